@@ -84,7 +84,10 @@ def _target(row: dict, role: str, resolve_place: PlaceResolver | None):
     if _cell(row, f"{role}_uncertainty_km"):
         changes["uncertainty_km"] = _number(_cell(row, f"{role}_uncertainty_km"),
                                             f"{role}_uncertainty_km")
-    return dataclasses.replace(target, **changes) if changes else target
+    try:
+        return dataclasses.replace(target, **changes)
+    except TypeError:
+        raise ValueError(f"a {role} like {text!r} takes no {role}_uncertainty_km") from None
 
 
 def _number(text: str, column: str) -> float:

@@ -9,7 +9,7 @@ import shapely
 from geo import base_layers
 from geo.claims import Claim, Relation
 from geo.geodesy import distance, geodesic_path, initial_bearing, nearest_point
-from geo.targets import CountryTarget, PointTarget, Target
+from geo.targets import AREAS, CountryTarget, PointTarget, Target
 
 
 @dataclass(frozen=True)
@@ -35,16 +35,16 @@ class Measurement:
 
 
 def distance_to(point: tuple[float, float], reference: Target) -> Measurement:
-    """Geodesic distance from a point to the nearest point of a reference; 0 inside a country."""
+    """Geodesic distance from a point to the nearest point of a reference; 0 inside an area."""
     if isinstance(reference, PointTarget):
         return Measurement(km=distance(point, reference.point).km, origin=point,
                            nearest=reference.point)
     shape = reference.shape
-    if isinstance(reference, CountryTarget) and shape.covers(shapely.Point(point[1], point[0])):
+    if isinstance(reference, AREAS) and shape.covers(shapely.Point(point[1], point[0])):
         return Measurement(km=0.0, origin=point, nearest=point, inside=True)
     found = nearest_point(point, shape)
     return Measurement(km=found.distance.km, origin=point, nearest=(found.lat, found.lon),
-                       inside=False if isinstance(reference, CountryTarget) else None)
+                       inside=False if isinstance(reference, AREAS) else None)
 
 
 def measure(claim: Claim) -> Measurement:
@@ -64,7 +64,7 @@ def measure(claim: Claim) -> Measurement:
         case Relation.CONTAINMENT:
             if subject.point is None:
                 return Measurement(problem="containment is measured for a point")
-            if not isinstance(reference, CountryTarget):
+            if not isinstance(reference, AREAS):
                 return Measurement(problem="containment needs a country or region to be in")
             return distance_to(subject.point, reference)
         case _:

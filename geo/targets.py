@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import shapely
 
-from geo import base_layers
+from geo import base_layers, regions
 
 # Natural Earth 1:10m lines are digitised at a scale where a line's position is good to about
 # a kilometre; a measurement to one cannot be trusted more closely than that.
@@ -92,14 +92,48 @@ class BorderTarget:
         return f"{a}-{b} border"
 
 
-Target = PointTarget | CountryTarget | BorderTarget
+@dataclass(frozen=True)
+class RegionTarget:
+    """A directional part of a country ("northern Mali"), cut as geo.regions describes.
+
+    The cut is a rule, the phrase is vague: Timbuktu and Gao are "northern Mali" to everyone
+    but lie a little south of the line that halves Mali. So the region's edge is uncertain
+    by a share of the country's scale (10 %: 112 km for Mali, 80 km for France)."""
+
+    adm0_a3: str
+    part: str
+    label: str = ""
+    vagueness_share: float = 0.10
+
+    point = None
+
+    @property
+    def uncertainty_km(self) -> float:
+        return self.vagueness_share * scale_km(self) + NATURAL_EARTH_10M_UNCERTAINTY_KM
+
+    @property
+    def shape(self) -> shapely.Geometry:
+        return regions.country_part(self.adm0_a3, self.part)
+
+    @property
+    def country_codes(self) -> tuple[str, ...]:
+        return (self.adm0_a3,)
+
+    def describe(self) -> str:
+        name = base_layers.country(self.adm0_a3)["name"]
+        return self.label or f"{regions.PART_WORDS[self.part]} {name}"
+
+
+Target = PointTarget | CountryTarget | BorderTarget | RegionTarget
+AREAS = (CountryTarget, RegionTarget)
 PlaceResolver = Callable[[str], PointTarget | None]
 
 _LAT_LON = re.compile(r"^\s*([-+]?\d+(?:\.\d+)?)[\s,]+([-+]?\d+(?:\.\d+)?)\s*$")
 
 
 def parse_target(text: str, resolve_place: PlaceResolver | None = None) -> Target:
-    """Read `LAT LON`, `country:ISO3`, `border:ISO3/ISO3` or `place:NAME`."""
+    """Read `LAT LON`, `country:ISO3`, `border:ISO3/ISO3`, `region:ISO3/northern` or
+    `place:NAME`."""
     text = (text or "").strip()
     kind, _, value = text.partition(":")
     kind = kind.strip().lower()
@@ -113,6 +147,9 @@ def parse_target(text: str, resolve_place: PlaceResolver | None = None) -> Targe
                 raise TargetError(f"a border is written border:AAA/BBB, not {text!r}")
             row = base_layers.border(*codes)
             return BorderTarget(row.a_adm0_a3, row.b_adm0_a3)
+        if kind == "region":
+            code, _, part = value.partition("/")
+            return RegionTarget(base_layers.country(code).adm0_a3, regions.parse_part(part))
     except (base_layers.UnknownCountry, base_layers.NoSharedBorder) as err:
         raise TargetError(str(err)) from err
     if kind == "place":
@@ -127,7 +164,8 @@ def parse_target(text: str, resolve_place: PlaceResolver | None = None) -> Targe
         lat, lon = float(match[1]), float(match[2])
         return PointTarget(lat, lon)
     raise TargetError(
-        f"cannot read {text!r}: expected 'LAT LON', country:ISO3, border:ISO3/ISO3 or place:NAME")
+        f"cannot read {text!r}: expected 'LAT LON', country:ISO3, border:ISO3/ISO3, "
+        "region:ISO3/northern or place:NAME")
 
 
 def scale_km(target: Target) -> float:

@@ -1,0 +1,99 @@
+"""Parts of a country named by direction: "northern Mali", "the south-east of Algeria".
+
+There is no official "northern Mali", so the cut has to be a rule a reader can check: the
+northern part is what lies north of the parallel that divides the country's area in half
+(for Mali, 17.1 deg N: the Saharan regions of Timbuktu, Gao and Kidal that the phrase means).
+Southern, eastern and western parts are cut the same way, on a parallel or a meridian;
+"north-eastern" is the northern half of the eastern half; "central" is the middle half both
+ways. Areas are geodesic areas on the WGS84 ellipsoid, so the halves are true halves.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import shapely
+
+from geo import base_layers
+from geo.geodesy import GEOD
+
+SIDES = {"northern": "N", "southern": "S", "eastern": "E", "western": "W",
+         "north": "N", "south": "S", "east": "E", "west": "W"}
+
+
+@cache
+def country_part(adm0_a3: str, part: str) -> shapely.Geometry:
+    """The part ("N", "SW", "C", ...) of a country's 1:10m polygon."""
+    return part_of(base_layers.country(adm0_a3).geometry, part)
+
+
+def _area(geometry: shapely.Geometry) -> float:
+    return abs(GEOD.geometry_area_perimeter(geometry)[0])
+
+
+def _box(min_x: float, min_y: float, max_x: float, max_y: float) -> shapely.Geometry:
+    # Geodesic areas join vertices by geodesics; short edges keep the box's sides on the
+    # parallels and meridians they are meant to follow.
+    return shapely.segmentize(shapely.box(min_x, min_y, max_x, max_y), 0.25)
+
+
+def _split_line(geometry: shapely.Geometry, axis: str, share: float) -> float:
+    """The latitude (axis 'y') or longitude ('x') below which `share` of the area lies."""
+    min_x, min_y, max_x, max_y = geometry.bounds
+    low, high = (min_y, max_y) if axis == "y" else (min_x, max_x)
+    total = _area(geometry)
+    for _ in range(30):  # bisection to ~1e-9 of the extent: far finer than the data
+        middle = (low + high) / 2
+        below = (_box(min_x, min_y, max_x, middle) if axis == "y"
+                 else _box(min_x, min_y, middle, max_y))
+        if _area(shapely.intersection(geometry, below)) < share * total:
+            low = middle
+        else:
+            high = middle
+    return (low + high) / 2
+
+
+def _half(geometry: shapely.Geometry, side: str, share: float = 0.5) -> shapely.Geometry:
+    min_x, min_y, max_x, max_y = geometry.bounds
+    if side in "NS":
+        cut = _split_line(geometry, "y", share if side == "N" else 1 - share)
+        box = (_box(min_x, cut, max_x, max_y) if side == "N"
+               else _box(min_x, min_y, max_x, cut))
+    else:
+        cut = _split_line(geometry, "x", share if side == "E" else 1 - share)
+        box = (_box(cut, min_y, max_x, max_y) if side == "E"
+               else _box(min_x, min_y, cut, max_y))
+    return shapely.intersection(geometry, box)
+
+
+def part_of(geometry: shapely.Geometry, part: str) -> shapely.Geometry:
+    if part == "C":
+        middle_rows = _half(_half(geometry, "N", 0.25), "S", 1 / 3)
+        return _half(_half(middle_rows, "E", 0.25), "W", 1 / 3)
+    result = geometry
+    for side in reversed(part):  # "NE": the northern half of the eastern half
+        result = _half(result, side)
+    return result
+
+
+PART_WORDS = {"N": "northern", "S": "southern", "E": "eastern", "W": "western",
+              "NE": "north-eastern", "NW": "north-western", "SE": "south-eastern",
+              "SW": "south-western", "C": "central"}
+
+
+def parse_part(words: str) -> str:
+    """"northern" -> "N", "north-eastern" -> "NE", "central" -> "C"."""
+    words = words.strip().lower()
+    if words in ("central", "centre", "center", "middle"):
+        return "C"
+    pieces = [p for p in words.replace("-", " ").split() if p]
+    if len(pieces) == 1 and pieces[0] not in SIDES:
+        for first in ("north", "south"):
+            if pieces[0].startswith(first) and pieces[0][len(first):] in SIDES:
+                pieces = [first, pieces[0][len(first):]]
+    if not pieces or any(p not in SIDES for p in pieces) or len(pieces) > 2:
+        raise ValueError(f"not a part of a country: {words!r}")
+    part = "".join(SIDES[p] for p in pieces)
+    if len(part) == 2 and (part[0] not in "NS" or part[1] not in "EW"):
+        raise ValueError(f"not a part of a country: {words!r}")
+    return part
