@@ -4,6 +4,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+CHROMIUM := /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test bench layers
 
@@ -15,7 +17,12 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/geo verify layers/incidents/ain_amenas_2013/claims.csv
 
-test: $(STAMP)
+# Debian's chromium for the browser tests; Playwright drives it, it never downloads a browser.
+$(CHROMIUM):
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium
+
+test: $(STAMP) $(CHROMIUM)
 	$(BIN)/ruff check .
 	$(BIN)/pytest
 
