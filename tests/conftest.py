@@ -1,7 +1,13 @@
+import importlib.util
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+
+from geo.gazetteer import Gazetteer, default_path
+
+REPO = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture
@@ -13,3 +19,26 @@ def run_geo(tmp_path):
                               capture_output=True, cwd=tmp_path, timeout=120)
 
     return run
+
+
+def load_build_script():
+    spec = importlib.util.spec_from_file_location(
+        "build_gazetteer", REPO / "scripts" / "build_gazetteer.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def gazetteer() -> Gazetteer:
+    path = default_path()
+    build_script = load_build_script()
+    fresh = False
+    if path.is_file():
+        with Gazetteer.open(path) as existing:
+            fresh = existing.meta().get("inputs") == build_script.input_fingerprint()
+    if not fresh:
+        build_script.build(path)
+    with Gazetteer.open(path) as opened:
+        yield opened

@@ -1,0 +1,399 @@
+"""The offline gazetteer: names of countries, regions, admin units, towns and airports.
+
+The store is an SQLite file built once by scripts/build_gazetteer.py (default
+layers/gazetteer/gazetteer.sqlite, or the path in env GEO_GAZETTEER). Three tables matter:
+
+  places  one row per place: kind, country, admin names, population, point (NULL when the
+          unit could not be placed honestly) and `importance`, a prior in [0, 1] that lets
+          countries and capitals outrank same-named villages;
+  names   one row per (normalised name, place): how the name belongs to the place (its
+          name, an alias, a code or a demonym) and the spelling it came from;
+  keys    one row per normalised name: how many places share it and the largest population
+          among them, so a recogniser can tell risky names apart.
+
+Names are compared by `normalize`: case, accents, punctuation and a leading "the" do not
+count, and dotted abbreviations join up ("U.S." == "US"). Only Latin-script names are kept.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from functools import cached_property
+from pathlib import Path
+
+DEFAULT_PATH = Path(__file__).resolve().parents[1] / "layers" / "gazetteer" / "gazetteer.sqlite"
+SCHEMA_VERSION = "2"
+
+KINDS = ("country", "admin1", "admin2", "city", "airport", "facility", "region", "continent")
+
+# How much a name says about the place it belongs to. A fuzzy match is weighted by its
+# similarity on top of FUZZY_WEIGHT, so it always ranks below an exact alias of equal importance.
+MATCH_WEIGHT = {"name": 1.0, "alias": 0.85, "demonym": 0.85, "code": 0.6}
+FUZZY_WEIGHT = 0.7
+# score = MATCH_SHARE * match weight + (1 - MATCH_SHARE) * importance. With 0.6, a capital's
+# exact name (0.96) beats a town of 15,000 that has it as an alias (~0.70): "Algiers" is in
+# Algeria, not Vermont; a country (1.0) beats any same-named village.
+MATCH_SHARE = 0.6
+
+FUZZY_MIN_CHARS = 4  # shorter strings are too close to too many names for a typo to be guessed
+FUZZY_POOL = 30  # similar keys weighed by the full score before the best are kept
+FUZZY_CUTOFF = 80.0  # rapidfuzz ratio (0-100); "Algeirs" -> "algiers" scores 85.7
+MAX_QUERY_CHARS = 200  # no place name is longer; longer input is not a name
+
+# Letters NFKD does not split into base letter + accent.
+_LETTER_FOLDS = str.maketrans(
+    {"ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "\u0131": "i",
+     "ħ": "h"}  # \u0131: dotless i
+)
+# Dots and apostrophes join what they separate: "U.S." -> "us", "N'Djamena" -> "ndjamena".
+# Besides ' and `: acute accent, okina (Hawai\u02bbi), modifier apostrophe and prime, and
+# typographic single quotes.
+_JOINERS = re.compile("[.'`\u00b4\u02bb\u02bc\u02b9\u2018\u2019]")
+_SEPARATORS = re.compile(r"[\W_]+")
+# Abbreviations spelled out, in names of two words or more only ("St" alone is no saint):
+# "St. Louis" == "Saint Louis", "Mt. Pleasant" == "Mount Pleasant", "Loudon Co." == "Loudon County".
+_FIRST_WORD_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+_LAST_WORD_ABBREVIATIONS = {"co": "county", "twp": "township"}
+
+
+def normalize(text: str) -> str:
+    """The key a name is indexed and looked up by; '' when nothing name-like is left."""
+    text = text.casefold()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+        text = text.translate(_LETTER_FOLDS)
+    text = _SEPARATORS.sub(" ", _JOINERS.sub("", text)).strip()
+    words = _join_single_letters(text.split())
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    if len(words) > 1:
+        words[0] = _FIRST_WORD_ABBREVIATIONS.get(words[0], words[0])
+        words[-1] = _LAST_WORD_ABBREVIATIONS.get(words[-1], words[-1])
+    return " ".join(words)
+
+
+def _join_single_letters(words: list[str]) -> list[str]:
+    """Runs of one-letter words are spelled-out abbreviations: "u s a" -> "usa"."""
+    joined: list[str] = []
+    run = ""
+    for word in words:
+        if len(word) == 1:
+            run += word
+            continue
+        if run:
+            joined.append(run)
+            run = ""
+        joined.append(word)
+    if run:
+        joined.append(run)
+    return joined
+
+
+def default_path() -> Path:
+    return Path(os.environ.get("GEO_GAZETTEER") or DEFAULT_PATH)
+
+
+class GazetteerNotBuilt(FileNotFoundError):
+    pass
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One place a query may mean, with how it matched and how well."""
+
+    id: str
+    name: str
+    kind: str
+    country_code: str | None
+    admin1: str | None
+    admin2: str | None
+    population: int | None
+    lat: float
+    lon: float
+    score: float
+    matched_name: str
+    match: str
+    source: str
+    serves: str | None = None  # for an airport, the id of the town it serves
+    capital: bool = False  # the capital of its country
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class NameEntry:
+    """One name of one place, as a text recogniser needs it."""
+
+    key: str
+    name: str
+    match: str
+    place_id: str
+    kind: str
+    country_code: str | None
+    population: int | None
+    placeable: bool
+    places_sharing_key: int
+
+
+@dataclass(frozen=True)
+class ReverseResult:
+    """The nearest populated place to a point and the country the point lies in."""
+
+    lat: float
+    lon: float
+    place: Candidate | None
+    distance_km: float | None
+    country: Candidate | None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+_PLACE_COLUMNS = (
+    "p.source_id, p.name, p.kind, p.country_code, p.admin1, p.admin2, p.population, "
+    "p.lat, p.lon, p.importance, p.source, s.source_id, p.capital"
+)
+_PLACE_FROM = "places p LEFT JOIN places s ON s.id = p.serves"
+# Placeable places with a normalised name; filters are appended as " AND ...".
+_BY_KEY = (
+    f"SELECT {_PLACE_COLUMNS}, n.name, n.match FROM names n JOIN places p ON p.id = n.place_id "
+    "LEFT JOIN places s ON s.id = p.serves WHERE n.key = ? AND p.lat IS NOT NULL"
+)
+
+
+class Gazetteer:
+    """Read-only access to the store. Open with `Gazetteer.open()`."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path):
+        self._db = connection
+        self.path = path
+
+    @classmethod
+    def open(cls, path: str | Path | None = None) -> Gazetteer:
+        path = Path(path) if path is not None else default_path()
+        if not path.is_file():
+            raise GazetteerNotBuilt(
+                f"no gazetteer at {path}; build it with: python scripts/build_gazetteer.py"
+            )
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        version = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        if version is None or version[0] != SCHEMA_VERSION:
+            db.close()
+            raise GazetteerNotBuilt(f"{path} is from another version of geo; rebuild it")
+        return cls(db, path)
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Gazetteer:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def meta(self) -> dict[str, str]:
+        return dict(self._db.execute("SELECT key, value FROM meta"))
+
+    # --- lookup -------------------------------------------------------------------------
+
+    def lookup(
+        self,
+        query: str,
+        limit: int = 10,
+        country: str | None = None,
+        kind: str | None = None,
+        fuzzy: bool = True,
+    ) -> list[Candidate]:
+        """Places `query` may name, best first.
+
+        Exact matches of the normalised query come first; only when there are none (within the
+        filters) are misspellings tried. `country` is an ISO alpha-2 code, `kind` one of KINDS.
+        """
+        if not isinstance(query, str):
+            raise ValueError(f"query must be a string, not {type(query).__name__}")
+        if not isinstance(limit, int) or limit < 1:
+            raise ValueError(f"limit must be a positive integer, not {limit!r}")
+        country = _check_country(country)
+        if kind is not None and kind not in KINDS:
+            raise ValueError(f"kind must be one of {', '.join(KINDS)}; not {kind!r}")
+        if len(query) > MAX_QUERY_CHARS:
+            return []
+        key = normalize(query)
+        if not key:
+            return []
+        filters, params = _filters(country, kind)
+        rows = self._db.execute(f"{_BY_KEY}{filters}", (key, *params)).fetchall()
+        candidates = [_candidate(row, MATCH_WEIGHT[row[-1]]) for row in rows]
+        if not candidates and fuzzy and len(key) >= FUZZY_MIN_CHARS:
+            candidates = self._fuzzy(key, limit, filters, params)
+        candidates.sort(key=lambda c: (-c.score, -(c.population or 0), c.id))
+        return candidates[:limit]
+
+    def _fuzzy(self, key: str, limit: int, filters: str, params: tuple) -> list[Candidate]:
+        from rapidfuzz import fuzz, process
+
+        similar = process.extract(
+            key,
+            self._fuzzy_keys_near(len(key)),
+            scorer=fuzz.ratio,
+            score_cutoff=FUZZY_CUTOFF,
+            # Similarity alone does not rank: "algeirs" is nearer "algeciras" (87.5) than
+            # "algiers" (85.7), and only importance then puts the capital first.
+            limit=max(limit * 3, FUZZY_POOL),
+        )
+        best: dict[str, Candidate] = {}
+        for other_key, similarity, _ in similar:
+            rows = self._db.execute(f"{_BY_KEY}{filters}", (other_key, *params)).fetchall()
+            for row in rows:
+                weight = FUZZY_WEIGHT * similarity / 100 * MATCH_WEIGHT[row[-1]]
+                candidate = _candidate((*row[:-1], "fuzzy"), weight)
+                if candidate.id not in best or candidate.score > best[candidate.id].score:
+                    best[candidate.id] = candidate
+        return list(best.values())
+
+    def _fuzzy_keys_near(self, length: int) -> list[str]:
+        """Keys whose length allows a ratio above the cutoff (|a - b| <= (1 - c) (a + b))."""
+        slack = (1 - FUZZY_CUTOFF / 100) / (FUZZY_CUTOFF / 100)
+        low, high = int(length / (1 + slack)), math.ceil(length * (1 + slack))
+        by_length = self._fuzzy_keys_by_length
+        return [k for n in range(low, high + 1) for k in by_length.get(n, ())]
+
+    @cached_property
+    def _fuzzy_keys_by_length(self) -> dict[int, list[str]]:
+        # Loaded on the first fuzzy query only, so opening stays fast and small.
+        by_length: dict[int, list[str]] = {}
+        for (key,) in self._db.execute("SELECT key FROM keys WHERE placeable ORDER BY key"):
+            by_length.setdefault(len(key), []).append(key)
+        return by_length
+
+    def get(self, place_id: str) -> Candidate | None:
+        """A place by its id ("geonames:2507480", "country:DZ", ...), scored 1."""
+        row = self._db.execute(
+            f"SELECT {_PLACE_COLUMNS} FROM {_PLACE_FROM} WHERE p.source_id = ?", (place_id,)
+        ).fetchone()
+        if row is None or row[7] is None:
+            return None
+        return _candidate((*row, row[1], "name"), 1.0, score=1.0)
+
+    def country_name(self, code: str | None) -> str | None:
+        return self._country_names.get(code) if code else None
+
+    @cached_property
+    def _country_names(self) -> dict[str, str]:
+        return dict(
+            self._db.execute("SELECT country_code, name FROM places WHERE kind = 'country'")
+        )
+
+    # --- names for a recogniser -----------------------------------------------------------
+
+    def iter_names(self) -> Iterator[NameEntry]:
+        """Every name of every place, ordered by key, streamed from disk."""
+        rows = self._db.execute(
+            "SELECT n.key, n.name, n.match, p.source_id, p.kind, p.country_code, p.population, "
+            "p.lat IS NOT NULL, k.n_places FROM names n "
+            "JOIN places p ON p.id = n.place_id JOIN keys k ON k.key = n.key "
+            "ORDER BY n.key, p.id"
+        )
+        for key, name, match, place_id, kind, code, population, placeable, sharing in rows:
+            yield NameEntry(
+                key, name, match, place_id, kind, code, population, bool(placeable), sharing
+            )
+
+    def key_stats(self, key: str) -> tuple[int, int | None] | None:
+        """(places sharing the normalised name, largest population among them), or None."""
+        row = self._db.execute(
+            "SELECT n_places, max_population FROM keys WHERE key = ?", (key,)
+        ).fetchone()
+        return tuple(row) if row else None
+
+    # --- reverse ------------------------------------------------------------------------
+
+    def reverse(self, lat: float, lon: float) -> ReverseResult:
+        """The nearest town (within about 300 km) and the country containing the point."""
+        lat, lon = _check_point(lat, lon)
+        place, distance = self._nearest_town(lat, lon)
+        return ReverseResult(lat, lon, place, distance, self._country_at(lat, lon))
+
+    def _nearest_town(self, lat: float, lon: float) -> tuple[Candidate | None, float | None]:
+        from geopy.distance import geodesic
+
+        for half_side_deg in (0.25, 1.0, 3.0):
+            lon_span = min(180.0, half_side_deg / max(math.cos(math.radians(lat)), 0.05))
+            rows = self._db.execute(
+                f"SELECT {_PLACE_COLUMNS} FROM {_PLACE_FROM} "
+                "WHERE p.kind = 'city' AND p.lat BETWEEN ? AND ? AND p.lon BETWEEN ? AND ?",
+                (lat - half_side_deg, lat + half_side_deg, lon - lon_span, lon + lon_span),
+            ).fetchall()
+            # Points beyond the box's inscribed circle may not be the nearest: widen instead.
+            within = [r for r in rows if _haversine_km(lat, lon, r[7], r[8]) <= half_side_deg * 111]
+            if within:
+                row = min(within, key=lambda r: (_haversine_km(lat, lon, r[7], r[8]), r[0]))
+                distance = geodesic((lat, lon), (row[7], row[8])).km
+                return _candidate((*row, row[1], "name"), 1.0, score=1.0), distance
+        return None, None
+
+    def _country_at(self, lat: float, lon: float) -> Candidate | None:
+        from geo.base_layers import country_at
+
+        row = country_at(lat, lon)
+        if row is None:
+            return None
+        # Countries are keyed by ISO alpha-2, or by Natural Earth's code where ISO has none.
+        code = row.iso_a2 if isinstance(row.iso_a2, str) else row.adm0_a3
+        return self.get(f"country:{code}")
+
+
+def _filters(country: str | None, kind: str | None) -> tuple[str, tuple]:
+    sql, params = "", ()
+    if country:
+        sql, params = sql + " AND p.country_code = ?", (*params, country)
+    if kind:
+        sql, params = sql + " AND p.kind = ?", (*params, kind)
+    return sql, params
+
+
+def _candidate(row: tuple, match_weight: float, score: float | None = None) -> Candidate:
+    (place_id, name, kind, code, admin1, admin2, population, lat, lon, importance, source,
+     serves, capital, matched_name, match) = row
+    if score is None:
+        score = MATCH_SHARE * match_weight + (1 - MATCH_SHARE) * importance
+    return Candidate(
+        id=place_id, name=name, kind=kind, country_code=code, admin1=admin1, admin2=admin2,
+        population=population, lat=lat, lon=lon, score=round(score, 4),
+        matched_name=matched_name, match=match, source=source, serves=serves,
+        capital=bool(capital),
+    )
+
+
+def _check_country(country: str | None) -> str | None:
+    if country is None:
+        return None
+    if not (isinstance(country, str) and len(country) == 2 and country.isascii()
+            and country.isalpha()):
+        raise ValueError(f"country must be an ISO 3166-1 alpha-2 code, not {country!r}")
+    return country.upper()
+
+
+def _check_point(lat: float, lon: float) -> tuple[float, float]:
+    try:
+        lat, lon = float(lat), float(lon)
+    except (TypeError, ValueError) as error:
+        raise ValueError(f"not a point: {lat!r}, {lon!r}") from error
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise ValueError(f"not a point on Earth: {lat}, {lon}")
+    return lat, lon
+
+
+def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    return 2 * 6371.0088 * math.asin(math.sqrt(min(1.0, a)))
