@@ -14,7 +14,9 @@ def atomic_path(target: Path) -> Iterator[Path]:
     """Yield a temporary path beside `target`; move it over `target` only if the block succeeds."""
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    # The temporary name ends like the target: GDAL, for one, checks a GeoPackage's extension.
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}.tmp.", suffix=target.suffix,
+                                    dir=target.parent)
     os.close(fd)
     tmp = Path(tmp_name)
     try:

@@ -1,0 +1,335 @@
+"""Places -> claims: the geographic claims an article's sentences make about its places.
+
+Each sentence is read with its resolved place mentions replaced by slots ("is about 700 miles
+from the <1> border with <2>"), so the grammar below is written over slots and words, and a
+slot is bound back to its place. A small grammar, not a statistical parser: every claim it
+finds can be traced to the words that made it, and the words it does not know it leaves alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from geo import base_layers
+from geo.claims import (
+    APPROXIMATE,
+    AT_LEAST,
+    AT_MOST,
+    JUST_UNDER,
+    PROXIMITY_WORDS,
+    Claim,
+    Quantity,
+    Relation,
+    parse_direction,
+)
+from geo.regions import parse_part
+from geo.targets import (
+    BorderTarget,
+    CountryTarget,
+    PointTarget,
+    RegionTarget,
+    Target,
+    target_for,
+)
+
+SLOT = r"\x01(\d+)\x02"
+
+
+def _alternatives(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len,
+                                                                          reverse=True))
+
+
+HEDGE = _alternatives(set(APPROXIMATE) - {"~"} | set(JUST_UNDER) | AT_LEAST | AT_MOST)
+NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+UNIT = (r"nautical\s+miles?|kilomet(?:re|er)s?|km|kms|miles?|mi|metres?|meters?|m|nm|nmi|"
+        r"feet|ft|yards?")
+QUANTITY = (rf"(?:(?P<hedge>{HEDGE})\s+)?(?P<number>{NUMBER})[\s-]*(?P<unit>{UNIT})\b"
+            r"(?:\s*\([^)]*\))?")
+DIRECTION = (r"(?P<direction>(?:north|south)(?:[\s-]?(?:north|south))?[\s-]?(?:east|west)|"
+             r"north|south|east|west)")
+# "the Algerian border with Mali", "the border between Algeria and Mali", "the Algeria-Mali
+# border", "Algeria's border with Mali", "the Libyan border"
+BORDER = (rf"(?:the\s+)?(?:{SLOT}(?:'s)?\s+border\s+with\s+{SLOT}"
+          rf"|border\s+between\s+{SLOT}\s+and\s+{SLOT}"
+          rf"|{SLOT}\s*[-\u2013/]\s*{SLOT}\s+border"
+          rf"|{SLOT}\s+border)")
+PROXIMITY = _alternatives(PROXIMITY_WORDS)
+PART = (r"(?P<part>(?:north|south)[\s-]?(?:east|west)ern|northern|southern|eastern|western|"
+        r"central)")
+
+DISTANCE_PATTERN = re.compile(
+    rf"{QUANTITY}(?:\s+away)?\s+(?:from|of)\s+(?P<ref>{BORDER}|{SLOT})", re.IGNORECASE)
+DIRECTION_PATTERN = re.compile(
+    rf"(?:{QUANTITY}\s+)?{DIRECTION}\s+of\s+(?P<ref>{SLOT})", re.IGNORECASE)
+PROXIMITY_PATTERN = re.compile(rf"\b(?P<word>{PROXIMITY})\s+(?P<ref>{BORDER})", re.IGNORECASE)
+BORDER_PATTERN = re.compile(BORDER, re.IGNORECASE)
+NEIGHBOUR_PATTERN = re.compile(
+    rf"\b(?:neighbou?ring|bordering)\s+(?:country\s+(?:of\s+)?)?{SLOT}"
+    rf"|{SLOT}(?:'s)?\s+neighbou?r(?:ing country)?,?\s+{SLOT}", re.IGNORECASE)
+REGION_PATTERN = re.compile(rf"\b{PART}\s+{SLOT}", re.IGNORECASE)
+IN_REGION_PATTERN = re.compile(rf"\bin\s+{PART}\s+{SLOT}", re.IGNORECASE)
+
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+_SENTENCE_END = re.compile(
+    r"(?:(?<=[.!?])|(?<=[.!?][\"'\u201d\u2019)]))\s+(?=[\"'\u201c\u2018(]*[A-Z0-9])|\n+")
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Sentences with their offsets; a line break always ends one (news text is one paragraph
+    per line)."""
+    found, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        if text[start:match.start()].strip():
+            found.append(_trimmed(text, start, match.start()))
+        start = match.end()
+    if text[start:].strip():
+        found.append(_trimmed(text, start, len(text)))
+    return found
+
+
+def _trimmed(text: str, start: int, end: int) -> Sentence:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Sentence(start, end, text[start:end])
+
+
+@dataclass(frozen=True)
+class FoundClaim:
+    """A claim and where in the text it was made: the sentence and the words themselves."""
+
+    claim: Claim
+    sentence: Sentence
+    start: int
+    end: int
+
+
+class _SentenceView:
+    """A sentence with its mentions replaced by numbered slots, and the way back."""
+
+    def __init__(self, sentence: Sentence, mentions: Sequence):
+        self.sentence = sentence
+        self.mentions = [m for m in mentions if sentence.start <= m.start and
+                         m.end <= sentence.end]
+        pieces, self._offsets, cursor = [], [], sentence.start
+        for i, mention in enumerate(self.mentions):
+            pieces.append(sentence.text[cursor - sentence.start:mention.start - sentence.start])
+            pieces.append(f"\x01{i}\x02")
+            cursor = mention.end
+        pieces.append(sentence.text[cursor - sentence.start:])
+        self.text = "".join(pieces)
+        self._slot_positions = [m.start() for m in re.finditer(SLOT, self.text)]
+
+    def original_offset(self, view_offset: int) -> int:
+        """Offset in the article of a position in the view."""
+        shift = self.sentence.start
+        for i, slot_at in enumerate(self._slot_positions):
+            slot_len = len(f"\x01{i}\x02")
+            if view_offset < slot_at:
+                break
+            mention = self.mentions[i]
+            if view_offset < slot_at + slot_len:
+                return mention.start
+            shift = mention.end - (slot_at + slot_len)
+        return view_offset + shift
+
+    def mention(self, slot: str | None):
+        return None if slot is None else self.mentions[int(slot)]
+
+
+def _country_code(mention) -> str | None:
+    """The Natural Earth code of a mention that names a country (or its people)."""
+    place = mention.place
+    if place.kind != "country" or not place.country_code:
+        return None
+    try:
+        return base_layers.country(place.country_code).adm0_a3
+    except base_layers.UnknownCountry:
+        return None
+
+
+def point_target(mention) -> PointTarget | None:
+    target = target_for(mention.place)
+    return target if isinstance(target, PointTarget) else None
+
+
+class _Extractor:
+    def __init__(self, text: str, mentions: Sequence, home_country: str | None):
+        self.text = text
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.home_country = home_country
+        self.found: list[FoundClaim] = []
+
+    def run(self) -> list[FoundClaim]:
+        for sentence in sentences(self.text):
+            view = _SentenceView(sentence, self.mentions)
+            if view.mentions:
+                self._sentence(view)
+        return _deduplicated(self.found)
+
+    def _add(self, view: _SentenceView, match: re.Match, claim_fields: dict) -> None:
+        start, end = view.original_offset(match.start()), view.original_offset(match.end())
+        claim = Claim(source=self.text[start:end], **claim_fields)
+        self.found.append(FoundClaim(claim, view.sentence, start, end))
+
+    def _subject_before(self, view: _SentenceView, view_offset: int) -> PointTarget | None:
+        """The nearest place mentioned before the claim's words that is a point."""
+        before = [int(m[1]) for m in re.finditer(SLOT, view.text[:view_offset])]
+        for slot in reversed(before):
+            target = point_target(view.mentions[slot])
+            if target is not None:
+                return target
+        return None
+
+    def _border(self, view: _SentenceView, match: re.Match, subject: Target | None):
+        """The BorderTarget a BORDER match names, or None when it names no real border."""
+        slots = [s for s in match.groups() if s is not None]
+        codes = [_country_code(view.mentions[int(s)]) for s in slots[-2:]]
+        if None in codes:
+            return None
+        if len(codes) == 1:  # "the Libyan border": the subject's own country's border
+            own = subject.country_codes if subject is not None else ()
+            own = own or ((self.home_country,) if self.home_country else ())
+            if not own or own[0] == codes[0]:
+                return None
+            codes = [own[0], codes[0]]
+        if codes[0] == codes[1]:
+            return None
+        try:
+            row = base_layers.border(*codes)
+        except base_layers.NoSharedBorder:
+            return BorderTarget(*codes)  # a claimed border that does not exist: judged later
+        return BorderTarget(row.a_adm0_a3, row.b_adm0_a3)
+
+    def _reference(self, view: _SentenceView, match: re.Match, subject) -> Target | None:
+        ref_text = match.group("ref")
+        border = BORDER_PATTERN.fullmatch(ref_text)
+        if border:
+            return self._border(view, border, subject)
+        mention = view.mention(re.fullmatch(SLOT, ref_text)[1])
+        code = _country_code(mention)
+        return CountryTarget(code, mention.place.name) if code else point_target(mention)
+
+    def _sentence(self, view: _SentenceView) -> None:
+        for match in DISTANCE_PATTERN.finditer(view.text):
+            self._measured_claim(view, match, Relation.DISTANCE)
+        for match in DIRECTION_PATTERN.finditer(view.text):
+            self._measured_claim(view, match, Relation.DIRECTION)
+        for match in PROXIMITY_PATTERN.finditer(view.text):
+            subject = self._subject_before(view, match.start())
+            reference = self._reference(view, match, subject)
+            if subject is not None and reference is not None:
+                self._add(view, match, {"subject": subject, "relation": Relation.PROXIMITY,
+                                        "reference": reference,
+                                        "qualifier": " ".join(match["word"].lower().split())})
+        for match in BORDER_PATTERN.finditer(view.text):
+            self._adjacency_from_border(view, match)
+        for match in NEIGHBOUR_PATTERN.finditer(view.text):
+            self._adjacency(view, match)
+        for match in IN_REGION_PATTERN.finditer(view.text):
+            self._containment_in_region(view, match)
+
+    def _measured_claim(self, view, match: re.Match, relation: Relation) -> None:
+        subject = self._subject_before(view, match.start())
+        if subject is None:
+            return
+        reference = self._reference(view, match, subject)
+        if reference is None or reference == subject:
+            return
+        quantity = None
+        if match["number"]:
+            quantity = Quantity(match["number"], match["unit"], match["hedge"])
+        direction = None
+        if relation is Relation.DIRECTION:
+            direction = parse_direction(match["direction"])
+            if not isinstance(reference, PointTarget):
+                return
+        self._add(view, match, {"subject": subject, "relation": relation,
+                                "reference": reference, "quantity": quantity,
+                                "direction": direction})
+
+    def _adjacency_from_border(self, view, match: re.Match) -> None:
+        """"the Algerian border with Mali" says Algeria and Mali are neighbours."""
+        slots = [s for s in match.groups() if s is not None]
+        if len(slots) != 2:
+            return
+        codes = [_country_code(view.mentions[int(s)]) for s in slots]
+        if None not in codes and codes[0] != codes[1]:
+            self._add(view, match, {
+                "subject": CountryTarget(codes[0], view.mentions[int(slots[0])].place.name),
+                "relation": Relation.ADJACENCY,
+                "reference": CountryTarget(codes[1], view.mentions[int(slots[1])].place.name)})
+
+    def _adjacency(self, view, match: re.Match) -> None:
+        slots = [s for s in match.groups() if s is not None]
+        mentions = [view.mentions[int(s)] for s in slots]
+        codes = [_country_code(m) for m in mentions]
+        if len(codes) == 1:
+            if not self.home_country:
+                return
+            codes.insert(0, self.home_country)
+            mentions.insert(0, None)
+        if None in codes or codes[0] == codes[1]:
+            return
+        subject_name = mentions[0].place.name if mentions[0] else ""
+        self._add(view, match, {"subject": CountryTarget(codes[0], subject_name),
+                                "relation": Relation.ADJACENCY,
+                                "reference": CountryTarget(codes[1], mentions[1].place.name)})
+
+    def _containment_in_region(self, view, match: re.Match) -> None:
+        subject = self._subject_before(view, match.start())
+        code = _country_code(view.mention(match.group(2)))
+        if subject is None or code is None:
+            return
+        region = RegionTarget(code, parse_part(match["part"]))
+        self._add(view, match, {"subject": subject, "relation": Relation.CONTAINMENT,
+                                "reference": region})
+
+
+def _deduplicated(found: list[FoundClaim]) -> list[FoundClaim]:
+    """One claim per relation, subject and reference: the first place the text makes it."""
+    seen, kept = set(), []
+    for item in sorted(found, key=lambda f: f.start):
+        claim = item.claim
+        key = (claim.relation, claim.subject, claim.reference, claim.quantity, claim.direction)
+        if claim.relation is Relation.ADJACENCY:
+            key = (claim.relation, frozenset((claim.subject.adm0_a3,
+                                              claim.reference.adm0_a3)))
+        if key not in seen:
+            seen.add(key)
+            kept.append(item)
+    return kept
+
+
+def extract_claims(text: str, mentions: Sequence, home_country: str | None = None
+                   ) -> list[FoundClaim]:
+    """Claims in `text` about its resolved `mentions` (objects with start, end and place).
+    `home_country` (Natural Earth code) is the country the article is about: the one meant by
+    "neighbouring Mali" or "the Libyan border" when the sentence names no other."""
+    return _Extractor(text, mentions, home_country).run()
+
+
+def regions_named(text: str, mentions: Sequence) -> list[tuple[RegionTarget, int, int]]:
+    """Every "northern Mali" in the text, whether or not a claim is made about it."""
+    found = []
+    for sentence in sentences(text):
+        view = _SentenceView(sentence, mentions)
+        for match in REGION_PATTERN.finditer(view.text):
+            code = _country_code(view.mention(match.group(2)))
+            if code:
+                found.append((RegionTarget(code, parse_part(match["part"])),
+                              view.original_offset(match.start()),
+                              view.original_offset(match.end())))
+    return found

@@ -1,0 +1,251 @@
+"""Text -> mentions: the spans of an article that name places, with every place they may mean.
+
+Gazetteer-driven: runs of capitalised words (with the connectors place names contain, "Rio de
+Janeiro", "Bosnia and Herzegovina") are looked up as normalised names, longest first. What a
+statistical tagger would learn, a few rules say instead, each for a reason a reader can check:
+a name inside a longer run of capitalised words is part of some other name ("Leon Panetta",
+"Masked Brigade"); a capitalised everyday word is a place only if it names a big one ("Nice",
+not "March"); "Hague" without "the" is a surname; "Washington said" is a government.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from geo.gazetteer import Candidate, Gazetteer, normalize
+
+MAX_WORDS = 6
+CONNECTORS = {"of", "de", "del", "della", "la", "le", "les", "du", "des", "and", "upon", "on",
+              "el", "al", "da", "do", "dos", "das", "di", "y", "en", "sur", "am", "im", "an",
+              "der", "bin", "au", "aux", "&"}
+# Only spaces and hyphens may join the words of one name; other punctuation ends it.
+_JOIN = re.compile(r"[ \t\u00a0\-\u2010\u2011]+")
+_SPACE = re.compile(r"[ \t\u00a0]+")
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+_POSSESSIVE = re.compile(r"['\u2019]s$", re.IGNORECASE)
+
+# Places a capital or an institution's seat stands for, when it acts ("Washington said").
+SEATS_OF_GOVERNMENT = {"downing street": "GB", "whitehall": "GB", "white house": "US",
+                       "pentagon": "US", "kremlin": "RU", "elysee": "FR", "elysee palace": "FR",
+                       "quai d orsay": "FR", "zhongnanhai": "CN", "foggy bottom": "US"}
+ACTION_AFTER = re.compile(
+    r"^\s*(?:has\s+|had\s+|have\s+|is\s+|was\s+|will\s+|would\s+|could\s+|also\s+)?"
+    r"(?:said|says|say|announced|announces|confirmed|confirms|denied|denies|offered|offers|"
+    r"warned|warns|insisted|insists|claimed|claims|accused|accuses|called|calls|urged|urges|"
+    r"decided|refused|rejected|agreed|supported|condemned|responded|replied|declared|"
+    r"take|taken|took|sent|sends|send|help|helped|wants|wanted|believes|believed|added)\b",
+    re.IGNORECASE)
+# A person says things; a town does not, unless it is a capital speaking for its government.
+SPEECH_AFTER = re.compile(r"^\s*(?:said|says|told|added|declared|insisted|warned)\b", re.I)
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "lady", "lord", "president", "minister",
+              "secretary", "senator", "sen", "rep", "gov", "governor", "mayor", "judge",
+              "general", "gen", "col", "capt", "sgt", "king", "queen", "prince", "princess",
+              "pope", "saint", "st", "father", "sheikh", "chancellor", "spokesman",
+              "spokeswoman", "officer", "detective", "coach", "professor", "prof"}
+
+# A big place may share its name with an everyday word ("Nice", "Reading", "Mobile"); a small
+# one that does ("March", "Police", "Center") is almost never meant.
+BIG_PLACE_POPULATION = 100_000
+HUGE_PLACE_POPULATION = 1_000_000  # what a capitalised common word must name to open a sentence
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span naming a place. `how`: "name", "alias", "code", "demonym" ("Algerian") or
+    "metonym" ("Washington said" for the US government); `candidates` best first."""
+
+    start: int
+    end: int
+    text: str
+    how: str
+    candidates: tuple[Candidate, ...] = field(repr=False)
+
+
+def tokens(text: str) -> list[Token]:
+    found = []
+    for match in _TOKEN.finditer(text):
+        word = match.group()
+        end = match.end()
+        possessive = _POSSESSIVE.search(word)
+        if possessive and len(word) > 2:
+            end -= len(possessive.group())
+        found.append(Token(match.start(), end, text[match.start():end]))
+    return found
+
+
+def _sentence_initial(text: str, token: Token) -> bool:
+    before = text[max(0, token.start - 12):token.start].rstrip(" \t\"'\u201c\u2018(")
+    return not before or before[-1] in ".!?\n:;\u2014\u2013" or before.endswith("...")
+
+
+def _joined(text: str, a: Token, b: Token) -> bool:
+    return bool(_JOIN.fullmatch(text[a.end:b.start]))
+
+
+def _title_case(text: str, sentence_tokens: Sequence[Token]) -> bool:
+    """Headlines capitalise every word, so capitalisation says nothing there."""
+    words = [t for t in sentence_tokens if t.lower not in CONNECTORS and len(t.text) > 3]
+    return len(words) >= 3 and sum(t.capitalised for t in words) / len(words) > 0.7
+
+
+class Recogniser:
+    """Finds place mentions in text with a Gazetteer. Reuse one for many texts."""
+
+    def __init__(self, gazetteer: Gazetteer, common_word):
+        self.gazetteer = gazetteer
+        self._common_word = common_word  # str -> bool: is this an everyday English word?
+        self._cache: dict[str, tuple[Candidate, ...]] = {}
+
+    def candidates(self, key: str) -> tuple[Candidate, ...]:
+        if key not in self._cache:
+            self._cache[key] = tuple(self.gazetteer.lookup(key, limit=25, fuzzy=False))
+        return self._cache[key]
+
+    def mentions(self, text: str) -> list[Mention]:
+        words = tokens(text)
+        found: list[Mention] = []
+        i = 0
+        while i < len(words):
+            mention, used = self._longest_at(text, words, i)
+            if mention is not None:
+                found.append(mention)
+                i += used
+            else:
+                i += 1
+        return [m for m in found if m is not None]
+
+    def _spans_from(self, text: str, words: Sequence[Token], i: int):
+        """Candidate spans starting at word i, longest first: (last word index, key). A span
+        never starts with "the": "the US" is a mention of "US"."""
+        if not words[i].capitalised or words[i].lower == "the":
+            return []
+        last = i
+        spans = []
+        while last < len(words) and last - i < MAX_WORDS:
+            if last > i and not _joined(text, words[last - 1], words[last]):
+                break
+            if words[last].capitalised:
+                spans.append(last)
+            elif words[last].lower not in CONNECTORS:
+                break
+            last += 1
+        return [(j, normalize(text[words[i].start:words[j].end])) for j in reversed(spans)]
+
+    def _longest_at(self, text: str, words: Sequence[Token], i: int):
+        for j, key in self._spans_from(text, words, i):
+            seat = SEATS_OF_GOVERNMENT.get(key)
+            if seat:
+                country = self.gazetteer.lookup(seat, kind="country", country=seat, fuzzy=False)
+                if country:
+                    return self._mention(text, words[i], words[j], "metonym", country), j - i + 1
+            candidates = self._fitting(text, words, i, j, self.candidates(key))
+            if not candidates and key.endswith("s"):  # "Algerians", "Norwegians"
+                candidates = tuple(c for c in self.candidates(key[:-1]) if c.match == "demonym")
+            if candidates:
+                how = candidates[0].match
+                mention = self._mention(text, words[i], words[j], how, candidates)
+                if self._plausible(text, words, i, j, mention):
+                    return self._as_metonym(text, mention), j - i + 1
+        return None, 0
+
+    @staticmethod
+    def _mention(text, first: Token, last: Token, how: str, candidates) -> Mention:
+        return Mention(first.start, last.end, text[first.start:last.end], how, tuple(candidates))
+
+    @staticmethod
+    def _fitting(text: str, words: Sequence[Token], i: int, j: int,
+                 candidates: Sequence[Candidate]) -> tuple[Candidate, ...]:
+        """The candidates the words as written can mean."""
+        surface = text[words[i].start:words[j].end]
+        after_the = i > 0 and words[i - 1].lower == "the"
+        acronym = surface.isupper() and len(surface) <= 5
+        return tuple(
+            c for c in candidates
+            # Codes ("TV" for Tuvalu, "IN" for Indiana) are words far more often than places.
+            if c.match != "code"
+            # "Hague" alone is a surname; "the Hague" is the city.
+            and (after_the or not c.matched_name.lower().startswith("the "))
+            # An acronym ("APS", "BBC") names a place only where it is spelled so ("UAE").
+            and (not acronym or c.matched_name.isupper()))
+
+    def _plausible(self, text: str, words: Sequence[Token], i: int, j: int,
+                   mention: Mention) -> bool:
+        best = mention.candidates[0]
+        single = i == j
+        surface = mention.text
+        if i > 0 and words[i - 1].lower.rstrip(".") in HONORIFICS:
+            return False
+        if (single and best.kind not in ("country", "admin1") and best.match != "demonym"
+                and SPEECH_AFTER.match(text[mention.end:mention.end + 20])
+                and not best.capital):
+            return False
+        sentence = self._sentence_tokens(text, words, i)
+        if not _title_case(text, sentence) and self._inside_longer_name(text, words, i, j,
+                                                                         mention):
+            return False
+        if single and self._common_word(surface.lower()) and best.match != "demonym":
+            if best.kind in ("country", "admin1", "continent", "region"):
+                return True
+            if best.match == "alias":  # "We" is an alternate name of Hue; nobody means that
+                return False
+            needed = (HUGE_PLACE_POPULATION if _sentence_initial(text, words[i])
+                      else BIG_PLACE_POPULATION)
+            return (best.population or 0) >= needed
+        return True
+
+    @staticmethod
+    def _sentence_tokens(text: str, words: Sequence[Token], i: int) -> list[Token]:
+        start = i
+        while start > 0 and not _sentence_initial(text, words[start]):
+            start -= 1
+        end = i
+        while end + 1 < len(words) and not _sentence_initial(text, words[end + 1]):
+            end += 1
+        return list(words[start:end + 1])
+
+    @staticmethod
+    def _inside_longer_name(text, words, i, j, mention: Mention) -> bool:
+        """A place name glued by a space to other capitalised words is part of a longer name:
+        a person ("Leon Panetta"), an organisation ("Algerian Press Service") or an event.
+        A hyphen joins two names instead ("the Algeria-Niger border")."""
+        after = words[j + 1] if j + 1 < len(words) else None
+        before = words[i - 1] if i > 0 else None
+        glued_after = (after is not None and after.capitalised
+                       and bool(_SPACE.fullmatch(text[words[j].end:after.start])))
+        glued_before = (before is not None and before.capitalised
+                        and bool(_SPACE.fullmatch(text[before.end:words[i].start]))
+                        and not _sentence_initial(text, before))
+        return glued_after or glued_before
+
+    def _as_metonym(self, text: str, mention: Mention) -> Mention:
+        """A capital that acts is its country's government: "Washington said"."""
+        best = mention.candidates[0]
+        if best.kind != "city" or mention.how == "demonym":
+            return mention
+        if not ACTION_AFTER.match(text[mention.end:mention.end + 40]):
+            return mention
+        capitals = [c for c in mention.candidates if c.kind == "city" and c.capital]
+        if not capitals:
+            return mention
+        country = self.gazetteer.lookup(capitals[0].country_code, kind="country",
+                                        country=capitals[0].country_code, fuzzy=False)
+        if not country:
+            return mention
+        return Mention(mention.start, mention.end, mention.text, "metonym", tuple(country))

@@ -1,0 +1,80 @@
+"""The whole job, stage by stage, over one document object:
+
+text -> mentions -> places -> claims -> measurements -> verdicts (-> layers, report, map)
+
+Each stage is a function in its own module; `Pipeline` only holds what is expensive to open
+(the gazetteer, the recogniser) and passes each stage's output to the next.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from geo import base_layers
+from geo.extract_claims import FoundClaim, extract_claims, regions_named
+from geo.gazetteer import Gazetteer
+from geo.mentions import Recogniser
+from geo.resolve import Place, ResolvedMention, focus, places, resolve
+from geo.source import Article
+from geo.targets import RegionTarget
+from geo.verdicts import Verdict, verify
+from geo.words import is_common_word
+
+
+@dataclass
+class Analysis:
+    """Everything geo found in one article."""
+
+    article: Article
+    mentions: list[ResolvedMention]
+    places: list[Place]
+    focus: Place | None
+    claims: list[FoundClaim]
+    verdicts: list[Verdict]
+    regions: list[tuple[RegionTarget, int, int]] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+
+def home_country(found: list[Place]) -> str | None:
+    """The country an article is about: the one it names most (demonyms included)."""
+    counts: dict[str, int] = {}
+    for place in found:
+        if place.place.kind == "country" and place.place.country_code:
+            counts[place.place.country_code] = len(place.mentions)
+    if not counts:
+        return None
+    code = max(sorted(counts), key=counts.get)
+    try:
+        return base_layers.country(code).adm0_a3
+    except base_layers.UnknownCountry:
+        return None
+
+
+class Pipeline:
+    def __init__(self, gazetteer: Gazetteer | None = None):
+        self._gazetteer = gazetteer
+
+    @cached_property
+    def gazetteer(self) -> Gazetteer:
+        return self._gazetteer or Gazetteer.open()
+
+    @cached_property
+    def recogniser(self) -> Recogniser:
+        return Recogniser(self.gazetteer, is_common_word)
+
+    def resolved_mentions(self, text: str) -> list[ResolvedMention]:
+        return resolve(self.recogniser.mentions(text))
+
+    def analyse(self, article: Article, with_claims: bool = True) -> Analysis:
+        text = article.text
+        mentions = self.resolved_mentions(text)
+        found = places(mentions)
+        claims = (extract_claims(text, mentions, home_country(found)) if with_claims else [])
+        return Analysis(
+            article=article, mentions=mentions, places=found, focus=focus(found, text),
+            claims=claims, verdicts=[verify(c.claim) for c in claims],
+            regions=regions_named(text, mentions) if with_claims else [])

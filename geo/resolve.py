@@ -1,0 +1,159 @@
+"""Mentions -> places: choose what each mention means, using the rest of the article.
+
+A name alone ranks its candidates by the gazetteer's prior (exact names over aliases, big and
+important places over villages). The article then votes: a candidate in a country the article
+names, or in an admin unit it names, or near the places that are not in doubt, gains; the same
+words mean the same place throughout one article. Confidence is the chosen candidate's share of
+the score of the top two.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from geo.gazetteer import Candidate
+from geo.mentions import Mention
+
+COUNTRY_BONUS = 0.25       # the candidate lies in a country the article names
+ADMIN_BONUS = 0.25         # ... in an admin-1 unit the article names ("Alexandria, Louisiana")
+NEARBY_BONUS = 0.20        # ... within NEARBY_KM of a place that is not in doubt
+NEARBY_KM = 400.0
+SETTLED_CONFIDENCE = 0.75  # a mention this sure of itself gives context to the others
+POINT_KINDS = ("city", "airport", "facility", "admin2")
+CREDIBLE_ALIAS_POPULATION = 100_000
+
+
+@dataclass(frozen=True)
+class ResolvedMention:
+    mention: Mention
+    place: Candidate
+    confidence: float
+
+    @property
+    def start(self) -> int:
+        return self.mention.start
+
+    @property
+    def end(self) -> int:
+        return self.mention.end
+
+
+@dataclass(frozen=True)
+class Place:
+    """One place an article names, with every mention of it."""
+
+    place: Candidate
+    mentions: tuple[ResolvedMention, ...]
+    confidence: float
+
+    @property
+    def texts(self) -> list[str]:
+        return sorted({m.mention.text for m in self.mentions})
+
+
+def _km(a: Candidate, b: Candidate) -> float:
+    """Great-circle km: context needs a rough distance, not a geodesic to the millimetre."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = (math.sin((lat2 - lat1) / 2) ** 2
+         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+class _Context:
+    def __init__(self, mentions: Sequence[Mention]):
+        self.countries: Counter[str] = Counter()
+        self.admin1: set[tuple[str, str]] = set()
+        for mention in mentions:
+            top = mention.candidates[0]
+            if top.kind == "country" and top.country_code:
+                self.countries[top.country_code] += 1
+            elif top.kind == "admin1" and top.country_code:
+                self.admin1.add((top.country_code, top.name))
+                self.countries[top.country_code] += 0  # known, without a vote
+        self.settled: list[Candidate] = []
+
+    def score(self, candidate: Candidate) -> float:
+        score = candidate.score
+        if candidate.country_code in self.countries:
+            score += COUNTRY_BONUS
+        if (candidate.country_code, candidate.admin1) in self.admin1:
+            score += ADMIN_BONUS
+        if any(_km(candidate, other) <= NEARBY_KM for other in self.settled
+               if other.id != candidate.id):
+            score += NEARBY_BONUS
+        return score
+
+
+def _choose(mention: Mention, context: _Context) -> ResolvedMention:
+    # Equal scores go to the bigger place: "American" means the US before the Marianas.
+    scored = sorted(((-context.score(c), -(c.population or 0), c.id, c)
+                     for c in mention.candidates), key=lambda t: t[:3])
+    best_score, best = -scored[0][0], scored[0][3]
+    runner_up = -scored[1][0] if len(scored) > 1 else 0.0
+    confidence = best_score / (best_score + runner_up) if best_score > 0 else 0.0
+    return ResolvedMention(mention, best, round(confidence, 3))
+
+
+def _credible(item: ResolvedMention, context: _Context) -> bool:
+    """An alternate name of a small place abroad is a coincidence, not a mention: "Cobra" (the
+    British emergency committee) is also an alias of a Philippine town."""
+    place = item.place
+    return not (item.mention.how == "alias" and place.kind in POINT_KINDS
+                and (place.population or 0) < CREDIBLE_ALIAS_POPULATION
+                and context.countries and place.country_code not in context.countries)
+
+
+def resolve(mentions: Sequence[Mention]) -> list[ResolvedMention]:
+    """Choose a place for every mention, in text order; drop the ones that are not credible."""
+    context = _Context(mentions)
+    first = [_choose(m, context) for m in mentions]
+    # Only sure points give "nearby" votes: a country's point is nowhere in particular.
+    context.settled = [r.place for r in first if r.confidence >= SETTLED_CONFIDENCE
+                       and r.place.kind in POINT_KINDS]
+    by_text: dict[str, list[ResolvedMention]] = defaultdict(list)
+    for mention in mentions:
+        by_text[mention.text.casefold()].append(_choose(mention, context))
+    # One sense per article: every mention of the same words gets the surest reading of them.
+    surest = {text: max(options, key=lambda r: (r.confidence, r.place.score))
+              for text, options in by_text.items()}
+    chosen = [ResolvedMention(m, surest[m.text.casefold()].place,
+                              surest[m.text.casefold()].confidence) for m in mentions]
+    return [item for item in chosen if _credible(item, context)]
+
+
+def places(resolved: Sequence[ResolvedMention]) -> list[Place]:
+    """The distinct places, in order of first mention."""
+    grouped: dict[str, list[ResolvedMention]] = {}
+    for item in resolved:
+        grouped.setdefault(item.place.id, []).append(item)
+    return [Place(items[0].place, tuple(items), max(i.confidence for i in items))
+            for items in grouped.values()]
+
+
+# Words that mark where an incident happened: "the target of the attack, Ain Amenas".
+EVENT_WORDS = ("attack", "raid", "target", "hostage", "siege", "explosion", "blast", "killed",
+               "bomb", "shooting", "gunmen", "fire", "crash", "clash", "standoff", "fighting",
+               "strike", "assault", "earthquake", "flood", "struck", "occupied", "seized")
+FOCUS_KINDS = ("facility", "city", "airport", "admin2", "admin1", "country")
+
+
+def focus(found: Sequence[Place], text: str) -> Place | None:
+    """The place the incident happened at: the most specific place that the article mentions
+    most, and mentions near the words that describe an event."""
+    if not found:
+        return None
+    lowered = text.casefold()
+
+    def weight(place: Place) -> tuple:
+        near_event = sum(any(word in lowered[max(0, m.start - 80):m.end + 80]
+                             for word in EVENT_WORDS) for m in place.mentions)
+        specific = (len(FOCUS_KINDS) - FOCUS_KINDS.index(place.place.kind)
+                    if place.place.kind in FOCUS_KINDS else 0)
+        first = min(m.start for m in place.mentions)
+        votes = len(place.mentions) + 2 * near_event
+        return (specific > 1 and votes >= 2, votes * specific, -first)
+
+    return max(found, key=weight)

@@ -1,0 +1,95 @@
+"""Claims read from sentences, through the real recogniser and gazetteer."""
+
+import pytest
+
+from geo.claims import Relation
+from geo.extract_claims import sentences
+from geo.pipeline import Pipeline
+from geo.source import read_article
+from geo.targets import BorderTarget, CountryTarget, PointTarget, RegionTarget
+from geo.verdicts import Status
+
+
+@pytest.fixture(scope="module")
+def pipeline(gazetteer):
+    return Pipeline(gazetteer)
+
+
+def claims_in(pipeline, text):
+    analysis = pipeline.analyse(read_article(text.encode()))
+    return [(c.claim, v) for c, v in zip(analysis.claims, analysis.verdicts, strict=True)]
+
+
+def test_sentences_keep_offsets():
+    text = 'He said "Go." Then Algiers fell.\nA new line. 3 more'
+    found = sentences(text)
+    assert [s.text for s in found] == ['He said "Go."', "Then Algiers fell.", "A new line.",
+                                       "3 more"]
+    assert all(text[s.start:s.end] == s.text for s in found)
+
+
+def test_distance_with_direction(pipeline):
+    ((claim, verdict),) = claims_in(
+        pipeline, "The town of Blida lies about 45 km south-west of Algiers.")
+    assert claim.relation is Relation.DIRECTION and claim.direction == "SW"
+    assert claim.quantity.describe() == "about 45 km"
+    assert isinstance(claim.reference, PointTarget) and claim.reference.label == "Algiers"
+    assert verdict.status is Status.CONSISTENT
+
+
+def test_wrong_direction_is_inconsistent(pipeline):
+    ((claim, verdict),) = claims_in(pipeline, "Blida lies 45 km north of Algiers.")
+    assert claim.direction == "N" and verdict.status is Status.INCONSISTENT
+
+
+def test_distance_with_conversion_in_brackets(pipeline):
+    found = claims_in(pipeline,
+                      "Tamanrasset is 1,100 km (680 miles) from Algiers, officials said.")
+    (claim, verdict), = [f for f in found if f[0].relation is Relation.DISTANCE]
+    assert claim.quantity.text == "1,100" and claim.quantity.unit == "km"
+    assert claim.subject.label == "Tamanghasset"  # GeoNames' spelling of Tamanrasset
+    assert verdict.measured_km > 1000
+
+
+def test_border_phrasings(pipeline):
+    text = ("In Amenas is close to the border between Algeria and Libya. "
+            "Tamanrasset is some 400 miles from the Algeria-Niger border. "
+            "Djanet sits near the Libyan border.")
+    found = claims_in(pipeline, text)
+    borders = {frozenset(c.reference.country_codes) for c, _ in found
+               if isinstance(c.reference, BorderTarget)}
+    assert borders == {frozenset(("DZA", "LBY")), frozenset(("DZA", "NER"))}
+    relations = {(c.subject.describe(), c.relation) for c, _ in found}
+    assert ("In Amenas", Relation.PROXIMITY) in relations
+    assert ("Tamanghasset", Relation.DISTANCE) in relations
+    assert ("Djanet", Relation.PROXIMITY) in relations
+
+
+def test_neighbouring_uses_the_articles_country(pipeline):
+    found = claims_in(pipeline, "Algerian troops watched neighbouring Libya and Tunisia. "
+                                "Algeria also fears trouble in neighbouring Norway.")
+    adjacency = {(c.subject.adm0_a3, c.reference.adm0_a3): v.status for c, v in found
+                 if c.relation is Relation.ADJACENCY}
+    assert adjacency[("DZA", "LBY")] is Status.CONSISTENT
+    assert adjacency[("DZA", "NOR")] is Status.INCONSISTENT
+
+
+def test_containment_in_a_region(pipeline):
+    found = claims_in(pipeline, "Fighters seized Kidal in northern Mali. "
+                                "They later reached Bamako in northern Mali.")
+    verdicts = {c.subject.describe(): v.status for c, v in found
+                if c.relation is Relation.CONTAINMENT}
+    assert isinstance(found[0][0].reference, RegionTarget)
+    assert verdicts == {"Kidal": Status.CONSISTENT, "Bamako": Status.INCONSISTENT}
+
+
+def test_no_claims_without_places_or_numbers(pipeline):
+    assert claims_in(pipeline, "The talks lasted about 700 minutes in a room.") == []
+    assert claims_in(pipeline, "Algeria is a big country with many people.") == []
+
+
+def test_country_reference(pipeline):
+    found = claims_in(pipeline, "In Amenas is about 30 km from Libya.")
+    ((claim, verdict),) = found
+    assert isinstance(claim.reference, CountryTarget)
+    assert verdict.status is Status.CONSISTENT
