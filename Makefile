@@ -6,9 +6,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 GAZETTEER := layers/gazetteer/gazetteer.sqlite
+ARTICLE ?= ../shared/seed/ain_amenas_2013.txt
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test bench layers
+.PHONY: run test bench eval layers
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +21,7 @@ $(GAZETTEER): $(STAMP) scripts/build_gazetteer.py geo/gazetteer.py $(wildcard la
 	$(BIN)/python scripts/build_gazetteer.py
 
 run: $(STAMP) $(GAZETTEER)
-	$(BIN)/geo verify layers/incidents/ain_amenas_2013/claims.csv
+	$(BIN)/geo run $(ARTICLE) --out outputs/$(basename $(notdir $(ARTICLE)))
 
 # Debian's chromium for the browser tests; Playwright drives it, it never downloads a browser.
 $(CHROMIUM):
@@ -34,6 +35,11 @@ test: $(STAMP) $(GAZETTEER) $(CHROMIUM)
 bench: $(STAMP) $(GAZETTEER)
 	$(BIN)/python scripts/bench_measure.py
 	$(BIN)/python scripts/bench_gazetteer.py
+
+eval: $(STAMP) $(GAZETTEER)
+	$(BIN)/pip install --quiet -e '.[eval]'
+	$(BIN)/python scripts/evaluate.py ../shared/eval/lgl.jsonl
+	$(BIN)/python scripts/evaluate.py ../shared/eval/geovirus.jsonl
 
 layers: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[build]'

@@ -141,6 +141,56 @@ def cmd_run(args) -> int:
     return EXIT_INCONSISTENT if inconsistent and args.fail_on_inconsistent else EXIT_OK
 
 
+def _parse_line(pipeline, line: str, number: int) -> dict:
+    """One corpus record in, its mentions and claims out; a bad record becomes an error."""
+    from geo.report import claim_dicts, mention_dicts
+    from geo.source import SourceError, read_article
+
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as err:
+        return {"line": number, "error": f"not JSON: {err.msg} at column {err.colno}"}
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+        return {"line": number, "id": record.get("id") if isinstance(record, dict) else None,
+                "error": 'expected an object with a "text" string'}
+    try:
+        article = read_article(record["text"].encode("utf-8"), name=f"line {number}")
+    except SourceError as err:
+        return {"line": number, "id": record.get("id"), "error": str(err)}
+    analysis = pipeline.analyse(article)
+    return {"id": record.get("id"), "mentions": mention_dicts(analysis),
+            "claims": claim_dicts(analysis)}
+
+
+def cmd_parse(args) -> int:
+    from geo.pipeline import Pipeline
+
+    pipeline = Pipeline(_open_gazetteer())
+    try:
+        stream = (sys.stdin if args.file == "-"
+                  else open(args.file, encoding="utf-8", errors="replace"))  # noqa: SIM115
+    except OSError as err:
+        raise BadInput(f"cannot read {args.file}: {err.strerror}") from None
+    show_progress = sys.stderr.isatty()
+    failed = 0
+    with stream:
+        for number, line in enumerate(stream, start=1):
+            if not line.strip():
+                continue
+            result = _parse_line(pipeline, line, number)
+            failed += "error" in result
+            print(json.dumps(result, ensure_ascii=False), flush=False)
+            if show_progress:
+                print(f"\r{number:,} records", end="", file=sys.stderr, flush=True)
+    if show_progress:
+        print(file=sys.stderr)
+    if failed:
+        print(f"geo parse: {failed} record(s) could not be read; see their error lines",
+              file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return EXIT_OK
+
+
 def _format_candidate(rank: int, c: dict) -> str:
     population = f", population {c['population']:,}" if c["population"] else ""
     return (f"  {rank}. {c['name']} ({c['kind']}, {c['country_code'] or '-'}) "
@@ -206,6 +256,14 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--fail-on-inconsistent", action="store_true",
                      help="exit 1 when a claim is inconsistent")
     run.set_defaults(run=cmd_run)
+
+    parse = sub.add_parser("parse", help="places and claims of a corpus, JSON lines in and out",
+                           description='Read JSON lines ({"id", "text", ...}) and write one '
+                           'JSON line per record: {"id", "mentions": [...], "claims": [...]}, '
+                           "offsets into the given text. Records that cannot be read give "
+                           '{"line", "error"} and exit status 2 at the end.')
+    parse.add_argument("file", nargs="?", default="-", help="JSON lines file (default: stdin)")
+    parse.set_defaults(run=cmd_parse)
 
     geocode = sub.add_parser("geocode", help="look places up in the offline gazetteer",
                              description="Look places up in the offline gazetteer. With no "

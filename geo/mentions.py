@@ -201,10 +201,12 @@ class Recogniser:
                                                                          mention):
             return False
         if single and self._common_word(surface.lower()) and best.match != "demonym":
-            if best.kind in ("country", "admin1", "continent", "region"):
+            if best.kind == "country":
                 return True
             if best.match == "alias":  # "We" is an alternate name of Hue; nobody means that
                 return False
+            if best.kind in ("admin1", "continent", "region"):
+                return True
             needed = (HUGE_PLACE_POPULATION if _sentence_initial(text, words[i])
                       else BIG_PLACE_POPULATION)
             return (best.population or 0) >= needed

@@ -32,8 +32,15 @@ def _place_dict(analysis, place, is_focus: bool = False) -> dict:
     }
 
 
-def report_dict(analysis, source_name: str) -> dict:
-    focus_id = analysis.focus.place.id if analysis.focus else None
+def mention_dicts(analysis) -> list[dict]:
+    """Every mention in text order, as `geo parse` writes them."""
+    return [{**_span(analysis, m.start, m.end), "text": m.mention.text, "name": m.place.name,
+             "kind": m.place.kind, "country_code": m.place.country_code, "lat": m.place.lat,
+             "lon": m.place.lon, "confidence": m.confidence, "how": m.mention.how}
+            for m in analysis.mentions]
+
+
+def claim_dicts(analysis) -> list[dict]:
     claims = []
     for found, verdict in zip(analysis.claims, analysis.verdicts, strict=True):
         detail = verdict.to_dict()
@@ -52,6 +59,11 @@ def report_dict(analysis, source_name: str) -> dict:
             "label": verdict_label(verdict),
             "origin": detail["origin"], "nearest": detail["nearest"],
         })
+    return claims
+
+
+def report_dict(analysis, source_name: str) -> dict:
+    focus_id = analysis.focus.place.id if analysis.focus else None
     article = analysis.article
     return {
         "geo_version": __version__,
@@ -61,7 +73,7 @@ def report_dict(analysis, source_name: str) -> dict:
         "focus": (None if analysis.focus is None
                   else _place_dict(analysis, analysis.focus, is_focus=True)),
         "places": [_place_dict(analysis, p, p.place.id == focus_id) for p in analysis.places],
-        "claims": claims,
+        "claims": claim_dicts(analysis),
         "regions": [{"label": region.describe(), "adm0_a3": region.adm0_a3,
                      "part": region.part, **_span(analysis, start, end)}
                     for region, start, end in analysis.regions],

@@ -1,0 +1,214 @@
+"""Score geo's place recognition and resolution on a gold corpus, next to geotext.
+
+Usage: python scripts/evaluate.py ../shared/eval/lgl.jsonl [--limit N]
+
+The corpus is read where it lies (never copied). Metrics as the published anchors compute
+them (research notes, section 7):
+- recognition: a prediction matches an unmatched gold toponym whose midpoint is under 10
+  characters away and whose text is equal ignoring case; precision, recall, F1;
+- resolution, over matched gold toponyms with coordinates: error = great-circle km between
+  the predicted and the gold point; Acc@161 = share under 161 km; AUC = trapezoid over the
+  sorted ln(1 + error) with unit spacing, divided by ln(20039) x (n - 1), lower is better;
+  mean error.
+Accuracy is also broken down by the gold feature type where the corpus gives one.
+
+geo's demonym mentions ("Algerian") are left out of the scoring: the corpora annotate names,
+not adjectives, so counting them would score a different task. Everything else geo reports
+(metonyms included) is scored.
+
+geotext, the floor users have today, runs on the same articles in the same process: its city
+and country names are placed where they occur in the text, and resolved to the most
+populous city (or the country) of that name in geo's gazetteer.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import re
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import numpy as np
+
+from geo.gazetteer import Gazetteer
+from geo.pipeline import Pipeline
+from geo.source import SourceError, read_article
+
+MATCH_CHARS = 10
+ACC_KM = 161
+EARTH_HALF_CIRCUMFERENCE_KM = 20039
+
+
+def great_circle_km(lat1, lon1, lat2, lon2) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (lat1, lon1, lat2, lon2))
+    h = (math.sin((lat2 - lat1) / 2) ** 2
+         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def feature_type(fcode: str | None) -> str:
+    if not fcode:
+        return "unknown"
+    if fcode.startswith("PCL"):
+        return "country"
+    if fcode in ("ADM1", "ADM2"):
+        return fcode.lower().replace("adm", "admin")
+    if fcode.startswith("PPL"):
+        return "city"
+    return "other"
+
+
+class Score:
+    def __init__(self):
+        self.predicted = self.gold = self.matched = 0
+        self.errors: list[float] = []
+        self.errors_by_type: dict[str, list[float]] = defaultdict(list)
+        self.seconds = 0.0
+        self.articles = 0
+
+    def add(self, predictions: list[dict], gold: list[dict]) -> None:
+        """predictions: {start, end, text, lat, lon}; gold: corpus toponyms."""
+        self.predicted += len(predictions)
+        self.gold += len(gold)
+        unmatched = list(gold)
+        for prediction in sorted(predictions, key=lambda p: p["start"]):
+            middle = (prediction["start"] + prediction["end"]) / 2
+            for toponym in unmatched:
+                if (abs((toponym["start"] + toponym["end"]) / 2 - middle) < MATCH_CHARS
+                        and toponym["name"].casefold() == prediction["text"].casefold()):
+                    unmatched.remove(toponym)
+                    self.matched += 1
+                    error = great_circle_km(prediction["lat"], prediction["lon"],
+                                            toponym["lat"], toponym["lon"])
+                    self.errors.append(error)
+                    self.errors_by_type[feature_type(toponym.get("fcode"))].append(error)
+                    break
+
+    def summary(self) -> dict:
+        precision = self.matched / self.predicted if self.predicted else 0.0
+        recall = self.matched / self.gold if self.gold else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        errors = np.sort(np.array(self.errors))
+        return {"precision": precision, "recall": recall, "f1": f1,
+                "acc161": accuracy(errors), "auc": auc(errors),
+                "mean_error_km": float(errors.mean()) if len(errors) else float("nan"),
+                "resolved": len(errors),
+                "articles_per_second": self.articles / self.seconds if self.seconds else 0.0,
+                "by_type": {kind: (accuracy(np.array(e)), len(e))
+                            for kind, e in sorted(self.errors_by_type.items())}}
+
+
+def accuracy(errors: np.ndarray) -> float:
+    return float((errors < ACC_KM).mean()) if len(errors) else float("nan")
+
+
+def auc(sorted_errors: np.ndarray) -> float:
+    if len(sorted_errors) < 2:
+        return float("nan")
+    logs = np.log1p(sorted_errors)
+    area = float(np.sum((logs[1:] + logs[:-1]) / 2))
+    return area / (math.log(EARTH_HALF_CIRCUMFERENCE_KM) * (len(logs) - 1))
+
+
+def geo_predictions(pipeline: Pipeline, text: str) -> list[dict]:
+    try:
+        article = read_article(text.encode("utf-8"))
+    except SourceError:
+        return []
+    analysis = pipeline.analyse(article)
+    predictions = []
+    for mention in analysis.mentions:
+        if mention.mention.how == "demonym":
+            continue
+        start, end = article.to_original(mention.start, mention.end)
+        predictions.append({"start": start, "end": end, "text": text[start:end],
+                            "lat": mention.place.lat, "lon": mention.place.lon})
+    return predictions
+
+
+class GeotextBaseline:
+    def __init__(self, gazetteer: Gazetteer):
+        from geotext import GeoText
+
+        self._geotext = GeoText
+        self._gazetteer = gazetteer
+        self._cache: dict[tuple[str, str], tuple[float, float] | None] = {}
+
+    def _point(self, name: str, kind: str):
+        if (name, kind) not in self._cache:
+            found = self._gazetteer.lookup(name, limit=50, kind=kind, fuzzy=False)
+            best = max(found, key=lambda c: c.population or 0) if found else None
+            self._cache[name, kind] = None if best is None else (best.lat, best.lon)
+        return self._cache[name, kind]
+
+    def predictions(self, text: str) -> list[dict]:
+        found = self._geotext(text)
+        predictions = []
+        for names, kind in ((found.cities, "city"), (found.countries, "country")):
+            cursor: dict[str, int] = {}
+            for name in names:
+                match = re.compile(rf"\b{re.escape(name)}\b").search(text, cursor.get(name, 0))
+                point = self._point(name, kind)
+                if match is None or point is None:
+                    continue
+                cursor[name] = match.end()
+                predictions.append({"start": match.start(), "end": match.end(), "text": name,
+                                    "lat": point[0], "lon": point[1]})
+        return predictions
+
+
+def run(corpus: Path, limit: int | None) -> dict[str, dict]:
+    articles = []
+    with corpus.open(encoding="utf-8") as lines:
+        for line in lines:
+            if line.strip():
+                articles.append(json.loads(line))
+            if limit and len(articles) >= limit:
+                break
+    gazetteer = Gazetteer.open()
+    systems = {"geo": Pipeline(gazetteer), "geotext": GeotextBaseline(gazetteer)}
+    predict = {"geo": geo_predictions,
+               "geotext": lambda system, text: system.predictions(text)}
+    scores = {}
+    for name, system in systems.items():
+        predict[name](system, articles[0]["text"])  # warm-up: caches, lazy loads
+        score = Score()
+        for article in articles:
+            gold = [t for t in article["toponyms"] if t.get("lat") is not None]
+            start = time.perf_counter()
+            predictions = predict[name](system, article["text"])
+            score.seconds += time.perf_counter() - start
+            score.articles += 1
+            score.add(predictions, gold)
+        scores[name] = score.summary()
+    return scores
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", type=Path)
+    parser.add_argument("--limit", type=int, help="only the first N articles")
+    args = parser.parse_args()
+    scores = run(args.corpus, args.limit)
+    print(f"{args.corpus.name}: {os.cpu_count()} cores, one process")
+    print(f"{'system':<9} {'P':>6} {'R':>6} {'F1':>6} {'Acc@161':>8} {'AUC':>6} "
+          f"{'mean km':>8} {'resolved':>8} {'art/s':>8}")
+    for name, s in scores.items():
+        print(f"{name:<9} {s['precision']:6.3f} {s['recall']:6.3f} {s['f1']:6.3f} "
+              f"{s['acc161']:8.3f} {s['auc']:6.3f} {s['mean_error_km']:8.0f} "
+              f"{s['resolved']:8d} {s['articles_per_second']:8.0f}")
+    for name, s in scores.items():
+        if len(s["by_type"]) > 1:
+            parts = ", ".join(f"{kind} {acc:.2f} (n={n})" for kind, (acc, n)
+                              in s["by_type"].items())
+            print(f"{name} Acc@161 by gold type: {parts}")
+    ratio = scores["geo"]["articles_per_second"] / scores["geotext"]["articles_per_second"]
+    print(f"geo / geotext speed ratio: {ratio:.2f}")
+
+
+if __name__ == "__main__":
+    main()
