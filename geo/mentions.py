@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from geo.gazetteer import Candidate, Gazetteer, normalize
+from geo.words import is_common_word, is_first_name
 
 MAX_WORDS = 6
 CONNECTORS = {"of", "de", "del", "della", "la", "le", "les", "du", "des", "and", "upon", "on",
@@ -23,7 +24,7 @@ CONNECTORS = {"of", "de", "del", "della", "la", "le", "les", "du", "des", "and",
 # Only spaces and hyphens may join the words of one name; other punctuation ends it.
 _JOIN = re.compile(r"[ \t\u00a0\-\u2010\u2011]+")
 _SPACE = re.compile(r"[ \t\u00a0]+")
-_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+_TOKEN = re.compile(r"[A-Z][a-z]?\.(?:[A-Z][a-z]?\.)+|[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 _POSSESSIVE = re.compile(r"['\u2019]s$", re.IGNORECASE)
 
 # Places a capital or an institution's seat stands for, when it acts ("Washington said").
@@ -95,8 +96,15 @@ def _sentence_initial(text: str, token: Token) -> bool:
     return not before or before[-1] in ".!?\n:;\u2014\u2013" or before.endswith("...")
 
 
+# Abbreviations that start a place name and keep their dot: "St. Petersburg", "Mt. Airy".
+NAME_ABBREVIATIONS = {"st", "ste", "mt", "ft", "pt"}
+
+
 def _joined(text: str, a: Token, b: Token) -> bool:
-    return bool(_JOIN.fullmatch(text[a.end:b.start]))
+    gap = text[a.end:b.start]
+    if a.lower in NAME_ABBREVIATIONS and gap.startswith("."):
+        gap = gap[1:]
+    return bool(_JOIN.fullmatch(gap))
 
 
 def _title_case(text: str, sentence_tokens: Sequence[Token]) -> bool:
@@ -105,12 +113,32 @@ def _title_case(text: str, sentence_tokens: Sequence[Token]) -> bool:
     return len(words) >= 3 and sum(t.capitalised for t in words) / len(words) > 0.7
 
 
+class _Reading:
+    """One text being read: its words, and the people it has named so far."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.words = tokens(text)
+        # Surnames of the people named so far: "Bob Flores" makes a later "Flores" him too.
+        self.people: set[str] = set()
+
+    def surface(self, i: int, j: int) -> str:
+        return self.text[self.words[i].start:self.words[j].end]
+
+    def spaced(self, a: int, b: int) -> bool:
+        """Words a and b are next to each other with only spaces between them."""
+        return bool(_SPACE.fullmatch(self.text[self.words[a].end:self.words[b].start]))
+
+    def hyphened(self, a: int, b: int) -> bool:
+        gap = self.text[self.words[a].end:self.words[b].start]
+        return bool(gap) and not _SPACE.fullmatch(gap) and bool(_JOIN.fullmatch(gap))
+
+
 class Recogniser:
     """Finds place mentions in text with a Gazetteer. Reuse one for many texts."""
 
-    def __init__(self, gazetteer: Gazetteer, common_word):
+    def __init__(self, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
-        self._common_word = common_word  # str -> bool: is this an everyday English word?
         self._cache: dict[str, tuple[Candidate, ...]] = {}
 
     def candidates(self, key: str) -> tuple[Candidate, ...]:
@@ -119,62 +147,65 @@ class Recogniser:
         return self._cache[key]
 
     def mentions(self, text: str) -> list[Mention]:
-        words = tokens(text)
+        reading = _Reading(text)
         found: list[Mention] = []
         i = 0
-        while i < len(words):
-            mention, used = self._longest_at(text, words, i)
+        while i < len(reading.words):
+            mention, used = self._longest_at(reading, i)
             if mention is not None:
                 found.append(mention)
-                i += used
-            else:
-                i += 1
-        return [m for m in found if m is not None]
+            i += used or 1
+        return found
 
-    def _spans_from(self, text: str, words: Sequence[Token], i: int):
+    def _spans_from(self, reading: _Reading, i: int):
         """Candidate spans starting at word i, longest first: (last word index, key). A span
         never starts with "the": "the US" is a mention of "US"."""
+        words = reading.words
         if not words[i].capitalised or words[i].lower == "the":
             return []
         last = i
         spans = []
         while last < len(words) and last - i < MAX_WORDS:
-            if last > i and not _joined(text, words[last - 1], words[last]):
+            if last > i and not _joined(reading.text, words[last - 1], words[last]):
                 break
             if words[last].capitalised:
                 spans.append(last)
             elif words[last].lower not in CONNECTORS:
                 break
             last += 1
-        return [(j, normalize(text[words[i].start:words[j].end])) for j in reversed(spans)]
+        return [(j, normalize(reading.surface(i, j))) for j in reversed(spans)]
 
-    def _longest_at(self, text: str, words: Sequence[Token], i: int):
-        for j, key in self._spans_from(text, words, i):
+    def _longest_at(self, reading: _Reading, i: int):
+        for j, key in self._spans_from(reading, i):
             seat = SEATS_OF_GOVERNMENT.get(key)
             if seat:
                 country = self.gazetteer.lookup(seat, kind="country", country=seat, fuzzy=False)
                 if country:
-                    return self._mention(text, words[i], words[j], "metonym", country), j - i + 1
-            candidates = self._fitting(text, words, i, j, self.candidates(key))
+                    return self._mention(reading, i, j, "metonym", country), j - i + 1
+            candidates = self._fitting(reading, i, j, self.candidates(key))
             if not candidates and key.endswith("s"):  # "Algerians", "Norwegians"
                 candidates = tuple(c for c in self.candidates(key[:-1]) if c.match == "demonym")
             if candidates:
-                how = candidates[0].match
-                mention = self._mention(text, words[i], words[j], how, candidates)
-                if self._plausible(text, words, i, j, mention):
-                    return self._as_metonym(text, mention), j - i + 1
+                mention = self._mention(reading, i, j, candidates[0].match, candidates)
+                if self._plausible(reading, i, j, mention):
+                    return self._as_metonym(reading.text, mention), j - i + 1
+                return None, j - i + 1
         return None, 0
 
     @staticmethod
-    def _mention(text, first: Token, last: Token, how: str, candidates) -> Mention:
-        return Mention(first.start, last.end, text[first.start:last.end], how, tuple(candidates))
+    def _mention(reading: _Reading, i: int, j: int, how: str, candidates) -> Mention:
+        start, end = reading.words[i].start, reading.words[j].end
+        # "Ind.", "Calif.": an abbreviation's own dot is part of the name as written.
+        if (reading.text[end:end + 1] == "." and candidates[0].matched_name.endswith(".")):
+            end += 1
+        return Mention(start, end, reading.text[start:end], how, tuple(candidates))
 
     @staticmethod
-    def _fitting(text: str, words: Sequence[Token], i: int, j: int,
+    def _fitting(reading: _Reading, i: int, j: int,
                  candidates: Sequence[Candidate]) -> tuple[Candidate, ...]:
         """The candidates the words as written can mean."""
-        surface = text[words[i].start:words[j].end]
-        after_the = i > 0 and words[i - 1].lower == "the"
+        surface = reading.surface(i, j)
+        after_the = i > 0 and reading.words[i - 1].lower == "the"
         acronym = surface.isupper() and len(surface) <= 5
         return tuple(
             c for c in candidates
@@ -185,22 +216,31 @@ class Recogniser:
             # An acronym ("APS", "BBC") names a place only where it is spelled so ("UAE").
             and (not acronym or c.matched_name.isupper()))
 
-    def _plausible(self, text: str, words: Sequence[Token], i: int, j: int,
-                   mention: Mention) -> bool:
+    def _plausible(self, reading: _Reading, i: int, j: int, mention: Mention) -> bool:
         best = mention.candidates[0]
+        words, text = reading.words, reading.text
         single = i == j
         surface = mention.text
+        big = best.kind in ("country", "admin1", "continent", "region") or (
+            (best.population or 0) >= BIG_PLACE_POPULATION)
         if i > 0 and words[i - 1].lower.rstrip(".") in HONORIFICS:
+            return False
+        if single and surface.lower() in reading.people:
             return False
         if (single and best.kind not in ("country", "admin1") and best.match != "demonym"
                 and SPEECH_AFTER.match(text[mention.end:mention.end + 20])
                 and not best.capital):
             return False
-        sentence = self._sentence_tokens(text, words, i)
-        if not _title_case(text, sentence) and self._inside_longer_name(text, words, i, j,
-                                                                         mention):
+        # "Wal-Mart": the halves of a hyphenated word are places only if notable ones
+        # ("the Algeria-Niger border", "Dallas-Fort Worth").
+        hyphened = ((i > 0 and reading.hyphened(i - 1, i))
+                    or (j + 1 < len(words) and reading.hyphened(j, j + 1)))
+        if hyphened and not big:
             return False
-        if single and self._common_word(surface.lower()) and best.match != "demonym":
+        if not _title_case(text, self._sentence_tokens(text, words, i)) and self._in_a_person(
+                reading, i, j):
+            return False
+        if single and is_common_word(surface.lower()) and best.match != "demonym":
             if best.kind == "country":
                 return True
             if best.match == "alias":  # "We" is an alternate name of Hue; nobody means that
@@ -223,18 +263,27 @@ class Recogniser:
         return list(words[start:end + 1])
 
     @staticmethod
-    def _inside_longer_name(text, words, i, j, mention: Mention) -> bool:
-        """A place name glued by a space to other capitalised words is part of a longer name:
-        a person ("Leon Panetta"), an organisation ("Algerian Press Service") or an event.
-        A hyphen joins two names instead ("the Algeria-Niger border")."""
-        after = words[j + 1] if j + 1 < len(words) else None
-        before = words[i - 1] if i > 0 else None
-        glued_after = (after is not None and after.capitalised
-                       and bool(_SPACE.fullmatch(text[words[j].end:after.start])))
-        glued_before = (before is not None and before.capitalised
-                        and bool(_SPACE.fullmatch(text[before.end:words[i].start]))
-                        and not _sentence_initial(text, before))
-        return glued_after or glued_before
+    def _in_a_person(reading: _Reading, i: int, j: int) -> bool:
+        """A place name that is part of a person's name: after a first name ("Bob Flores",
+        "Mary Washington"), or before a capitalised word that is no everyday word ("Leon
+        Panetta"). Before an everyday word it is part of an organisation's or region's name
+        and still names the place ("Texas Department of Health", "Paris Police"); after a
+        word that is no first name, too ("North Texas", "Six Flags Over Texas")."""
+        words = reading.words
+        after = j + 1 if j + 1 < len(words) else None
+        before = i - 1 if i > 0 else None
+        person = None
+        if (before is not None and words[before].capitalised and reading.spaced(before, i)
+                and not _sentence_initial(reading.text, words[before])
+                and is_first_name(words[before].text)):
+            person = words[j].lower
+        elif (after is not None and words[after].capitalised and reading.spaced(j, after)
+              and not is_common_word(words[after].lower)):
+            person = words[after].lower
+        if person is None:
+            return False
+        reading.people.add(person)
+        return True
 
     def _as_metonym(self, text: str, mention: Mention) -> Mention:
         """A capital that acts is its country's government: "Washington said"."""

@@ -19,7 +19,6 @@ from geo.resolve import Place, ResolvedMention, focus, places, resolve
 from geo.source import Article
 from geo.targets import RegionTarget
 from geo.verdicts import Verdict, verify
-from geo.words import is_common_word
 
 
 @dataclass
@@ -64,7 +63,7 @@ class Pipeline:
 
     @cached_property
     def recogniser(self) -> Recogniser:
-        return Recogniser(self.gazetteer, is_common_word)
+        return Recogniser(self.gazetteer)
 
     def resolved_mentions(self, text: str) -> list[ResolvedMention]:
         return resolve(self.recogniser.mentions(text))

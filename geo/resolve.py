@@ -19,11 +19,13 @@ from geo.mentions import Mention
 
 COUNTRY_BONUS = 0.25       # the candidate lies in a country the article names
 ADMIN_BONUS = 0.25         # ... in an admin-1 unit the article names ("Alexandria, Louisiana")
-NEARBY_BONUS = 0.20        # ... within NEARBY_KM of a place that is not in doubt
+NEARBY_BONUS = 0.15        # ... within NEARBY_KM of a place that is not in doubt
 NEARBY_KM = 400.0
+ADMIN1_NEARBY_KM = 800.0
 SETTLED_CONFIDENCE = 0.75  # a mention this sure of itself gives context to the others
 POINT_KINDS = ("city", "airport", "facility", "admin2")
 CREDIBLE_ALIAS_POPULATION = 100_000
+CREDIBLE_NAME_POPULATION = 10_000
 
 
 @dataclass(frozen=True)
@@ -81,10 +83,20 @@ class _Context:
             score += COUNTRY_BONUS
         if (candidate.country_code, candidate.admin1) in self.admin1:
             score += ADMIN_BONUS
-        if any(_km(candidate, other) <= NEARBY_KM for other in self.settled
+        if any(self._near(candidate, other) for other in self.settled
                if other.id != candidate.id):
             score += NEARBY_BONUS
         return score
+
+    @staticmethod
+    def _near(candidate: Candidate, other: Candidate) -> bool:
+        """Near a settled place: within NEARBY_KM; for a state, holding it, or within reach
+        of its point, which lies hundreds of km from its towns in a big state."""
+        if candidate.kind == "admin1":
+            if (other.country_code, other.admin1) == (candidate.country_code, candidate.name):
+                return True
+            return _km(candidate, other) <= ADMIN1_NEARBY_KM
+        return _km(candidate, other) <= NEARBY_KM
 
 
 def _choose(mention: Mention, context: _Context) -> ResolvedMention:
@@ -98,12 +110,18 @@ def _choose(mention: Mention, context: _Context) -> ResolvedMention:
 
 
 def _credible(item: ResolvedMention, context: _Context) -> bool:
-    """An alternate name of a small place abroad is a coincidence, not a mention: "Cobra" (the
-    British emergency committee) is also an alias of a Philippine town."""
+    """A small place in a country the article never names is a coincidence, not a mention:
+    "Cobra" (the British emergency committee) is an alternate name of a Philippine town, and
+    "Darfur" in a story about Sudan is not the hamlet in Minnesota."""
     place = item.place
-    return not (item.mention.how == "alias" and place.kind in POINT_KINDS
-                and (place.population or 0) < CREDIBLE_ALIAS_POPULATION
-                and context.countries and place.country_code not in context.countries)
+    if not context.countries or place.country_code in context.countries:
+        return True
+    # Places curated into the supplement are there because the news names them.
+    if place.kind not in POINT_KINDS or place.source.startswith("supplement"):
+        return True
+    limit = (CREDIBLE_ALIAS_POPULATION if item.mention.how == "alias"
+             else CREDIBLE_NAME_POPULATION)
+    return (place.population or 0) >= limit
 
 
 def resolve(mentions: Sequence[Mention]) -> list[ResolvedMention]:
