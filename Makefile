@@ -35,6 +35,7 @@ test: $(STAMP) $(GAZETTEER) $(CHROMIUM)
 bench: $(STAMP) $(GAZETTEER)
 	$(BIN)/python scripts/bench_measure.py
 	$(BIN)/python scripts/bench_gazetteer.py
+	$(BIN)/python scripts/bench_pipeline.py
 
 eval: $(STAMP) $(GAZETTEER)
 	$(BIN)/pip install --quiet -e '.[eval]'
