@@ -9,7 +9,7 @@ finds can be traced to the words that made it, and the words it does not know it
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from geo import base_layers
@@ -31,10 +31,12 @@ from geo.targets import (
     PointTarget,
     RegionTarget,
     Target,
+    UnlocatedTarget,
     target_for,
 )
 
 SLOT = r"\x01(\d+)\x02"
+AirportFinder = Callable[[object], "PointTarget | None"]
 
 
 def _alternatives(words) -> str:
@@ -61,7 +63,8 @@ PART = (r"(?P<part>(?:north|south)[\s-]?(?:east|west)ern|northern|southern|easte
         r"central)")
 
 DISTANCE_PATTERN = re.compile(
-    rf"{QUANTITY}(?:\s+away)?\s+(?:from|of)\s+(?P<ref>{BORDER}|{SLOT})", re.IGNORECASE)
+    rf"{QUANTITY}(?:\s+away)?\s+(?:from|of)\s+(?P<ref>{BORDER}|{SLOT}|the\s+border\b)",
+    re.IGNORECASE)
 DIRECTION_PATTERN = re.compile(
     rf"(?:{QUANTITY}\s+)?{DIRECTION}\s+of\s+(?P<ref>{SLOT})", re.IGNORECASE)
 PROXIMITY_PATTERN = re.compile(rf"\b(?P<word>{PROXIMITY})\s+(?P<ref>{BORDER})", re.IGNORECASE)
@@ -69,6 +72,9 @@ BORDER_PATTERN = re.compile(BORDER, re.IGNORECASE)
 NEIGHBOUR_PATTERN = re.compile(
     rf"\b(?:neighbou?ring|bordering)\s+(?:country\s+(?:of\s+)?)?{SLOT}"
     rf"|{SLOT}(?:'s)?\s+neighbou?r(?:ing country)?,?\s+{SLOT}", re.IGNORECASE)
+AIRPORT_PATTERN = re.compile(
+    rf"\bairport\s+(?:in|at|of|near|outside|serving)\s+{SLOT}|{SLOT}(?:'s)?\s+airport\b",
+    re.IGNORECASE)
 REGION_PATTERN = re.compile(rf"\b{PART}\s+{SLOT}", re.IGNORECASE)
 IN_REGION_PATTERN = re.compile(rf"\bin\s+{PART}\s+{SLOT}", re.IGNORECASE)
 
@@ -166,10 +172,12 @@ def point_target(mention) -> PointTarget | None:
 
 
 class _Extractor:
-    def __init__(self, text: str, mentions: Sequence, home_country: str | None):
+    def __init__(self, text: str, mentions: Sequence, home_country: str | None,
+                 airport_of: AirportFinder | None):
         self.text = text
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.home_country = home_country
+        self.airport_of = airport_of
         self.found: list[FoundClaim] = []
 
     def run(self) -> list[FoundClaim]:
@@ -193,34 +201,48 @@ class _Extractor:
                 return target
         return None
 
-    def _border(self, view: _SentenceView, match: re.Match, subject: Target | None):
-        """The BorderTarget a BORDER match names, or None when it names no real border."""
+    def _border(self, view: _SentenceView, match: re.Match, subject: Target | None,
+                words: str):
+        """The border a BORDER match (`words` as written) names; an UnlocatedTarget when it
+        names none that geo can draw; None when the words are no border claim at all."""
         slots = [s for s in match.groups() if s is not None]
-        codes = [_country_code(view.mentions[int(s)]) for s in slots[-2:]]
+        mentions = [view.mentions[int(s)] for s in slots[-2:]]
+        codes = [_country_code(m) for m in mentions]
         if None in codes:
-            return None
+            names = [m.place.name for m, code in zip(mentions, codes, strict=True) if not code]
+            return UnlocatedTarget(words, f"{names[0]} is not a country, so it has no border")
         if len(codes) == 1:  # "the Libyan border": the subject's own country's border
             own = subject.country_codes if subject is not None else ()
             own = own or ((self.home_country,) if self.home_country else ())
-            if not own or own[0] == codes[0]:
+            if not own:
+                return UnlocatedTarget(words, "the text does not say whose border it is")
+            if own[0] == codes[0]:
                 return None
             codes = [own[0], codes[0]]
         if codes[0] == codes[1]:
             return None
         try:
             row = base_layers.border(*codes)
-        except base_layers.NoSharedBorder:
-            return BorderTarget(*codes)  # a claimed border that does not exist: judged later
+        except base_layers.NoSharedBorder as err:
+            return UnlocatedTarget(words, str(err))
         return BorderTarget(row.a_adm0_a3, row.b_adm0_a3)
 
     def _reference(self, view: _SentenceView, match: re.Match, subject) -> Target | None:
         ref_text = match.group("ref")
+        words = self.text[view.original_offset(match.start("ref")):
+                          view.original_offset(match.end("ref"))]
         border = BORDER_PATTERN.fullmatch(ref_text)
         if border:
-            return self._border(view, border, subject)
-        mention = view.mention(re.fullmatch(SLOT, ref_text)[1])
+            return self._border(view, border, subject, words)
+        slot = re.fullmatch(SLOT, ref_text)
+        if slot is None:  # "from the border"
+            return UnlocatedTarget(words, "the text does not say which border")
+        mention = view.mention(slot[1])
         code = _country_code(mention)
-        return CountryTarget(code, mention.place.name) if code else point_target(mention)
+        if code:
+            return CountryTarget(code, mention.place.name)
+        return point_target(mention) or UnlocatedTarget(
+            mention.place.name, f"a {mention.place.kind} has no point or outline to measure to")
 
     def _sentence(self, view: _SentenceView) -> None:
         for match in DISTANCE_PATTERN.finditer(view.text):
@@ -240,6 +262,8 @@ class _Extractor:
             self._adjacency(view, match)
         for match in IN_REGION_PATTERN.finditer(view.text):
             self._containment_in_region(view, match)
+        for match in AIRPORT_PATTERN.finditer(view.text):
+            self._airport(view, match)
 
     def _measured_claim(self, view, match: re.Match, relation: Relation) -> None:
         subject = self._subject_before(view, match.start())
@@ -288,6 +312,17 @@ class _Extractor:
                                 "relation": Relation.ADJACENCY,
                                 "reference": CountryTarget(codes[1], mentions[1].place.name)})
 
+    def _airport(self, view, match: re.Match) -> None:
+        """"the airport in Amenas": the airport serving the town lies in its surroundings."""
+        town_mention = view.mention(next(s for s in match.groups() if s is not None))
+        town = point_target(town_mention)
+        if town is None or town_mention.place.kind != "city" or self.airport_of is None:
+            return
+        airport = self.airport_of(town_mention.place) or UnlocatedTarget(
+            f"the airport of {town.label}", f"the gazetteer knows no airport serving {town.label}")
+        self._add(view, match, {"subject": airport, "relation": Relation.CONTAINMENT,
+                                "reference": town})
+
     def _containment_in_region(self, view, match: re.Match) -> None:
         subject = self._subject_before(view, match.start())
         code = _country_code(view.mention(match.group(2)))
@@ -313,12 +348,13 @@ def _deduplicated(found: list[FoundClaim]) -> list[FoundClaim]:
     return kept
 
 
-def extract_claims(text: str, mentions: Sequence, home_country: str | None = None
-                   ) -> list[FoundClaim]:
+def extract_claims(text: str, mentions: Sequence, home_country: str | None = None,
+                   airport_of: AirportFinder | None = None) -> list[FoundClaim]:
     """Claims in `text` about its resolved `mentions` (objects with start, end and place).
     `home_country` (Natural Earth code) is the country the article is about: the one meant by
-    "neighbouring Mali" or "the Libyan border" when the sentence names no other."""
-    return _Extractor(text, mentions, home_country).run()
+    "neighbouring Mali" or "the Libyan border" when the sentence names no other.
+    `airport_of(place)` finds the airport serving a town, for "the airport in Amenas"."""
+    return _Extractor(text, mentions, home_country, airport_of).run()
 
 
 def regions_named(text: str, mentions: Sequence) -> list[tuple[RegionTarget, int, int]]:

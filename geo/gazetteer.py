@@ -283,6 +283,14 @@ class Gazetteer:
             return None
         return _candidate((*row, row[1], "name"), 1.0, score=1.0)
 
+    def airports_serving(self, place_id: str) -> list[Candidate]:
+        """The airports that serve a town, as linked at build time."""
+        rows = self._db.execute(
+            f"SELECT {_PLACE_COLUMNS}, p.name, 'name' FROM {_PLACE_FROM} "
+            "WHERE p.kind = 'airport' AND s.source_id = ? AND p.lat IS NOT NULL "
+            "ORDER BY p.importance DESC, p.source_id", (place_id,)).fetchall()
+        return [_candidate(row, 1.0, score=1.0) for row in rows]
+
     def country_name(self, code: str | None) -> str | None:
         return self._country_names.get(code) if code else None
 

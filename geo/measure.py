@@ -9,7 +9,7 @@ import shapely
 from geo import base_layers
 from geo.claims import Claim, Relation
 from geo.geodesy import distance, geodesic_path, initial_bearing, nearest_point
-from geo.targets import AREAS, CountryTarget, PointTarget, Target
+from geo.targets import AREAS, CountryTarget, PointTarget, Target, UnlocatedTarget
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,9 @@ def distance_to(point: tuple[float, float], reference: Target) -> Measurement:
 
 def measure(claim: Claim) -> Measurement:
     subject, reference = claim.subject, claim.reference
+    for target in (subject, reference):
+        if isinstance(target, UnlocatedTarget):
+            return Measurement(problem=target.reason)
     match claim.relation:
         case Relation.ADJACENCY:
             if not (isinstance(subject, CountryTarget) and isinstance(reference, CountryTarget)):
@@ -64,8 +67,8 @@ def measure(claim: Claim) -> Measurement:
         case Relation.CONTAINMENT:
             if subject.point is None:
                 return Measurement(problem="containment is measured for a point")
-            if not isinstance(reference, AREAS):
-                return Measurement(problem="containment needs a country or region to be in")
+            if not isinstance(reference, (*AREAS, PointTarget)):
+                return Measurement(problem="containment needs a place, country or region")
             return distance_to(subject.point, reference)
         case _:
             if subject.point is None:

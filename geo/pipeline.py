@@ -17,7 +17,7 @@ from geo.gazetteer import Gazetteer
 from geo.mentions import Recogniser
 from geo.resolve import Place, ResolvedMention, focus, places, resolve
 from geo.source import Article
-from geo.targets import RegionTarget
+from geo.targets import PointTarget, RegionTarget, target_for
 from geo.verdicts import Verdict, verify
 
 
@@ -65,6 +65,10 @@ class Pipeline:
     def recogniser(self) -> Recogniser:
         return Recogniser(self.gazetteer)
 
+    def airport_of(self, town) -> PointTarget | None:
+        airports = self.gazetteer.airports_serving(town.id)
+        return target_for(airports[0]) if airports else None
+
     def resolved_mentions(self, text: str) -> list[ResolvedMention]:
         return resolve(self.recogniser.mentions(text))
 
@@ -72,7 +76,8 @@ class Pipeline:
         text = article.text
         mentions = self.resolved_mentions(text)
         found = places(mentions)
-        claims = (extract_claims(text, mentions, home_country(found)) if with_claims else [])
+        claims = (extract_claims(text, mentions, home_country(found), self.airport_of)
+                  if with_claims else [])
         return Analysis(
             article=article, mentions=mentions, places=found, focus=focus(found, text),
             claims=claims, verdicts=[verify(c.claim) for c in claims],

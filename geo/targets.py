@@ -124,7 +124,24 @@ class RegionTarget:
         return self.label or f"{regions.PART_WORDS[self.part]} {name}"
 
 
-Target = PointTarget | CountryTarget | BorderTarget | RegionTarget
+@dataclass(frozen=True)
+class UnlocatedTarget:
+    """Something a claim names that geo cannot put on the map, and why: the claim about it is
+    unverifiable rather than dropped."""
+
+    label: str
+    reason: str
+    uncertainty_km: float = 0.0
+
+    point = None
+    shape = None
+    country_codes = ()
+
+    def describe(self) -> str:
+        return self.label
+
+
+Target = PointTarget | CountryTarget | BorderTarget | RegionTarget | UnlocatedTarget
 AREAS = (CountryTarget, RegionTarget)
 PlaceResolver = Callable[[str], "Target | None"]
 POINT_KINDS = ("city", "airport", "facility")

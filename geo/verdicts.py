@@ -21,9 +21,10 @@ from geo.claims import (
     direction_half_width,
 )
 from geo.measure import Measurement, measure
-from geo.targets import scale_km
+from geo.targets import PointTarget, scale_km
 
 KM_PER_MILE = 1.609344
+TOWN_REACH_KM = 10.0
 
 
 class Status(StrEnum):
@@ -125,6 +126,8 @@ def judge(claim: Claim, measurement: Measurement) -> Verdict:
         case Relation.DIRECTION:
             return _judge_direction(claim, measurement, ends_km)
         case Relation.CONTAINMENT:
+            if isinstance(claim.reference, PointTarget):
+                return _judge_in_a_town(claim, measurement)
             tolerance = Tolerance(0.0, ends_km)
             fit = _fit(measured, tolerance)
             reason = "inside" if measurement.inside else f"{measured:,.1f} km outside"
@@ -146,6 +149,19 @@ def judge(claim: Claim, measurement: Measurement) -> Verdict:
             tolerance = claim.quantity.tolerance().widened(ends_km)
             fit = _fit(measured - claimed, tolerance)
             return Verdict(claim, measurement, _status(fit), claimed, tolerance, fit)
+
+
+def _judge_in_a_town(claim: Claim, measurement: Measurement) -> Verdict:
+    """"The airport in Amenas": a town is a point here, and what a report calls "in" a town
+    reaches its outskirts and the airport serving it: 10 km, or three times the town's own
+    radius if that is larger (30 km for a city of a million), plus the subject's extent."""
+    town = claim.reference.uncertainty_km
+    reach = max(TOWN_REACH_KM, 3 * town)
+    tolerance = Tolerance(0.0, reach + claim.subject.uncertainty_km)
+    fit = _fit(measurement.km, tolerance)
+    reason = (f"{measurement.km:,.1f} km from the town's point; its surroundings reach "
+              f"{reach:,.0f} km")
+    return Verdict(claim, measurement, _status(fit), 0.0, tolerance, fit, reason)
 
 
 def _judge_direction(claim: Claim, measurement: Measurement, ends_km: float) -> Verdict:

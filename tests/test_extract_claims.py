@@ -93,3 +93,25 @@ def test_country_reference(pipeline):
     ((claim, verdict),) = found
     assert isinstance(claim.reference, CountryTarget)
     assert verdict.status is Status.CONSISTENT
+
+
+def test_claims_whose_ends_cannot_be_located_are_unverifiable(pipeline):
+    found = claims_in(pipeline, "Tamanrasset is about 300 km from the border. "
+                                "Djanet lies 50 km from the Algerian border with France. "
+                                "Tamanrasset is 600 km from Europe.")
+    reasons = {c.reference.describe(): v.reason for c, v in found
+               if v.status is Status.UNVERIFIABLE}
+    assert reasons == {
+        "the border": "the text does not say which border",
+        "the Algerian border with France": "DZA and FRA share no land border",
+        "Europe": "a continent has no point or outline to measure to"}
+
+
+def test_the_airport_in_a_town(pipeline):
+    ((claim, verdict),) = claims_in(
+        pipeline, "The bus was taking foreigners to the airport in Amenas when it was hit.")
+    assert claim.relation is Relation.CONTAINMENT
+    assert claim.subject.describe() == "In Amenas Airport"
+    assert claim.reference.describe() == "In Amenas"
+    assert verdict.status is Status.CONSISTENT
+    assert 5 < verdict.measured_km < 10
