@@ -110,7 +110,7 @@ def _joined(text: str, a: Token, b: Token) -> bool:
 def _title_case(text: str, sentence_tokens: Sequence[Token]) -> bool:
     """Headlines capitalise every word, so capitalisation says nothing there."""
     words = [t for t in sentence_tokens if t.lower not in CONNECTORS and len(t.text) > 3]
-    return len(words) >= 3 and sum(t.capitalised for t in words) / len(words) > 0.7
+    return len(words) >= 4 and sum(t.capitalised for t in words) / len(words) >= 0.85
 
 
 class _Reading:
@@ -241,7 +241,7 @@ class Recogniser:
                 reading, i, j):
             return False
         if single and is_common_word(surface.lower()) and best.match != "demonym":
-            if best.kind == "country":
+            if best.kind == "country" or best.capital:
                 return True
             if best.match == "alias":  # "We" is an alternate name of Hue; nobody means that
                 return False

@@ -1,0 +1,78 @@
+"""Recognition and resolution on sentences written to trip them up."""
+
+import pytest
+
+from geo.mentions import Recogniser, tokens
+from geo.resolve import resolve
+
+
+@pytest.fixture(scope="module")
+def recogniser(gazetteer):
+    return Recogniser(gazetteer)
+
+
+def found(recogniser, text):
+    return [(m.mention.text, m.place.name, m.mention.how) for m in resolve(
+        recogniser.mentions(text))]
+
+
+def test_people_and_organisations_are_not_places(recogniser):
+    text = ("Foreign secretary William Hague said Cobra would meet. US defence secretary Leon "
+            "Panetta spoke to the BBC. The Algerian Press Service (APS) quoted the Signers in "
+            "Blood. Hague added that Panetta agreed.")
+    names = {m[0] for m in found(recogniser, text)}
+    assert names <= {"US", "Algerian"}
+    assert "US" in names
+
+
+def test_a_surname_stays_a_person_for_the_rest_of_the_article(recogniser):
+    text = "Sheriff Bob Flores arrived in Austin, Texas. Later, Flores met the mayor."
+    names = [m[0] for m in found(recogniser, text)]
+    assert names == ["Austin", "Texas"]
+
+
+def test_metonyms_stand_for_their_governments(recogniser):
+    result = found(recogniser, "Washington said it would help. Downing Street declined to "
+                               "comment, and the Kremlin warned Paris.")
+    by_text = {text: (name, how) for text, name, how in result}
+    assert by_text["Washington"] == ("United States", "metonym")
+    assert by_text["Downing Street"] == ("United Kingdom", "metonym")
+    assert by_text["Kremlin"] == ("Russia", "metonym")
+    assert by_text["Paris"][0] == "Paris"
+
+
+def test_demonyms_and_plurals(recogniser):
+    result = found(recogniser, "Two Britons, a Norwegian and three Algerians were freed.")
+    assert [(t, n) for t, n, _ in result] == [("Britons", "United Kingdom"),
+                                             ("Norwegian", "Norway"), ("Algerians", "Algeria")]
+    assert {how for _, _, how in result} == {"demonym"}
+
+
+def test_everyday_words_are_not_small_places(recogniser):
+    text = "One man said: We will march in March. But Police Street is closed in Nice."
+    names = [m[0] for m in found(recogniser, text)]
+    assert names == ["Nice"]
+
+
+def test_context_picks_the_right_namesake(recogniser):
+    louisiana = dict((t, (n, cc)) for t, n, cc in
+                     [(m.mention.text, m.place.name, m.place.country_code)
+                      for m in resolve(recogniser.mentions(
+                          "Alexandria police arrested a man near Pineville, Louisiana."))])
+    assert louisiana["Alexandria"] == ("Alexandria", "US")
+    egypt = {m.mention.text: m.place.country_code for m in resolve(recogniser.mentions(
+        "Protests spread from Cairo to Alexandria in Egypt."))}
+    assert egypt["Alexandria"] == "EG"
+
+
+def test_abbreviations_keep_their_dots():
+    assert [t.text for t in tokens("The U.S. and W.Va. met St. Louis")] == [
+        "The", "U.S.", "and", "W.Va.", "met", "St", "Louis"]
+
+
+def test_multiword_and_abbreviated_names(recogniser):
+    result = found(recogniser, "He moved from St. Petersburg to Bosnia and Herzegovina, "
+                               "then to Charleston, W.Va. and the U.S. capital.")
+    texts = [t for t, _, _ in result]
+    assert "St. Petersburg" in texts and "Bosnia and Herzegovina" in texts
+    assert "W.Va." in texts and "U.S." in texts
