@@ -12,7 +12,6 @@ Without --store the store is built afresh (in a subprocess, so its memory is not
 from __future__ import annotations
 
 import argparse
-import json
 import math
 import statistics
 import subprocess
@@ -22,26 +21,14 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from geo.corpus import FEATURE_TYPES, feature_type, read_articles
+from geo.gazetteer import Gazetteer
+
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
-from geo.gazetteer import Gazetteer  # noqa: E402
 
 CORPORA = ("lgl", "geovirus")
 RADIUS_KM = 161.0
 TOP_K = 10
-FEATURE_TYPES = ("country", "admin1", "admin2", "city", "other", "unknown")
-
-
-def feature_type(fcode: str | None) -> str:
-    if not fcode:
-        return "unknown"
-    if fcode.startswith("PCL"):
-        return "country"
-    if fcode in ("ADM1", "ADM2"):
-        return fcode.lower().replace("adm", "admin")
-    if fcode.startswith("PPL"):
-        return "city"
-    return "other"
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -52,8 +39,7 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def gold_toponyms(path: Path) -> list[dict]:
-    with open(path, encoding="utf-8") as handle:
-        return [t for line in handle for t in json.loads(line)["toponyms"]]
+    return [t for article in read_articles(path) for t in article["toponyms"]]
 
 
 def coverage(gazetteer: Gazetteer, toponyms: list[dict]) -> dict[str, Counter]:

@@ -26,7 +26,6 @@ populous city (or the country) of that name in geo's gazetteer.
 from __future__ import annotations
 
 import argparse
-import json
 import math
 import os
 import re
@@ -36,6 +35,7 @@ from pathlib import Path
 
 import numpy as np
 
+from geo.corpus import feature_type, read_articles
 from geo.gazetteer import Gazetteer
 from geo.pipeline import Pipeline
 from geo.source import SourceError, read_article
@@ -50,18 +50,6 @@ def great_circle_km(lat1, lon1, lat2, lon2) -> float:
     h = (math.sin((lat2 - lat1) / 2) ** 2
          + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
-
-
-def feature_type(fcode: str | None) -> str:
-    if not fcode:
-        return "unknown"
-    if fcode.startswith("PCL"):
-        return "country"
-    if fcode in ("ADM1", "ADM2"):
-        return fcode.lower().replace("adm", "admin")
-    if fcode.startswith("PPL"):
-        return "city"
-    return "other"
 
 
 class Score:
@@ -170,13 +158,7 @@ def gold_has_demonyms(gazetteer: Gazetteer, articles: list[dict]) -> bool:
 
 
 def run(corpus: Path, limit: int | None, demonyms: str) -> tuple[dict[str, dict], bool]:
-    articles = []
-    with corpus.open(encoding="utf-8") as lines:
-        for line in lines:
-            if line.strip():
-                articles.append(json.loads(line))
-            if limit and len(articles) >= limit:
-                break
+    articles = list(read_articles(corpus, limit))
     gazetteer = Gazetteer.open()
     with_demonyms = (gold_has_demonyms(gazetteer, articles) if demonyms == "auto"
                      else demonyms == "include")
