@@ -20,8 +20,10 @@ $(STAMP): pyproject.toml
 $(GAZETTEER): $(STAMP) scripts/build_gazetteer.py geo/gazetteer.py $(wildcard layers/gazetteer/*.csv)
 	$(BIN)/python scripts/build_gazetteer.py
 
-run: $(STAMP) $(GAZETTEER)
+# The map's picture is taken in Debian's chromium too, with every outside request blocked.
+run: $(STAMP) $(GAZETTEER) $(CHROMIUM)
 	$(BIN)/geo run $(ARTICLE) --out outputs/$(basename $(notdir $(ARTICLE)))
+	$(BIN)/python scripts/render_map.py outputs/$(basename $(notdir $(ARTICLE)))/map.html
 
 # Debian's chromium for the browser tests; Playwright drives it, it never downloads a browser.
 $(CHROMIUM):
@@ -32,10 +34,11 @@ test: $(STAMP) $(GAZETTEER) $(CHROMIUM)
 	$(BIN)/ruff check .
 	$(BIN)/pytest
 
-bench: $(STAMP) $(GAZETTEER)
+bench: $(STAMP) $(GAZETTEER) $(CHROMIUM)
 	$(BIN)/python scripts/bench_measure.py
 	$(BIN)/python scripts/bench_gazetteer.py
 	$(BIN)/python scripts/bench_pipeline.py
+	$(BIN)/python scripts/bench_map.py
 
 eval: $(STAMP) $(GAZETTEER)
 	$(BIN)/pip install --quiet -e '.[eval]'

@@ -115,6 +115,7 @@ def _slug(name: str) -> str:
 def cmd_run(args) -> int:
     from geo.atomic import write_text
     from geo.incident_layers import build_layers, write_layers
+    from geo.incident_map import write_map_outputs
     from geo.pipeline import Pipeline
     from geo.report import report_dict, to_json, to_markdown
     from geo.source import MAX_ARTICLE_BYTES, SourceError, read_article, read_article_file
@@ -133,7 +134,9 @@ def cmd_run(args) -> int:
 
     write_text(out / "report.json", to_json(report))
     write_text(out / "report.md", to_markdown(report))
-    write_layers(build_layers(analysis), out)
+    layers = build_layers(analysis)
+    write_layers(layers, out)
+    write_map_outputs(analysis, layers, out)
     print(f"{len(report['places'])} places, {len(report['claims'])} claims -> {out}/")
     for claim in report["claims"]:
         print(f"  {claim['verdict']:<13} {claim['label']}")

@@ -42,3 +42,14 @@ def gazetteer() -> Gazetteer:
         build_script.build(path)
     with Gazetteer.open(path) as opened:
         yield opened
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's chromium under Playwright; `make test` installs it."""
+    from geo.browser import CHROMIUM, chromium
+
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is missing (Debian package chromium)")
+    with chromium() as browser:
+        yield browser

@@ -1,20 +1,15 @@
 import hashlib
 import json
 import re
-from pathlib import Path
-from urllib.parse import urlsplit
 
 import folium
 import folium.plugins
 import pytest
 
 from geo import offline_html
+from geo.browser import OfflinePage
 from geo.offline_html import NotSelfContained, assert_self_contained, inline_assets
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync"]
 MANIFEST = json.loads((offline_html.VENDOR / "MANIFEST.json").read_text(encoding="utf-8"))
 POPUP_TEXT = "Incident reported here"
 AREA = {"type": "Feature", "properties": {"name": "Area"}, "geometry": {
@@ -124,41 +119,14 @@ def test_each_library_is_inlined_once():
     assert page_html.count('data-vendored="leaflet/leaflet.js"') == 1
 
 
-@pytest.fixture(scope="module")
-def chromium():
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is missing (Debian package chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
-        yield browser
-        browser.close()
-
-
 def test_offline_page_works_in_chromium(chromium, tmp_path):
     from playwright.sync_api import expect
 
     page_path = tmp_path / "map.html"
     offline_html.save_offline_html(incident_map(), page_path)
-    context = chromium.new_context()
-    blocked, requested, console_errors = [], [], []
-
-    def only_local(route):
-        url = urlsplit(route.request.url)
-        if url.scheme in ("file", "data", "blob") or url.hostname == "127.0.0.1":
-            route.continue_()
-        else:
-            blocked.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", only_local)
-    page = context.new_page()
-    page.on("request", lambda request: requested.append(request.url))
-    page.on("console", lambda message: message.type == "error" and console_errors.append(
-        message.text))
-    page.on("pageerror", lambda error: console_errors.append(str(error)))
-    page.goto(page_path.as_uri(), wait_until="load")
+    offline = OfflinePage(chromium)
+    offline.open(page_path)
+    page = offline.page
 
     marker = page.locator("img.leaflet-marker-icon")
     expect(marker).to_be_visible()
@@ -175,11 +143,12 @@ def test_offline_page_works_in_chromium(chromium, tmp_path):
         "[...document.images].filter(i => !i.complete || !i.naturalWidth).map(i => i.src)")
     fonts = page.evaluate(
         "document.fonts.ready.then(f => [...f].map(face => [face.family, face.status]))")
-    context.close()
+    offline.close()
 
-    assert blocked == []
-    assert [url for url in requested if not url.startswith("data:")] == [page_path.as_uri()]
-    assert console_errors == []
+    assert offline.blocked == []
+    assert [url for url in offline.requested if not url.startswith("data:")] == [
+        page_path.as_uri()]
+    assert offline.errors == []
     assert images_not_drawn == []
     loaded = {family.strip('"') for family, status in fonts if status == "loaded"}
     assert {"Font Awesome 6 Free", "Glyphicons Halflings"} <= loaded

@@ -1,0 +1,32 @@
+"""Render a map page to PNG in headless Debian chromium, offline (see geo/browser.py).
+
+    python scripts/render_map.py outputs/ain_amenas_2013/map.html [--out map.png]
+
+Fails (exit 2) if chromium is missing, or if the page asked for anything outside itself or
+logged an error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from geo.browser import ChromiumMissing, render_png
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("page", type=Path, help="the map's HTML page")
+    parser.add_argument("--out", type=Path, help="the PNG (default: map.png beside the page)")
+    args = parser.parse_args()
+    try:
+        render_png(args.page, args.out or args.page.with_suffix(".png"))
+    except (ChromiumMissing, RuntimeError) as err:
+        print(f"render_map: {err}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
