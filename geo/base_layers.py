@@ -71,6 +71,14 @@ def border(code_a: str, code_b: str) -> pd.Series:
     return match.iloc[0]
 
 
+def land_borders(code: str) -> shapely.Geometry:
+    """All the land borders of a country as one geometry (empty for an island country)."""
+    adm0 = country(code).adm0_a3
+    frame = borders()
+    lines = frame[(frame.a_adm0_a3 == adm0) | (frame.b_adm0_a3 == adm0)].geometry.values
+    return shapely.union_all(lines) if len(lines) else shapely.MultiLineString()
+
+
 def shared_border_km(code_a: str, code_b: str) -> float:
     """Length of the land border two countries share; 0 when they are not neighbours."""
     try:

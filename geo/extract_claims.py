@@ -27,6 +27,7 @@ from geo.claims import (
 from geo.regions import parse_part
 from geo.targets import (
     BorderTarget,
+    CountryBordersTarget,
     CountryTarget,
     PointTarget,
     RegionTarget,
@@ -53,11 +54,12 @@ QUANTITY = (rf"(?:(?P<hedge>{HEDGE})\s+)?(?P<number>{NUMBER})[\s-]*(?P<unit>{UNI
 DIRECTION = (r"(?P<direction>(?:north|south)(?:[\s-]?(?:north|south))?[\s-]?(?:east|west)|"
              r"north|south|east|west)")
 # "the Algerian border with Mali", "the border between Algeria and Mali", "the Algeria-Mali
-# border", "Algeria's border with Mali", "the Libyan border"
+# border", "Algeria's border with Mali", "the Libyan border", "the border with Libya"
 BORDER = (rf"(?:the\s+)?(?:{SLOT}(?:'s)?\s+border\s+with\s+{SLOT}"
           rf"|border\s+between\s+{SLOT}\s+and\s+{SLOT}"
           rf"|{SLOT}\s*[-\u2013/]\s*{SLOT}\s+border"
-          rf"|{SLOT}\s+border)")
+          rf"|{SLOT}\s+border"
+          rf"|border\s+with\s+{SLOT})")
 PROXIMITY = _alternatives(PROXIMITY_WORDS)
 PART = (r"(?P<part>(?:north|south)[\s-]?(?:east|west)ern|northern|southern|eastern|western|"
         r"central)")
@@ -67,7 +69,8 @@ DISTANCE_PATTERN = re.compile(
     re.IGNORECASE)
 DIRECTION_PATTERN = re.compile(
     rf"(?:{QUANTITY}\s+)?{DIRECTION}\s+of\s+(?P<ref>{SLOT})", re.IGNORECASE)
-PROXIMITY_PATTERN = re.compile(rf"\b(?P<word>{PROXIMITY})\s+(?P<ref>{BORDER})", re.IGNORECASE)
+PROXIMITY_PATTERN = re.compile(
+    rf"\b(?P<word>{PROXIMITY})\s+(?P<ref>{BORDER}|the\s+border\b)", re.IGNORECASE)
 BORDER_PATTERN = re.compile(BORDER, re.IGNORECASE)
 NEIGHBOUR_PATTERN = re.compile(
     rf"\b(?:neighbou?ring|bordering)\s+(?:country\s+(?:of\s+)?)?{SLOT}"
@@ -227,6 +230,16 @@ class _Extractor:
             return UnlocatedTarget(words, str(err))
         return BorderTarget(row.a_adm0_a3, row.b_adm0_a3)
 
+    @staticmethod
+    def _unnamed_border(subject: Target | None, words: str) -> Target:
+        own = subject.country_codes if subject is not None else ()
+        if not own:
+            return UnlocatedTarget(words, "the text does not say which border")
+        if base_layers.land_borders(own[0]).is_empty:
+            name = base_layers.country(own[0])["name"]
+            return UnlocatedTarget(words, f"{name} has no land border")
+        return CountryBordersTarget(own[0])
+
     def _reference(self, view: _SentenceView, match: re.Match, subject) -> Target | None:
         ref_text = match.group("ref")
         words = self.text[view.original_offset(match.start("ref")):
@@ -235,8 +248,8 @@ class _Extractor:
         if border:
             return self._border(view, border, subject, words)
         slot = re.fullmatch(SLOT, ref_text)
-        if slot is None:  # "from the border"
-            return UnlocatedTarget(words, "the text does not say which border")
+        if slot is None:  # "near the border": the nearest border of the subject's country
+            return self._unnamed_border(subject, words)
         mention = view.mention(slot[1])
         code = _country_code(mention)
         if code:

@@ -17,7 +17,7 @@ import shapely
 
 from geo import base_layers
 from geo.atomic import atomic_path, write_text
-from geo.targets import BorderTarget, CountryTarget, RegionTarget
+from geo.targets import BorderTarget, CountryBordersTarget, CountryTarget, RegionTarget
 from geo.verdicts import KM_PER_MILE, Verdict
 
 LAYER_COLUMNS = {
@@ -74,7 +74,7 @@ def build_layers(analysis) -> dict[str, gpd.GeoDataFrame]:
     for target in targets:
         if isinstance(target, CountryTarget | RegionTarget):
             in_claims.add(target.adm0_a3)
-        elif isinstance(target, BorderTarget):
+        elif isinstance(target, BorderTarget | CountryBordersTarget):
             in_claims.update(target.country_codes)
     drawn = base_layers.countries("50m")
     country_rows = [{
@@ -83,14 +83,8 @@ def build_layers(analysis) -> dict[str, gpd.GeoDataFrame]:
         "geometry": row.geometry}
         for _, row in drawn[drawn.adm0_a3.isin(mentioned | in_claims)].iterrows()]
 
-    border_rows = []
-    for target in dict.fromkeys(t for t in targets if isinstance(t, BorderTarget)):
-        try:
-            row = base_layers.border(target.a_adm0_a3, target.b_adm0_a3)
-        except base_layers.NoSharedBorder:
-            continue
-        border_rows.append({**{c: row[c] for c in LAYER_COLUMNS["borders"]},
-                            "geometry": row.geometry})
+    border_rows = [{**{c: row[c] for c in LAYER_COLUMNS["borders"]}, "geometry": row.geometry}
+                   for row in _borders_referred_to(analysis.verdicts)]
 
     regions = [t for t in targets if isinstance(t, RegionTarget)]
     regions += [region for region, _, _ in analysis.regions]
@@ -115,6 +109,26 @@ def build_layers(analysis) -> dict[str, gpd.GeoDataFrame]:
             "borders": _frame("borders", border_rows),
             "regions": _frame("regions", region_rows),
             "claim_lines": _frame("claim_lines", line_rows)}
+
+
+def _borders_referred_to(verdicts) -> list:
+    """The border lines the claims measured against: a named border, or for "the border"
+    unqualified the one of the country's borders the measurement found nearest."""
+    found: dict[tuple, object] = {}
+    for verdict in verdicts:
+        target, nearest = verdict.claim.reference, verdict.measurement.nearest
+        if isinstance(target, BorderTarget):
+            row = base_layers.border(target.a_adm0_a3, target.b_adm0_a3)
+        elif isinstance(target, CountryBordersTarget) and nearest is not None:
+            frame = base_layers.borders()
+            own = frame[(frame.a_adm0_a3 == target.adm0_a3)
+                        | (frame.b_adm0_a3 == target.adm0_a3)]
+            point = shapely.Point(nearest[1], nearest[0])
+            row = own.iloc[int(shapely.distance(own.geometry.values, point).argmin())]
+        else:
+            continue
+        found.setdefault((row.a_adm0_a3, row.b_adm0_a3), row)
+    return list(found.values())
 
 
 def _adm0(iso_a2: str | None) -> str | None:

@@ -93,6 +93,28 @@ class BorderTarget:
 
 
 @dataclass(frozen=True)
+class CountryBordersTarget:
+    """"The border", unqualified: whichever land border of a country is nearest."""
+
+    adm0_a3: str
+    label: str = ""
+    uncertainty_km: float = NATURAL_EARTH_10M_UNCERTAINTY_KM
+
+    point = None
+
+    @property
+    def shape(self) -> shapely.Geometry:
+        return base_layers.land_borders(self.adm0_a3)
+
+    @property
+    def country_codes(self) -> tuple[str, ...]:
+        return (self.adm0_a3,)
+
+    def describe(self) -> str:
+        return self.label or f"a land border of {base_layers.country(self.adm0_a3)['name']}"
+
+
+@dataclass(frozen=True)
 class RegionTarget:
     """A directional part of a country ("northern Mali"), cut as geo.regions describes.
 
@@ -141,7 +163,8 @@ class UnlocatedTarget:
         return self.label
 
 
-Target = PointTarget | CountryTarget | BorderTarget | RegionTarget | UnlocatedTarget
+Target = (PointTarget | CountryTarget | BorderTarget | CountryBordersTarget | RegionTarget
+          | UnlocatedTarget)
 AREAS = (CountryTarget, RegionTarget)
 PlaceResolver = Callable[[str], "Target | None"]
 POINT_KINDS = ("city", "airport", "facility")

@@ -96,13 +96,13 @@ def test_country_reference(pipeline):
 
 
 def test_claims_whose_ends_cannot_be_located_are_unverifiable(pipeline):
-    found = claims_in(pipeline, "Tamanrasset is about 300 km from the border. "
+    found = claims_in(pipeline, "Reykjavik is about 300 km from the border. "
                                 "Djanet lies 50 km from the Algerian border with France. "
                                 "Tamanrasset is 600 km from Europe.")
     reasons = {c.reference.describe(): v.reason for c, v in found
                if v.status is Status.UNVERIFIABLE}
     assert reasons == {
-        "the border": "the text does not say which border",
+        "the border": "Iceland has no land border",
         "the Algerian border with France": "DZA and FRA share no land border",
         "Europe": "a continent has no point or outline to measure to"}
 
@@ -115,3 +115,17 @@ def test_the_airport_in_a_town(pipeline):
     assert claim.reference.describe() == "In Amenas"
     assert verdict.status is Status.CONSISTENT
     assert 5 < verdict.measured_km < 10
+
+
+def test_the_border_unqualified_is_the_nearest_border_of_the_subjects_country(pipeline):
+    ((claim, verdict),) = claims_in(pipeline, "Djanet lies near the border, officials said.")
+    assert claim.relation is Relation.PROXIMITY
+    assert claim.reference.describe() == "a land border of Algeria"
+    assert verdict.status is Status.CONSISTENT
+    assert 30 < verdict.measured_km < 100  # Djanet to the Libyan border
+
+
+def test_the_border_with_a_country_is_the_subjects_countrys(pipeline):
+    ((claim, verdict),) = claims_in(pipeline, "Djanet lies near the border with Libya.")
+    assert claim.reference == BorderTarget("DZA", "LBY")
+    assert verdict.status is Status.CONSISTENT
