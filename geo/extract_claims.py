@@ -8,6 +8,7 @@ finds can be traced to the words that made it, and the words it does not know it
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -128,10 +129,13 @@ class FoundClaim:
 class _SentenceView:
     """A sentence with its mentions replaced by numbered slots, and the way back."""
 
-    def __init__(self, sentence: Sentence, mentions: Sequence):
+    def __init__(self, sentence: Sentence, mentions: Sequence, starts: Sequence[int]):
+        """`mentions` sorted by start, `starts` their starts (found by bisection, so a long
+        article's sentences do not each scan every mention)."""
         self.sentence = sentence
-        self.mentions = [m for m in mentions if sentence.start <= m.start and
-                         m.end <= sentence.end]
+        first = bisect.bisect_left(starts, sentence.start)
+        last = bisect.bisect_left(starts, sentence.end)
+        self.mentions = [m for m in mentions[first:last] if m.end <= sentence.end]
         pieces, self._offsets, cursor = [], [], sentence.start
         for i, mention in enumerate(self.mentions):
             pieces.append(sentence.text[cursor - sentence.start:mention.start - sentence.start])
@@ -184,8 +188,9 @@ class _Extractor:
         self.found: list[FoundClaim] = []
 
     def run(self) -> list[FoundClaim]:
+        starts = [m.start for m in self.mentions]
         for sentence in sentences(self.text):
-            view = _SentenceView(sentence, self.mentions)
+            view = _SentenceView(sentence, self.mentions, starts)
             if view.mentions:
                 self._sentence(view)
         return _deduplicated(self.found)
@@ -373,8 +378,10 @@ def extract_claims(text: str, mentions: Sequence, home_country: str | None = Non
 def regions_named(text: str, mentions: Sequence) -> list[tuple[RegionTarget, int, int]]:
     """Every "northern Mali" in the text, whether or not a claim is made about it."""
     found = []
+    mentions = sorted(mentions, key=lambda m: m.start)
+    starts = [m.start for m in mentions]
     for sentence in sentences(text):
-        view = _SentenceView(sentence, mentions)
+        view = _SentenceView(sentence, mentions, starts)
         for match in REGION_PATTERN.finditer(view.text):
             code = _country_code(view.mention(match.group(2)))
             if code:

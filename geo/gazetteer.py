@@ -287,7 +287,8 @@ class Gazetteer:
         """The airports that serve a town, as linked at build time."""
         rows = self._db.execute(
             f"SELECT {_PLACE_COLUMNS}, p.name, 'name' FROM {_PLACE_FROM} "
-            "WHERE p.kind = 'airport' AND s.source_id = ? AND p.lat IS NOT NULL "
+            "WHERE p.kind = 'airport' AND p.serves = (SELECT id FROM places WHERE source_id = ?) "
+            "AND p.lat IS NOT NULL "
             "ORDER BY p.importance DESC, p.source_id", (place_id,)).fetchall()
         return [_candidate(row, 1.0, score=1.0) for row in rows]
 

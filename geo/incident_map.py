@@ -129,10 +129,19 @@ def _quote_html(quote: Quote) -> str:
     return f'<blockquote class="geo-quote">{"".join(pieces)}</blockquote>'
 
 
+# A popup quotes the first sentences that name a place; a long article may name it hundreds
+# of times, and the page must stay a size a browser opens (and the KML too).
+MAX_QUOTES = 8
+
+
 def _quotes_html(quotes: list[Quote]) -> str:
     if not quotes:
         return ""
-    return '<div class="geo-quotes">' + "".join(_quote_html(q) for q in quotes) + "</div>"
+    shown = "".join(_quote_html(q) for q in quotes[:MAX_QUOTES])
+    more = len(quotes) - MAX_QUOTES
+    if more > 0:
+        shown += f"<p><em>and {more:,} more sentence{'s' if more > 1 else ''}</em></p>"
+    return '<div class="geo-quotes">' + shown + "</div>"
 
 
 # ---------------------------------------------------------------------------------------------

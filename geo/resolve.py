@@ -127,12 +127,15 @@ def _credible(item: ResolvedMention, context: _Context) -> bool:
 def resolve(mentions: Sequence[Mention]) -> list[ResolvedMention]:
     """Choose a place for every mention, in text order; drop the ones that are not credible."""
     context = _Context(mentions)
-    first = [_choose(m, context) for m in mentions]
+    # Mentions with the same words and candidates are chosen once: a long article repeats them.
+    distinct = list({(m.text.casefold(), m.how): m for m in mentions}.values())
+    first = [_choose(m, context) for m in distinct]
     # Only sure points give "nearby" votes: a country's point is nowhere in particular.
-    context.settled = [r.place for r in first if r.confidence >= SETTLED_CONFIDENCE
-                       and r.place.kind in POINT_KINDS]
+    context.settled = list({r.place.id: r.place for r in first
+                            if r.confidence >= SETTLED_CONFIDENCE
+                            and r.place.kind in POINT_KINDS}.values())
     by_text: dict[str, list[ResolvedMention]] = defaultdict(list)
-    for mention in mentions:
+    for mention in distinct:
         by_text[mention.text.casefold()].append(_choose(mention, context))
     # One sense per article: every mention of the same words gets the surest reading of them.
     surest = {text: max(options, key=lambda r: (r.confidence, r.place.score))

@@ -621,7 +621,10 @@ CREATE TABLE keys (
     placeable INTEGER NOT NULL
 ) WITHOUT ROWID;
 """
-INDEXES = "CREATE INDEX places_town_point ON places (lat, lon) WHERE kind = 'city';"
+INDEXES = """
+CREATE INDEX places_town_point ON places (lat, lon) WHERE kind = 'city';
+CREATE INDEX places_airport_serves ON places (serves) WHERE kind = 'airport';
+"""
 
 
 def name_table(gathering: Gathering, place_ids: dict[str, int]) -> pd.DataFrame:

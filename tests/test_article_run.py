@@ -151,3 +151,15 @@ def test_fail_on_inconsistent(run_geo, tmp_path):
     assert run_geo("run", str(path), "--out", str(tmp_path / "a")).returncode == 0
     strict = run_geo("run", str(path), "--out", str(tmp_path / "b"), "--fail-on-inconsistent")
     assert strict.returncode == 1
+
+
+def test_a_long_article_is_read_in_time_and_keeps_its_map_small(run_geo, tmp_path):
+    path = tmp_path / "long.txt"
+    path.write_text(ARTICLE.read_text(encoding="utf-8") * 60)  # 300 kB, 1,000+ mentions
+    result = run_geo("run", str(path), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    report = json.loads((tmp_path / "out" / "report.json").read_text())
+    assert len(report["places"]) == len(EXPECTED_PLACES)
+    page = (tmp_path / "out" / "map.html").read_text()
+    assert len(page.encode()) < 3_000_000
+    assert "more sentences" in page
