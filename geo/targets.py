@@ -49,7 +49,9 @@ class PointTarget:
 
 
 @dataclass(frozen=True)
-class CountryTarget:
+class _OfOneCountry:
+    """A target drawn from one country's Natural Earth 1:10m data."""
+
     adm0_a3: str
     label: str = ""
     uncertainty_km: float = NATURAL_EARTH_10M_UNCERTAINTY_KM
@@ -57,12 +59,15 @@ class CountryTarget:
     point = None
 
     @property
-    def shape(self) -> shapely.Geometry:
-        return base_layers.country(self.adm0_a3).geometry
-
-    @property
     def country_codes(self) -> tuple[str, ...]:
         return (self.adm0_a3,)
+
+
+@dataclass(frozen=True)
+class CountryTarget(_OfOneCountry):
+    @property
+    def shape(self) -> shapely.Geometry:
+        return base_layers.country(self.adm0_a3).geometry
 
     def describe(self) -> str:
         return self.label or base_layers.country(self.adm0_a3)["name"]
@@ -93,22 +98,12 @@ class BorderTarget:
 
 
 @dataclass(frozen=True)
-class CountryBordersTarget:
+class CountryBordersTarget(_OfOneCountry):
     """"The border", unqualified: whichever land border of a country is nearest."""
-
-    adm0_a3: str
-    label: str = ""
-    uncertainty_km: float = NATURAL_EARTH_10M_UNCERTAINTY_KM
-
-    point = None
 
     @property
     def shape(self) -> shapely.Geometry:
         return base_layers.land_borders(self.adm0_a3)
-
-    @property
-    def country_codes(self) -> tuple[str, ...]:
-        return (self.adm0_a3,)
 
     def describe(self) -> str:
         return self.label or f"a land border of {base_layers.country(self.adm0_a3)['name']}"
