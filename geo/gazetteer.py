@@ -27,6 +27,8 @@ from dataclasses import asdict, dataclass
 from functools import cached_property
 from pathlib import Path
 
+from geo.geodesy import great_circle_km
+
 DEFAULT_PATH = Path(__file__).resolve().parents[1] / "layers" / "gazetteer" / "gazetteer.sqlite"
 SCHEMA_VERSION = "2"
 
@@ -342,9 +344,10 @@ class Gazetteer:
                 (lat - half_side_deg, lat + half_side_deg, lon - lon_span, lon + lon_span),
             ).fetchall()
             # Points beyond the box's inscribed circle may not be the nearest: widen instead.
-            within = [r for r in rows if _haversine_km(lat, lon, r[7], r[8]) <= half_side_deg * 111]
+            reach = half_side_deg * 111
+            within = [r for r in rows if great_circle_km(lat, lon, r[7], r[8]) <= reach]
             if within:
-                row = min(within, key=lambda r: (_haversine_km(lat, lon, r[7], r[8]), r[0]))
+                row = min(within, key=lambda r: (great_circle_km(lat, lon, r[7], r[8]), r[0]))
                 distance = geodesic((lat, lon), (row[7], row[8])).km
                 return _candidate((*row, row[1], "name"), 1.0, score=1.0), distance
         return None, None
@@ -399,10 +402,3 @@ def _check_point(lat: float, lon: float) -> tuple[float, float]:
     if not (-90 <= lat <= 90 and -180 <= lon <= 180):
         raise ValueError(f"not a point on Earth: {lat}, {lon}")
     return lat, lon
-
-
-def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = (math.sin((p2 - p1) / 2) ** 2
-         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
-    return 2 * 6371.0088 * math.asin(math.sqrt(min(1.0, a)))

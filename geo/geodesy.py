@@ -7,6 +7,7 @@ border, or a country's outline) to any number of points, exact to well under a m
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -32,6 +33,15 @@ def distance(a, b) -> Distance:
     a, b = as_point(a), as_point(b)
     _, _, metres = GEOD.inv(a.longitude, a.latitude, b.longitude, b.latitude)
     return Distance(kilometers=metres / 1000)
+
+
+def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Haversine distance on the mean-radius sphere: what the geoparsing anchors score with,
+    and a quick rough distance where a geodesic to the millimetre is not needed."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    return 2 * MEAN_EARTH_RADIUS_M / 1000 * math.asin(math.sqrt(min(1.0, h)))
 
 
 def initial_bearing(a, b) -> float:

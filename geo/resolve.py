@@ -9,12 +9,12 @@ the score of the top two.
 
 from __future__ import annotations
 
-import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from geo.gazetteer import Candidate
+from geo.geodesy import great_circle_km
 from geo.mentions import Mention
 
 COUNTRY_BONUS = 0.25       # the candidate lies in a country the article names
@@ -56,14 +56,6 @@ class Place:
         return sorted({m.mention.text for m in self.mentions})
 
 
-def _km(a: Candidate, b: Candidate) -> float:
-    """Great-circle km: context needs a rough distance, not a geodesic to the millimetre."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = (math.sin((lat2 - lat1) / 2) ** 2
-         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
-
-
 class _Context:
     def __init__(self, mentions: Sequence[Mention]):
         self.countries: Counter[str] = Counter()
@@ -92,11 +84,11 @@ class _Context:
     def _near(candidate: Candidate, other: Candidate) -> bool:
         """Near a settled place: within NEARBY_KM; for a state, holding it, or within reach
         of its point, which lies hundreds of km from its towns in a big state."""
+        km = great_circle_km(candidate.lat, candidate.lon, other.lat, other.lon)
         if candidate.kind == "admin1":
-            if (other.country_code, other.admin1) == (candidate.country_code, candidate.name):
-                return True
-            return _km(candidate, other) <= ADMIN1_NEARBY_KM
-        return _km(candidate, other) <= NEARBY_KM
+            holds = (other.country_code, other.admin1) == (candidate.country_code, candidate.name)
+            return holds or km <= ADMIN1_NEARBY_KM
+        return km <= NEARBY_KM
 
 
 def _choose(mention: Mention, context: _Context) -> ResolvedMention:

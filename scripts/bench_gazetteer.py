@@ -12,7 +12,6 @@ Without --store the store is built afresh (in a subprocess, so its memory is not
 from __future__ import annotations
 
 import argparse
-import math
 import statistics
 import subprocess
 import sys
@@ -23,19 +22,13 @@ from pathlib import Path
 
 from geo.corpus import FEATURE_TYPES, feature_type, read_articles
 from geo.gazetteer import Gazetteer
+from geo.geodesy import great_circle_km
 
 REPO = Path(__file__).resolve().parents[1]
 
 CORPORA = ("lgl", "geovirus")
 RADIUS_KM = 161.0
 TOP_K = 10
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = (math.sin((p2 - p1) / 2) ** 2
-         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
-    return 2 * 6371.0088 * math.asin(math.sqrt(min(1.0, a)))
 
 
 def gold_toponyms(path: Path) -> list[dict]:
@@ -47,7 +40,7 @@ def coverage(gazetteer: Gazetteer, toponyms: list[dict]) -> dict[str, Counter]:
     total, top_k, top_1 = Counter(), Counter(), Counter()
     for toponym in toponyms:
         kind = feature_type(toponym.get("fcode"))
-        distances = [haversine_km(toponym["lat"], toponym["lon"], c.lat, c.lon)
+        distances = [great_circle_km(toponym["lat"], toponym["lon"], c.lat, c.lon)
                      for c in gazetteer.lookup(toponym["name"], limit=TOP_K)]
         for counter in (total,) + ((top_k,) if any(d <= RADIUS_KM for d in distances) else ()) + (
             (top_1,) if distances and distances[0] <= RADIUS_KM else ()

@@ -27,7 +27,6 @@ import csv
 import hashlib
 import math
 import sqlite3
-import sys
 import time
 from collections import defaultdict
 from dataclasses import dataclass
@@ -45,12 +44,13 @@ import us
 import zipcodes
 from countryinfo import all_countries
 
+from geo import gazetteer
+from geo.atomic import atomic_path
+from geo.base_layers import countries, country_at
+from geo.gazetteer import MAX_QUERY_CHARS, SCHEMA_VERSION, default_path
+from geo.geodesy import great_circle_km
+
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
-from geo import gazetteer  # noqa: E402
-from geo.atomic import atomic_path  # noqa: E402
-from geo.base_layers import countries, country_at  # noqa: E402
-from geo.gazetteer import MAX_QUERY_CHARS, SCHEMA_VERSION, default_path  # noqa: E402
 
 # The same spellings recur across sources (and are looked up more than once here).
 normalize = cache(gazetteer.normalize)
@@ -563,7 +563,7 @@ def add_airports(gathering: Gathering) -> None:
     for icao, airport in sorted(airportsdata.load("ICAO").items()):
         lat, lon = float(airport["lat"]), float(airport["lon"])
         nearby = [
-            (haversine_km(lat, lon, town.lat, town.lon), town.source_id)
+            (great_circle_km(lat, lon, town.lat, town.lon), town.source_id)
             for town in towns_by_key.get((airport["country"], normalize(airport["city"])), ())
         ]
         nearby = sorted(entry for entry in nearby if entry[0] <= serves_km)
@@ -577,13 +577,6 @@ def add_airports(gathering: Gathering) -> None:
             ),
             codes=[icao, airport["iata"]],
         )
-
-
-def haversine_km(lat1, lon1, lat2, lon2):
-    lat1, lon1, lat2, lon2 = map(np.radians, (lat1, lon1, lat2, lon2))
-    a = (np.sin((lat2 - lat1) / 2) ** 2
-         + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2)
-    return 2 * 6371.0088 * np.arcsin(np.sqrt(np.minimum(1.0, a)))
 
 
 # --- writing ----------------------------------------------------------------------------------

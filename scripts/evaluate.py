@@ -37,19 +37,13 @@ import numpy as np
 
 from geo.corpus import feature_type, read_articles
 from geo.gazetteer import Gazetteer
+from geo.geodesy import great_circle_km
 from geo.pipeline import Pipeline
 from geo.source import SourceError, read_article
 
 MATCH_CHARS = 10
 ACC_KM = 161
 EARTH_HALF_CIRCUMFERENCE_KM = 20039
-
-
-def great_circle_km(lat1, lon1, lat2, lon2) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (lat1, lon1, lat2, lon2))
-    h = (math.sin((lat2 - lat1) / 2) ** 2
-         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
 class Score:
