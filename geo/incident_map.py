@@ -7,15 +7,16 @@ article only lends it words (title, spellings, the sentences quoted in popups), 
 Two properties hold by construction:
 - Deterministic: folium (through branca) names every element with a random id; `map_html`
   builds and renders the page under `_sequential_ids`, so the same input gives the same bytes.
-- Inert article text: every string that reaches the page passes through `_text`, which escapes
-  it for all the places folium writes it (HTML content and attributes, JS template literals).
+- Inert outside text: branca compiles what folium elements render as Jinja templates, so no
+  text from outside geo is ever given to folium. The map is built with placeholders
+  (`geo.escape.PageText`) and its root, a `_Page`, puts the text in after rendering, escaped
+  for HTML and for the JS strings folium writes popups, tooltips and GeoJSON into.
 """
 
 from __future__ import annotations
 
 import bisect
 import contextlib
-import html
 import itertools
 import math
 from collections.abc import Iterator
@@ -28,10 +29,11 @@ import folium.plugins
 import geopandas as gpd
 import shapely
 import shapely.affinity
-from branca.element import Element, MacroElement
+from branca.element import Element, Figure, MacroElement
 from folium.template import Template
 
 from geo import base_layers, exports
+from geo.escape import PageText, html_text
 from geo.extract_claims import sentences
 from geo.offline_html import offline_minimap, optional_osm_layer, save_offline_html
 
@@ -102,30 +104,15 @@ def article_text(analysis) -> ArticleText:
         place_quotes=place_quotes, claim_quotes=claim_quotes)
 
 
-# ---------------------------------------------------------------------------------------------
-# Escaping
-
-
-def _text(value) -> str:
-    """`value` as inert HTML text, safe wherever folium puts it.
-
-    html.escape covers HTML content and quoted attributes. folium also writes popup and tooltip
-    HTML into JS template literals, where `${` interpolates, a backslash escapes and a backtick
-    ends the literal, so those three become character references too.
-    """
-    escaped = html.escape(str(value), quote=True)
-    return escaped.replace("\\", "&#92;").replace("`", "&#96;").replace("$", "&#36;")
-
-
 def _quote_html(quote: Quote) -> str:
     pieces, cursor = [], 0
     for start, end in quote.marks:
         if start < cursor:  # overlapping spans: the first one wins
             continue
-        pieces += [_text(quote.text[cursor:start]), "<mark>", _text(quote.text[start:end]),
+        pieces += [html_text(quote.text[cursor:start]), "<mark>", html_text(quote.text[start:end]),
                    "</mark>"]
         cursor = end
-    pieces.append(_text(quote.text[cursor:]))
+    pieces.append(html_text(quote.text[cursor:]))
     return f'<blockquote class="geo-quote">{"".join(pieces)}</blockquote>'
 
 
@@ -173,16 +160,16 @@ def _place_popup(row, text: ArticleText) -> str:
     country = _country_name(row["country_code"])
     heading = "Focus of the incident: " if row["is_focus"] else ""
     mentions = f"{row['mentions']} mention{'s' if row['mentions'] != 1 else ''}"
-    return (f'<div class="geo-popup"><b>{heading}{_text(row["name"])}</b> '
-            f"({_text(row['kind'])}{', ' + _text(country) if country else ''})<br>"
-            "as written: " + ", ".join(f"“{_text(s)}”" for s in spellings) + "<br>"
+    return (f'<div class="geo-popup"><b>{heading}{html_text(row["name"])}</b> '
+            f"({html_text(row['kind'])}{', ' + html_text(country) if country else ''})<br>"
+            "as written: " + ", ".join(f"“{html_text(s)}”" for s in spellings) + "<br>"
             f"{_coordinates(row['lat'], row['lon'])}; confidence {row['confidence']:.2f}; "
             f"{mentions}{_quotes_html(text.place_quotes.get(row['id'], []))}</div>")
 
 
 def _places(frame: gpd.GeoDataFrame, text: ArticleText) -> gpd.GeoDataFrame:
     return frame.assign(
-        tooltip=[f"{_text(r['name'])} ({_text(r['kind'])})" for _, r in frame.iterrows()],
+        tooltip=[f"{html_text(r['name'])} ({html_text(r['kind'])})" for _, r in frame.iterrows()],
         popup=[_place_popup(r, text) for _, r in frame.iterrows()],
         style=[_place_style(kind, focus) for kind, focus in zip(frame["kind"],
                                                                 frame["is_focus"], strict=True)])
@@ -192,11 +179,11 @@ def _countries(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     def why(row) -> str:
         reasons = ["named in the article"] * bool(row["mentioned"]) + (
             ["in a claim"] * bool(row["in_claims"]))
-        return f"<b>{_text(row['name'])}</b>: {' and '.join(reasons)}"
+        return f"<b>{html_text(row['name'])}</b>: {' and '.join(reasons)}"
 
     style = {"color": COUNTRY_COLOUR, "weight": 1, "fillColor": COUNTRY_COLOUR,
              "fillOpacity": 0.1, "className": "geo-country"}
-    return frame.assign(tooltip=[_text(name) for name in frame["name"]],
+    return frame.assign(tooltip=[html_text(name) for name in frame["name"]],
                         popup=[why(row) for _, row in frame.iterrows()],
                         style=[style] * len(frame), geometry=_simplified(frame.geometry))
 
@@ -204,7 +191,7 @@ def _countries(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
 def _borders(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     def describe(row) -> str:
         flags = [flag for flag in ("disputed", "indefinite") if row[flag]]
-        return (f"{_text(row['a_name'])}-{_text(row['b_name'])} border, "
+        return (f"{html_text(row['a_name'])}-{html_text(row['b_name'])} border, "
                 f"{row['length_km']:,.0f} km" + (f" ({', '.join(flags)})" if flags else ""))
 
     def style(row) -> dict:
@@ -222,8 +209,9 @@ def _regions(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     style = {"color": REFERENCE_COLOUR, "weight": 2, "dashArray": "4 4",
              "fillColor": REFERENCE_COLOUR, "fillOpacity": 0.12, "className": "geo-region"}
     return frame.assign(
-        tooltip=[_text(label) for label in frame["label"]],
-        popup=[f"<b>{_text(r['label'])}</b>: {_text(r['cut'])}" for _, r in frame.iterrows()],
+        tooltip=[html_text(label) for label in frame["label"]],
+        popup=[f"<b>{html_text(r['label'])}</b>: {html_text(r['cut'])}"
+               for _, r in frame.iterrows()],
         style=[style] * len(frame), geometry=_simplified(frame.geometry))
 
 
@@ -233,15 +221,15 @@ def _claim_lines(frame: gpd.GeoDataFrame, text: ArticleText) -> gpd.GeoDataFrame
         colour = VERDICT_COLOURS.get(row["verdict"], OTHER_KIND_COLOUR)
         claimed = ("" if row["claimed_km"] is None or math.isnan(row["claimed_km"])
                    else f"; claimed {row['claimed_km']:,.1f} km")
-        return (f'<div class="geo-popup"><b style="color:{colour}">{_text(row["verdict"])}'
-                f"</b>: {_text(row['label'])}<br>measured {row['measured_km']:,.1f} km"
+        return (f'<div class="geo-popup"><b style="color:{colour}">{html_text(row["verdict"])}'
+                f"</b>: {html_text(row['label'])}<br>measured {row['measured_km']:,.1f} km"
                 f"{claimed}{_quotes_html([quote])}</div>")
 
     def style(verdict: str) -> dict:
         return {"color": VERDICT_COLOURS.get(verdict, OTHER_KIND_COLOUR), "weight": 4,
                 "opacity": 0.95, "className": f"geo-claim geo-claim-{verdict}"}
 
-    return frame.assign(tooltip=[_text(label) for label in frame["label"]],
+    return frame.assign(tooltip=[html_text(label) for label in frame["label"]],
                         popup=[popup(row) for _, row in frame.iterrows()],
                         style=[style(verdict) for verdict in frame["verdict"]],
                         geometry=_rounded(frame.geometry, LINE_DECIMALS))
@@ -383,7 +371,7 @@ def _number_classes(verdict: str) -> str:
 
 
 def _legend_html(presented: dict[str, gpd.GeoDataFrame], title: str) -> str:
-    lines = [f'<div class="geo-legend-title">{_text(title)}</div>']
+    lines = [f'<div class="geo-legend-title">{html_text(title)}</div>']
     claims = presented["claim_lines"]
     if not claims.empty:
         lines.append('<div class="geo-legend-heading">Claims measured</div>')
@@ -407,7 +395,7 @@ def _legend_html(presented: dict[str, gpd.GeoDataFrame], title: str) -> str:
                          f'background:{colour}80"></span>{kind}</div>')
     if other_kinds := sorted(kinds - set(PLACE_KIND_COLOURS)):
         lines.append(f'<div><span class="geo-dot" style="border-color:{OTHER_KIND_COLOUR}">'
-                     f"</span>{_text(', '.join(other_kinds))}</div>")
+                     f"</span>{html_text(', '.join(other_kinds))}</div>")
     if not presented["borders"].empty or not presented["regions"].empty:
         lines.append('<div class="geo-legend-heading">What claims refer to</div>')
     if not presented["borders"].empty:
@@ -419,9 +407,11 @@ def _legend_html(presented: dict[str, gpd.GeoDataFrame], title: str) -> str:
     return "".join(lines)
 
 
-def _geojson_layer(frame: gpd.GeoDataFrame, name: str, **options) -> folium.GeoJson:
+def _geojson_layer(frame: gpd.GeoDataFrame, name: str, page_text: PageText, **options
+                   ) -> folium.GeoJson:
     """One GeoJson layer: per-feature style, tooltip and popup from the presented frame."""
-    features = [{"type": "Feature", "id": str(i), "properties": {"tooltip": t, "popup": p},
+    features = [{"type": "Feature", "id": str(i),
+                 "properties": {"tooltip": page_text.script(t), "popup": page_text.script(p)},
                  "geometry": shapely.geometry.mapping(g)}
                 for i, (t, p, g) in enumerate(zip(frame["tooltip"], frame["popup"],
                                                   frame.geometry, strict=True))]
@@ -433,7 +423,7 @@ def _geojson_layer(frame: gpd.GeoDataFrame, name: str, **options) -> folium.GeoJ
         popup=folium.GeoJsonPopup(["popup"], labels=False), **options)
 
 
-def _claim_line_layer(frame: gpd.GeoDataFrame) -> folium.FeatureGroup:
+def _claim_line_layer(frame: gpd.GeoDataFrame, page_text: PageText) -> folium.FeatureGroup:
     """Each claim line on its own, so that each carries its number (a permanent tooltip); the
     legend gives the figures for each number, the popup the figures and the sentence."""
     group = folium.FeatureGroup(name="Claims measured")
@@ -443,7 +433,7 @@ def _claim_line_layer(frame: gpd.GeoDataFrame) -> folium.FeatureGroup:
         locations = [[(lat, lon) for lon, lat in part.coords]
                      for part in shapely.get_parts(line)]
         folium.PolyLine(
-            locations, popup=folium.Popup(popup, max_width=360),
+            locations, popup=folium.Popup(page_text.script(popup), max_width=360),
             tooltip=folium.Tooltip(str(number), permanent=True, sticky=False,
                                    direction="center", class_name=_number_classes(verdict)),
             **style).add_to(group)
@@ -464,16 +454,31 @@ def _view_bounds(presented: dict[str, gpd.GeoDataFrame]) -> list[list[float]]:
     return [[south, west], [north, east]]
 
 
+class _Page(Figure):
+    """The root of an incident map: a branca Figure whose rendering ends by putting in the
+    outside text that `text` holds for the placeholders in the page."""
+
+    def __init__(self, text: PageText):
+        super().__init__()
+        self.text = text
+
+    def render(self, **kwargs) -> str:
+        return self.text.fill(super().render(**kwargs))
+
+
 def incident_map(layers: dict[str, gpd.GeoDataFrame], text: ArticleText) -> folium.Map:
     """The folium map of an incident's layers. Its element ids are random unless it is built
-    under `_sequential_ids` (as `map_html` does)."""
+    under `_sequential_ids` (as `map_html` does). Render it through its root
+    (`get_root().render()`, `save`): the map itself holds only placeholders for the text."""
     west = _frame_west(layers)
     presented = {name: frame.assign(geometry=_into_frame(frame.geometry, west,
                                                          keep_whole=name == "claim_lines"))
                  for name, frame in _presented_layers(layers, text).items()}
+    page_text = PageText()
     # SVG, not canvas: each feature is then an element of its own, with its class names.
     page = folium.Map(tiles=None, control_scale=True, prefer_canvas=False)
-    page.get_root().title = _text(f"geo: {text.title}")
+    _Page(page_text).add_child(page)
+    page.get_root().title = page_text.html(f"geo: {text.title}")
     page.get_root().header.add_child(Element(_PAGE_CSS))
 
     folium.map.CustomPane(BASEMAP_PANE, z_index=250, pointer_events=False).add_to(page)
@@ -489,19 +494,19 @@ def incident_map(layers: dict[str, gpd.GeoDataFrame], text: ArticleText) -> foli
                 ("borders", "Borders in claims")]
     for name, title in overlays:
         if not presented[name].empty:
-            _geojson_layer(presented[name], title).add_to(page)
+            _geojson_layer(presented[name], title, page_text).add_to(page)
     if not presented["claim_lines"].empty:
-        _claim_line_layer(presented["claim_lines"]).add_to(page)
+        _claim_line_layer(presented["claim_lines"], page_text).add_to(page)
 
     places = presented["places"]
     is_focus = places["is_focus"].astype(bool)  # an empty column has no dtype to go by
     others, focus = places[~is_focus], places[is_focus]
     if not others.empty:
-        _geojson_layer(others, "Places", marker=folium.CircleMarker()).add_to(page)
+        _geojson_layer(others, "Places", page_text, marker=folium.CircleMarker()).add_to(page)
     if not focus.empty:
         # The style of a GeoJson marker goes to its icon's options: keep the awesome-marker class.
         focus = focus.assign(style=[{"className": "awesome-marker geo-focus"}] * len(focus))
-        _geojson_layer(focus, "Focus", marker=folium.Marker(icon=folium.Icon(
+        _geojson_layer(focus, "Focus", page_text, marker=folium.Marker(icon=folium.Icon(
             color="red", icon="crosshairs", prefix="fa"))).add_to(page)
 
     folium.LayerControl(collapsed=False).add_to(page)
@@ -510,7 +515,7 @@ def incident_map(layers: dict[str, gpd.GeoDataFrame], text: ArticleText) -> foli
                                   secondary_length_unit="miles",
                                   primary_area_unit="sqkilometers").add_to(page)
     offline_minimap(position="bottomright", toggle_display=True).add_to(page)
-    _Legend(_legend_html(presented, text.title)).add_to(page)
+    _Legend(page_text.script(_legend_html(presented, text.title))).add_to(page)
     # Room for the controls: zoom and tools on the left, layers, legend and minimap on the right.
     page.fit_bounds(_view_bounds(presented), padding_top_left=(50, 20),
                     padding_bottom_right=(280, 20), max_zoom=8)
