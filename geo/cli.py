@@ -11,6 +11,8 @@ import re
 import sys
 from pathlib import Path
 
+from geo.escape import terminal_json, terminal_text
+
 EXIT_OK, EXIT_INCONSISTENT, EXIT_BAD_INPUT = 0, 1, 2
 
 
@@ -48,7 +50,8 @@ def _format_verdict_table(verdicts) -> str:
         verdict = d["verdict"] + (f" ({d['grade']})" if d["grade"] else "")
         if d["reason"] and (d["verdict"] == "unverifiable" or d["direction"]):
             verdict += f": {d['reason']}"
-        rows.append((str(d["line"] or ""), d["claim"], claimed, measured, tolerance, verdict))
+        rows.append(tuple(terminal_text(cell) for cell in (
+            d["line"] or "", d["claim"], claimed, measured, tolerance, verdict)))
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
              for row in rows]
@@ -99,7 +102,7 @@ def cmd_verify(args) -> int:
         raise BadInput(f"{args.claims}: {err}") from None
     verdicts = [verify(claim) for claim in claims]
     if args.json:
-        print(json.dumps([v.to_dict() for v in verdicts], indent=2, ensure_ascii=False))
+        print(terminal_json([v.to_dict() for v in verdicts], indent=2))
     else:
         print(_format_verdict_table(verdicts))
     inconsistent = any(v.status is Status.INCONSISTENT for v in verdicts)
@@ -137,9 +140,10 @@ def cmd_run(args) -> int:
     layers = build_layers(analysis)
     write_layers(layers, out)
     write_map_outputs(analysis, layers, out)
-    print(f"{len(report['places'])} places, {len(report['claims'])} claims -> {out}/")
+    print(f"{len(report['places'])} places, {len(report['claims'])} claims -> "
+          f"{terminal_text(out)}/")
     for claim in report["claims"]:
-        print(f"  {claim['verdict']:<13} {claim['label']}")
+        print(f"  {claim['verdict']:<13} {terminal_text(claim['label'])}")
     inconsistent = any(v.status is Status.INCONSISTENT for v in analysis.verdicts)
     return EXIT_INCONSISTENT if inconsistent and args.fail_on_inconsistent else EXIT_OK
 
@@ -182,7 +186,7 @@ def cmd_parse(args) -> int:
                 continue
             result = _parse_line(pipeline, line, number)
             failed += "error" in result
-            print(json.dumps(result, ensure_ascii=False), flush=False)
+            print(terminal_json(result), flush=False)
             if show_progress:
                 print(f"\r{number:,} records", end="", file=sys.stderr, flush=True)
     if show_progress:
@@ -196,7 +200,7 @@ def cmd_parse(args) -> int:
 
 def _format_candidate(rank: int, c: dict) -> str:
     population = f", population {c['population']:,}" if c["population"] else ""
-    return (f"  {rank}. {c['name']} ({c['kind']}, {c['country_code'] or '-'}) "
+    return (f"  {rank}. {terminal_text(c['name'])} ({c['kind']}, {c['country_code'] or '-'}) "
             f"{c['lat']:.4f} {c['lon']:.4f}{population}; {c['match']} match, "
             f"score {c['score']:.2f}")
 
@@ -212,9 +216,10 @@ def cmd_geocode(args) -> int:
             raise BadInput(str(err)) from None
         results = [c.to_dict() for c in found]
         if args.json:
-            print(json.dumps({"query": query, "results": results}, ensure_ascii=False))
+            print(terminal_json({"query": query, "results": results}))
         else:
-            print(f"{query}:" if results else f"{query}: no match")
+            shown = terminal_text(query)
+            print(f"{shown}:" if results else f"{shown}: no match")
             for rank, candidate in enumerate(results, start=1):
                 print(_format_candidate(rank, candidate))
     return EXIT_OK
@@ -227,13 +232,14 @@ def cmd_reverse(args) -> int:
     except ValueError as err:
         raise BadInput(str(err)) from None
     if args.json:
-        print(json.dumps(result.to_dict(), ensure_ascii=False))
+        print(terminal_json(result.to_dict()))
         return EXIT_OK
-    country = result.country.name if result.country else "no country (at sea)"
+    country = terminal_text(result.country.name) if result.country else "no country (at sea)"
     if result.place is None:
         print(f"{args.lat} {args.lon}: no town within reach; {country}")
     else:
-        print(f"{args.lat} {args.lon}: {result.distance_km:,.1f} km from {result.place.name} "
+        print(f"{args.lat} {args.lon}: {result.distance_km:,.1f} km from "
+              f"{terminal_text(result.place.name)} "
               f"({result.place.country_code}); in {country}")
     return EXIT_OK
 
@@ -293,7 +299,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except BadInput as err:
-        print(f"geo {args.command}: error: {err}", file=sys.stderr)
+        print(f"geo {args.command}: error: {terminal_text(err)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:
         return EXIT_OK

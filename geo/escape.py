@@ -79,6 +79,19 @@ class PageText:
 
 
 # ---------------------------------------------------------------------------------------------
+# XML
+
+# Characters XML 1.0 forbids anywhere, even as character references: a KML file holding one is
+# not well-formed, and Google Earth or QGIS refuse all of it.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_text(value) -> str:
+    """`value` with the characters XML cannot hold written as a visible "\\uXXXX"."""
+    return _NOT_XML.sub(lambda match: f"\\u{ord(match[0]):04x}", str(value))
+
+
+# ---------------------------------------------------------------------------------------------
 # Terminals
 
 # Control, format, surrogate, private-use, unassigned and line/paragraph separator characters:
@@ -131,7 +144,7 @@ _BARE_LINK = re.compile(r"(?i)(?<=www)\.|(?<=[a-z]):(?=//)|@")
 def markdown_text(value) -> str:
     """`value` as literal text on one line of Markdown (a paragraph or a table cell): no link,
     image, code, emphasis, raw HTML or table break, and nothing a terminal acts on."""
-    text = re.sub(r"[\r\n\t]+", " ", str(value))
+    text = re.sub(r"[\r\n\t]+", " ", "" if value is None else str(value))
     text = terminal_text(text).replace("&", "&amp;").replace("<", "&lt;")
     return _BARE_LINK.sub(lambda m: "\\" + m[0], _MARKDOWN_SPECIAL.sub(r"\\\1", text))
 

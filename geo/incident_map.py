@@ -33,7 +33,7 @@ from branca.element import Element, Figure, MacroElement
 from folium.template import Template
 
 from geo import base_layers, exports
-from geo.escape import PageText, html_text
+from geo.escape import PageText, html_text, xml_text
 from geo.extract_claims import sentences
 from geo.offline_html import offline_minimap, optional_osm_layer, save_offline_html
 
@@ -573,7 +573,7 @@ def _kml_layers(presented: dict[str, gpd.GeoDataFrame]) -> dict[str, gpd.GeoData
     description, both escaped HTML (Google Earth puts both into its HTML balloons), and the
     map's style."""
     return {layer: gpd.GeoDataFrame(
-        {"name": frame["tooltip"], "description": frame["popup"],
+        {"name": frame["tooltip"].map(xml_text), "description": frame["popup"].map(xml_text),
          "OGR_STYLE": [_kml_style(style, layer == "places") for style in frame["style"]]},
         geometry=shapely.transform(frame.geometry.values, _wrapped_longitudes), crs=frame.crs)
         for layer, frame in presented.items() if not frame.empty}

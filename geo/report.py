@@ -6,10 +6,10 @@ not into geo's cleaned copy.
 
 from __future__ import annotations
 
-import html
 import json
 
 from geo import __version__
+from geo.escape import markdown_code, markdown_text
 from geo.incident_layers import verdict_label
 
 
@@ -84,16 +84,9 @@ def to_json(report: dict) -> str:
     return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
 
 
-def _cell(value) -> str:
-    """Text from the article made inert in Markdown: no table breaks, no live HTML."""
-    text = "" if value is None else str(value)
-    text = html.escape(text, quote=False).replace("\\", "\\\\").replace("|", "\\|")
-    return text.replace("\n", " ")
-
-
 def _table(header: list[str], rows: list[list]) -> list[str]:
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(_cell(v) for v in row) + " |" for row in rows]
+    lines += ["| " + " | ".join(markdown_text(v) for v in row) + " |" for row in rows]
     return lines
 
 
@@ -110,15 +103,16 @@ def _tolerance(tolerance: dict | None) -> str:
 def to_markdown(report: dict) -> str:
     source = report["source"]
     title = source["title"] or source["name"]
-    lines = [f"# geo report: {_cell(title)}", "",
-             f"Source: `{_cell(source['name'])}` ({source['format']}, {source['encoding']}, "
+    lines = [f"# geo report: {markdown_text(title)}", "",
+             f"Source: {markdown_code(source['name'])} ({source['format']}, "
+             f"{source['encoding']}, "
              f"{source['characters']:,} characters)."]
     if source["repairs"]:
-        lines.append("Repairs: " + "; ".join(_cell(r) for r in source["repairs"]) + ".")
+        lines.append("Repairs: " + "; ".join(markdown_text(r) for r in source["repairs"]) + ".")
     focus = report["focus"]
     lines += ["", "## Focus", "",
               "No place found." if focus is None else
-              f"**{_cell(focus['name'])}** ({focus['kind']}, {focus['country_code']}), "
+              f"**{markdown_text(focus['name'])}** ({focus['kind']}, {focus['country_code']}), "
               f"{focus['lat']:.4f}, {focus['lon']:.4f}: where the incident happened, judged "
               "by how often the article names it and how close to words of the event."]
 
@@ -157,7 +151,8 @@ def to_markdown(report: dict) -> str:
                   "the middle half both ways. The phrase is vague, so a containment claim "
                   "allows 10 % of the country's scale (the square root of its area) beyond "
                   "the cut.", ""]
-        lines += [f"- {_cell(r)}" for r in dict.fromkeys(x["label"] for x in report["regions"])]
+        labels = dict.fromkeys(region["label"] for region in report["regions"])
+        lines += [f"- {markdown_text(label)}" for label in labels]
 
     lines += ["", "## How claims are judged", "",
               "Distances are geodesics on the WGS84 ellipsoid (Karney), to the nearest point "
