@@ -54,7 +54,7 @@ def _code_index() -> dict[str, int]:
 
 def country(code: str) -> pd.Series:
     """The country row (10m) for an ISO alpha-3, alpha-2 or Natural Earth ADM0_A3 code."""
-    row = _code_index().get(code.strip().upper())
+    row = _code_index().get(code.strip().upper()) if isinstance(code, str) else None
     if row is None:
         raise UnknownCountry(f"unknown country code {code!r}")
     return countries("10m").iloc[row]

@@ -18,6 +18,7 @@ from geo.claims import (
     APPROXIMATE,
     AT_LEAST,
     AT_MOST,
+    COMPASS_16,
     JUST_UNDER,
     PROXIMITY_WORDS,
     Claim,
@@ -47,13 +48,18 @@ def _alternatives(words) -> str:
 
 
 HEDGE = _alternatives(set(APPROXIMATE) - {"~"} | set(JUST_UNDER) | AT_LEAST | AT_MOST)
-NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# No distance on Earth needs more than six digits before the point or four after; bounding
+# the runs keeps the search linear over long runs of digits, and a longer number is no claim.
+NUMBER = (r"(?<![\d.,])(?:\d{1,3}(?:,\d{3}){1,2}|\d{1,6})(?:\.\d{1,4})?(?![\d,]\d|\.\d)")
 UNIT = (r"nautical\s+miles?|kilomet(?:re|er)s?|km|kms|miles?|mi|metres?|meters?|m|nm|nmi|"
         r"feet|ft|yards?")
 QUANTITY = (rf"(?:(?P<hedge>{HEDGE})\s+)?(?P<number>{NUMBER})[\s-]*(?P<unit>{UNIT})\b"
             r"(?:\s*\([^)]*\))?")
-DIRECTION = (r"(?P<direction>(?:north|south)(?:[\s-]?(?:north|south))?[\s-]?(?:east|west)|"
-             r"north|south|east|west)")
+# The sixteen compass points, spelt out ("north-north-east", "northeast", "south west").
+_COMPASS_WORDS = {"N": "north", "E": "east", "S": "south", "W": "west"}
+DIRECTION = "(?P<direction>" + "|".join(
+    r"[\s-]?".join(_COMPASS_WORDS[letter] for letter in point)
+    for point in sorted(COMPASS_16, key=len, reverse=True)) + ")"
 # "the Algerian border with Mali", "the border between Algeria and Mali", "the Algeria-Mali
 # border", "Algeria's border with Mali", "the Libyan border", "the border with Libya"
 BORDER = (rf"(?:the\s+)?(?:{SLOT}(?:'s)?\s+border\s+with\s+{SLOT}"
@@ -68,8 +74,11 @@ PART = (r"(?P<part>(?:north|south)[\s-]?(?:east|west)ern|northern|southern|easte
 DISTANCE_PATTERN = re.compile(
     rf"{QUANTITY}(?:\s+away)?\s+(?:from|of)\s+(?P<ref>{BORDER}|{SLOT}|the\s+border\b)",
     re.IGNORECASE)
+# Not the second half of a garbled "north south-west of": which of the two was meant is unsaid.
+_AFTER_COMPASS_WORD = "".join(rf"(?<!{word}[\s-])" for word in _COMPASS_WORDS.values())
 DIRECTION_PATTERN = re.compile(
-    rf"(?:{QUANTITY}\s+)?{DIRECTION}\s+of\s+(?P<ref>{SLOT})", re.IGNORECASE)
+    rf"(?:{QUANTITY}\s+)?{_AFTER_COMPASS_WORD}{DIRECTION}\s+of\s+(?P<ref>{SLOT})",
+    re.IGNORECASE)
 PROXIMITY_PATTERN = re.compile(
     rf"\b(?P<word>{PROXIMITY})\s+(?P<ref>{BORDER}|the\s+border\b)", re.IGNORECASE)
 BORDER_PATTERN = re.compile(BORDER, re.IGNORECASE)

@@ -136,9 +136,13 @@ def _quotes_html(quotes: list[Quote]) -> str:
 # `popup` (escaped HTML) and `style` (Leaflet path options), shared by the map and the KML.
 
 
-def _country_name(code: str | None) -> str:
+def _country_name(code) -> str:
+    """The country's name; "" for a place in none (a continent), whose code a frame holds as
+    None or NaN."""
+    if not isinstance(code, str) or not code:
+        return ""
     try:
-        return base_layers.country(code)["name"] if code else ""
+        return base_layers.country(code)["name"]
     except base_layers.UnknownCountry:
         return code
 

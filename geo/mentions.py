@@ -10,6 +10,7 @@ not "March"); "Hague" without "the" is a surname; "Washington said" is a governm
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -107,7 +108,7 @@ def _joined(text: str, a: Token, b: Token) -> bool:
     return bool(_JOIN.fullmatch(gap))
 
 
-def _title_case(text: str, sentence_tokens: Sequence[Token]) -> bool:
+def _title_case(sentence_tokens: Sequence[Token]) -> bool:
     """Headlines capitalise every word, so capitalisation says nothing there."""
     words = [t for t in sentence_tokens if t.lower not in CONNECTORS and len(t.text) > 3]
     return len(words) >= 4 and sum(t.capitalised for t in words) / len(words) >= 0.85
@@ -121,6 +122,21 @@ class _Reading:
         self.words = tokens(text)
         # Surnames of the people named so far: "Bob Flores" makes a later "Flores" him too.
         self.people: set[str] = set()
+        self.sentence_initial = [_sentence_initial(text, word) for word in self.words]
+        self._sentence_starts = [k for k, initial in enumerate(self.sentence_initial)
+                                 if initial or k == 0]
+        self._title_case: dict[int, bool] = {}
+
+    def in_title_case(self, i: int) -> bool:
+        """Word i is in a sentence whose words are capitalised like a headline's (worked out
+        once per sentence: a long sentence has many candidates)."""
+        first = bisect.bisect_right(self._sentence_starts, i) - 1
+        start = self._sentence_starts[first]
+        if start not in self._title_case:
+            end = (self._sentence_starts[first + 1] if first + 1 < len(self._sentence_starts)
+                   else len(self.words))
+            self._title_case[start] = _title_case(self.words[start:end])
+        return self._title_case[start]
 
     def surface(self, i: int, j: int) -> str:
         return self.text[self.words[i].start:self.words[j].end]
@@ -237,8 +253,7 @@ class Recogniser:
                     or (j + 1 < len(words) and reading.hyphened(j, j + 1)))
         if hyphened and not big:
             return False
-        if not _title_case(text, self._sentence_tokens(text, words, i)) and self._in_a_person(
-                reading, i, j):
+        if not reading.in_title_case(i) and self._in_a_person(reading, i, j):
             return False
         if single and is_common_word(surface.lower()) and best.match != "demonym":
             if best.kind == "country" or best.capital:
@@ -247,20 +262,10 @@ class Recogniser:
                 return False
             if best.kind in ("admin1", "continent", "region"):
                 return True
-            needed = (HUGE_PLACE_POPULATION if _sentence_initial(text, words[i])
+            needed = (HUGE_PLACE_POPULATION if reading.sentence_initial[i]
                       else BIG_PLACE_POPULATION)
             return (best.population or 0) >= needed
         return True
-
-    @staticmethod
-    def _sentence_tokens(text: str, words: Sequence[Token], i: int) -> list[Token]:
-        start = i
-        while start > 0 and not _sentence_initial(text, words[start]):
-            start -= 1
-        end = i
-        while end + 1 < len(words) and not _sentence_initial(text, words[end + 1]):
-            end += 1
-        return list(words[start:end + 1])
 
     @staticmethod
     def _in_a_person(reading: _Reading, i: int, j: int) -> bool:
@@ -274,7 +279,7 @@ class Recogniser:
         before = i - 1 if i > 0 else None
         person = None
         if (before is not None and words[before].capitalised and reading.spaced(before, i)
-                and not _sentence_initial(reading.text, words[before])
+                and not reading.sentence_initial[before]
                 and is_first_name(words[before].text)):
             person = words[j].lower
         elif (after is not None and words[after].capitalised and reading.spaced(j, after)
