@@ -44,6 +44,9 @@ DEFAULT_PROXIMITY_WORD = "near"
 
 # A round number stands for a range, but "1,000 km" is not claimed to +/-500.
 MAX_ROUNDING_SHARE = 0.25
+# Fifty times round the Earth: no distance between two places comes near it, so a larger claimed
+# number is a mistake to report, and arithmetic on it stays far from overflow.
+MAX_CLAIMED_KM = 2_000_000.0
 
 
 def normalise_hedge(hedge: str | None) -> str | None:
@@ -83,7 +86,8 @@ class Quantity:
             raise ValueError(f"unknown hedge {self.hedge!r}")
         if not math.isfinite(self.value) or self.value < 0:
             raise ValueError(f"a distance must be a non-negative number, not {self.text!r}")
-        to_km(1.0, self.unit)  # raises UnknownUnit early, while the input line is known
+        if to_km(self.value, self.unit) > MAX_CLAIMED_KM:  # UnknownUnit first, if it is one
+            raise ValueError(f"{self.text} {self.unit} is no distance on Earth")
 
     @property
     def value(self) -> float:

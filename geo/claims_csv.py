@@ -8,6 +8,7 @@ reference_uncertainty_km, note. For proximity claims the hedge column holds the 
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import dataclasses
 import io
@@ -51,21 +52,32 @@ def decode_text(data: bytes, what: str = "file") -> str:
 def read_claims(source: Path | bytes, resolve_place: PlaceResolver | None = None) -> list[Claim]:
     data = source if isinstance(source, bytes) else Path(source).read_bytes()
     reader = csv.DictReader(io.StringIO(decode_text(data), newline=""))
-    header = [name.strip().lower() for name in reader.fieldnames or []]
-    missing = [name for name in REQUIRED_COLUMNS if name not in header]
-    if missing:
-        raise ClaimFileError(f"line 1: the header lacks {', '.join(missing)} "
-                             f"(expected {','.join(REQUIRED_COLUMNS)})")
-    reader.fieldnames = header
-    claims = []
-    for row in reader:
-        try:
-            claims.append(_claim(row, reader.line_num, resolve_place))
-        except (ValueError, TargetError, UnknownUnit) as err:
-            raise ClaimFileError(f"line {reader.line_num}: {err}") from None
+    with _csv_errors(reader):
+        header = [name.strip().lower() for name in reader.fieldnames or []]
+        missing = [name for name in REQUIRED_COLUMNS if name not in header]
+        if missing:
+            raise ClaimFileError(f"line 1: the header lacks {', '.join(missing)} "
+                                 f"(expected {','.join(REQUIRED_COLUMNS)})")
+        reader.fieldnames = header
+        claims = []
+        for row in reader:
+            try:
+                claims.append(_claim(row, reader.line_num, resolve_place))
+            except (ValueError, TargetError, UnknownUnit) as err:
+                raise ClaimFileError(f"line {reader.line_num}: {err}") from None
     if not claims:
         raise ClaimFileError("the file has a header but no claims")
     return claims
+
+
+@contextlib.contextmanager
+def _csv_errors(reader: csv.DictReader):
+    """The csv module's own errors (a cell over its limit of 131,072 characters) as a
+    ClaimFileError naming the line the record starts on."""
+    try:
+        yield
+    except csv.Error as err:
+        raise ClaimFileError(f"line {reader.line_num + 1}: {err}") from None
 
 
 def _cell(row: dict, name: str) -> str:

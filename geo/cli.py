@@ -84,10 +84,12 @@ def _place_resolver():
     opened = []
 
     def resolve(name: str):
+        """The best-ranked place of that name that can be measured to: "Oran" is the city,
+        not the province of the same name ranked above it, which has no outline here."""
         if not opened:
             opened.append(_open_gazetteer())
-        found = opened[0].lookup(name, limit=1)
-        return target_for(found[0]) if found else None
+        targets = (target_for(place) for place in opened[0].lookup(name, limit=10))
+        return next((target for target in targets if target is not None), None)
 
     return resolve
 

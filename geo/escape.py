@@ -124,8 +124,8 @@ def terminal_text(value) -> str:
 def terminal_json(data, **options) -> str:
     """`data` as JSON (non-ASCII letters as they are) that is also safe on a terminal: JSON
     already escapes C0 controls in strings; DEL, C1 controls and format characters are escaped
-    the same way here."""
-    return _visible(json.dumps(data, ensure_ascii=False, **options), keep="\n")
+    the same way here. NaN and infinities are refused: they are not JSON."""
+    return _visible(json.dumps(data, ensure_ascii=False, allow_nan=False, **options), keep="\n")
 
 
 # ---------------------------------------------------------------------------------------------

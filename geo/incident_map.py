@@ -27,6 +27,7 @@ from pathlib import Path
 import folium
 import folium.plugins
 import geopandas as gpd
+import numpy as np
 import shapely
 import shapely.affinity
 from branca.element import Element, Figure, MacroElement
@@ -254,7 +255,9 @@ def _presented_layers(layers: dict[str, gpd.GeoDataFrame],
 
 
 def _rounded(geometry: gpd.GeoSeries, decimals: int) -> gpd.GeoSeries:
-    return gpd.GeoSeries(shapely.transform(geometry.values, lambda xy: xy.round(decimals)),
+    """Coordinates on a grid of 10**-decimals degrees; GEOS's precision reducer keeps polygons
+    valid where rounding each vertex could make them cross themselves."""
+    return gpd.GeoSeries(shapely.set_precision(geometry.values, 10.0 ** -decimals),
                          index=geometry.index, crs=geometry.crs)
 
 
@@ -567,8 +570,10 @@ def _kml_style(style: dict, is_point: bool) -> str:
 
 
 def _wrapped_longitudes(xy):
-    """KML wants longitudes in [-180, 180]; Google Earth joins 179 to -179 the short way."""
-    xy[:, 0] = (xy[:, 0] + 180) % 360 - 180
+    """KML wants longitudes in [-180, 180]; Google Earth joins 179 to -179 the short way. Only
+    longitudes beyond it move: a polygon that reaches 180 itself (Russia) keeps its edge."""
+    x = xy[:, 0]
+    xy[:, 0] = np.where(x > 180, x - 360, np.where(x < -180, x + 360, x))
     return xy
 
 

@@ -81,7 +81,7 @@ def report_dict(analysis, source_name: str) -> dict:
 
 
 def to_json(report: dict) -> str:
-    return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(report, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
 def _table(header: list[str], rows: list[list]) -> list[str]:
