@@ -1,36 +1,70 @@
 """The `geo` command: one subcommand per job, each a thin shell over the library.
 
-Exit codes: 0 success, 1 a claim was found inconsistent, 2 bad input (one line on stderr).
+Exit codes: 0 done; 1 a claim is inconsistent (`verify`, and `run --fail-on-inconsistent`);
+2 bad input or usage, with one line on stderr; 3 an internal error, with one line on stderr
+naming a log file that holds the details (GEO_DEBUG=1 prints the traceback too); 130 when
+interrupted. Every input is read with a bound, devices and pipes included.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
+import signal
 import sys
+import tempfile
+import traceback
 from pathlib import Path
 
 from geo.escape import terminal_json, terminal_text
 
-EXIT_OK, EXIT_INCONSISTENT, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_OK, EXIT_INCONSISTENT, EXIT_BAD_INPUT, EXIT_INTERNAL_ERROR = 0, 1, 2, 3
+EXIT_INTERRUPTED = 128 + signal.SIGINT
+# A JSON line may escape every byte of an article (\u00e9 for é): room for that, and no more.
+MAX_RECORD_BYTES = 60_000_000
+MAX_QUERY_LINE_BYTES = 4096
 
 
 class BadInput(Exception):
     """Input the user can fix; reported in one line, without a traceback."""
 
 
-def _read_input(path: str) -> bytes:
-    if path == "-":
-        return sys.stdin.buffer.read()
+def _read_input(path: str, limit: int) -> bytes:
+    """A file's bytes (or standard input's for "-"), refused past `limit` bytes."""
     try:
-        return Path(path).read_bytes()
+        if path == "-":
+            data = sys.stdin.buffer.read(limit + 1)
+        else:
+            with open(path, "rb") as handle:
+                data = handle.read(limit + 1)
     except FileNotFoundError:
         raise BadInput(f"no such file: {path}") from None
     except IsADirectoryError:
         raise BadInput(f"{path} is a directory, not a file") from None
     except PermissionError:
         raise BadInput(f"cannot read {path}: permission denied") from None
+    if len(data) > limit:
+        raise BadInput(f"{path}: over the {limit / 1e6:,.0f} MB limit")
+    return data
+
+
+def _bounded_lines(stream, limit: int, what: str):
+    """(line number, bytes) for each line of a binary stream, each at most `limit` bytes; a
+    longer line gives (number, None) and is skipped without being held in memory. Binary input
+    (a NUL byte in a line too long to be a record, as from /dev/zero) is refused."""
+    number = 0
+    while line := stream.readline(limit + 1):
+        number += 1
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield number, line
+            continue
+        if b"\0" in line:
+            raise BadInput(f"{what} is binary, not lines of text (line {number})")
+        yield number, None
+        while (rest := stream.readline(limit)) and not rest.endswith(b"\n"):
+            pass
 
 
 def _format_verdict_table(verdicts) -> str:
@@ -95,11 +129,11 @@ def _place_resolver():
 
 
 def cmd_verify(args) -> int:
-    from geo.claims_csv import ClaimFileError, read_claims
+    from geo.claims_csv import MAX_BYTES, ClaimFileError, read_claims
     from geo.verdicts import Status, verify
 
     try:
-        claims = read_claims(_read_input(args.claims), _place_resolver())
+        claims = read_claims(_read_input(args.claims, MAX_BYTES), _place_resolver())
     except ClaimFileError as err:
         raise BadInput(f"{args.claims}: {err}") from None
     verdicts = [verify(claim) for claim in claims]
@@ -117,8 +151,26 @@ def _slug(name: str) -> str:
     return slug or "article"
 
 
+def _output_folder(out: Path) -> Path:
+    """`out` if a run may fill it: absent, empty, or an earlier run's (it is replaced whole)."""
+    if out.exists() and not out.is_dir():
+        raise BadInput(f"--out {out} is a file, not a folder")
+    if out.is_dir() and any(out.iterdir()) and not (out / "report.json").is_file():
+        raise BadInput(f"--out {out} holds files that geo did not write; choose another folder")
+    parent = out.absolute().parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        raise BadInput(f"cannot make the folder {parent}: a file is in the way") from None
+    except OSError as err:
+        raise BadInput(f"cannot make the folder {parent}: {err.strerror}") from None
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise BadInput(f"cannot write in {parent}: permission denied")
+    return out
+
+
 def cmd_run(args) -> int:
-    from geo.atomic import write_text
+    from geo.atomic import atomic_folder, write_text
     from geo.incident_layers import build_layers, write_layers
     from geo.incident_map import write_map_outputs
     from geo.pipeline import Pipeline
@@ -133,15 +185,17 @@ def cmd_run(args) -> int:
                    else read_article_file(args.article))
     except (SourceError, OSError) as err:
         raise BadInput(str(err)) from None
-    out = Path(args.out) if args.out else Path("outputs") / _slug(args.article)
+    out = _output_folder(Path(args.out) if args.out else Path("outputs") / _slug(args.article))
     analysis = Pipeline().analyse(article)
     report = report_dict(analysis, source_name=args.article)
 
-    write_text(out / "report.json", to_json(report))
-    write_text(out / "report.md", to_markdown(report))
-    layers = build_layers(analysis)
-    write_layers(layers, out)
-    write_map_outputs(analysis, layers, out)
+    # Everything is written into a new folder that replaces `out` only when all is written.
+    with atomic_folder(out) as staging:
+        write_text(staging / "report.json", to_json(report))
+        write_text(staging / "report.md", to_markdown(report))
+        layers = build_layers(analysis)
+        write_layers(layers, staging)
+        write_map_outputs(analysis, layers, staging)
     print(f"{len(report['places'])} places, {len(report['claims'])} claims -> "
           f"{terminal_text(out)}/")
     for claim in report["claims"]:
@@ -150,25 +204,38 @@ def cmd_run(args) -> int:
     return EXIT_INCONSISTENT if inconsistent and args.fail_on_inconsistent else EXIT_OK
 
 
-def _parse_line(pipeline, line: str, number: int) -> dict:
-    """One corpus record in, its mentions and claims out; a bad record becomes an error."""
+def _parse_record(pipeline, line: bytes | None, number: int) -> dict:
+    """One corpus record in, its mentions and claims out; a record that cannot be read becomes
+    an error line, and so does one geo fails on (logged), so the records after it go on."""
     from geo.report import claim_dicts, mention_dicts
     from geo.source import SourceError, read_article
 
+    if line is None:
+        return {"line": number, "error": f"longer than {MAX_RECORD_BYTES / 1e6:,.0f} MB"}
     try:
-        record = json.loads(line)
+        record = json.loads(line.decode("utf-8", errors="replace"))
     except json.JSONDecodeError as err:
         return {"line": number, "error": f"not JSON: {err.msg} at column {err.colno}"}
+    except (ValueError, RecursionError) as err:  # a number of 5,000 digits, deep nesting
+        return {"line": number, "error": f"not JSON this reader takes: {err}"[:300]}
     if not isinstance(record, dict) or not isinstance(record.get("text"), str):
         return {"line": number, "id": record.get("id") if isinstance(record, dict) else None,
                 "error": 'expected an object with a "text" string'}
+    # JSON may spell lone surrogates ("\ud800"), which no encoding holds; each becomes one "?"
+    # so that offsets into the given text still hold.
+    data = record["text"].encode("utf-8", errors="replace")
     try:
-        article = read_article(record["text"].encode("utf-8"), name=f"line {number}")
+        article = read_article(data, name=f"line {number}")
     except SourceError as err:
         return {"line": number, "id": record.get("id"), "error": str(err)}
-    analysis = pipeline.analyse(article)
-    return {"id": record.get("id"), "mentions": mention_dicts(analysis),
-            "claims": claim_dicts(analysis)}
+    try:
+        analysis = pipeline.analyse(article)
+        return {"id": record.get("id"), "mentions": mention_dicts(analysis),
+                "claims": claim_dicts(analysis)}
+    except Exception as err:  # one record's failure must not lose the others
+        log = _log_internal_error(err)
+        return {"line": number, "id": record.get("id"),
+                "error": f"internal error: {type(err).__name__} (details in {log})"}
 
 
 def cmd_parse(args) -> int:
@@ -176,18 +243,20 @@ def cmd_parse(args) -> int:
 
     pipeline = Pipeline(_open_gazetteer())
     try:
-        stream = (sys.stdin if args.file == "-"
-                  else open(args.file, encoding="utf-8", errors="replace"))  # noqa: SIM115
+        stream = sys.stdin.buffer if args.file == "-" else open(args.file, "rb")  # noqa: SIM115
     except OSError as err:
         raise BadInput(f"cannot read {args.file}: {err.strerror}") from None
     show_progress = sys.stderr.isatty()
-    failed = 0
+    failed = internal = 0
     with stream:
-        for number, line in enumerate(stream, start=1):
-            if not line.strip():
+        for number, line in _bounded_lines(stream, MAX_RECORD_BYTES, args.file):
+            if number == 1 and line is not None:
+                line = line.removeprefix(b"\xef\xbb\xbf")  # a byte-order mark
+            if line is not None and not line.strip():
                 continue
-            result = _parse_line(pipeline, line, number)
+            result = _parse_record(pipeline, line, number)
             failed += "error" in result
+            internal += result.get("error", "").startswith("internal error")
             print(terminal_json(result), flush=False)
             if show_progress:
                 print(f"\r{number:,} records", end="", file=sys.stderr, flush=True)
@@ -196,7 +265,7 @@ def cmd_parse(args) -> int:
     if failed:
         print(f"geo parse: {failed} record(s) could not be read; see their error lines",
               file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return EXIT_INTERNAL_ERROR if internal else EXIT_BAD_INPUT
     return EXIT_OK
 
 
@@ -207,10 +276,17 @@ def _format_candidate(rank: int, c: dict) -> str:
             f"score {c['score']:.2f}")
 
 
+def _query_lines():
+    for number, line in _bounded_lines(sys.stdin.buffer, MAX_QUERY_LINE_BYTES, "standard input"):
+        if line is None:
+            raise BadInput(f"line {number} of standard input is longer than "
+                           f"{MAX_QUERY_LINE_BYTES:,} bytes; no place name is")
+        yield line.decode("utf-8", errors="replace").rstrip("\r\n")
+
+
 def cmd_geocode(args) -> int:
     gazetteer = _open_gazetteer()
-    queries = args.query or [line.rstrip("\r\n") for line in sys.stdin]
-    for query in queries:
+    for query in args.query or _query_lines():
         try:
             found = gazetteer.lookup(query, limit=args.limit, country=args.country,
                                      kind=args.kind)
@@ -295,9 +371,26 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _log_internal_error(err: BaseException) -> Path:
+    """Write the details of an error geo did not expect to a new log file; return its path."""
+    from geo import __version__
+
+    handle, name = tempfile.mkstemp(prefix="geo-error-", suffix=".log")
+    with os.fdopen(handle, "w", encoding="utf-8", errors="replace") as log:
+        log.write(f"geo {__version__}, Python {sys.version.split()[0]}\n"
+                  f"command: {sys.argv!r}\n\n")
+        log.write("".join(traceback.format_exception(err)))
+    return Path(name)
+
+
+def _stop_on_sigterm(signum, frame):
+    raise SystemExit(128 + signum)  # unwinds, so temporary files are removed on the way
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    previous = signal.signal(signal.SIGTERM, _stop_on_sigterm)
     try:
         return args.run(args)
     except BadInput as err:
@@ -305,6 +398,17 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except BrokenPipeError:
         return EXIT_OK
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except Exception as err:  # the one place every unexpected error ends
+        log = _log_internal_error(err)
+        if os.environ.get("GEO_DEBUG"):
+            traceback.print_exc()
+        print(f"geo {args.command}: internal error ({type(err).__name__}); this is a bug in "
+              f"geo, details in {terminal_text(log)}", file=sys.stderr)
+        return EXIT_INTERNAL_ERROR
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":
