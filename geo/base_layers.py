@@ -57,18 +57,36 @@ def country(code: str) -> pd.Series:
     row = _code_index().get(code.strip().upper()) if isinstance(code, str) else None
     if row is None:
         raise UnknownCountry(f"unknown country code {code!r}")
+    return _country_row(row)
+
+
+# Articles ask for the same few rows thousands of times; a pandas row costs a fraction of a
+# millisecond to cut out of the frame, so each is cut once. Callers only read them.
+@cache
+def _country_row(row: int) -> pd.Series:
     return countries("10m").iloc[row]
+
+
+@cache
+def _border_index() -> dict[frozenset[str], int]:
+    """The row of borders() for each pair of ADM0_A3 codes that share one."""
+    frame = borders()
+    return {frozenset(pair): row for row, pair in enumerate(zip(
+        frame.a_adm0_a3, frame.b_adm0_a3, strict=True))}
+
+
+@cache
+def _border_row(row: int) -> pd.Series:
+    return borders().iloc[row]
 
 
 def border(code_a: str, code_b: str) -> pd.Series:
     """The shared land border of two countries, as a row of borders()."""
     a, b = country(code_a).adm0_a3, country(code_b).adm0_a3
-    frame = borders()
-    match = frame[((frame.a_adm0_a3 == a) & (frame.b_adm0_a3 == b))
-                  | ((frame.a_adm0_a3 == b) & (frame.b_adm0_a3 == a))]
-    if match.empty:
+    row = _border_index().get(frozenset((a, b)))
+    if row is None or a == b:
         raise NoSharedBorder(f"{code_a.upper()} and {code_b.upper()} share no land border")
-    return match.iloc[0]
+    return _border_row(row)
 
 
 def land_borders(code: str) -> shapely.Geometry:
