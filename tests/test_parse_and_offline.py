@@ -1,12 +1,15 @@
 """`geo parse` for corpora, and proof that the default paths never touch the network."""
 
 import json
+import os
 import socket
+import subprocess
+import sys
 
 import pytest
 
 from geo import cli
-from tests.founding_case import ARTICLE
+from tests.founding_case import ARTICLE, CLAIMS_CSV
 
 pytestmark = pytest.mark.usefixtures("gazetteer")
 
@@ -62,3 +65,56 @@ def test_the_main_job_opens_no_socket(no_network, tmp_path, capsys):
     assert cli.main(["geocode", "Ain Amenas", "--json"]) == 0
     assert cli.main(["reverse", "28.04", "9.56"]) == 0
     assert no_network == []
+
+
+# Installed before geo is imported: records every socket made, and fails every attempt to
+# resolve a name, connect or send. urllib3 (imported by folium and geopy through requests)
+# makes one socket at import to learn whether IPv6 works, binding it to ::1 and closing it.
+SOCKET_GUARD = """
+import json, os, runpy, socket, sys
+made, refused = [], []
+def refuse(name):
+    def refused_call(*args, **kwargs):
+        refused.append(name)
+        raise OSError(f"geo tried the network: {name}")
+    return refused_call
+class Watched(socket.socket):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        made.append({"family": int(self.family), "bound": None, "socket": self})
+    def bind(self, address):
+        made[-1]["bound"] = list(address[:2])
+        return super().bind(address)
+    connect, connect_ex, sendto, sendall, send = (refuse(n) for n in (
+        "connect", "connect_ex", "sendto", "sendall", "send"))
+socket.socket = Watched
+socket.getaddrinfo, socket.create_connection, socket.gethostbyname = (refuse(n) for n in (
+    "getaddrinfo", "create_connection", "gethostbyname"))
+def report():
+    with open(os.environ["GEO_SOCKET_REPORT"], "w") as handle:
+        json.dump({"made": [{"family": m["family"], "bound": m["bound"],
+                             "closed": m["socket"].fileno() == -1} for m in made],
+                   "refused": refused}, handle)
+import atexit
+atexit.register(report)
+sys.argv = ["geo", *sys.argv[1:]]
+runpy.run_module("geo.cli", run_name="__main__")
+"""
+
+
+@pytest.mark.parametrize("command", [
+    ["run", str(ARTICLE), "--out", "out"], ["parse", "corpus.jsonl"],
+    ["verify", str(CLAIMS_CSV)], ["geocode", "Ain Amenas"], ["reverse", "28.04", "9.56"]],
+    ids=lambda command: command[0])
+def test_no_command_reaches_the_network(tmp_path, command):
+    (tmp_path / "corpus.jsonl").write_text('{"id": 1, "text": "Algiers is in Algeria."}\n')
+    report = tmp_path / "sockets.json"
+    result = subprocess.run([sys.executable, "-c", SOCKET_GUARD, *command], cwd=tmp_path,
+                            capture_output=True, timeout=300,
+                            env={**os.environ, "GEO_SOCKET_REPORT": str(report)})
+    assert result.returncode in (0, 1), result.stderr
+    sockets = json.loads(report.read_text())
+    assert sockets["refused"] == []
+    # Only urllib3's look at whether IPv6 can bind on loopback: no address but ::1, port 0.
+    assert all(s == {"family": socket.AF_INET6, "bound": ["::1", 0], "closed": True}
+               for s in sockets["made"]), sockets["made"]
