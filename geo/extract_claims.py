@@ -49,8 +49,9 @@ def _alternatives(words) -> str:
 
 HEDGE = _alternatives(set(APPROXIMATE) - {"~"} | set(JUST_UNDER) | AT_LEAST | AT_MOST)
 # No distance on Earth needs more than six digits before the point or four after; bounding
-# the runs keeps the search linear over long runs of digits, and a longer number is no claim.
-NUMBER = (r"(?<![\d.,])(?:\d{1,3}(?:,\d{3}){1,2}|\d{1,6})(?:\.\d{1,4})?(?![\d,]\d|\.\d)")
+# the runs keeps the search linear over long runs of digits, and a longer number is no claim
+# (999,999 nautical miles is still under claims.MAX_CLAIMED_KM).
+NUMBER = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})?|\d{1,6})(?:\.\d{1,4})?(?!\d|[.,]\d)"
 UNIT = (r"nautical\s+miles?|kilomet(?:re|er)s?|km|kms|miles?|mi|metres?|meters?|m|nm|nmi|"
         r"feet|ft|yards?")
 QUANTITY = (rf"(?:(?P<hedge>{HEDGE})\s+)?(?P<number>{NUMBER})[\s-]*(?P<unit>{UNIT})\b"
