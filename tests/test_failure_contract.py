@@ -59,6 +59,15 @@ def test_real_world_articles_give_every_output(tmp_path, capsys, text):
     assert {path.name for path in out.iterdir()} == RUN_OUTPUTS
 
 
+@pytest.mark.parametrize("text", [
+    "London is more than 377,332,919 km from the Iraqi border.",  # found by the fuzzer
+    "Algiers is 1234567 km from Oran.", "Algiers is 5.12345 km from Oran."])
+def test_a_number_no_distance_is_read_whole_and_makes_no_claim(tmp_path, capsys, text):
+    status, out, stderr = run(tmp_path, text, capsys)
+    assert status == 0, stderr
+    assert json.loads((out / "report.json").read_text())["claims"] == []
+
+
 def test_a_garbled_direction_makes_no_claim(tmp_path, capsys):
     _, out, _ = run(tmp_path, "In Amenas is 150 km north south-west of Timbuktu.", capsys)
     assert json.loads((out / "report.json").read_text())["claims"] == []
