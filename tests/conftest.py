@@ -21,13 +21,17 @@ def run_geo(tmp_path):
     return run
 
 
-def load_build_script():
-    spec = importlib.util.spec_from_file_location(
-        "build_gazetteer", REPO / "scripts" / "build_gazetteer.py")
+def load_script(name: str):
+    """A script of scripts/ imported as a module (they are not a package)."""
+    spec = importlib.util.spec_from_file_location(name, REPO / "scripts" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
+
+
+def load_build_script():
+    return load_script("build_gazetteer")
 
 
 @pytest.fixture(scope="session")

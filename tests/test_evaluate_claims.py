@@ -1,26 +1,13 @@
 """The claims evaluation (scripts/evaluate_claims.py): its scoring rule and its split on small
 invented inputs, and one run on the real development set when ../shared/eval is there."""
 
-import importlib.util
 import json
-import sys
-from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
+from tests.conftest import load_script
 
-
-def load_script():
-    spec = importlib.util.spec_from_file_location(
-        "evaluate_claims", REPO / "scripts" / "evaluate_claims.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
-ev = load_script()
+ev = load_script("evaluate_claims")
 
 
 def label(phrase_start=10, phrase="Lyon is 20 km north of X", claim_type="direction",
