@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import math
 import re
+import tomllib
 from dataclasses import dataclass
 from enum import StrEnum
+from importlib import resources
 
 from geo.geodesy import COMPASS_16
 from geo.targets import Target
@@ -25,21 +27,19 @@ class Relation(StrEnum):
     CONTAINMENT = "containment"
 
 
+_WORDS = tomllib.loads(resources.files("geo").joinpath("claim_types", "words.toml").read_text(
+    encoding="utf-8"))
 # Hedges that make a number approximate, and by how much (a share of the value).
-APPROXIMATE = {"about": 0.10, "around": 0.10, "roughly": 0.10, "approximately": 0.10,
-               "approx": 0.10, "some": 0.10, "circa": 0.10, "an estimated": 0.10,
-               "estimated": 0.10, "~": 0.10}
+APPROXIMATE: dict[str, float] = _WORDS["approximate"]
 # "nearly 700": a little under 700. The share is how far under still counts as "nearly".
-JUST_UNDER = {"nearly": 0.15, "almost": 0.15, "just under": 0.10, "close to": 0.15}
-AT_LEAST = {"more than", "over", "at least", "upwards of", "beyond", "just over",
-            "further than", "farther than", "in excess of"}
-AT_MOST = {"less than", "under", "up to", "at most", "within", "no more than", "fewer than"}
-KNOWN_HEDGES = set(APPROXIMATE) | set(JUST_UNDER) | AT_LEAST | AT_MOST | {"exactly"}
+JUST_UNDER: dict[str, float] = _WORDS["just_under"]
+AT_LEAST = frozenset(_WORDS["one_sided"]["at_least"])
+AT_MOST = frozenset(_WORDS["one_sided"]["at_most"])
+KNOWN_HEDGES = (set(APPROXIMATE) | set(JUST_UNDER) | AT_LEAST | AT_MOST
+                | set(_WORDS["one_sided"]["exact"]))
 
 # Words that qualify a proximity claim, and the share of the map scale they allow.
-PROXIMITY_WORDS = {"on": 0.05, "at": 0.05, "along": 0.05, "straddling": 0.05,
-                   "near": 0.15, "close to": 0.15, "next to": 0.15, "by": 0.15,
-                   "outside": 0.15, "not far from": 0.15}
+PROXIMITY_WORDS: dict[str, float] = _WORDS["proximity"]
 DEFAULT_PROXIMITY_WORD = "near"
 
 # A round number stands for a range, but "1,000 km" is not claimed to +/-500.
@@ -150,19 +150,9 @@ class Claim:
     line: int | None = None
 
     def describe(self) -> str:
-        subject, reference = self.subject.describe(), self.reference.describe()
-        match self.relation:
-            case Relation.DISTANCE:
-                return f"{subject} is {self.quantity.describe()} from {reference}"
-            case Relation.DIRECTION:
-                amount = f"{self.quantity.describe()} " if self.quantity else ""
-                return f"{subject} is {amount}{self.direction} of {reference}"
-            case Relation.PROXIMITY:
-                return f"{subject} is {self.qualifier or DEFAULT_PROXIMITY_WORD} {reference}"
-            case Relation.ADJACENCY:
-                return f"{subject} neighbours {reference}"
-            case Relation.CONTAINMENT:
-                return f"{subject} is in {reference}"
+        from geo.claim_types import claim_type
+
+        return claim_type(self.relation).describe(self)
 
 
 _COMPASS_WORD = re.compile(r"north|south|east|west|[nsew]")

@@ -1,9 +1,12 @@
 """Places -> claims: the geographic claims an article's sentences make about its places.
 
 Each sentence is read with its resolved place mentions replaced by slots ("is about 700 miles
-from the <1> border with <2>"), so the grammar below is written over slots and words, and a
-slot is bound back to its place. A small grammar, not a statistical parser: every claim it
-finds can be traced to the words that made it, and the words it does not know it leaves alone.
+from the <1> border with <2>"), so phrasings are written over slots and words, and a slot is
+bound back to its place. Each claim type (geo/claim_types/) finds its own phrasings in a
+`SentenceView` and hands what it finds to a `Finder`, which knows the article: which place a
+slot stands for, the subject before the claim's words, the border a phrase names. A small
+grammar, not a statistical parser: every claim it finds can be traced to the words that made
+it, and the words it does not know it leaves alone.
 """
 
 from __future__ import annotations
@@ -14,18 +17,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from geo import base_layers
-from geo.claims import (
-    APPROXIMATE,
-    AT_LEAST,
-    AT_MOST,
-    COMPASS_16,
-    JUST_UNDER,
-    PROXIMITY_WORDS,
-    Claim,
-    Quantity,
-    Relation,
-    parse_direction,
-)
+from geo.claim_types import CLAIM_TYPES
+from geo.claim_types.grammar import BORDER, PART, SLOT
+from geo.claims import Claim, Quantity, Relation
 from geo.regions import parse_part
 from geo.targets import (
     BorderTarget,
@@ -38,60 +32,9 @@ from geo.targets import (
     target_for,
 )
 
-SLOT = r"\x01(\d+)\x02"
 AirportFinder = Callable[[object], "PointTarget | None"]
-
-
-def _alternatives(words) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len,
-                                                                          reverse=True))
-
-
-HEDGE = _alternatives(set(APPROXIMATE) - {"~"} | set(JUST_UNDER) | AT_LEAST | AT_MOST)
-# No distance on Earth needs more than six digits before the point or four after; bounding
-# the runs keeps the search linear over long runs of digits, and a longer number is no claim
-# (999,999 nautical miles is still under claims.MAX_CLAIMED_KM).
-NUMBER = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})?|\d{1,6})(?:\.\d{1,4})?(?!\d|[.,]\d)"
-UNIT = (r"nautical\s+miles?|kilomet(?:re|er)s?|km|kms|miles?|mi|metres?|meters?|m|nm|nmi|"
-        r"feet|ft|yards?")
-QUANTITY = (rf"(?:(?P<hedge>{HEDGE})\s+)?(?P<number>{NUMBER})[\s-]*(?P<unit>{UNIT})\b"
-            r"(?:\s*\([^)]*\))?")
-# The sixteen compass points, spelt out ("north-north-east", "northeast", "south west").
-_COMPASS_WORDS = {"N": "north", "E": "east", "S": "south", "W": "west"}
-DIRECTION = "(?P<direction>" + "|".join(
-    r"[\s-]?".join(_COMPASS_WORDS[letter] for letter in point)
-    for point in sorted(COMPASS_16, key=len, reverse=True)) + ")"
-# "the Algerian border with Mali", "the border between Algeria and Mali", "the Algeria-Mali
-# border", "Algeria's border with Mali", "the Libyan border", "the border with Libya"
-BORDER = (rf"(?:the\s+)?(?:{SLOT}(?:'s)?\s+border\s+with\s+{SLOT}"
-          rf"|border\s+between\s+{SLOT}\s+and\s+{SLOT}"
-          rf"|{SLOT}\s*[-\u2013/]\s*{SLOT}\s+border"
-          rf"|{SLOT}\s+border"
-          rf"|border\s+with\s+{SLOT})")
-PROXIMITY = _alternatives(PROXIMITY_WORDS)
-PART = (r"(?P<part>(?:north|south)[\s-]?(?:east|west)ern|northern|southern|eastern|western|"
-        r"central)")
-
-DISTANCE_PATTERN = re.compile(
-    rf"{QUANTITY}(?:\s+away)?\s+(?:from|of)\s+(?P<ref>{BORDER}|{SLOT}|the\s+border\b)",
-    re.IGNORECASE)
-# Not the second half of a garbled "north south-west of": which of the two was meant is unsaid.
-_AFTER_COMPASS_WORD = "".join(rf"(?<!{word}[\s-])" for word in _COMPASS_WORDS.values())
-DIRECTION_PATTERN = re.compile(
-    rf"(?:{QUANTITY}\s+)?{_AFTER_COMPASS_WORD}{DIRECTION}\s+of\s+(?P<ref>{SLOT})",
-    re.IGNORECASE)
-PROXIMITY_PATTERN = re.compile(
-    rf"\b(?P<word>{PROXIMITY})\s+(?P<ref>{BORDER}|the\s+border\b)", re.IGNORECASE)
 BORDER_PATTERN = re.compile(BORDER, re.IGNORECASE)
-NEIGHBOUR_PATTERN = re.compile(
-    rf"\b(?:neighbou?ring|bordering)\s+(?:country\s+(?:of\s+)?)?{SLOT}"
-    rf"|{SLOT}(?:'s)?\s+neighbou?r(?:ing country)?,?\s+{SLOT}", re.IGNORECASE)
-AIRPORT_PATTERN = re.compile(
-    rf"\bairport\s+(?:in|at|of|near|outside|serving)\s+{SLOT}|{SLOT}(?:'s)?\s+airport\b",
-    re.IGNORECASE)
 REGION_PATTERN = re.compile(rf"\b{PART}\s+{SLOT}", re.IGNORECASE)
-IN_REGION_PATTERN = re.compile(rf"\bin\s+{PART}\s+{SLOT}", re.IGNORECASE)
-
 
 
 @dataclass(frozen=True)
@@ -136,7 +79,7 @@ class FoundClaim:
     end: int
 
 
-class _SentenceView:
+class SentenceView:
     """A sentence with its mentions replaced by numbered slots, and the way back."""
 
     def __init__(self, sentence: Sentence, mentions: Sequence, starts: Sequence[int]):
@@ -172,7 +115,7 @@ class _SentenceView:
         return None if slot is None else self.mentions[int(slot)]
 
 
-def _country_code(mention) -> str | None:
+def country_code(mention) -> str | None:
     """The Natural Earth code of a mention that names a country (or its people)."""
     place = mention.place
     if place.kind != "country" or not place.country_code:
@@ -188,7 +131,10 @@ def point_target(mention) -> PointTarget | None:
     return target if isinstance(target, PointTarget) else None
 
 
-class _Extractor:
+class Finder:
+    """What the claim types need to know of the article while they read its sentences, and
+    where they put the claims they find."""
+
     def __init__(self, text: str, mentions: Sequence, home_country: str | None,
                  airport_of: AirportFinder | None):
         self.text = text
@@ -200,17 +146,21 @@ class _Extractor:
     def run(self) -> list[FoundClaim]:
         starts = [m.start for m in self.mentions]
         for sentence in sentences(self.text):
-            view = _SentenceView(sentence, self.mentions, starts)
+            view = SentenceView(sentence, self.mentions, starts)
             if view.mentions:
-                self._sentence(view)
+                for claim_type in CLAIM_TYPES:
+                    claim_type.find(view, self)
         return _deduplicated(self.found)
 
-    def _add(self, view: _SentenceView, match: re.Match, claim_fields: dict) -> None:
+    country_code = staticmethod(country_code)
+    point_target = staticmethod(point_target)
+
+    def add(self, view: SentenceView, match: re.Match, **claim_fields) -> None:
         start, end = view.original_offset(match.start()), view.original_offset(match.end())
         claim = Claim(source=self.text[start:end], **claim_fields)
         self.found.append(FoundClaim(claim, view.sentence, start, end))
 
-    def _subject_before(self, view: _SentenceView, view_offset: int) -> PointTarget | None:
+    def subject_before(self, view: SentenceView, view_offset: int) -> PointTarget | None:
         """The nearest place mentioned before the claim's words that is a point."""
         before = [int(m[1]) for m in re.finditer(SLOT, view.text[:view_offset])]
         for slot in reversed(before):
@@ -219,13 +169,27 @@ class _Extractor:
                 return target
         return None
 
-    def _border(self, view: _SentenceView, match: re.Match, subject: Target | None,
-                words: str):
+    def measured(self, view: SentenceView, match: re.Match) -> dict | None:
+        """The fields of a claim with a number ("about 700 miles from <1>"): its subject (the
+        point named before the words), its reference (match group "ref") and its quantity;
+        None when either end is missing or both are the same place."""
+        subject = self.subject_before(view, match.start())
+        if subject is None:
+            return None
+        reference = self.reference(view, match, subject)
+        if reference is None or reference == subject:
+            return None
+        quantity = (Quantity(match["number"], match["unit"], match["hedge"])
+                    if match["number"] else None)
+        return {"subject": subject, "reference": reference, "quantity": quantity}
+
+    def border(self, view: SentenceView, match: re.Match, subject: Target | None,
+               words: str) -> Target | None:
         """The border a BORDER match (`words` as written) names; an UnlocatedTarget when it
         names none that geo can draw; None when the words are no border claim at all."""
         slots = [s for s in match.groups() if s is not None]
         mentions = [view.mentions[int(s)] for s in slots[-2:]]
-        codes = [_country_code(m) for m in mentions]
+        codes = [country_code(m) for m in mentions]
         if None in codes:
             names = [m.place.name for m, code in zip(mentions, codes, strict=True) if not code]
             return UnlocatedTarget(words, f"{names[0]} is not a country, so it has no border")
@@ -255,110 +219,25 @@ class _Extractor:
             return UnlocatedTarget(words, f"{name} has no land border")
         return CountryBordersTarget(own[0])
 
-    def _reference(self, view: _SentenceView, match: re.Match, subject) -> Target | None:
+    def reference(self, view: SentenceView, match: re.Match, subject) -> Target | None:
+        """The target of match group "ref": a border, "the border" (the subject's country's
+        nearest), a country's outline or a place's point."""
         ref_text = match.group("ref")
         words = self.text[view.original_offset(match.start("ref")):
                           view.original_offset(match.end("ref"))]
         border = BORDER_PATTERN.fullmatch(ref_text)
         if border:
-            return self._border(view, border, subject, words)
+            return self.border(view, border, subject, words)
         slot = re.fullmatch(SLOT, ref_text)
         if slot is None:  # "near the border": the nearest border of the subject's country
             return self._unnamed_border(subject, words)
         mention = view.mention(slot[1])
-        code = _country_code(mention)
+        code = country_code(mention)
         if code:
             return CountryTarget(code, mention.place.name)
         return point_target(mention) or UnlocatedTarget(
             mention.place.name, f"a {mention.place.kind} has no point or outline to measure to")
 
-    def _sentence(self, view: _SentenceView) -> None:
-        for match in DISTANCE_PATTERN.finditer(view.text):
-            self._measured_claim(view, match, Relation.DISTANCE)
-        for match in DIRECTION_PATTERN.finditer(view.text):
-            self._measured_claim(view, match, Relation.DIRECTION)
-        for match in PROXIMITY_PATTERN.finditer(view.text):
-            subject = self._subject_before(view, match.start())
-            reference = self._reference(view, match, subject)
-            if subject is not None and reference is not None:
-                self._add(view, match, {"subject": subject, "relation": Relation.PROXIMITY,
-                                        "reference": reference,
-                                        "qualifier": " ".join(match["word"].lower().split())})
-        for match in BORDER_PATTERN.finditer(view.text):
-            self._adjacency_from_border(view, match)
-        for match in NEIGHBOUR_PATTERN.finditer(view.text):
-            self._adjacency(view, match)
-        for match in IN_REGION_PATTERN.finditer(view.text):
-            self._containment_in_region(view, match)
-        for match in AIRPORT_PATTERN.finditer(view.text):
-            self._airport(view, match)
-
-    def _measured_claim(self, view, match: re.Match, relation: Relation) -> None:
-        subject = self._subject_before(view, match.start())
-        if subject is None:
-            return
-        reference = self._reference(view, match, subject)
-        if reference is None or reference == subject:
-            return
-        quantity = None
-        if match["number"]:
-            quantity = Quantity(match["number"], match["unit"], match["hedge"])
-        direction = None
-        if relation is Relation.DIRECTION:
-            direction = parse_direction(match["direction"])
-            if not isinstance(reference, PointTarget):
-                return
-        self._add(view, match, {"subject": subject, "relation": relation,
-                                "reference": reference, "quantity": quantity,
-                                "direction": direction})
-
-    def _adjacency_from_border(self, view, match: re.Match) -> None:
-        """"the Algerian border with Mali" says Algeria and Mali are neighbours."""
-        slots = [s for s in match.groups() if s is not None]
-        if len(slots) != 2:
-            return
-        codes = [_country_code(view.mentions[int(s)]) for s in slots]
-        if None not in codes and codes[0] != codes[1]:
-            self._add(view, match, {
-                "subject": CountryTarget(codes[0], view.mentions[int(slots[0])].place.name),
-                "relation": Relation.ADJACENCY,
-                "reference": CountryTarget(codes[1], view.mentions[int(slots[1])].place.name)})
-
-    def _adjacency(self, view, match: re.Match) -> None:
-        slots = [s for s in match.groups() if s is not None]
-        mentions = [view.mentions[int(s)] for s in slots]
-        codes = [_country_code(m) for m in mentions]
-        if len(codes) == 1:
-            if not self.home_country:
-                return
-            codes.insert(0, self.home_country)
-            mentions.insert(0, None)
-        if None in codes or codes[0] == codes[1]:
-            return
-        subject_name = mentions[0].place.name if mentions[0] else ""
-        self._add(view, match, {"subject": CountryTarget(codes[0], subject_name),
-                                "relation": Relation.ADJACENCY,
-                                "reference": CountryTarget(codes[1], mentions[1].place.name)})
-
-    def _airport(self, view, match: re.Match) -> None:
-        """"the airport in Amenas": the airport serving the town lies in its surroundings."""
-        town_mention = view.mention(next(s for s in match.groups() if s is not None))
-        town = point_target(town_mention)
-        if town is None or town_mention.place.kind != "city" or self.airport_of is None:
-            return
-        airport = self.airport_of(town_mention.place) or UnlocatedTarget(
-            f"the airport of {town.label}", f"the gazetteer knows no airport serving {town.label}")
-        self._add(view, match, {"subject": airport, "relation": Relation.CONTAINMENT,
-                                "reference": town})
-
-    def _containment_in_region(self, view, match: re.Match) -> None:
-        subject = self._subject_before(view, match.start())
-        code = _country_code(view.mention(match.group(2)))
-        if subject is None or code is None:
-            return
-        region = RegionTarget(code, parse_part(match["part"]))
-        self._add(view, match, {"subject": subject, "relation": Relation.CONTAINMENT,
-                                "reference": region})
 
 
 def _deduplicated(found: list[FoundClaim]) -> list[FoundClaim]:
@@ -382,7 +261,7 @@ def extract_claims(text: str, mentions: Sequence, home_country: str | None = Non
     `home_country` (Natural Earth code) is the country the article is about: the one meant by
     "neighbouring Mali" or "the Libyan border" when the sentence names no other.
     `airport_of(place)` finds the airport serving a town, for "the airport in Amenas"."""
-    return _Extractor(text, mentions, home_country, airport_of).run()
+    return Finder(text, mentions, home_country, airport_of).run()
 
 
 def regions_named(text: str, mentions: Sequence) -> list[tuple[RegionTarget, int, int]]:
@@ -391,9 +270,9 @@ def regions_named(text: str, mentions: Sequence) -> list[tuple[RegionTarget, int
     mentions = sorted(mentions, key=lambda m: m.start)
     starts = [m.start for m in mentions]
     for sentence in sentences(text):
-        view = _SentenceView(sentence, mentions, starts)
+        view = SentenceView(sentence, mentions, starts)
         for match in REGION_PATTERN.finditer(view.text):
-            code = _country_code(view.mention(match.group(2)))
+            code = country_code(view.mention(match.group(2)))
             if code:
                 found.append((RegionTarget(code, parse_part(match["part"])),
                               view.original_offset(match.start()),

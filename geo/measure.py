@@ -6,10 +6,9 @@ from dataclasses import dataclass
 
 import shapely
 
-from geo import base_layers
-from geo.claims import Claim, Relation
-from geo.geodesy import distance, geodesic_path, initial_bearing, nearest_point
-from geo.targets import AREAS, CountryTarget, PointTarget, Target, UnlocatedTarget
+from geo.claims import Claim
+from geo.geodesy import distance, geodesic_path, nearest_point
+from geo.targets import AREAS, PointTarget, Target, UnlocatedTarget
 
 
 @dataclass(frozen=True)
@@ -48,29 +47,17 @@ def distance_to(point: tuple[float, float], reference: Target) -> Measurement:
 
 
 def measure(claim: Claim) -> Measurement:
-    subject, reference = claim.subject, claim.reference
-    for target in (subject, reference):
+    """What the ellipsoid says about a claim, measured as its type measures."""
+    from geo.claim_types import claim_type
+
+    for target in (claim.subject, claim.reference):
         if isinstance(target, UnlocatedTarget):
             return Measurement(problem=target.reason)
-    match claim.relation:
-        case Relation.ADJACENCY:
-            if not (isinstance(subject, CountryTarget) and isinstance(reference, CountryTarget)):
-                return Measurement(problem="adjacency is between two countries")
-            return Measurement(km=base_layers.shared_border_km(subject.adm0_a3,
-                                                               reference.adm0_a3))
-        case Relation.DIRECTION:
-            if subject.point is None or reference.point is None:
-                return Measurement(problem="a direction is measured between two points")
-            found = distance_to(subject.point, reference)
-            return Measurement(km=found.km, origin=reference.point, nearest=subject.point,
-                               bearing=initial_bearing(reference.point, subject.point))
-        case Relation.CONTAINMENT:
-            if subject.point is None:
-                return Measurement(problem="containment is measured for a point")
-            if not isinstance(reference, (*AREAS, PointTarget)):
-                return Measurement(problem="containment needs a place, country or region")
-            return distance_to(subject.point, reference)
-        case _:
-            if subject.point is None:
-                return Measurement(problem=f"a {claim.relation} is measured from a point")
-            return distance_to(subject.point, reference)
+    return claim_type(claim.relation).measure(claim)
+
+
+def from_subject_point(claim: Claim) -> Measurement:
+    """The distance from the subject's point to the nearest point of the reference."""
+    if claim.subject.point is None:
+        return Measurement(problem=f"a {claim.relation} is measured from a point")
+    return distance_to(claim.subject.point, claim.reference)

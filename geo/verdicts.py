@@ -11,20 +11,10 @@ import math
 from dataclasses import dataclass
 from enum import StrEnum
 
-from geo.claims import (
-    DEFAULT_PROXIMITY_WORD,
-    PROXIMITY_WORDS,
-    Claim,
-    Relation,
-    Tolerance,
-    direction_bearing,
-    direction_half_width,
-)
+from geo.claims import Claim, Tolerance
 from geo.measure import Measurement, measure
-from geo.targets import PointTarget, scale_km
 
 KM_PER_MILE = 1.609344
-TOWN_REACH_KM = 10.0
 
 
 class Status(StrEnum):
@@ -99,84 +89,43 @@ class Verdict:
         }
 
 
-def _fit(deviation: float, tolerance: Tolerance) -> float:
+def fit_of(deviation: float, tolerance: Tolerance) -> float:
+    """The deviation as a share of what the tolerance allows on its side."""
     allowed = tolerance.above_km if deviation > 0 else tolerance.below_km
     if math.isinf(allowed):
         return 0.0
     return abs(deviation) / allowed if allowed > 0 else (0.0 if deviation == 0 else math.inf)
 
 
-def _status(fit: float) -> Status:
-    return Status.CONSISTENT if fit <= 1.0 else Status.INCONSISTENT
+def status_of(claim_fit: float) -> Status:
+    return Status.CONSISTENT if claim_fit <= 1.0 else Status.INCONSISTENT
+
+
+def within(claim: Claim, measurement: Measurement, tolerance: Tolerance, reason: str = ""
+           ) -> Verdict:
+    """The verdict on a measured length that the claim allows up to `tolerance`."""
+    measured_fit = fit_of(measurement.km, tolerance)
+    return Verdict(claim, measurement, status_of(measured_fit), 0.0, tolerance, measured_fit,
+                   reason)
+
+
+def number_checked(claim: Claim, measurement: Measurement, ends_km: float) -> Verdict:
+    """The verdict on a claimed number ("about 700 miles") against the measured length."""
+    claimed = claim.quantity.km
+    tolerance = claim.quantity.tolerance().widened(ends_km)
+    measured_fit = fit_of(measurement.km - claimed, tolerance)
+    return Verdict(claim, measurement, status_of(measured_fit), claimed, tolerance, measured_fit)
 
 
 def judge(claim: Claim, measurement: Measurement) -> Verdict:
+    """Whether the measurement agrees with the claim, judged as the claim's type judges; the
+    uncertainty of where both ends are is allowed on top of what the words allow."""
+    from geo.claim_types import claim_type
+
     if measurement.problem:
         return Verdict(claim, measurement, Status.UNVERIFIABLE, reason=measurement.problem)
     ends_km = claim.subject.uncertainty_km + claim.reference.uncertainty_km
-    measured = measurement.km
-
-    match claim.relation:
-        case Relation.ADJACENCY:
-            shares = measured > 0
-            reason = (f"they share {measured:,.0f} km of land border" if shares
-                      else "they share no land border")
-            return Verdict(claim, measurement, _status(0.0 if shares else math.inf),
-                           reason=reason)
-        case Relation.DIRECTION:
-            return _judge_direction(claim, measurement, ends_km)
-        case Relation.CONTAINMENT:
-            if isinstance(claim.reference, PointTarget):
-                return _judge_in_a_town(claim, measurement)
-            tolerance = Tolerance(0.0, ends_km)
-            fit = _fit(measured, tolerance)
-            reason = "inside" if measurement.inside else f"{measured:,.1f} km outside"
-            return Verdict(claim, measurement, _status(fit), 0.0, tolerance, fit, reason)
-        case Relation.PROXIMITY:
-            if claim.quantity is not None:
-                limit, why = claim.quantity.km, f"within {claim.quantity.describe()}"
-            else:
-                word = claim.qualifier or DEFAULT_PROXIMITY_WORD
-                share = PROXIMITY_WORDS[word]
-                limit = share * scale_km(claim.reference)
-                why = (f'"{word}" allows {share:.0%} of the scale of the countries involved, '
-                       f"{limit:,.0f} km")
-            tolerance = Tolerance(0.0, limit + ends_km)
-            fit = _fit(measured, tolerance)
-            return Verdict(claim, measurement, _status(fit), 0.0, tolerance, fit, why)
-        case _:
-            claimed = claim.quantity.km
-            tolerance = claim.quantity.tolerance().widened(ends_km)
-            fit = _fit(measured - claimed, tolerance)
-            return Verdict(claim, measurement, _status(fit), claimed, tolerance, fit)
-
-
-def _judge_in_a_town(claim: Claim, measurement: Measurement) -> Verdict:
-    """"The airport in Amenas": a town is a point here, and what a report calls "in" a town
-    reaches its outskirts and the airport serving it: 10 km, or three times the town's own
-    radius if that is larger (30 km for a city of a million), plus the subject's extent."""
-    town = claim.reference.uncertainty_km
-    reach = max(TOWN_REACH_KM, 3 * town)
-    tolerance = Tolerance(0.0, reach + claim.subject.uncertainty_km)
-    fit = _fit(measurement.km, tolerance)
-    reason = (f"{measurement.km:,.1f} km from the town's point; its surroundings reach "
-              f"{reach:,.0f} km")
-    return Verdict(claim, measurement, _status(fit), 0.0, tolerance, fit, reason)
-
-
-def _judge_direction(claim: Claim, measurement: Measurement, ends_km: float) -> Verdict:
-    centre = direction_bearing(claim.direction)
-    off = abs((measurement.bearing - centre + 180) % 360 - 180)
-    spread = math.degrees(math.atan2(ends_km, measurement.km)) if measurement.km else 180.0
-    allowed = direction_half_width(claim.direction) + spread
-    fit = off / allowed
-    reason = f"bearing {measurement.bearing:.0f} deg, {off:.0f} deg off {claim.direction}"
-    if claim.quantity is None:
-        return Verdict(claim, measurement, _status(fit), reason=reason, fit=fit, angle_off=off)
-    claimed = claim.quantity.km
-    tolerance = claim.quantity.tolerance().widened(ends_km)
-    fit = max(fit, _fit(measurement.km - claimed, tolerance))
-    return Verdict(claim, measurement, _status(fit), claimed, tolerance, fit, reason, off)
+    return claim_type(claim.relation).judge(claim, measurement, ends_km)
 
 
 def verify(claim: Claim) -> Verdict:

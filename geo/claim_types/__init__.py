@@ -1,0 +1,20 @@
+"""Claim types: each one module holding its phrasings (`find`), how it is measured
+(`measure`) and how it is judged (`judge`), plus how it reads (`describe`).
+
+A type module defines RELATION and those four functions; adding a type is one module here,
+listed in CLAIM_TYPES, plus its tests. `geo.extract_claims` runs every type's `find` over each
+sentence, `geo.measure.measure` and `geo.verdicts.judge` hand a claim to its type.
+"""
+
+from __future__ import annotations
+
+from geo.claim_types import adjacency, containment, direction, distance, proximity
+from geo.claims import Relation
+
+# In the order they read a sentence.
+CLAIM_TYPES = (distance, direction, proximity, adjacency, containment)
+_BY_RELATION = {claim_type.RELATION: claim_type for claim_type in CLAIM_TYPES}
+
+
+def claim_type(relation: Relation):
+    return _BY_RELATION[relation]

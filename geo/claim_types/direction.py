@@ -1,0 +1,68 @@
+"""Direction: "Swanton is about 20 miles west of Toledo", "north-northeast of Kabul".
+
+Measured as the initial geodesic bearing from the reference's point to the subject's. The
+bearing must fall in the compass sector the words name (N +/-45 deg, SW +/-22.5, NNE +/-11.25),
+widened by the angle the ends' uncertainty subtends; a number given with it is checked too.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from geo.claim_types.grammar import AFTER_NO_COMPASS_WORD, DIRECTION, QUANTITY, SLOT
+from geo.claims import (
+    Claim,
+    Relation,
+    direction_bearing,
+    direction_half_width,
+    parse_direction,
+)
+from geo.geodesy import initial_bearing
+from geo.measure import Measurement, distance_to
+from geo.targets import PointTarget
+from geo.verdicts import Verdict, number_checked, status_of
+
+RELATION = Relation.DIRECTION
+PATTERN = re.compile(
+    rf"(?:{QUANTITY}\s+)?{AFTER_NO_COMPASS_WORD}{DIRECTION}\s+of\s+(?P<ref>{SLOT})",
+    re.IGNORECASE)
+
+
+def find(view, finder) -> None:
+    for match in PATTERN.finditer(view.text):
+        fields = finder.measured(view, match)
+        if fields is not None and isinstance(fields["reference"], PointTarget):
+            finder.add(view, match, relation=RELATION,
+                       direction=parse_direction(match["direction"]), **fields)
+
+
+def describe(claim: Claim) -> str:
+    amount = f"{claim.quantity.describe()} " if claim.quantity else ""
+    return (f"{claim.subject.describe()} is {amount}{claim.direction} of "
+            f"{claim.reference.describe()}")
+
+
+def measure(claim: Claim) -> Measurement:
+    subject, reference = claim.subject, claim.reference
+    if subject.point is None or reference.point is None:
+        return Measurement(problem="a direction is measured between two points")
+    found = distance_to(subject.point, reference)
+    return Measurement(km=found.km, origin=reference.point, nearest=subject.point,
+                       bearing=initial_bearing(reference.point, subject.point))
+
+
+def judge(claim: Claim, measurement: Measurement, ends_km: float) -> Verdict:
+    centre = direction_bearing(claim.direction)
+    off = abs((measurement.bearing - centre + 180) % 360 - 180)
+    spread = math.degrees(math.atan2(ends_km, measurement.km)) if measurement.km else 180.0
+    allowed = direction_half_width(claim.direction) + spread
+    bearing_fit = off / allowed
+    reason = f"bearing {measurement.bearing:.0f} deg, {off:.0f} deg off {claim.direction}"
+    if claim.quantity is None:
+        return Verdict(claim, measurement, status_of(bearing_fit), reason=reason,
+                       fit=bearing_fit, angle_off=off)
+    number = number_checked(claim, measurement, ends_km)
+    both = max(bearing_fit, number.fit)
+    return Verdict(claim, measurement, status_of(both), number.claimed_km, number.tolerance,
+                   both, reason, off)

@@ -1,0 +1,41 @@
+"""Distance: "In Amenas is about 700 miles from the Algerian border with Mali".
+
+Measured as the geodesic from the subject's point to the nearest point of the reference (a
+point, a border line, a country's outline, 0 inside it), never to a centroid. Judged against
+the claimed number, whose tolerance is its rounding widened by its hedge, plus the
+uncertainty of where the two ends are.
+"""
+
+from __future__ import annotations
+
+import re
+
+from geo.claim_types.grammar import BORDER, QUANTITY, SLOT
+from geo.claims import Claim, Relation
+from geo.measure import Measurement, from_subject_point
+from geo.verdicts import Verdict, number_checked
+
+RELATION = Relation.DISTANCE
+PATTERN = re.compile(
+    rf"{QUANTITY}(?:\s+away)?\s+(?:from|of)\s+(?P<ref>{BORDER}|{SLOT}|the\s+border\b)",
+    re.IGNORECASE)
+
+
+def find(view, finder) -> None:
+    for match in PATTERN.finditer(view.text):
+        fields = finder.measured(view, match)
+        if fields is not None:
+            finder.add(view, match, relation=RELATION, **fields)
+
+
+def describe(claim: Claim) -> str:
+    return (f"{claim.subject.describe()} is {claim.quantity.describe()} from "
+            f"{claim.reference.describe()}")
+
+
+def measure(claim: Claim) -> Measurement:
+    return from_subject_point(claim)
+
+
+def judge(claim: Claim, measurement: Measurement, ends_km: float) -> Verdict:
+    return number_checked(claim, measurement, ends_km)

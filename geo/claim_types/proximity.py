@@ -1,0 +1,51 @@
+"""Proximity: "on the Algerian border with Libya", "near the Turkish border", "near the border".
+
+Measured as the geodesic from the subject's point to the nearest point of the border line
+("the border" unqualified: the nearest land border of the subject's country). "On", "at" and
+"along" allow 5 %, "near" 15 %, of the square root of the countries' mean area; "within 50 km"
+allows what it says.
+"""
+
+from __future__ import annotations
+
+import re
+
+from geo.claim_types.grammar import BORDER, PROXIMITY
+from geo.claims import DEFAULT_PROXIMITY_WORD, PROXIMITY_WORDS, Claim, Relation, Tolerance
+from geo.measure import Measurement, from_subject_point
+from geo.targets import scale_km
+from geo.verdicts import Verdict, within
+
+RELATION = Relation.PROXIMITY
+PATTERN = re.compile(rf"\b(?P<word>{PROXIMITY})\s+(?P<ref>{BORDER}|the\s+border\b)",
+                     re.IGNORECASE)
+
+
+def find(view, finder) -> None:
+    for match in PATTERN.finditer(view.text):
+        subject = finder.subject_before(view, match.start())
+        reference = finder.reference(view, match, subject)
+        if subject is not None and reference is not None:
+            finder.add(view, match, subject=subject, relation=RELATION, reference=reference,
+                       qualifier=" ".join(match["word"].lower().split()))
+
+
+def describe(claim: Claim) -> str:
+    return (f"{claim.subject.describe()} is {claim.qualifier or DEFAULT_PROXIMITY_WORD} "
+            f"{claim.reference.describe()}")
+
+
+def measure(claim: Claim) -> Measurement:
+    return from_subject_point(claim)
+
+
+def judge(claim: Claim, measurement: Measurement, ends_km: float) -> Verdict:
+    if claim.quantity is not None:
+        limit, why = claim.quantity.km, f"within {claim.quantity.describe()}"
+    else:
+        word = claim.qualifier or DEFAULT_PROXIMITY_WORD
+        share = PROXIMITY_WORDS[word]
+        limit = share * scale_km(claim.reference)
+        why = (f'"{word}" allows {share:.0%} of the scale of the countries involved, '
+               f"{limit:,.0f} km")
+    return within(claim, measurement, Tolerance(0.0, limit + ends_km), why)
