@@ -9,7 +9,7 @@ GAZETTEER := layers/gazetteer/gazetteer.sqlite
 ARTICLE ?= ../shared/seed/ain_amenas_2013.txt
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test bench eval layers
+.PHONY: run test bench eval sweep fuzz layers
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,13 @@ eval: $(STAMP) $(GAZETTEER)
 	$(BIN)/pip install --quiet -e '.[eval]'
 	$(BIN)/python scripts/evaluate.py ../shared/eval/lgl.jsonl
 	$(BIN)/python scripts/evaluate.py ../shared/eval/geovirus.jsonl
+	$(BIN)/python scripts/evaluate_claims.py
+
+sweep: $(STAMP) $(GAZETTEER)
+	$(BIN)/python scripts/sweep.py
+
+fuzz: $(STAMP) $(GAZETTEER)
+	$(BIN)/python scripts/fuzz.py
 
 layers: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[build]'
