@@ -40,6 +40,8 @@ KNOWN_HEDGES = (set(APPROXIMATE) | set(JUST_UNDER) | AT_LEAST | AT_MOST
 
 # Words that qualify a proximity claim, and the share of the map scale they allow.
 PROXIMITY_WORDS: dict[str, float] = _WORDS["proximity"]
+# What a place is called before its name ("the northern town of Calais").
+PLACE_NOUNS: tuple[str, ...] = tuple(_WORDS["place_nouns"]["singular"])
 DEFAULT_PROXIMITY_WORD = "near"
 
 # A round number stands for a range, but "1,000 km" is not claimed to +/-500.

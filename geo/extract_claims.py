@@ -12,6 +12,7 @@ it, and the words it does not know it leaves alone.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -20,7 +21,13 @@ from geo import base_layers
 from geo.claim_types import CLAIM_TYPES
 from geo.claim_types.grammar import BORDER, PART, SLOT
 from geo.claims import Claim, Quantity, Relation
+from geo.geodesy import great_circle_km
 from geo.regions import parse_part
+from geo.resolve import (
+    CREDIBLE_ALIAS_POPULATION,
+    CREDIBLE_NAME_POPULATION,
+    SETTLED_CONFIDENCE,
+)
 from geo.targets import (
     BorderTarget,
     CountryBordersTarget,
@@ -29,6 +36,7 @@ from geo.targets import (
     RegionTarget,
     Target,
     UnlocatedTarget,
+    point_of_area,
     target_for,
 )
 
@@ -71,12 +79,17 @@ def _trimmed(text: str, start: int, end: int) -> Sentence:
 
 @dataclass(frozen=True)
 class FoundClaim:
-    """A claim and where in the text it was made: the sentence and the words themselves."""
+    """A claim and where in the text it was made: the sentence and the words themselves.
+    `readings` are the same claim with an end read as another place its name may mean, when
+    the article leaves that end in doubt, each with a description ("Saida (Saida, Algeria or
+    Sidon, Lebanon?)"): a claim that one of them would make consistent is never called
+    inconsistent (geo.verdicts.verify)."""
 
     claim: Claim
     sentence: Sentence
     start: int
     end: int
+    readings: tuple[tuple[str, Claim], ...] = ()
 
 
 class SentenceView:
@@ -131,6 +144,11 @@ def point_target(mention) -> PointTarget | None:
     return target if isinstance(target, PointTarget) else None
 
 
+def located(mention) -> PointTarget | None:
+    """A mention as a point: a town's or a site's, or an admin unit's with its reach."""
+    return point_target(mention) or point_of_area(mention.place)
+
+
 class Finder:
     """What the claim types need to know of the article while they read its sentences, and
     where they put the claims they find."""
@@ -154,17 +172,22 @@ class Finder:
 
     country_code = staticmethod(country_code)
     point_target = staticmethod(point_target)
+    located = staticmethod(located)
 
     def add(self, view: SentenceView, match: re.Match, **claim_fields) -> None:
         start, end = view.original_offset(match.start()), view.original_offset(match.end())
         claim = Claim(source=self.text[start:end], **claim_fields)
-        self.found.append(FoundClaim(claim, view.sentence, start, end))
+        self.found.append(FoundClaim(claim, view.sentence, start, end,
+                                     tuple(_readings(view, claim))))
 
-    def subject_before(self, view: SentenceView, view_offset: int) -> PointTarget | None:
-        """The nearest place mentioned before the claim's words that is a point."""
+    def subject_before(self, view: SentenceView, view_offset: int, areas: bool = False
+                       ) -> PointTarget | None:
+        """The nearest place mentioned before the claim's words that is a point (with
+        `areas`, an admin unit's point too)."""
+        as_point = located if areas else point_target
         before = [int(m[1]) for m in re.finditer(SLOT, view.text[:view_offset])]
         for slot in reversed(before):
-            target = point_target(view.mentions[slot])
+            target = as_point(view.mentions[slot])
             if target is not None:
                 return target
         return None
@@ -238,6 +261,123 @@ class Finder:
         return point_target(mention) or UnlocatedTarget(
             mention.place.name, f"a {mention.place.kind} has no point or outline to measure to")
 
+
+
+def _stands_for(mention, target: Target) -> bool:
+    """Whether the target was made from this mention of the sentence."""
+    if isinstance(target, PointTarget):
+        return (mention.place.lat, mention.place.lon) == target.point
+    code = country_code(mention)
+    return code is not None and code in target.country_codes
+
+
+# Two readings of a name this close are one place for a claim (the field's Acc@161 radius):
+# Blida the town and Blida the province.
+SAME_PLACE_KM = 161.0
+
+
+def _readings(view: SentenceView, claim: Claim):
+    """The claim with one end read as another place its words may mean, with the doubt
+    described. A subject read elsewhere takes along a country the sentence only implies as
+    its own ("the southern coastal city of Saida": southern Algeria, or southern Lebanon)."""
+    for doubt, other, place in _other_readings(view, claim.subject):
+        reference = claim.reference
+        implied = not any(_stands_for(m, reference) for m in view.mentions)
+        if implied and place is not None and isinstance(reference, CountryTarget | RegionTarget):
+            reference = _in_country(place, reference) or reference
+        yield doubt, dataclasses.replace(claim, subject=other, reference=reference)
+    for doubt, other, _ in _other_readings(view, claim.reference):
+        yield doubt, dataclasses.replace(claim, reference=other)
+
+
+def _other_readings(view: SentenceView, target: Target) -> list[tuple[str, Target, object]]:
+    """The other places an end may be, when the sentence leaves it in doubt: the mentions it
+    was made from were all resolved with less confidence than settles a place
+    (resolve.SETTLED_CONFIDENCE), and their words have readings in another country or over
+    SAME_PLACE_KM away: the name's other places, and for a country the countries whose
+    names hold the words ("Congo": the Democratic Republic of the Congo too). Each reading is
+    (the doubt described, the other target, the gazetteer place it stands for or None). An end
+    the text only implies has no mention to doubt."""
+    mentions = [m for m in view.mentions if _stands_for(m, target)]
+    if not mentions or max(m.confidence for m in mentions) >= SETTLED_CONFIDENCE:
+        return []
+    mention, chosen = mentions[0], mentions[0].place
+    readings = []
+    for candidate in mention.mention.candidates:
+        credible = _elsewhere(candidate, chosen) and _credible(candidate)
+        other = _as_target(candidate, target) if credible else None
+        if other is not None:
+            readings.append((f"{mention.mention.text} ({_where(chosen)} or "
+                             f"{_where(candidate)}?)", other, candidate))
+    if chosen.kind == "country":
+        for adm0, name in _countries_named(mention.mention.text):
+            other = _in_country_code(adm0, target)
+            if other is not None and other != target:
+                readings.append((f"{mention.mention.text} ({_where(chosen)} or {name}?)",
+                                 other, None))
+    return readings
+
+
+def _credible(candidate) -> bool:
+    """Whether a reading is one a writer could mean, by the rule resolution uses for a small
+    place abroad: a country or first-level unit, or a place big enough for its kind of match
+    (a village that has the name as an alias is no reading of "Marseille")."""
+    if candidate.kind in ("country", "admin1"):
+        return True
+    needed = (CREDIBLE_ALIAS_POPULATION if candidate.match == "alias"
+              else CREDIBLE_NAME_POPULATION)
+    return (candidate.population or 0) >= needed
+
+
+def _countries_named(words: str) -> list[tuple[str, str]]:
+    """(ADM0_A3, name) of the countries whose names hold `words` as whole words."""
+    pattern = re.compile(rf"\b{re.escape(words)}\b", re.IGNORECASE)
+    frame = base_layers.countries("10m")
+    return [(adm0, name) for adm0, name, long_name in zip(
+        frame.adm0_a3, frame["name"], frame.name_long, strict=True)
+        if pattern.search(name) or pattern.search(long_name)]
+
+
+def _as_target(place, like: Target) -> Target | None:
+    """The target `place` makes in the role `like` plays."""
+    if isinstance(like, PointTarget):
+        return (target_for(place) or point_of_area(place)) if place.kind != "country" else None
+    return _in_country(place, like) if place.kind == "country" else None
+
+
+def _in_country(place, like: Target) -> Target | None:
+    """`like` (a country or a part of one) moved to the country `place` is in."""
+    try:
+        adm0 = base_layers.country(place.country_code).adm0_a3
+    except base_layers.UnknownCountry:
+        return None
+    return _in_country_code(adm0, like)
+
+
+def _in_country_code(adm0: str, like: Target) -> Target | None:
+    if isinstance(like, CountryTarget):
+        return CountryTarget(adm0)
+    if isinstance(like, RegionTarget):
+        return RegionTarget(adm0, like.part)
+    return None
+
+
+def _elsewhere(candidate, chosen) -> bool:
+    if candidate.id == chosen.id:
+        return False
+    if candidate.country_code != chosen.country_code:
+        return True
+    if None in (candidate.lat, chosen.lat):
+        return False
+    return great_circle_km(candidate.lat, candidate.lon, chosen.lat, chosen.lon) > SAME_PLACE_KM
+
+
+def _where(place) -> str:
+    try:
+        country = base_layers.country(place.country_code)["name"]
+    except base_layers.UnknownCountry:
+        return place.name
+    return place.name if place.kind == "country" else f"{place.name}, {country}"
 
 
 def _deduplicated(found: list[FoundClaim]) -> list[FoundClaim]:

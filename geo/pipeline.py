@@ -80,5 +80,5 @@ class Pipeline:
                   if with_claims else [])
         return Analysis(
             article=article, mentions=mentions, places=found, focus=focus(found, text),
-            claims=claims, verdicts=[verify(c.claim) for c in claims],
+            claims=claims, verdicts=[verify(c.claim, c.readings) for c in claims],
             regions=regions_named(text, mentions) if with_claims else [])

@@ -174,6 +174,21 @@ def place_uncertainty_km(kind: str, population: int | None) -> float:
     return 2.0
 
 
+# How far an admin unit may reach from its gazetteer point (the mean of its towns, or the
+# registry's point): a first-level unit is typically hundreds of km across, a second-level
+# one (a US county is about 40 km across) tens. Generous on purpose: a containment claim about
+# a unit is then judged inconsistent only when its point lies well outside the region.
+AREA_UNCERTAINTY_KM = {"admin1": 150.0, "admin2": 25.0}
+
+
+def point_of_area(place) -> PointTarget | None:
+    """An admin unit as its gazetteer point, uncertain by the reach of such a unit; None for
+    anything else or a unit the gazetteer could not place."""
+    if place.kind not in AREA_UNCERTAINTY_KM or place.lat is None:
+        return None
+    return PointTarget(place.lat, place.lon, place.name, AREA_UNCERTAINTY_KM[place.kind])
+
+
 def target_for(place) -> Target | None:
     """The target a gazetteer place stands for in a claim: a country's polygon, or a point.
     Admin units and regions are areas with no polygon here, so they make no target."""

@@ -7,6 +7,7 @@ spot on, 1 is the edge of the tolerance, 2 is twice as far off as allowed.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from dataclasses import dataclass
 from enum import StrEnum
@@ -128,5 +129,17 @@ def judge(claim: Claim, measurement: Measurement) -> Verdict:
     return claim_type(claim.relation).judge(claim, measurement, ends_km)
 
 
-def verify(claim: Claim) -> Verdict:
-    return judge(claim, measure(claim))
+def verify(claim: Claim, readings: tuple[tuple[str, Claim], ...] = ()) -> Verdict:
+    """Measure and judge a claim. `readings` are the claim with an end read as another place
+    its name may mean (see geo.extract_claims.FoundClaim): if one of them is consistent, the
+    claim is not called inconsistent but unverifiable, with the doubt as the reason and its
+    own measurement kept. A fact-checker must not be told a true claim is false because geo
+    took the wrong Saida."""
+    verdict = judge(claim, measure(claim))
+    if verdict.status is not Status.INCONSISTENT:
+        return verdict
+    for doubt, reading in readings:
+        if judge(reading, measure(reading)).status is Status.CONSISTENT:
+            return dataclasses.replace(verdict, status=Status.UNVERIFIABLE,
+                                       reason=f"ambiguous end: {doubt}")
+    return verdict

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from geo.claim_types.grammar import PART, SLOT
+from geo import base_layers
+from geo.claim_types.grammar import LIST, PART, PART_NOUN, PLACE_NOUN, SLOT, named_slot
 from geo.claims import Claim, Relation, Tolerance
 from geo.measure import Measurement, distance_to
 from geo.regions import parse_part
@@ -19,7 +20,25 @@ from geo.verdicts import Verdict, within
 
 RELATION = Relation.CONTAINMENT
 TOWN_REACH_KM = 10.0
-IN_REGION_PATTERN = re.compile(rf"\bin\s+{PART}\s+{SLOT}", re.IGNORECASE)
+# "Timbuktu in northern Mali", "Lyon in the east of France", "in the northern part of Congo":
+# the subject is the place named before.
+IN_REGION_PATTERN = re.compile(
+    rf"\bin\s+(?:{PART}\s+{named_slot('country')}"
+    rf"|the\s+(?:{PART_NOUN})\s+of\s+(?:the\s+)?{named_slot('country_after_noun')})",
+    re.IGNORECASE)
+# "the northern town of Calais", "the northern Nigerian state of Zamfara", "the eastern states
+# of Saxony-Anhalt and Thuringia", "India's northern state of Uttar Pradesh": the country is
+# the one named before the part, or among the words before the noun, or else the subject's own.
+THE_PART_PLACE_PATTERN = re.compile(
+    rf"(?:{named_slot('owner')}['\u2019]s\s+|\bthe\s+){PART}"
+    rf"(?P<between>(?:\s+(?:{SLOT}|[a-z]+)){{0,2}}?)\s+{PLACE_NOUN}\s+of\s+(?P<places>{LIST})",
+    re.IGNORECASE)
+# "the Jiangsu province of eastern China", "Helmand province of southwestern Afghanistan",
+# "western Iran's Kermanshah province".
+PLACE_OF_PART_PATTERN = re.compile(
+    rf"{named_slot('place')}(?:\s+{PLACE_NOUN})?\s+of\s+{PART}\s+{named_slot('country')}"
+    rf"|{PART.replace('?P<part>', '?P<part_before>')}\s+{named_slot('owner')}['\u2019]s\s+"
+    rf"{named_slot('owned')}(?:\s+{PLACE_NOUN})?\b", re.IGNORECASE)
 AIRPORT_PATTERN = re.compile(
     rf"\bairport\s+(?:in|at|of|near|outside|serving)\s+{SLOT}|{SLOT}(?:'s)?\s+airport\b",
     re.IGNORECASE)
@@ -27,13 +46,46 @@ AIRPORT_PATTERN = re.compile(
 
 def find(view, finder) -> None:
     for match in IN_REGION_PATTERN.finditer(view.text):
-        subject = finder.subject_before(view, match.start())
-        code = finder.country_code(view.mention(match.group(2)))
-        if subject is not None and code is not None:
-            finder.add(view, match, subject=subject, relation=RELATION,
-                       reference=RegionTarget(code, parse_part(match["part"])))
+        country = view.mention(match["country"] or match["country_after_noun"])
+        subject = finder.subject_before(view, match.start(), areas=True)
+        if subject is not None:
+            _in_part(view, finder, match, subject, finder.country_code(country),
+                     match["part"] or match["part_noun"] or match["part_adjective"])
+    for match in THE_PART_PLACE_PATTERN.finditer(view.text):
+        owner = [view.mention(match["owner"])] if match["owner"] else []
+        named = [finder.country_code(m) for m in owner + [
+            view.mentions[int(slot)] for slot in re.findall(SLOT, match["between"])]]
+        named = [code for code in named if code]
+        for slot in re.findall(SLOT, match["places"]):
+            place = view.mentions[int(slot)]
+            subject = finder.located(place)
+            if subject is not None:
+                code = named[0] if named else _own_country(place.place)
+                _in_part(view, finder, match, subject, code, match["part"])
+    for match in PLACE_OF_PART_PATTERN.finditer(view.text):
+        subject = finder.located(view.mention(match["place"] or match["owned"]))
+        if subject is not None:
+            country = view.mention(match["country"] or match["owner"])
+            _in_part(view, finder, match, subject, finder.country_code(country),
+                     match["part"] or match["part_before"])
     for match in AIRPORT_PATTERN.finditer(view.text):
         _airport_in_a_town(view, finder, match)
+
+
+def _own_country(place) -> str | None:
+    """The place's own country (Natural Earth code): "the northern town of Calais" means
+    northern France when the words name no other."""
+    try:
+        return base_layers.country(place.country_code).adm0_a3
+    except base_layers.UnknownCountry:
+        return None
+
+
+def _in_part(view, finder, match: re.Match, subject, code: str | None, part_words: str) -> None:
+    if code is not None:
+        part = parse_part(re.sub(r"\s+part$", "", part_words, flags=re.IGNORECASE))
+        finder.add(view, match, subject=subject, relation=RELATION,
+                   reference=RegionTarget(code, part))
 
 
 def _airport_in_a_town(view, finder, match: re.Match) -> None:

@@ -9,9 +9,22 @@ from __future__ import annotations
 
 import re
 
-from geo.claims import APPROXIMATE, AT_LEAST, AT_MOST, COMPASS_16, JUST_UNDER, PROXIMITY_WORDS
+from geo.claims import (
+    APPROXIMATE,
+    AT_LEAST,
+    AT_MOST,
+    COMPASS_16,
+    JUST_UNDER,
+    PLACE_NOUNS,
+    PROXIMITY_WORDS,
+)
 
 SLOT = r"\x01(\d+)\x02"
+
+
+def named_slot(name: str) -> str:
+    """A slot whose number is the match's group `name`."""
+    return rf"\x01(?P<{name}>\d+)\x02"
 
 
 def alternatives(words) -> str:
@@ -47,5 +60,14 @@ BORDER = (rf"(?:the\s+)?(?:{SLOT}(?:'s)?\s+border\s+with\s+{SLOT}"
           rf"|{SLOT}\s+border"
           rf"|border\s+with\s+{SLOT})")
 PROXIMITY = alternatives(PROXIMITY_WORDS)
-PART = (r"(?P<part>(?:north|south)[\s-]?(?:east|west)ern|northern|southern|eastern|western|"
-        r"central)")
+# A part of a country as an adjective: "northern", "north-eastern", and in news also "north",
+# "northwest" ("in northwest China").
+PART = (r"(?P<part>(?:north|south)[\s-]?(?:east|west)(?:ern)?|(?:north|south|east|west)(?:ern)?"
+        r"|central)")
+# The same as a noun: "in the north of France", "in the northern part of Congo".
+PART_NOUN = (r"(?P<part_noun>(?:north|south)[\s-]?(?:east|west)|north|south|east|west|centre"
+             r"|center)|(?P<part_adjective>(?:north|south)[\s-]?(?:east|west)ern|northern|southern"
+             r"|eastern|western|central)\s+part")
+PLACE_NOUN = r"(?:" + alternatives(PLACE_NOUNS) + r")(?:s|es)?"
+# A list of places: "Benin, Ghana, Guinea, Niger, and Senegal".
+LIST = rf"{SLOT}(?:\s*,\s*{SLOT})*(?:\s*,?\s+(?:and|or)\s+{SLOT})?"
