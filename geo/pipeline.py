@@ -38,17 +38,26 @@ class Analysis:
         return self.article.text
 
 
-def home_country(found: list[Place]) -> str | None:
-    """The country an article is about: the one it names most (demonyms included)."""
+def home_country(found: list[Place], where: Place | None = None) -> str | None:
+    """The country an article is about: the one it names most (demonyms included), or when
+    several are named as often, the country of `where` (the incident's focus) if it is one of
+    them; None when nothing tells them apart. It stands for the country a sentence leaves
+    unsaid ("neighbouring Mali"), so a guess would make claims out of nothing."""
     counts: dict[str, int] = {}
     for place in found:
         if place.place.kind == "country" and place.place.country_code:
             counts[place.place.country_code] = len(place.mentions)
     if not counts:
         return None
-    code = max(sorted(counts), key=counts.get)
+    most = max(counts.values())
+    leaders = [code for code, count in counts.items() if count == most]
+    if len(leaders) > 1:
+        focus_country = where.place.country_code if where is not None else None
+        leaders = [focus_country] if focus_country in leaders else []
+    if not leaders:
+        return None
     try:
-        return base_layers.country(code).adm0_a3
+        return base_layers.country(leaders[0]).adm0_a3
     except base_layers.UnknownCountry:
         return None
 
@@ -76,9 +85,10 @@ class Pipeline:
         text = article.text
         mentions = self.resolved_mentions(text)
         found = places(mentions)
-        claims = (extract_claims(text, mentions, home_country(found), self.airport_of)
+        where = focus(found, text)
+        claims = (extract_claims(text, mentions, home_country(found, where), self.airport_of)
                   if with_claims else [])
         return Analysis(
-            article=article, mentions=mentions, places=found, focus=focus(found, text),
+            article=article, mentions=mentions, places=found, focus=where,
             claims=claims, verdicts=[verify(c.claim, c.readings) for c in claims],
             regions=regions_named(text, mentions) if with_claims else [])

@@ -186,3 +186,49 @@ def test_an_end_read_the_wrong_way_is_unverifiable_not_inconsistent(pipeline):
 def test_a_claim_false_on_every_reading_stays_inconsistent(pipeline):
     ((_, verdict),) = claims_in(pipeline, "Blida lies 45 km north of Algiers.")
     assert verdict.status is Status.INCONSISTENT
+
+
+# ---------------------------------------------------------------------------------------------
+# Adjacency phrasings, on several continents (issue 10)
+
+
+def neighbours_in(pipeline, text) -> list[tuple[str, str, Status]]:
+    return sorted((c.subject.adm0_a3, c.reference.adm0_a3, v.status)
+                  for c, v in claims_in(pipeline, text) if c.relation is Relation.ADJACENCY)
+
+
+def test_a_list_of_neighbours_gives_one_claim_per_member(pipeline):
+    text = ("Flooding in Burkina Faso killed dozens. Burkina Faso asked for help. Flooding "
+            "also hit the neighbouring countries of Ghana, Niger, and Senegal.")
+    assert neighbours_in(pipeline, text) == [
+        ("GHA", "BFA", Status.CONSISTENT), ("NER", "BFA", Status.CONSISTENT),
+        ("SEN", "BFA", Status.INCONSISTENT)]  # a list may hold a false member
+
+
+def test_countries_neighbouring_a_named_country(pipeline):
+    text = ("Aid went to countries neighbouring Peru, such as Ecuador, Colombia and "
+            "Bolivia.")
+    assert neighbours_in(pipeline, text) == [
+        ("BOL", "PER", Status.CONSISTENT), ("COL", "PER", Status.CONSISTENT),
+        ("ECU", "PER", Status.CONSISTENT)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Namibia, which is Angola's neighbour to the south, closed its border.",
+     [("NAM", "AGO", Status.CONSISTENT)]),
+    ("Laos, which shares part of its eastern border with Vietnam, sent troops.",
+     [("LAO", "VNM", Status.CONSISTENT)]),
+    ("Austria and Hungary, which border Slovakia, met in Vienna.",
+     [("AUT", "SVK", Status.CONSISTENT), ("HUN", "SVK", Status.CONSISTENT)]),
+    ("Mongolia borders Kazakhstan, the minister claimed.",
+     [("MNG", "KAZ", Status.INCONSISTENT)]),
+])
+def test_named_neighbours(pipeline, text, expected):
+    assert neighbours_in(pipeline, text) == expected
+
+
+def test_without_a_clear_home_country_an_implied_neighbour_makes_no_claim(pipeline):
+    # Three countries named once each, and the incident in a fourth: whose neighbour Peru
+    # is, the text leaves unsaid.
+    text = "Floods hit Cochabamba. Chile and Norway sent help to neighbouring Peru."
+    assert neighbours_in(pipeline, text) == []

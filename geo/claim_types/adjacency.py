@@ -11,7 +11,7 @@ import math
 import re
 
 from geo import base_layers
-from geo.claim_types.grammar import BORDER, SLOT
+from geo.claim_types.grammar import BORDER, LIST, SLOT, named_slot
 from geo.claims import Claim, Relation
 from geo.measure import Measurement
 from geo.targets import CountryTarget
@@ -24,11 +24,56 @@ NEIGHBOUR_PATTERN = re.compile(
     rf"|{SLOT}(?:'s)?\s+neighbou?r(?:ing country)?,?\s+{SLOT}", re.IGNORECASE)
 
 
+# "the neighbouring countries of Benin, Ghana and Niger", "neighbouring countries such as
+# Rwanda and Zambia": each member neighbours the country the article is about.
+NEIGHBOURS_LIST_PATTERN = re.compile(
+    rf"\bneighbou?ring\s+(?:countries|nations|states)\s*,?\s*"
+    rf"(?:(?:of|such\s+as|including|like)\s+)?(?P<members>{LIST})", re.IGNORECASE)
+# "countries neighbouring Turkey, specifically Armenia, Georgia and Iran".
+NEIGHBOURS_OF_PATTERN = re.compile(
+    rf"\b(?:countries|nations|states)\s+(?:neighbou?ring|bordering)\s+{named_slot('ref')}"
+    rf"[^\x01.;]{{0,40}}?(?P<members>{LIST})", re.IGNORECASE)
+# "South Africa, which is Zimbabwe's neighbour to the south", "Chad, which shares part of its
+# eastern border with Sudan", "Mozambique and South Africa that border Zimbabwe", "Iraq
+# borders Turkey".
+NAMED_NEIGHBOUR_PATTERN = re.compile(
+    rf"(?P<members>{LIST})\s*,?\s*(?:"
+    rf"(?:which\s+is\s+)?{named_slot('owner')}['\u2019]s\s+neighbou?r\s+to\s+the\s+\w+"
+    rf"|(?:which\s+|that\s+)?shares?\s+(?:part\s+of\s+)?(?:its|their|a)\s+(?:\w+\s+)?"
+    rf"border\s+with\s+{named_slot('partner')}"
+    rf"|(?:which\s+|that\s+)?borders?\s+{named_slot('bordered')})", re.IGNORECASE)
+
+
 def find(view, finder) -> None:
     for match in BORDER_PATTERN.finditer(view.text):
         _from_a_border(view, finder, match)
     for match in NEIGHBOUR_PATTERN.finditer(view.text):
         _from_neighbours(view, finder, match)
+    for match in NEIGHBOURS_LIST_PATTERN.finditer(view.text):
+        if finder.home_country:
+            _each_member(view, finder, match, finder.home_country, "")
+    for match in NEIGHBOURS_OF_PATTERN.finditer(view.text):
+        _each_member(view, finder, match, *_country(view, finder, match["ref"]))
+    for match in NAMED_NEIGHBOUR_PATTERN.finditer(view.text):
+        other = match["owner"] or match["partner"] or match["bordered"]
+        _each_member(view, finder, match, *_country(view, finder, other))
+
+
+def _country(view, finder, slot: str) -> tuple[str | None, str]:
+    mention = view.mention(slot)
+    return finder.country_code(mention), mention.place.name
+
+
+def _each_member(view, finder, match: re.Match, code: str | None, name: str) -> None:
+    """One claim per country of the list in group "members": it neighbours `code`."""
+    if code is None:
+        return
+    for slot in re.findall(SLOT, match["members"]):
+        member = view.mentions[int(slot)]
+        member_code = finder.country_code(member)
+        if member_code is not None and member_code != code:
+            finder.add(view, match, subject=CountryTarget(member_code, member.place.name),
+                       relation=RELATION, reference=CountryTarget(code, name))
 
 
 def _from_a_border(view, finder, match: re.Match) -> None:
