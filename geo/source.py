@@ -602,9 +602,24 @@ def _alignment_edits(before: str, after: str, offset: int) -> Iterator[Edit]:
         word_start += len(old)
 
 
+def _shared_start(a: str, b: str) -> int:
+    """How many characters a and b share at their start."""
+    shorter = min(len(a), len(b))
+    return next((i for i, (x, y) in enumerate(zip(a[:shorter], b[:shorter], strict=True))
+                 if x != y), shorter)
+
+
 def _character_edits(before: str, after: str, offset: int) -> Iterator[Edit]:
     """Edits that turn `before` into `after`; a same-length change is taken character by
-    character."""
+    character. What the two share at either end is set aside first (in linear time): ftfy's
+    repairs are local, and difflib is quadratic in what is left (a 2,000-character "word"
+    around one "&amp;" took a second)."""
+    head = _shared_start(before, after)
+    tail = _shared_start(before[head:][::-1], after[head:][::-1])
+    if head or tail:
+        yield from _character_edits(before[head:len(before) - tail],
+                                    after[head:len(after) - tail], offset + head)
+        return
     matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
