@@ -78,6 +78,7 @@ def test_a_garbled_direction_makes_no_claim(tmp_path, capsys):
     "New York " * 4_000,  # one sentence of 36 kB
     ("In Amenas is about 700 miles from the Algerian border with Mali. "
      "Tunis is near the border with Libya. ") * 4_000,  # 400 kB of border claims
+    ("Mali " + "6" * 995 + "&amp;" + "6" * 995 + ". ") * 16,  # ftfy repairs in long words
 ])
 def test_long_runs_of_one_thing_finish(tmp_path, text):
     article = tmp_path / "long.txt"
