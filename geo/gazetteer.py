@@ -27,7 +27,7 @@ from dataclasses import asdict, dataclass
 from functools import cached_property
 from pathlib import Path
 
-from geo.geodesy import great_circle_km
+from geo.geodesy import geodesic_km, great_circle_km
 
 DEFAULT_PATH = Path(__file__).resolve().parents[1] / "layers" / "gazetteer" / "gazetteer.sqlite"
 SCHEMA_VERSION = "2"
@@ -334,8 +334,6 @@ class Gazetteer:
         return ReverseResult(lat, lon, place, distance, self._country_at(lat, lon))
 
     def _nearest_town(self, lat: float, lon: float) -> tuple[Candidate | None, float | None]:
-        from geopy.distance import geodesic
-
         for half_side_deg in (0.25, 1.0, 3.0):
             lon_span = min(180.0, half_side_deg / max(math.cos(math.radians(lat)), 0.05))
             rows = self._db.execute(
@@ -348,7 +346,7 @@ class Gazetteer:
             within = [r for r in rows if great_circle_km(lat, lon, r[7], r[8]) <= reach]
             if within:
                 row = min(within, key=lambda r: (great_circle_km(lat, lon, r[7], r[8]), r[0]))
-                distance = geodesic((lat, lon), (row[7], row[8])).km
+                distance = geodesic_km((lat, lon), (row[7], row[8]))
                 return _candidate((*row, row[1], "name"), 1.0, score=1.0), distance
         return None, None
 

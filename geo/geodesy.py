@@ -1,6 +1,8 @@
 """Measurement on the WGS84 ellipsoid with Karney's geodesics (pyproj.Geod).
 
-Distances are geopy `Distance` objects (`.km`, `.miles`, `.nautical`). Lines are sequences of
+Distances are geopy `Distance` objects (`.km`, `.miles`, `.nautical`) where the API hands them
+out, plain km inside: geopy is imported only when such an object is made, because importing it
+imports requests, whose urllib3 opens a socket to probe for IPv6. Lines are sequences of
 vertices joined by geodesic edges; `GeodesicLines` finds the nearest point of such lines (a
 border, or a country's outline) to any number of points, exact to well under a metre.
 """
@@ -13,8 +15,6 @@ from functools import lru_cache
 
 import numpy as np
 import shapely
-from geopy.distance import Distance
-from geopy.point import Point
 from pyproj import Geod
 
 GEOD = Geod(ellps="WGS84")
@@ -24,15 +24,33 @@ COMPASS_16 = ("N", "NNE", "NE", "ENE", "E", "ESE", "SE", "SSE",
               "S", "SSW", "SW", "WSW", "W", "WNW", "NW", "NNW")
 
 
-def as_point(p) -> Point:
+def as_point(p):
     """A geopy Point from a Point, a (lat, lon) pair or a 'lat lon' string."""
+    from geopy.point import Point
+
     return p if isinstance(p, Point) else Point(p)
 
 
-def distance(a, b) -> Distance:
-    a, b = as_point(a), as_point(b)
-    _, _, metres = GEOD.inv(a.longitude, a.latitude, b.longitude, b.latitude)
-    return Distance(kilometers=metres / 1000)
+def _lat_lon(p) -> tuple[float, float]:
+    """(lat, lon) of a (lat, lon) pair, or of anything geopy reads as a point."""
+    if isinstance(p, tuple | list) and len(p) == 2:
+        return float(p[0]), float(p[1])
+    point = as_point(p)
+    return point.latitude, point.longitude
+
+
+def geodesic_km(a, b) -> float:
+    """The geodesic distance between two points, in km."""
+    (lat_a, lon_a), (lat_b, lon_b) = _lat_lon(a), _lat_lon(b)
+    _, _, metres = GEOD.inv(lon_a, lat_a, lon_b, lat_b)
+    return metres / 1000
+
+
+def distance(a, b):
+    """The geodesic distance between two points as a geopy Distance."""
+    from geopy.distance import Distance
+
+    return Distance(kilometers=geodesic_km(a, b))
 
 
 def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -46,8 +64,8 @@ def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float
 
 def initial_bearing(a, b) -> float:
     """Initial bearing of the geodesic from a to b, degrees clockwise from north in [0, 360)."""
-    a, b = as_point(a), as_point(b)
-    azimuth, _, _ = GEOD.inv(a.longitude, a.latitude, b.longitude, b.latitude)
+    (lat_a, lon_a), (lat_b, lon_b) = _lat_lon(a), _lat_lon(b)
+    azimuth, _, _ = GEOD.inv(lon_a, lat_a, lon_b, lat_b)
     return float(azimuth) % 360
 
 
@@ -58,12 +76,12 @@ def compass_point(bearing: float) -> str:
 
 def geodesic_path(a, b, spacing_km: float = 10.0, max_points: int = 256) -> shapely.LineString:
     """The geodesic from a to b as a drawable LineString in lon/lat, continuous across 180°."""
-    a, b = as_point(a), as_point(b)
-    length_km = distance(a, b).km
+    (lat_a, lon_a), (lat_b, lon_b) = _lat_lon(a), _lat_lon(b)
+    length_km = geodesic_km((lat_a, lon_a), (lat_b, lon_b))
     inner = int(min(max_points - 2, max(0, np.ceil(length_km / spacing_km) - 1)))
-    middle = GEOD.npts(a.longitude, a.latitude, b.longitude, b.latitude, inner) if inner else []
-    lon = np.array([a.longitude, *(p[0] for p in middle), b.longitude])
-    lat = np.array([a.latitude, *(p[1] for p in middle), b.latitude])
+    middle = GEOD.npts(lon_a, lat_a, lon_b, lat_b, inner) if inner else []
+    lon = np.array([lon_a, *(p[0] for p in middle), lon_b])
+    lat = np.array([lat_a, *(p[1] for p in middle), lat_b])
     # Leaflet draws a jump from 179° to -179° across the whole map; unwrapping keeps it local.
     lon = np.degrees(np.unwrap(np.radians(lon)))
     return shapely.LineString(np.column_stack([lon, lat]))
@@ -73,9 +91,16 @@ def geodesic_path(a, b, spacing_km: float = 10.0, max_points: int = 256) -> shap
 class NearestPoint:
     """The nearest point of some lines to a query point, and the geodesic between them."""
 
-    distance: Distance
+    km: float
     lat: float
     lon: float
+
+    @property
+    def distance(self):
+        """The distance as a geopy Distance."""
+        from geopy.distance import Distance
+
+        return Distance(kilometers=self.km)
 
     def path_from(self, origin) -> shapely.LineString:
         return geodesic_path(origin, (self.lat, self.lon))
@@ -150,9 +175,9 @@ class GeodesicLines:
         return len(self.length)
 
     def nearest(self, point) -> NearestPoint:
-        p = as_point(point)
-        metres, lat, lon = self.nearest_many(np.array([p.latitude]), np.array([p.longitude]))
-        return NearestPoint(Distance(kilometers=metres[0] / 1000), float(lat[0]), float(lon[0]))
+        p_lat, p_lon = _lat_lon(point)
+        metres, lat, lon = self.nearest_many(np.array([p_lat]), np.array([p_lon]))
+        return NearestPoint(float(metres[0]) / 1000, float(lat[0]), float(lon[0]))
 
     def nearest_many(self, lat: np.ndarray, lon: np.ndarray):
         """Distances in metres and the nearest points' lat, lon, for arrays of points."""

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import shapely
 
 from geo.claims import Claim
-from geo.geodesy import distance, geodesic_path, nearest_point
+from geo.geodesy import geodesic_km, geodesic_path, nearest_point
 from geo.targets import AREAS, PointTarget, Target, UnlocatedTarget
 
 
@@ -36,13 +36,13 @@ class Measurement:
 def distance_to(point: tuple[float, float], reference: Target) -> Measurement:
     """Geodesic distance from a point to the nearest point of a reference; 0 inside an area."""
     if isinstance(reference, PointTarget):
-        return Measurement(km=distance(point, reference.point).km, origin=point,
+        return Measurement(km=geodesic_km(point, reference.point), origin=point,
                            nearest=reference.point)
     shape = reference.shape
     if isinstance(reference, AREAS) and shape.covers(shapely.Point(point[1], point[0])):
         return Measurement(km=0.0, origin=point, nearest=point, inside=True)
     found = nearest_point(point, shape)
-    return Measurement(km=found.distance.km, origin=point, nearest=(found.lat, found.lon),
+    return Measurement(km=found.km, origin=point, nearest=(found.lat, found.lon),
                        inside=False if isinstance(reference, AREAS) else None)
 
 
