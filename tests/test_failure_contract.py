@@ -79,6 +79,7 @@ def test_a_garbled_direction_makes_no_claim(tmp_path, capsys):
     ("In Amenas is about 700 miles from the Algerian border with Mali. "
      "Tunis is near the border with Libya. ") * 4_000,  # 400 kB of border claims
     ("Mali " + "6" * 995 + "&amp;" + "6" * 995 + ". ") * 16,  # ftfy repairs in long words
+    "Nice, " * 5_000,  # a list of places as long as the sentence
 ])
 def test_long_runs_of_one_thing_finish(tmp_path, text):
     article = tmp_path / "long.txt"

@@ -7,6 +7,7 @@ countries; consistent when there is any.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 
@@ -35,13 +36,15 @@ NEIGHBOURS_OF_PATTERN = re.compile(
     rf"[^\x01.;]{{0,40}}?(?P<members>{LIST})", re.IGNORECASE)
 # "South Africa, which is Zimbabwe's neighbour to the south", "Chad, which shares part of its
 # eastern border with Sudan", "Mozambique and South Africa that border Zimbabwe", "Iraq
-# borders Turkey".
+# borders Turkey": the words after a place; the places before them are found by
+# `_list_before` (a pattern that began with the list would retry it from every member).
 NAMED_NEIGHBOUR_PATTERN = re.compile(
-    rf"(?P<members>{LIST})\s*,?\s*(?:"
+    rf"(?<=\x02)\s*,?\s*(?:"
     rf"(?:which\s+is\s+)?{named_slot('owner')}['\u2019]s\s+neighbou?r\s+to\s+the\s+\w+"
     rf"|(?:which\s+|that\s+)?shares?\s+(?:part\s+of\s+)?(?:its|their|a)\s+(?:\w+\s+)?"
     rf"border\s+with\s+{named_slot('partner')}"
     rf"|(?:which\s+|that\s+)?borders?\s+{named_slot('bordered')})", re.IGNORECASE)
+_LIST_GAP = re.compile(r"\s*,\s*|\s*,?\s+(?:and|or)\s+", re.IGNORECASE)
 
 
 def find(view, finder) -> None:
@@ -54,9 +57,25 @@ def find(view, finder) -> None:
             _each_member(view, finder, match, finder.home_country, "")
     for match in NEIGHBOURS_OF_PATTERN.finditer(view.text):
         _each_member(view, finder, match, *_country(view, finder, match["ref"]))
+    slot_spans = [(m.start(), m.end(), m[1]) for m in re.finditer(SLOT, view.text)]
     for match in NAMED_NEIGHBOUR_PATTERN.finditer(view.text):
         other = match["owner"] or match["partner"] or match["bordered"]
-        _each_member(view, finder, match, *_country(view, finder, other))
+        members = _list_before(view.text, slot_spans, match.start())
+        _each_member(view, finder, match, *_country(view, finder, other), members)
+
+
+def _list_before(text: str, slot_spans, end: int) -> list[str]:
+    """The slots of the list of places that ends at `end` ("Botswana, Mozambique, and South
+    Africa"), read backwards from it: linear in the list's length."""
+    members, position = [], end
+    before = bisect.bisect_right([stop for _, stop, _ in slot_spans], end)
+    for start, stop, slot in reversed(slot_spans[:before]):
+        joined = stop == position if not members else _LIST_GAP.fullmatch(text, stop, position)
+        if not joined:
+            break
+        members.append(slot)
+        position = start
+    return members[::-1]
 
 
 def _country(view, finder, slot: str) -> tuple[str | None, str]:
@@ -64,11 +83,13 @@ def _country(view, finder, slot: str) -> tuple[str | None, str]:
     return finder.country_code(mention), mention.place.name
 
 
-def _each_member(view, finder, match: re.Match, code: str | None, name: str) -> None:
-    """One claim per country of the list in group "members": it neighbours `code`."""
+def _each_member(view, finder, match: re.Match, code: str | None, name: str,
+                 members: list[str] | None = None) -> None:
+    """One claim per country of the list (`members`, or the slots of group "members"): it
+    neighbours `code`."""
     if code is None:
         return
-    for slot in re.findall(SLOT, match["members"]):
+    for slot in members if members is not None else re.findall(SLOT, match["members"]):
         member = view.mentions[int(slot)]
         member_code = finder.country_code(member)
         if member_code is not None and member_code != code:
