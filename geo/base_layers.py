@@ -54,10 +54,25 @@ def _code_index() -> dict[str, int]:
 
 def country(code: str) -> pd.Series:
     """The country row (10m) for an ISO alpha-3, alpha-2 or Natural Earth ADM0_A3 code."""
+    return _country_row(_row_of(code))
+
+
+def adm0_a3(code: str) -> str:
+    """Natural Earth's ADM0_A3, the key of every layer, for any accepted code: a plain lookup,
+    as claims ask for it per sentence."""
+    return _adm0_codes()[_row_of(code)]
+
+
+def _row_of(code: str) -> int:
     row = _code_index().get(code.strip().upper()) if isinstance(code, str) else None
     if row is None:
         raise UnknownCountry(f"unknown country code {code!r}")
-    return _country_row(row)
+    return row
+
+
+@cache
+def _adm0_codes() -> list[str]:
+    return countries("10m").adm0_a3.tolist()
 
 
 # Articles ask for the same few rows thousands of times; a pandas row costs a fraction of a
@@ -82,7 +97,7 @@ def _border_row(row: int) -> pd.Series:
 
 def border(code_a: str, code_b: str) -> pd.Series:
     """The shared land border of two countries, as a row of borders()."""
-    a, b = country(code_a).adm0_a3, country(code_b).adm0_a3
+    a, b = adm0_a3(code_a), adm0_a3(code_b)
     row = _border_index().get(frozenset((a, b)))
     if row is None or a == b:
         raise NoSharedBorder(f"{code_a.upper()} and {code_b.upper()} share no land border")
@@ -91,7 +106,7 @@ def border(code_a: str, code_b: str) -> pd.Series:
 
 def land_borders(code: str) -> shapely.Geometry:
     """All the land borders of a country as one geometry (empty for an island country)."""
-    adm0 = country(code).adm0_a3
+    adm0 = adm0_a3(code)
     frame = borders()
     lines = frame[(frame.a_adm0_a3 == adm0) | (frame.b_adm0_a3 == adm0)].geometry.values
     return shapely.union_all(lines) if len(lines) else shapely.MultiLineString()

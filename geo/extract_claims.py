@@ -16,6 +16,7 @@ import dataclasses
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache, lru_cache
 
 from geo import base_layers
 from geo.claim_types import CLAIM_TYPES
@@ -134,7 +135,7 @@ def country_code(mention) -> str | None:
     if place.kind != "country" or not place.country_code:
         return None
     try:
-        return base_layers.country(place.country_code).adm0_a3
+        return base_layers.adm0_a3(place.country_code)
     except base_layers.UnknownCountry:
         return None
 
@@ -329,13 +330,19 @@ def _credible(candidate) -> bool:
     return (candidate.population or 0) >= needed
 
 
-def _countries_named(words: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=4096)  # an article repeats its names; a corpus has a few thousand
+def _countries_named(words: str) -> tuple[tuple[str, str], ...]:
     """(ADM0_A3, name) of the countries whose names hold `words` as whole words."""
     pattern = re.compile(rf"\b{re.escape(words)}\b", re.IGNORECASE)
+    return tuple((adm0, name) for adm0, name, long_name in _country_names()
+                 if pattern.search(name) or pattern.search(long_name))
+
+
+@cache
+def _country_names() -> list[tuple[str, str, str]]:
     frame = base_layers.countries("10m")
-    return [(adm0, name) for adm0, name, long_name in zip(
-        frame.adm0_a3, frame["name"], frame.name_long, strict=True)
-        if pattern.search(name) or pattern.search(long_name)]
+    return list(zip(frame.adm0_a3.tolist(), frame["name"].tolist(), frame.name_long.tolist(),
+                    strict=True))
 
 
 def _as_target(place, like: Target) -> Target | None:
@@ -348,7 +355,7 @@ def _as_target(place, like: Target) -> Target | None:
 def _in_country(place, like: Target) -> Target | None:
     """`like` (a country or a part of one) moved to the country `place` is in."""
     try:
-        adm0 = base_layers.country(place.country_code).adm0_a3
+        adm0 = base_layers.adm0_a3(place.country_code)
     except base_layers.UnknownCountry:
         return None
     return _in_country_code(adm0, like)

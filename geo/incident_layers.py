@@ -133,7 +133,7 @@ def _borders_referred_to(verdicts) -> list:
 
 def _adm0(iso_a2: str | None) -> str | None:
     try:
-        return base_layers.country(iso_a2).adm0_a3 if iso_a2 else None
+        return base_layers.adm0_a3(iso_a2) if iso_a2 else None
     except base_layers.UnknownCountry:
         return None
 

@@ -57,7 +57,7 @@ def home_country(found: list[Place], where: Place | None = None) -> str | None:
     if not leaders:
         return None
     try:
-        return base_layers.country(leaders[0]).adm0_a3
+        return base_layers.adm0_a3(leaders[0])
     except base_layers.UnknownCountry:
         return None
 

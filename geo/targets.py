@@ -194,7 +194,7 @@ def target_for(place) -> Target | None:
     Admin units and regions are areas with no polygon here, so they make no target."""
     if place.kind == "country" and place.country_code:
         try:
-            return CountryTarget(base_layers.country(place.country_code).adm0_a3, place.name)
+            return CountryTarget(base_layers.adm0_a3(place.country_code), place.name)
         except base_layers.UnknownCountry:
             return None
     if place.kind in POINT_KINDS:
@@ -213,8 +213,7 @@ def parse_target(text: str, resolve_place: PlaceResolver | None = None) -> Targe
     kind = kind.strip().lower()
     try:
         if kind == "country":
-            row = base_layers.country(value)
-            return CountryTarget(row.adm0_a3)
+            return CountryTarget(base_layers.adm0_a3(value))
         if kind == "border":
             codes = [c for c in re.split(r"[/|-]", value) if c.strip()]
             if len(codes) != 2:
@@ -223,7 +222,7 @@ def parse_target(text: str, resolve_place: PlaceResolver | None = None) -> Targe
             return BorderTarget(row.a_adm0_a3, row.b_adm0_a3)
         if kind == "region":
             code, _, part = value.partition("/")
-            return RegionTarget(base_layers.country(code).adm0_a3, regions.parse_part(part))
+            return RegionTarget(base_layers.adm0_a3(code), regions.parse_part(part))
     except (base_layers.UnknownCountry, base_layers.NoSharedBorder) as err:
         raise TargetError(str(err)) from err
     if kind == "place":

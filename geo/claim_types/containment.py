@@ -76,7 +76,7 @@ def _own_country(place) -> str | None:
     """The place's own country (Natural Earth code): "the northern town of Calais" means
     northern France when the words name no other."""
     try:
-        return base_layers.country(place.country_code).adm0_a3
+        return base_layers.adm0_a3(place.country_code)
     except base_layers.UnknownCountry:
         return None
 
