@@ -55,3 +55,4 @@ fuzz: $(STAMP) $(GAZETTEER)
 layers: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[build]'
 	$(BIN)/python scripts/build_base_layers.py
+	$(BIN)/python scripts/build_us_layers.py

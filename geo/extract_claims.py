@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from geo import base_layers
+from geo import admin_areas, base_layers
 from geo.claim_types import CLAIM_TYPES
 from geo.claim_types.grammar import BORDER, PART, SLOT
 from geo.claims import Claim, Quantity, Relation
@@ -30,6 +30,8 @@ from geo.resolve import (
     SETTLED_CONFIDENCE,
 )
 from geo.targets import (
+    AdminAreaTarget,
+    AdminBorderTarget,
     BorderTarget,
     CountryBordersTarget,
     CountryTarget,
@@ -140,6 +142,31 @@ def country_code(mention) -> str | None:
         return None
 
 
+def area_key(mention) -> str | None:
+    """The key of the area a mention names that geo has an outline for: a country's ADM0_A3,
+    or a US state's or county's key (geo.admin_areas)."""
+    return country_code(mention) or admin_areas.key_for(mention.place)
+
+
+def _area_reading(mention) -> str | None:
+    """A US state or county a mention names, or may name: a border is an area's, so "the New
+    York border" means New York State, whatever the name means elsewhere in the sentence."""
+    key = admin_areas.key_for(mention.place)
+    if key is None and mention.place.kind != "country":
+        key = next((k for k in map(admin_areas.key_for, mention.mention.candidates)
+                    if k and admin_areas.is_state(k)), None)
+    return key
+
+
+def area_target(mention) -> CountryTarget | AdminAreaTarget | None:
+    """A mention of a country or a US state or county as its outline."""
+    code = country_code(mention)
+    if code:
+        return CountryTarget(code, mention.place.name)
+    key = admin_areas.key_for(mention.place)
+    return AdminAreaTarget(key, mention.place.name) if key else None
+
+
 def point_target(mention) -> PointTarget | None:
     target = target_for(mention.place)
     return target if isinstance(target, PointTarget) else None
@@ -155,10 +182,11 @@ class Finder:
     where they put the claims they find."""
 
     def __init__(self, text: str, mentions: Sequence, home_country: str | None,
-                 airport_of: AirportFinder | None):
+                 airport_of: AirportFinder | None, home_state: str | None = None):
         self.text = text
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.home_country = home_country
+        self.home_state = home_state
         self.airport_of = airport_of
         self.found: list[FoundClaim] = []
 
@@ -172,8 +200,17 @@ class Finder:
         return _deduplicated(self.found)
 
     country_code = staticmethod(country_code)
+    area_key = staticmethod(area_key)
+    area_target = staticmethod(area_target)
     point_target = staticmethod(point_target)
     located = staticmethod(located)
+
+    def home_of(self, key: str) -> str | None:
+        """The area the article is about, of the kind `key` is: its country for a country,
+        its US state for a state ("neighbouring Massachusetts"); None for anything else."""
+        if not admin_areas.is_key(key):
+            return self.home_country
+        return self.home_state if admin_areas.is_state(key) else None
 
     def add(self, view: SentenceView, match: re.Match, **claim_fields) -> None:
         start, end = view.original_offset(match.start()), view.original_offset(match.end())
@@ -214,6 +251,9 @@ class Finder:
         slots = [s for s in match.groups() if s is not None]
         mentions = [view.mentions[int(s)] for s in slots[-2:]]
         codes = [country_code(m) for m in mentions]
+        admin_keys = [_area_reading(m) for m in mentions]
+        if any(admin_keys) and not any(codes):
+            return self._admin_border(admin_keys, subject, words)
         if None in codes:
             names = [m.place.name for m, code in zip(mentions, codes, strict=True) if not code]
             return UnlocatedTarget(words, f"{names[0]} is not a country, so it has no border")
@@ -232,6 +272,27 @@ class Finder:
         except base_layers.NoSharedBorder as err:
             return UnlocatedTarget(words, str(err))
         return BorderTarget(row.a_adm0_a3, row.b_adm0_a3)
+
+    def _admin_border(self, keys: list[str | None], subject: Target | None,
+                      words: str) -> Target | None:
+        """"Near the New York border", "the Indiana-Illinois border": a line between US states
+        (or counties); with one named, the other is the subject's own state."""
+        if None in keys:
+            return UnlocatedTarget(words, "geo has no line between these areas")
+        if len(keys) == 1:
+            own = (admin_areas.state_at(*subject.point) if subject is not None
+                   and subject.point is not None else None) or self.home_state
+            if own is None:
+                return UnlocatedTarget(words, "the text does not say whose border it is")
+            if own == keys[0]:
+                return None
+            keys = [own, keys[0]]
+        if keys[0] == keys[1]:
+            return None
+        if admin_areas.shared_boundary(keys[0], keys[1]).is_empty:
+            a, b = (admin_areas.area(key).describe() for key in keys)
+            return UnlocatedTarget(words, f"{a} and {b} share no border")
+        return AdminBorderTarget(keys[0], keys[1])
 
     @staticmethod
     def _unnamed_border(subject: Target | None, words: str) -> Target:
@@ -256,10 +317,7 @@ class Finder:
         if slot is None:  # "near the border": the nearest border of the subject's country
             return self._unnamed_border(subject, words)
         mention = view.mention(slot[1])
-        code = country_code(mention)
-        if code:
-            return CountryTarget(code, mention.place.name)
-        return point_target(mention) or UnlocatedTarget(
+        return area_target(mention) or point_target(mention) or UnlocatedTarget(
             mention.place.name, f"a {mention.place.kind} has no point or outline to measure to")
 
 
@@ -268,8 +326,13 @@ def _stands_for(mention, target: Target) -> bool:
     """Whether the target was made from this mention of the sentence."""
     if isinstance(target, PointTarget):
         return (mention.place.lat, mention.place.lon) == target.point
-    code = country_code(mention)
-    return code is not None and code in target.country_codes
+    key = area_key(mention)
+    match target:
+        case CountryTarget() | AdminAreaTarget() | RegionTarget():
+            return key == target.area
+        case AdminBorderTarget():
+            return key in (target.a_key, target.b_key)
+    return key is not None and key in target.country_codes
 
 
 # Two readings of a name this close are one place for a claim (the field's Acc@161 radius):
@@ -308,8 +371,8 @@ def _other_readings(view: SentenceView, target: Target) -> list[tuple[str, Targe
         credible = _elsewhere(candidate, chosen) and _credible(candidate)
         other = _as_target(candidate, target) if credible else None
         if other is not None:
-            readings.append((f"{mention.mention.text} ({_where(chosen)} or "
-                             f"{_where(candidate)}?)", other, candidate))
+            readings.append((f"{mention.mention.text} ({_where(chosen, candidate)} or "
+                             f"{_where(candidate, chosen)}?)", other, candidate))
     if chosen.kind == "country":
         for adm0, name in _countries_named(mention.mention.text):
             other = _in_country_code(adm0, target)
@@ -349,6 +412,9 @@ def _as_target(place, like: Target) -> Target | None:
     """The target `place` makes in the role `like` plays."""
     if isinstance(like, PointTarget):
         return (target_for(place) or point_of_area(place)) if place.kind != "country" else None
+    if isinstance(like, AdminAreaTarget):
+        key = admin_areas.key_for(place)
+        return AdminAreaTarget(key, place.name) if key else None
     return _in_country(place, like) if place.kind == "country" else None
 
 
@@ -379,7 +445,12 @@ def _elsewhere(candidate, chosen) -> bool:
     return great_circle_km(candidate.lat, candidate.lon, chosen.lat, chosen.lon) > SAME_PLACE_KM
 
 
-def _where(place) -> str:
+def _where(place, other=None) -> str:
+    """The place with what tells it from `other`: its first-level unit when both are in the
+    same country ("Benton County, Arkansas"), else its country."""
+    if (other is not None and place.country_code == other.country_code and place.admin1
+            and place.kind != "country"):
+        return f"{place.name}, {place.admin1}"
     try:
         country = base_layers.country(place.country_code)["name"]
     except base_layers.UnknownCountry:
@@ -394,8 +465,7 @@ def _deduplicated(found: list[FoundClaim]) -> list[FoundClaim]:
         claim = item.claim
         key = (claim.relation, claim.subject, claim.reference, claim.quantity, claim.direction)
         if claim.relation is Relation.ADJACENCY:
-            key = (claim.relation, frozenset((claim.subject.adm0_a3,
-                                              claim.reference.adm0_a3)))
+            key = (claim.relation, frozenset((claim.subject.area, claim.reference.area)))
         if key not in seen:
             seen.add(key)
             kept.append(item)
@@ -403,12 +473,14 @@ def _deduplicated(found: list[FoundClaim]) -> list[FoundClaim]:
 
 
 def extract_claims(text: str, mentions: Sequence, home_country: str | None = None,
-                   airport_of: AirportFinder | None = None) -> list[FoundClaim]:
+                   airport_of: AirportFinder | None = None,
+                   home_state: str | None = None) -> list[FoundClaim]:
     """Claims in `text` about its resolved `mentions` (objects with start, end and place).
     `home_country` (Natural Earth code) is the country the article is about: the one meant by
-    "neighbouring Mali" or "the Libyan border" when the sentence names no other.
+    "neighbouring Mali" or "the Libyan border" when the sentence names no other; `home_state`
+    (a key of geo.admin_areas) the US state, for "neighboring Massachusetts".
     `airport_of(place)` finds the airport serving a town, for "the airport in Amenas"."""
-    return Finder(text, mentions, home_country, airport_of).run()
+    return Finder(text, mentions, home_country, airport_of, home_state).run()
 
 
 def regions_named(text: str, mentions: Sequence) -> list[tuple[RegionTarget, int, int]]:
@@ -419,7 +491,7 @@ def regions_named(text: str, mentions: Sequence) -> list[tuple[RegionTarget, int
     for sentence in sentences(text):
         view = SentenceView(sentence, mentions, starts)
         for match in REGION_PATTERN.finditer(view.text):
-            code = country_code(view.mention(match.group(2)))
+            code = area_key(view.mention(match.group(2)))
             if code:
                 found.append((RegionTarget(code, parse_part(match["part"])),
                               view.original_offset(match.start()),

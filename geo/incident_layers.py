@@ -26,7 +26,7 @@ LAYER_COLUMNS = {
     "countries": ["iso_a3", "iso_a2", "name", "mentioned", "in_claims"],
     "borders": ["a_iso_a3", "b_iso_a3", "a_name", "b_name", "length_km", "disputed",
                 "indefinite"],
-    "regions": ["label", "adm0_a3", "part", "cut"],
+    "regions": ["label", "area", "adm0_a3", "part", "cut"],
     "claim_lines": ["claim", "relation", "label", "verdict", "measured_km", "claimed_km",
                     "sentence"],
 }
@@ -72,9 +72,7 @@ def build_layers(analysis) -> dict[str, gpd.GeoDataFrame]:
                  if p.place.kind == "country"} - {None}
     in_claims = set()
     for target in targets:
-        if isinstance(target, CountryTarget | RegionTarget):
-            in_claims.add(target.adm0_a3)
-        elif isinstance(target, BorderTarget | CountryBordersTarget):
+        if isinstance(target, CountryTarget | RegionTarget | BorderTarget | CountryBordersTarget):
             in_claims.update(target.country_codes)
     drawn = base_layers.countries("50m")
     country_rows = [{
@@ -88,7 +86,8 @@ def build_layers(analysis) -> dict[str, gpd.GeoDataFrame]:
 
     regions = [t for t in targets if isinstance(t, RegionTarget)]
     regions += [region for region, _, _ in analysis.regions]
-    region_rows = [{"label": r.describe(), "adm0_a3": r.adm0_a3, "part": r.part,
+    region_rows = [{"label": r.describe(), "area": r.area, "adm0_a3": r.country_codes[0],
+                    "part": r.part,
                     "cut": _cut_description(r), "geometry": r.shape}
                    for r in dict.fromkeys(regions)]
 
@@ -140,8 +139,8 @@ def _adm0(iso_a2: str | None) -> str | None:
 
 def _cut_description(region: RegionTarget) -> str:
     if region.part == "C":
-        return "the middle half of the country both north-south and east-west, by area"
-    return ("the part beyond the parallel or meridian that divides the country's area in half"
+        return "the middle half of the whole both north-south and east-west, by area"
+    return ("the part beyond the parallel or meridian that divides the whole's area in half"
             f"; its edge is uncertain by {region.uncertainty_km:,.0f} km")
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from geo import base_layers
+from geo import admin_areas, base_layers
 from geo.extract_claims import FoundClaim, extract_claims, regions_named
 from geo.gazetteer import Gazetteer
 from geo.mentions import Recogniser
@@ -43,23 +43,41 @@ def home_country(found: list[Place], where: Place | None = None) -> str | None:
     several are named as often, the country of `where` (the incident's focus) if it is one of
     them; None when nothing tells them apart. It stands for the country a sentence leaves
     unsaid ("neighbouring Mali"), so a guess would make claims out of nothing."""
+    counts = _mention_counts(found, lambda place: (
+        place.country_code if place.kind == "country" else None))
+    code = _leader(counts, where.place.country_code if where is not None else None)
+    try:
+        return base_layers.adm0_a3(code) if code else None
+    except base_layers.UnknownCountry:
+        return None
+
+
+def home_state(found: list[Place], where: Place | None = None) -> str | None:
+    """The US state an article is about (its key in geo.admin_areas), by the same rule as
+    home_country: "neighboring Massachusetts" in an article about Rhode Island."""
+    counts = _mention_counts(found, lambda place: (
+        admin_areas.key_for(place) if place.kind == "admin1" else None))
+    return _leader(counts, admin_areas.state_of(where.place) if where is not None else None)
+
+
+def _mention_counts(found: list[Place], key_of) -> dict[str, int]:
     counts: dict[str, int] = {}
     for place in found:
-        if place.place.kind == "country" and place.place.country_code:
-            counts[place.place.country_code] = len(place.mentions)
+        key = key_of(place.place)
+        if key:
+            counts[key] = counts.get(key, 0) + len(place.mentions)
+    return counts
+
+
+def _leader(counts: dict[str, int], focus_key: str | None) -> str | None:
+    """The key named most; among ties, the focus's if it is one of them; else None."""
     if not counts:
         return None
     most = max(counts.values())
-    leaders = [code for code, count in counts.items() if count == most]
+    leaders = [key for key, count in counts.items() if count == most]
     if len(leaders) > 1:
-        focus_country = where.place.country_code if where is not None else None
-        leaders = [focus_country] if focus_country in leaders else []
-    if not leaders:
-        return None
-    try:
-        return base_layers.adm0_a3(leaders[0])
-    except base_layers.UnknownCountry:
-        return None
+        leaders = [focus_key] if focus_key in leaders else []
+    return leaders[0] if leaders else None
 
 
 class Pipeline:
@@ -86,7 +104,8 @@ class Pipeline:
         mentions = self.resolved_mentions(text)
         found = places(mentions)
         where = focus(found, text)
-        claims = (extract_claims(text, mentions, home_country(found, where), self.airport_of)
+        claims = (extract_claims(text, mentions, home_country(found, where), self.airport_of,
+                                 home_state(found, where))
                   if with_claims else [])
         return Analysis(
             article=article, mentions=mentions, places=found, focus=where,

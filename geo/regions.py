@@ -1,4 +1,5 @@
-"""Parts of a country named by direction: "northern Mali", "the south-east of Algeria".
+"""Parts of a country or a US state named by direction: "northern Mali", "the south-east of
+Algeria", "southwest Nebraska".
 
 There is no official "northern Mali", so the cut has to be a rule a reader can check: the
 northern part is what lies north of the parallel that divides the country's area in half
@@ -18,16 +19,19 @@ import numpy as np
 import shapely
 from pyproj import Transformer
 
-from geo import base_layers
+from geo import admin_areas, base_layers
 
 SIDES = {"northern": "N", "southern": "S", "eastern": "E", "western": "W",
          "north": "N", "south": "S", "east": "E", "west": "W"}
 
 
 @cache
-def country_part(adm0_a3: str, part: str) -> shapely.Geometry:
-    """The part ("N", "SW", "C", ...) of a country's 1:10m polygon."""
-    return part_of(base_layers.country(adm0_a3).geometry, part)
+def area_part(area: str, part: str) -> shapely.Geometry:
+    """The part ("N", "SW", "C", ...) of a country's 1:10m polygon (`area` its ADM0_A3) or of
+    a US state's (`area` its key in geo.admin_areas)."""
+    whole = (admin_areas.area(area).geometry if admin_areas.is_key(area)
+             else base_layers.country(area).geometry)
+    return part_of(whole, part)
 
 
 _EQUAL_AREA = Transformer.from_crs("EPSG:4326", "+proj=cea +ellps=WGS84", always_xy=True)

@@ -74,7 +74,8 @@ def report_dict(analysis, source_name: str) -> dict:
                   else _place_dict(analysis, analysis.focus, is_focus=True)),
         "places": [_place_dict(analysis, p, p.place.id == focus_id) for p in analysis.places],
         "claims": claim_dicts(analysis),
-        "regions": [{"label": region.describe(), "adm0_a3": region.adm0_a3,
+        "regions": [{"label": region.describe(), "area": region.area,
+                     "adm0_a3": region.country_codes[0],
                      "part": region.part, **_span(analysis, start, end)}
                     for region, start, end in analysis.regions],
     }

@@ -59,21 +59,24 @@ class Place:
 class _Context:
     def __init__(self, mentions: Sequence[Mention]):
         self.countries: Counter[str] = Counter()
-        self.admin1: set[tuple[str, str]] = set()
+        # Each admin-1 unit named, with the words that name it: "Iowa" is no evidence for
+        # Iowa County, Iowa, over the state those very words mean.
+        self.admin1: dict[tuple[str, str], set[str]] = defaultdict(set)
         for mention in mentions:
             top = mention.candidates[0]
             if top.kind == "country" and top.country_code:
                 self.countries[top.country_code] += 1
             elif top.kind == "admin1" and top.country_code:
-                self.admin1.add((top.country_code, top.name))
+                self.admin1[(top.country_code, top.name)].add(mention.text.casefold())
                 self.countries[top.country_code] += 0  # known, without a vote
         self.settled: list[Candidate] = []
 
-    def score(self, candidate: Candidate) -> float:
+    def score(self, candidate: Candidate, words: str) -> float:
+        """`candidate` for the mention of `words`, with what the rest of the article says."""
         score = candidate.score
         if candidate.country_code in self.countries:
             score += COUNTRY_BONUS
-        if (candidate.country_code, candidate.admin1) in self.admin1:
+        if self.admin1.get((candidate.country_code, candidate.admin1), set()) - {words}:
             score += ADMIN_BONUS
         if any(self._near(candidate, other) for other in self.settled
                if other.id != candidate.id):
@@ -93,7 +96,8 @@ class _Context:
 
 def _choose(mention: Mention, context: _Context) -> ResolvedMention:
     # Equal scores go to the bigger place: "American" means the US before the Marianas.
-    scored = sorted(((-context.score(c), -(c.population or 0), c.id, c)
+    words = mention.text.casefold()
+    scored = sorted(((-context.score(c, words), -(c.population or 0), c.id, c)
                      for c in mention.candidates), key=lambda t: t[:3])
     best_score, best = -scored[0][0], scored[0][3]
     runner_up = -scored[1][0] if len(scored) > 1 else 0.0

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import shapely
 
-from geo import base_layers, regions
+from geo import admin_areas, base_layers, regions
 
 # Natural Earth 1:10m lines are digitised at a scale where a line's position is good to about
 # a kilometre; a measurement to one cannot be trusted more closely than that.
@@ -66,6 +66,11 @@ class _OfOneCountry:
 @dataclass(frozen=True)
 class CountryTarget(_OfOneCountry):
     @property
+    def area(self) -> str:
+        """The key of the area, as for a US state (AdminAreaTarget.area)."""
+        return self.adm0_a3
+
+    @property
     def shape(self) -> shapely.Geometry:
         return base_layers.country(self.adm0_a3).geometry
 
@@ -110,14 +115,57 @@ class CountryBordersTarget(_OfOneCountry):
 
 
 @dataclass(frozen=True)
+class AdminAreaTarget:
+    """A US state or county, on the Census Bureau's lines (geo.admin_areas)."""
+
+    area: str  # its key in geo.admin_areas
+    label: str = ""
+    uncertainty_km: float = admin_areas.US_ATLAS_UNCERTAINTY_KM
+
+    point = None
+    country_codes = (admin_areas.COUNTRY,)
+
+    @property
+    def shape(self) -> shapely.Geometry:
+        return admin_areas.area(self.area).geometry
+
+    def describe(self) -> str:
+        return self.label or admin_areas.area(self.area).describe()
+
+
+@dataclass(frozen=True)
+class AdminBorderTarget:
+    """The line two US states (or counties) share: "near the New York border"."""
+
+    a_key: str
+    b_key: str
+    label: str = ""
+    uncertainty_km: float = admin_areas.US_ATLAS_UNCERTAINTY_KM
+
+    point = None
+    country_codes = (admin_areas.COUNTRY,)
+
+    @property
+    def shape(self) -> shapely.Geometry:
+        return admin_areas.shared_boundary(self.a_key, self.b_key)
+
+    def describe(self) -> str:
+        a, b = (admin_areas.area(key).name for key in (self.a_key, self.b_key))
+        return self.label or f"{a}-{b} border"
+
+
+@dataclass(frozen=True)
 class RegionTarget:
-    """A directional part of a country ("northern Mali"), cut as geo.regions describes.
+    """A directional part of a country ("northern Mali") or of a US state ("southwest
+    Nebraska"), cut as geo.regions describes. `area` is the country's ADM0_A3 or the state's
+    key (geo.admin_areas).
 
     The cut is a rule, the phrase is vague: Timbuktu and Gao are "northern Mali" to everyone
     but lie a little south of the line that halves Mali. So the region's edge is uncertain
-    by a share of the country's scale (10 %: 112 km for Mali, 80 km for France)."""
+    by a share of the whole's scale (10 %: 112 km for Mali, 80 km for France, 33 km for
+    Ohio)."""
 
-    adm0_a3: str
+    area: str
     part: str
     label: str = ""
     vagueness_share: float = 0.10
@@ -126,19 +174,23 @@ class RegionTarget:
 
     @property
     def uncertainty_km(self) -> float:
-        return self.vagueness_share * scale_km(self) + NATURAL_EARTH_10M_UNCERTAINTY_KM
+        return self.vagueness_share * scale_km(self) + self._whole.uncertainty_km
+
+    @property
+    def _whole(self) -> CountryTarget | AdminAreaTarget:
+        return (AdminAreaTarget(self.area) if admin_areas.is_key(self.area)
+                else CountryTarget(self.area))
 
     @property
     def shape(self) -> shapely.Geometry:
-        return regions.country_part(self.adm0_a3, self.part)
+        return regions.area_part(self.area, self.part)
 
     @property
     def country_codes(self) -> tuple[str, ...]:
-        return (self.adm0_a3,)
+        return self._whole.country_codes
 
     def describe(self) -> str:
-        name = base_layers.country(self.adm0_a3)["name"]
-        return self.label or f"{regions.PART_WORDS[self.part]} {name}"
+        return self.label or f"{regions.PART_WORDS[self.part]} {self._whole.describe()}"
 
 
 @dataclass(frozen=True)
@@ -159,8 +211,8 @@ class UnlocatedTarget:
 
 
 Target = (PointTarget | CountryTarget | BorderTarget | CountryBordersTarget | RegionTarget
-          | UnlocatedTarget)
-AREAS = (CountryTarget, RegionTarget)
+          | AdminAreaTarget | AdminBorderTarget | UnlocatedTarget)
+AREAS = (CountryTarget, RegionTarget, AdminAreaTarget)
 PlaceResolver = Callable[[str], "Target | None"]
 POINT_KINDS = ("city", "airport", "facility")
 
@@ -242,10 +294,22 @@ def parse_target(text: str, resolve_place: PlaceResolver | None = None) -> Targe
 
 
 def scale_km(target: Target) -> float:
-    """The size of the countries a target belongs to: the map scale a word like "near" is
-    judged at. The square root of their mean area, so Algeria's is ~1,500 km, Belgium's ~175."""
-    codes = target.country_codes
-    if not codes:
-        return 0.0
-    areas = [float(base_layers.country(code).area_km2) for code in codes]
-    return math.sqrt(sum(areas) / len(areas))
+    """The size of the countries (or US states) a target belongs to: the map scale a word like
+    "near" is judged at. The square root of their mean area, so Algeria's is ~1,500 km,
+    Belgium's ~175, Rhode Island's ~54."""
+    keys = _us_areas(target)
+    areas = ([admin_areas.area(key).area_km2 for key in keys] if keys
+             else [float(base_layers.country(code).area_km2) for code in target.country_codes])
+    return math.sqrt(sum(areas) / len(areas)) if areas else 0.0
+
+
+def _us_areas(target: Target) -> tuple[str, ...]:
+    """The US states or counties whose size sets a target's scale; () for countries'."""
+    match target:
+        case AdminBorderTarget():
+            return (target.a_key, target.b_key)
+        case AdminAreaTarget():
+            return (target.area,)
+        case RegionTarget() if admin_areas.is_key(target.area):
+            return (target.area,)
+    return ()

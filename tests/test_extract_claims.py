@@ -154,7 +154,7 @@ def test_containment_phrasings(pipeline, text, subject, country, part):
     ((claim, verdict),) = found
     assert claim.subject.label == subject
     assert isinstance(claim.reference, RegionTarget)
-    assert (claim.reference.adm0_a3, claim.reference.part) == (country, part)
+    assert (claim.reference.area, claim.reference.part) == (country, part)
     assert verdict.status is Status.CONSISTENT, verdict.reason
 
 

@@ -65,6 +65,14 @@ def test_context_picks_the_right_namesake(recogniser):
     assert egypt["Alexandria"] == "EG"
 
 
+@pytest.mark.parametrize("state", ["Iowa", "Idaho", "Utah", "Hawaii"])
+def test_a_state_is_no_evidence_for_its_own_namesake_county(recogniser, state):
+    # Iowa County, Iowa lies in the state the same word names; the word alone means the state.
+    kinds = {m.place.kind for m in resolve(recogniser.mentions(
+        f"Floods hit {state} on Monday, officials in {state} said."))}
+    assert kinds == {"admin1"}
+
+
 def test_abbreviations_keep_their_dots():
     assert [t.text for t in tokens("The U.S. and W.Va. met St. Louis")] == [
         "The", "U.S.", "and", "W.Va.", "met", "St", "Louis"]

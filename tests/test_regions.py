@@ -3,7 +3,7 @@ import pytest
 from geo import base_layers
 from geo.claims import Claim, Relation
 from geo.geodesy import GEOD
-from geo.regions import country_part, parse_part
+from geo.regions import area_part, parse_part
 from geo.targets import PointTarget, RegionTarget, parse_target
 from geo.verdicts import Status, verify
 
@@ -28,11 +28,11 @@ def test_parts_are_true_shares_of_the_area(country, part, share):
         return abs(GEOD.geometry_area_perimeter(geometry)[0])
 
     whole = _area(base_layers.country(country).geometry)
-    assert _area(country_part(country, part)) / whole == pytest.approx(share, abs=0.005)
+    assert _area(area_part(country, part)) / whole == pytest.approx(share, abs=0.005)
 
 
 def test_northern_mali_lies_north_and_within_mali():
-    north = country_part("MLI", "N")
+    north = area_part("MLI", "N")
     assert 16.5 < north.bounds[1] < 17.5
     assert north.bounds[3] == pytest.approx(base_layers.country("MLI").geometry.bounds[3])
     assert base_layers.country("MLI").geometry.buffer(1e-9).covers(north)

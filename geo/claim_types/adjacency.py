@@ -1,21 +1,25 @@
 """Adjacency: "neighbouring Mali", "Algeria's neighbour Libya", and the neighbours that "the
 Algerian border with Mali" takes for granted.
 
-Measured as the length of land border the two countries share in Natural Earth's 1:10m
-countries; consistent when there is any.
+The same for US states and counties: "neighboring Massachusetts", "Ohio borders Indiana".
+Measured as the length of border the two share: for countries the land border of Natural
+Earth's 1:10m countries, for US states and counties the line the Census Bureau's outlines
+share (geo.admin_areas); consistent when there is any. A US state and a country come from
+different surveys with no common line, so such a claim is not measured.
 """
 
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 import re
 
-from geo import base_layers
+from geo import admin_areas, base_layers
 from geo.claim_types.grammar import BORDER, LIST, SLOT, named_slot
 from geo.claims import Claim, Relation
 from geo.measure import Measurement
-from geo.targets import CountryTarget
+from geo.targets import AdminAreaTarget, CountryTarget
 from geo.verdicts import Verdict, status_of
 
 RELATION = Relation.ADJACENCY
@@ -28,7 +32,7 @@ NEIGHBOUR_PATTERN = re.compile(
 # "the neighbouring countries of Benin, Ghana and Niger", "neighbouring countries such as
 # Rwanda and Zambia": each member neighbours the country the article is about.
 NEIGHBOURS_LIST_PATTERN = re.compile(
-    rf"\bneighbou?ring\s+(?:countries|nations|states)\s*,?\s*"
+    rf"\bneighbou?ring\s+(?:countries|nations|states|counties)\s*,?\s*"
     rf"(?:(?:of|such\s+as|including|like)\s+)?(?P<members>{LIST})", re.IGNORECASE)
 # "countries neighbouring Turkey, specifically Armenia, Georgia and Iran".
 NEIGHBOURS_OF_PATTERN = re.compile(
@@ -36,14 +40,15 @@ NEIGHBOURS_OF_PATTERN = re.compile(
     rf"[^\x01.;]{{0,40}}?(?P<members>{LIST})", re.IGNORECASE)
 # "South Africa, which is Zimbabwe's neighbour to the south", "Chad, which shares part of its
 # eastern border with Sudan", "Mozambique and South Africa that border Zimbabwe", "Iraq
-# borders Turkey": the words after a place; the places before them are found by
+# borders Turkey", "Ohio borders Indiana and Michigan" (each pair a claim): the words after a
+# place; the places before them are found by
 # `_list_before` (a pattern that began with the list would retry it from every member).
 NAMED_NEIGHBOUR_PATTERN = re.compile(
     rf"(?<=\x02)\s*,?\s*(?:"
     rf"(?:which\s+is\s+)?{named_slot('owner')}['\u2019]s\s+neighbou?r\s+to\s+the\s+\w+"
     rf"|(?:which\s+|that\s+)?shares?\s+(?:part\s+of\s+)?(?:its|their|a)\s+(?:\w+\s+)?"
     rf"border\s+with\s+{named_slot('partner')}"
-    rf"|(?:which\s+|that\s+)?borders?\s+{named_slot('bordered')})", re.IGNORECASE)
+    rf"|(?:which\s+|that\s+)?borders?\s+(?P<bordered>{LIST}))", re.IGNORECASE)
 _LIST_GAP = re.compile(r"\s*,\s*|\s*,?\s+(?:and|or)\s+", re.IGNORECASE)
 
 
@@ -53,15 +58,21 @@ def find(view, finder) -> None:
     for match in NEIGHBOUR_PATTERN.finditer(view.text):
         _from_neighbours(view, finder, match)
     for match in NEIGHBOURS_LIST_PATTERN.finditer(view.text):
-        if finder.home_country:
-            _each_member(view, finder, match, finder.home_country, "")
+        _each_member(view, finder, match, None)
     for match in NEIGHBOURS_OF_PATTERN.finditer(view.text):
-        _each_member(view, finder, match, *_country(view, finder, match["ref"]))
+        reference = finder.area_target(view.mention(match["ref"]))
+        if reference is not None:
+            _each_member(view, finder, match, reference)
     slot_spans = [(m.start(), m.end(), m[1]) for m in re.finditer(SLOT, view.text)]
     for match in NAMED_NEIGHBOUR_PATTERN.finditer(view.text):
-        other = match["owner"] or match["partner"] or match["bordered"]
+        others = [match["owner"] or match["partner"]] if not match["bordered"] else (
+            re.findall(SLOT, match["bordered"]))
         members = _list_before(view.text, slot_spans, match.start())
-        _each_member(view, finder, match, *_country(view, finder, other), members)
+        # "Ohio borders Indiana and Michigan": each pair a claim
+        for other in _without_qualifiers([view.mention(slot) for slot in others]):
+            reference = finder.area_target(other)
+            if reference is not None:
+                _each_member(view, finder, match, reference, members)
 
 
 def _list_before(text: str, slot_spans, end: int) -> list[str]:
@@ -78,52 +89,61 @@ def _list_before(text: str, slot_spans, end: int) -> list[str]:
     return members[::-1]
 
 
-def _country(view, finder, slot: str) -> tuple[str | None, str]:
-    mention = view.mention(slot)
-    return finder.country_code(mention), mention.place.name
+def _each_member(view, finder, match: re.Match, reference, members: list[str] | None = None
+                 ) -> None:
+    """One claim per country or US area of the list (`members`, or the slots of group
+    "members"): it neighbours `reference`, or when that is None the area the article is
+    about."""
+    slots = members if members is not None else re.findall(SLOT, match["members"])
+    for member in _without_qualifiers([view.mentions[int(slot)] for slot in slots]):
+        target = finder.area_target(member)
+        if target is not None:
+            _add(view, finder, match, target, reference or _home(finder, target))
 
 
-def _each_member(view, finder, match: re.Match, code: str | None, name: str,
-                 members: list[str] | None = None) -> None:
-    """One claim per country of the list (`members`, or the slots of group "members"): it
-    neighbours `code`."""
-    if code is None:
-        return
-    for slot in members if members is not None else re.findall(SLOT, match["members"]):
-        member = view.mentions[int(slot)]
-        member_code = finder.country_code(member)
-        if member_code is not None and member_code != code:
-            finder.add(view, match, subject=CountryTarget(member_code, member.place.name),
-                       relation=RELATION, reference=CountryTarget(code, name))
+def _without_qualifiers(mentions: list) -> list:
+    """A list's members without the state or country that says where the one before it is:
+    "Carroll County, Tennessee" is one member."""
+    kept = mentions[:1]
+    for before, mention in itertools.pairwise(mentions):
+        place, previous = mention.place, before.place
+        qualifies = ((place.kind == "country" and previous.kind != "country"
+                      and place.country_code == previous.country_code)
+                     or (place.kind == "admin1" and previous.kind != "admin1"
+                         and admin_areas.state_of(previous) is not None
+                         and admin_areas.state_of(previous) == admin_areas.key_for(place)))
+        if not qualifies:
+            kept.append(mention)
+    return kept
 
 
 def _from_a_border(view, finder, match: re.Match) -> None:
     """"the Algerian border with Mali" says Algeria and Mali are neighbours."""
     slots = [s for s in match.groups() if s is not None]
-    if len(slots) != 2:
-        return
-    mentions = [view.mentions[int(s)] for s in slots]
-    codes = [finder.country_code(m) for m in mentions]
-    if None not in codes and codes[0] != codes[1]:
-        finder.add(view, match, subject=CountryTarget(codes[0], mentions[0].place.name),
-                   relation=RELATION, reference=CountryTarget(codes[1], mentions[1].place.name))
+    if len(slots) == 2:
+        _add(view, finder, match, *(finder.area_target(view.mentions[int(s)]) for s in slots))
 
 
 def _from_neighbours(view, finder, match: re.Match) -> None:
-    """"neighbouring Mali": a neighbour of the country the article is about, when the
-    sentence names no other."""
-    mentions = [view.mentions[int(s)] for s in match.groups() if s is not None]
-    codes = [finder.country_code(m) for m in mentions]
-    if len(codes) == 1:
-        if not finder.home_country:
-            return
-        codes.insert(0, finder.home_country)
-        mentions.insert(0, None)
-    if None in codes or codes[0] == codes[1]:
-        return
-    subject_name = mentions[0].place.name if mentions[0] else ""
-    finder.add(view, match, subject=CountryTarget(codes[0], subject_name), relation=RELATION,
-               reference=CountryTarget(codes[1], mentions[1].place.name))
+    """"Algeria's neighbour Libya"; "neighbouring Mali": a neighbour of the area the article
+    is about, when the sentence names no other."""
+    named = [finder.area_target(view.mentions[int(s)]) for s in match.groups() if s is not None]
+    if len(named) == 1:
+        named.insert(0, _home(finder, named[0]) if named[0] is not None else None)
+    _add(view, finder, match, *named)
+
+
+def _home(finder, like) -> CountryTarget | AdminAreaTarget | None:
+    """The area the article is about, of the kind `like` is (a country, a US state)."""
+    home = finder.home_of(like.area)
+    if home is None:
+        return None
+    return AdminAreaTarget(home) if admin_areas.is_key(home) else CountryTarget(home)
+
+
+def _add(view, finder, match: re.Match, subject, reference) -> None:
+    if subject is not None and reference is not None and subject.area != reference.area:
+        finder.add(view, match, subject=subject, relation=RELATION, reference=reference)
 
 
 def describe(claim: Claim) -> str:
@@ -132,13 +152,17 @@ def describe(claim: Claim) -> str:
 
 def measure(claim: Claim) -> Measurement:
     subject, reference = claim.subject, claim.reference
-    if not (isinstance(subject, CountryTarget) and isinstance(reference, CountryTarget)):
-        return Measurement(problem="adjacency is between two countries")
-    return Measurement(km=base_layers.shared_border_km(subject.adm0_a3, reference.adm0_a3))
+    if isinstance(subject, CountryTarget) and isinstance(reference, CountryTarget):
+        return Measurement(km=base_layers.shared_border_km(subject.adm0_a3, reference.adm0_a3))
+    if isinstance(subject, AdminAreaTarget) and isinstance(reference, AdminAreaTarget):
+        return Measurement(km=admin_areas.shared_boundary_km(subject.area, reference.area))
+    return Measurement(problem="adjacency is measured between two countries, or two US "
+                               "states or counties")
 
 
 def judge(claim: Claim, measurement: Measurement, ends_km: float) -> Verdict:
     shares = measurement.km > 0
-    reason = (f"they share {measurement.km:,.0f} km of land border" if shares
-              else "they share no land border")
+    land = "land " if isinstance(claim.subject, CountryTarget) else ""
+    reason = (f"they share {measurement.km:,.0f} km of {land}border" if shares
+              else f"they share no {land}border")
     return Verdict(claim, measurement, status_of(0.0 if shares else math.inf), reason=reason)

@@ -1,9 +1,11 @@
-"""Containment: "Timbuktu in northern Mali", and "the airport in Amenas".
+"""Containment: "Timbuktu in northern Mali", "Belgrade in central Minnesota", and "the
+airport in Amenas".
 
-A region ("northern Mali") is cut from the country's 1:10m polygon at the parallel or meridian
-that halves its area (geo.regions); the claim allows the region's vagueness (10 % of the
-country's scale) beyond the cut. A town is a point here, and "in" a town reaches its outskirts
-and the airport serving it: 10 km, or three times the town's own radius if that is larger.
+A region ("northern Mali") is cut from the country's 1:10m polygon (a US state's from the
+Census Bureau's lines) at the parallel or meridian that halves its area (geo.regions); the
+claim allows the region's vagueness (10 % of the whole's scale) beyond the cut. A town is a
+point here, and "in" a town reaches its outskirts and the airport serving it: 10 km, or three
+times the town's own radius if that is larger.
 """
 
 from __future__ import annotations
@@ -49,7 +51,7 @@ def find(view, finder) -> None:
         country = view.mention(match["country"] or match["country_after_noun"])
         subject = finder.subject_before(view, match.start(), areas=True)
         if subject is not None:
-            _in_part(view, finder, match, subject, finder.country_code(country),
+            _in_part(view, finder, match, subject, finder.area_key(country),
                      match["part"] or match["part_noun"] or match["part_adjective"])
     for match in THE_PART_PLACE_PATTERN.finditer(view.text):
         owner = [view.mention(match["owner"])] if match["owner"] else []

@@ -1,0 +1,148 @@
+"""Areas below a country that geo has polygons for: US states and counties.
+
+The lines are the US Census Bureau's (2017 cartographic boundaries, public domain) as
+redistributed by us-atlas, built into layers/base/ by scripts/build_us_layers.py. States are
+merged from the counties there, so a state line and the county lines along it are the same
+arcs, and two neighbours share their boundary vertex for vertex.
+
+An area is known by a key: "US-39" for a state (its FIPS code), "US-39035" for a county.
+A gazetteer place (a US admin-1 or admin-2 unit) finds its polygon by name within its state.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import geopandas as gpd
+import shapely
+
+from geo.base_layers import BASE_DIR
+from geo.geodesy import GEOD
+
+KEY_PREFIX = "US-"
+COUNTRY = "USA"  # the Natural Earth ADM0_A3 of every area here
+# us-atlas simplifies for maps at 1:10,000,000: a line is good to a couple of kilometres.
+US_ATLAS_UNCERTAINTY_KM = 2.0
+# GeoNames calls a county "Dawson County", "Orleans Parish" or "City of Baltimore"; the Census
+# files say "Dawson", "Orleans", "Baltimore".
+_COUNTY_WORDS = re.compile(
+    r"^city of\s+|\s+(?:county|parish|borough|census area|city and borough|municipality)$")
+
+
+@dataclass(frozen=True)
+class AdminArea:
+    key: str
+    name: str
+    state: str | None  # a county's state; None for a state
+    area_km2: float
+    geometry: shapely.Geometry
+
+    def describe(self) -> str:
+        return f"{self.name}, {self.state}" if self.state else self.name
+
+
+def is_key(key: str) -> bool:
+    return isinstance(key, str) and key.startswith(KEY_PREFIX)
+
+
+def is_state(key: str) -> bool:
+    return is_key(key) and len(key) == len(KEY_PREFIX) + 2
+
+
+@cache
+def _states() -> gpd.GeoDataFrame:
+    return gpd.read_parquet(BASE_DIR / "us_states.parquet")
+
+
+@cache
+def _counties() -> gpd.GeoDataFrame:
+    return gpd.read_parquet(BASE_DIR / "us_counties.parquet")
+
+
+@cache
+def area(key: str) -> AdminArea:
+    """The state or county a key names; KeyError for any other key."""
+    fips = key.removeprefix(KEY_PREFIX) if is_key(key) else ""
+    frame = {2: _states(), 5: _counties()}.get(len(fips))
+    rows = frame[frame.fips == fips] if frame is not None else ()
+    if len(rows) != 1:
+        raise KeyError(f"no US state or county {key!r}")
+    row = rows.iloc[0]
+    state = row.state_name if len(fips) == 5 else None
+    return AdminArea(key, row["name"], state, float(row.area_km2), row.geometry)
+
+
+def _normal(name: str) -> str:
+    name = re.sub(r"\bsainte\b", "ste", re.sub(r"\bsaint\b", "st", name.lower()))
+    return re.sub(r"[^a-z0-9]", "", _COUNTY_WORDS.sub("", name.strip()))
+
+
+@cache
+def _state_keys() -> dict[str, str]:
+    return {_normal(name): KEY_PREFIX + fips for fips, name in zip(
+        _states().fips, _states()["name"], strict=True)}
+
+
+@cache
+def _county_keys() -> dict[tuple[str, str], list[int]]:
+    """(state, county) names, normalised, to the rows of the counties with that name (Baltimore
+    the county and Baltimore the independent city are both "Baltimore", Maryland)."""
+    keys: dict[tuple[str, str], list[int]] = {}
+    frame = _counties()
+    for row, (state, name) in enumerate(zip(frame.state_name, frame["name"], strict=True)):
+        keys.setdefault((_normal(state), _normal(name)), []).append(row)
+    return keys
+
+
+def key_for(place) -> str | None:
+    """The key of a gazetteer place's polygon: a US state or county; None for anything else
+    or a unit the Census files do not hold (Connecticut's planning regions of 2022)."""
+    if getattr(place, "country_code", None) != "US" or place.kind not in ("admin1", "admin2"):
+        return None
+    if place.kind == "admin1":
+        return _state_keys().get(_normal(place.name))
+    rows = _county_keys().get((_normal(place.admin1 or ""), _normal(place.name)), [])
+    if not rows:
+        return None
+    frame = _counties()
+    if len(rows) > 1 and place.lat is not None:  # the one whose outline is nearest the point
+        point = shapely.Point(place.lon, place.lat)
+        rows = sorted(rows, key=lambda row: frame.geometry.iloc[row].distance(point))
+    return KEY_PREFIX + frame.fips.iloc[rows[0]]
+
+
+def state_of(place) -> str | None:
+    """The key of the US state a gazetteer place is, or lies in."""
+    if getattr(place, "country_code", None) != "US":
+        return None
+    if place.kind == "admin1":
+        return key_for(place)
+    return _state_keys().get(_normal(place.admin1 or ""))
+
+
+@cache
+def _state_tree() -> shapely.STRtree:
+    return shapely.STRtree(_states().geometry.values)
+
+
+def state_at(lat: float, lon: float) -> str | None:
+    """The key of the state containing a point, or None outside the states."""
+    hits = _state_tree().query(shapely.Point(lon, lat), predicate="intersects")
+    return KEY_PREFIX + _states().fips.iloc[int(min(hits))] if len(hits) else None
+
+
+@cache
+def shared_boundary(key_a: str, key_b: str) -> shapely.Geometry:
+    """The line two areas share (empty when they do not touch along a line)."""
+    if key_a == key_b:
+        return shapely.MultiLineString()
+    shared = shapely.intersection(area(key_a).geometry.boundary, area(key_b).geometry.boundary)
+    lines = [part for part in shapely.get_parts(shared)
+             if shapely.get_type_id(part) in (1, 5)]  # LineString, MultiLineString
+    return shapely.line_merge(shapely.union_all(lines)) if lines else shapely.MultiLineString()
+
+
+def shared_boundary_km(key_a: str, key_b: str) -> float:
+    return float(GEOD.geometry_length(shared_boundary(key_a, key_b))) / 1000

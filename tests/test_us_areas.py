@@ -1,0 +1,111 @@
+"""US states and counties as claim ends: Census Bureau outlines from us-atlas (geo.admin_areas).
+
+The truths asserted are geography anyone can check on a map of the United States, not values
+read back from geo: which states touch, where towns lie within their state.
+"""
+
+import pytest
+import shapely
+
+from geo import admin_areas
+from geo.claims import Relation
+from geo.pipeline import Pipeline
+from geo.source import read_article
+from geo.targets import AdminAreaTarget, AdminBorderTarget, RegionTarget
+from geo.verdicts import Status
+
+
+@pytest.fixture(scope="module")
+def pipeline(gazetteer):
+    return Pipeline(gazetteer)
+
+
+def claims_in(pipeline, text):
+    analysis = pipeline.analyse(read_article(text.encode()))
+    return [(c.claim, v) for c, v in zip(analysis.claims, analysis.verdicts, strict=True)]
+
+
+def test_the_layers_hold_every_state_and_county():
+    assert admin_areas.area("US-39").name == "Ohio"
+    assert admin_areas.area("US-31047").describe() == "Dawson, Nebraska"
+    with pytest.raises(KeyError):
+        admin_areas.area("US-99")
+
+
+@pytest.mark.parametrize(("a", "b", "touch"), [
+    ("US-39", "US-18", True),    # Ohio, Indiana
+    ("US-39", "US-26", True),    # Ohio, Michigan
+    ("US-39", "US-17", False),   # Ohio, Illinois: Indiana lies between
+    ("US-44", "US-25", True),    # Rhode Island, Massachusetts
+    ("US-49", "US-08", True),    # Utah, Colorado: the Four Corners, and a long line too
+    ("US-04", "US-08", False),   # Arizona, Colorado: only the Four Corners point
+])
+def test_states_share_a_line_where_the_map_says(a, b, touch):
+    assert (admin_areas.shared_boundary_km(a, b) > 1) is touch
+
+
+def test_a_point_finds_its_state():
+    assert admin_areas.state_at(41.50, -81.69) == "US-39"      # Cleveland, Ohio
+    assert admin_areas.state_at(25.0, -40.0) is None            # the Atlantic
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Cases rose in Ohio. Ohio officials said two more were found in neighboring Indiana.",
+     Status.CONSISTENT),
+    ("Cases rose in Ohio. Ohio officials said two more were found in neighboring Iowa.",
+     Status.INCONSISTENT),
+])
+def test_neighbouring_state_of_the_article(pipeline, text, status):
+    ((claim, verdict),) = claims_in(pipeline, text)
+    assert claim.relation is Relation.ADJACENCY
+    assert isinstance(claim.subject, AdminAreaTarget) and claim.subject.area == "US-39"
+    assert verdict.status is status
+
+
+def test_a_state_borders_a_list_of_states(pipeline):
+    found = claims_in(pipeline, "Oregon borders Idaho, Nevada and Utah.")
+    statuses = {claim.reference.describe(): verdict.status for claim, verdict in found}
+    # Utah is a state away, beyond Idaho and Nevada.
+    assert statuses == {"Idaho": Status.CONSISTENT, "Nevada": Status.CONSISTENT,
+                        "Utah": Status.INCONSISTENT}
+
+
+def test_a_state_after_a_county_says_where_the_county_is(pipeline):
+    found = claims_in(pipeline, "Benton County borders Carroll County, Tennessee.")
+    # One claim, county to county (both in western Tennessee, side by side); "Tennessee" is
+    # no second neighbour.
+    assert [(c.subject.describe(), c.reference.describe()) for c, _ in found] == [
+        ("Benton County", "Carroll County")]
+    assert found[0][1].status is Status.CONSISTENT
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    # Duluth is on Lake Superior, in Minnesota's north-east.
+    ("Snow closed roads around Duluth in northern Minnesota.", Status.CONSISTENT),
+    # Scottsbluff lies in the Nebraska panhandle, at the state's western end.
+    ("Hail hit Scottsbluff in eastern Nebraska on Sunday.", Status.INCONSISTENT),
+])
+def test_a_town_in_a_part_of_a_state(pipeline, text, status):
+    ((claim, verdict),) = claims_in(pipeline, text)
+    assert claim.relation is Relation.CONTAINMENT
+    assert isinstance(claim.reference, RegionTarget) and admin_areas.is_key(claim.reference.area)
+    assert verdict.status is status
+
+
+def test_a_part_of_a_state_is_cut_from_its_outline():
+    north = RegionTarget("US-27", "N").shape               # northern Minnesota
+    duluth, worthington = shapely.Point(-92.10, 46.78), shapely.Point(-95.60, 43.62)
+    assert north.covers(duluth) and not north.covers(worthington)
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    # Fort Wayne is about 30 km from the Ohio line.
+    ("Fort Wayne, Indiana, lies near the Ohio border.", Status.CONSISTENT),
+    # Omaha is about 700 km from Wyoming, across the width of Nebraska.
+    ("Omaha, Nebraska, lies near the Wyoming border.", Status.INCONSISTENT),
+])
+def test_near_a_state_border(pipeline, text, status):
+    found = [(c, v) for c, v in claims_in(pipeline, text) if c.relation is Relation.PROXIMITY]
+    ((claim, verdict),) = found
+    assert isinstance(claim.reference, AdminBorderTarget)
+    assert verdict.status is status
