@@ -86,13 +86,15 @@ class FoundClaim:
     `readings` are the same claim with an end read as another place its name may mean, when
     the article leaves that end in doubt, each with a description ("Saida (Saida, Algeria or
     Sidon, Lebanon?)"): a claim that one of them would make consistent is never called
-    inconsistent (geo.verdicts.verify)."""
+    inconsistent (geo.verdicts.verify). `repeated_at` are the (start, end) of the words that
+    make the same claim again later in the article: one claim, checked once."""
 
     claim: Claim
     sentence: Sentence
     start: int
     end: int
     readings: tuple[tuple[str, Claim], ...] = ()
+    repeated_at: tuple[tuple[int, int], ...] = ()
 
 
 class SentenceView:
@@ -233,15 +235,19 @@ class Finder:
     def measured(self, view: SentenceView, match: re.Match) -> dict | None:
         """The fields of a claim with a number ("about 700 miles from <1>"): its subject (the
         point named before the words), its reference (match group "ref") and its quantity;
-        None when either end is missing or both are the same place."""
+        None when either end is missing, both are the same place or the words are no
+        quantity (a range whose upper end is below its lower end)."""
         subject = self.subject_before(view, match.start())
         if subject is None:
             return None
         reference = self.reference(view, match, subject)
         if reference is None or reference == subject:
             return None
-        quantity = (Quantity(match["number"], match["unit"], match["hedge"])
-                    if match["number"] else None)
+        try:
+            quantity = (Quantity.written(match["number"], match["unit"], match["hedge"],
+                                         match["upper"]) if match["number"] else None)
+        except ValueError:  # "30 to 20 km" is no range, so no claim
+            return None
         return {"subject": subject, "reference": reference, "quantity": quantity}
 
     def border(self, view: SentenceView, match: re.Match, subject: Target | None,
@@ -459,17 +465,21 @@ def _where(place, other=None) -> str:
 
 
 def _deduplicated(found: list[FoundClaim]) -> list[FoundClaim]:
-    """One claim per relation, subject and reference: the first place the text makes it."""
-    seen, kept = set(), []
+    """One claim per relation, subject and reference, at the first place the text makes it,
+    with the places it is made again."""
+    first: dict[tuple, FoundClaim] = {}
+    repeats: dict[tuple, list[tuple[int, int]]] = {}
     for item in sorted(found, key=lambda f: f.start):
         claim = item.claim
         key = (claim.relation, claim.subject, claim.reference, claim.quantity, claim.direction)
         if claim.relation is Relation.ADJACENCY:
             key = (claim.relation, frozenset((claim.subject.area, claim.reference.area)))
-        if key not in seen:
-            seen.add(key)
-            kept.append(item)
-    return kept
+        if key not in first:
+            first[key], repeats[key] = item, []
+        elif (item.start, item.end) != (first[key].start, first[key].end):
+            repeats[key].append((item.start, item.end))
+    return [dataclasses.replace(item, repeated_at=tuple(dict.fromkeys(repeats[key])))
+            if repeats[key] else item for key, item in first.items()]
 
 
 def extract_claims(text: str, mentions: Sequence, home_country: str | None = None,

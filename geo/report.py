@@ -48,6 +48,7 @@ def claim_dicts(analysis) -> list[dict]:
             "type": detail["relation"], "claim": detail["claim"],
             "sentence": found.sentence.text,
             **_span(analysis, found.start, found.end),
+            "repeated_at": [_span(analysis, start, end) for start, end in found.repeated_at],
             "words": found.claim.source,
             "subject": detail["subject"], "reference": detail["reference"],
             "claimed": detail["claimed"], "direction": detail["direction"],

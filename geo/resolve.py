@@ -59,8 +59,10 @@ class Place:
 class _Context:
     def __init__(self, mentions: Sequence[Mention]):
         self.countries: Counter[str] = Counter()
-        # Each admin-1 unit named, with the words that name it: "Iowa" is no evidence for
-        # Iowa County, Iowa, over the state those very words mean.
+        # Each admin-1 unit named, with the words that name it. A province is often named for
+        # its capital, so "Blida" is evidence for Blida the town, in Blida province; but a
+        # county named for its state is not what the state's name means: "Iowa" is no
+        # evidence for Iowa County, Iowa.
         self.admin1: dict[tuple[str, str], set[str]] = defaultdict(set)
         for mention in mentions:
             top = mention.candidates[0]
@@ -76,7 +78,8 @@ class _Context:
         score = candidate.score
         if candidate.country_code in self.countries:
             score += COUNTRY_BONUS
-        if self.admin1.get((candidate.country_code, candidate.admin1), set()) - {words}:
+        voters = self.admin1.get((candidate.country_code, candidate.admin1), set())
+        if voters - {words} or (voters and candidate.kind != "admin2"):
             score += ADMIN_BONUS
         if any(self._near(candidate, other) for other in self.settled
                if other.id != candidate.id):

@@ -15,6 +15,8 @@ Scoring rule (../shared/eval/README.md). A predicted claim matches a labelled on
 - it comes from the same article,
 - its type agrees with the label's, "distance" and "direction" standing for each other, and
 - its span [start, end) overlaps the labelled phrase [phrase_start, phrase_start + len(phrase)).
+  geo reports a claim the article makes twice once, with the other spans in `repeated_at`;
+  each of those spans is the claim's too.
 A labelled claim is "found" when some prediction matches it and "right" when the matching
 prediction's verdict equals the label's. When several predictions match one label, the one
 whose verdict equals the label is taken (then the earliest by start, end), so a label is
@@ -108,9 +110,12 @@ def types_agree(label_type: str, predicted_type: str) -> bool:
 
 
 def matches(label: dict, prediction: dict) -> bool:
-    """`prediction` is one of the label's article's predicted claims."""
+    """`prediction` is one of the label's article's predicted claims; a claim the article
+    makes more than once is reported once, with the other places it is made."""
+    spans = [prediction, *prediction.get("repeated_at", [])]
     return (types_agree(label["type"], prediction["type"])
-            and spans_overlap(label_span(label), (prediction["start"], prediction["end"])))
+            and any(spans_overlap(label_span(label), (span["start"], span["end"]))
+                    for span in spans))
 
 
 def best_match(label: dict, predictions: list[dict]) -> dict | None:

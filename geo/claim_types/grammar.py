@@ -15,6 +15,7 @@ from geo.claims import (
     AT_MOST,
     COMPASS_16,
     JUST_UNDER,
+    NUMBER_WORDS,
     PLACE_NOUNS,
     PROXIMITY_WORDS,
 )
@@ -39,9 +40,45 @@ HEDGE = alternatives(set(APPROXIMATE) - {"~"} | set(JUST_UNDER) | AT_LEAST | AT_
 # the runs keeps the search linear over long runs of digits, and a longer number is no claim
 # (999,999 nautical miles is still under claims.MAX_CLAIMED_KM).
 NUMBER = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})?|\d{1,6})(?:\.\d{1,4})?(?!\d|[.,]\d)"
+# A number in words (geo/claim_types/numbers.toml), read by geo.claims.number_in_words: under a
+# hundred ("seven", "twenty-five"), then each place value over the one below ("two hundred and
+# fifty", "a thousand"), "a dozen", "one and a half", and "a" alone ("a mile"). Every part is a
+# bounded number of words, so the search stays linear over a long run of number words.
+_ARTICLE = alternatives(NUMBER_WORDS["articles"])
+_ONES = alternatives(NUMBER_WORDS["ones"])
+_UNDER_HUNDRED = (rf"(?:(?:{alternatives(NUMBER_WORDS['tens'])})(?:[\s-]+(?:{_ONES}))?"
+                  rf"|{alternatives(NUMBER_WORDS['teens'].keys() | NUMBER_WORDS['ones'])})")
+# A number in words starts with one of these letters: a cheap test before the alternatives.
+_FIRST_LETTERS = "".join(sorted({word[0] for kind in ("ones", "teens", "tens", "articles")
+                                 for word in NUMBER_WORDS[kind]}))
+
+
+def _place_values(under: str, scales: dict[str, float]) -> str:
+    """A number under a thousand times the largest of `scales`, from `under`, a number under
+    the smallest: a count of a place value ("two hundred", "a thousand", "fifteen hundred"),
+    optionally followed by ("and") a smaller number; or a smaller number alone."""
+    for scale in sorted(scales, key=scales.get):
+        under = (rf"(?:(?:{under}|{_ARTICLE})\s+{re.escape(scale)}"
+                 rf"(?:\s+(?:and\s+)?{under})?|{under})")
+    return under
+
+
+NUMBER_IN_WORDS = (
+    rf"(?<![\w-])(?=[{_FIRST_LETTERS}])"
+    rf"(?:(?:{_ARTICLE}|{_ONES})\s+(?:{alternatives(NUMBER_WORDS['counts'])})"
+    rf"|{_UNDER_HUNDRED}\s+(?:{alternatives(NUMBER_WORDS['fractions'])})"
+    rf"|{_place_values(_UNDER_HUNDRED, NUMBER_WORDS['scales'])}"
+    rf"|{_ARTICLE})\b")
+AMOUNT = rf"(?:{NUMBER}|{NUMBER_IN_WORDS})"
+# A number, or a range: "20 to 30", "20-30" or with an en dash (between digits only:
+# "twenty-five" is one number), "between 20 and 30", "from 20 to 30". "between" takes "and";
+# after "between" or "from" the upper end is needed.
+RANGE = (rf"(?:(?P<between>between)\s+|(?P<range_from>from)\s+)?(?P<number>{AMOUNT})"
+         rf"(?:(?(between)\s+and\s+|(?:\s+to\s+|(?<=\d)\s*[-\u2013]\s*(?=\d)))"
+         rf"(?P<upper>{AMOUNT}))?(?(between)(?(upper)|(?!)))(?(range_from)(?(upper)|(?!)))")
 UNIT = (r"nautical\s+miles?|kilomet(?:re|er)s?|km|kms|miles?|mi|metres?|meters?|m|nm|nmi|"
         r"feet|ft|yards?")
-QUANTITY = (rf"(?:(?P<hedge>{HEDGE})\s+)?(?P<number>{NUMBER})[\s-]*(?P<unit>{UNIT})\b"
+QUANTITY = (rf"(?:(?P<hedge>{HEDGE})\s+)?{RANGE}[\s-]*(?P<unit>{UNIT})\b"
             r"(?:\s*\([^)]*\))?")
 
 # The sixteen compass points, spelt out ("north-north-east", "northeast", "south west").

@@ -23,7 +23,9 @@ PATTERN = re.compile(rf"\b(?P<word>{PROXIMITY})\s+(?P<ref>{BORDER}|the\s+border\
 
 def find(view, finder) -> None:
     for match in PATTERN.finditer(view.text):
-        subject = finder.subject_before(view, match.start())
+        # "the Cuvette-Ouest region near the Gabon border": a region is its point, uncertain
+        # by a region's reach, which only widens the tolerance.
+        subject = finder.subject_before(view, match.start(), areas=True)
         reference = finder.reference(view, match, subject)
         if subject is not None and reference is not None:
             finder.add(view, match, subject=subject, relation=RELATION, reference=reference,
