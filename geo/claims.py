@@ -45,6 +45,8 @@ KNOWN_HEDGES = (set(APPROXIMATE) | set(JUST_UNDER) | AT_LEAST | AT_MOST
 PROXIMITY_WORDS: dict[str, float] = _WORDS["proximity"]
 # What a place is called before its name ("the northern town of Calais").
 PLACE_NOUNS: tuple[str, ...] = tuple(_WORDS["place_nouns"]["singular"])
+# What a text calls the place it is about without naming it: "this small town", "the city".
+ANAPHOR_NOUNS: tuple[str, ...] = tuple(_WORDS["anaphors"]["nouns"])
 DEFAULT_PROXIMITY_WORD = "near"
 
 # Numbers in words, by kind: "ones", "teens", "tens", "scales" (hundred, thousand), "counts"

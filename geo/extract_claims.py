@@ -20,8 +20,8 @@ from functools import cache, lru_cache
 
 from geo import admin_areas, base_layers
 from geo.claim_types import CLAIM_TYPES
-from geo.claim_types.grammar import BORDER, PART, SLOT
-from geo.claims import Claim, Quantity, Relation
+from geo.claim_types.grammar import BORDER, PART, SLOT, alternatives
+from geo.claims import ANAPHOR_NOUNS, Claim, Quantity, Relation
 from geo.geodesy import great_circle_km
 from geo.regions import parse_part
 from geo.resolve import (
@@ -46,6 +46,14 @@ from geo.targets import (
 AirportFinder = Callable[[object], "PointTarget | None"]
 BORDER_PATTERN = re.compile(BORDER, re.IGNORECASE)
 REGION_PATTERN = re.compile(rf"\b{PART}\s+{SLOT}", re.IGNORECASE)
+# "this small town about 60 miles southwest of Raleigh", "the town lies some 80 km from": a
+# place the sentence does not name, so the one the article is about. Up to two words before
+# the noun, and a few of the words that say where a place is after it.
+ANAPHOR_BEFORE = re.compile(
+    rf"\b(?:this|the)\s+(?:[\w-]+\s+){{0,2}}?(?:{alternatives(ANAPHOR_NOUNS)})"
+    r"(?:\s*,?\s+(?:is|was|lies|lay|sits|sat|stands|located|situated|which|that)){0,3}"
+    r"\s*,?\s*\Z", re.IGNORECASE)
+ANAPHOR_REACH = 60
 
 
 @dataclass(frozen=True)
@@ -179,16 +187,29 @@ def located(mention) -> PointTarget | None:
     return point_target(mention) or point_of_area(mention.place)
 
 
+@dataclass(frozen=True)
+class ArticleContext:
+    """What the whole article says that a sentence may leave unsaid: the country it is about
+    (a Natural Earth code: "neighbouring Mali", "the Libyan border"), the US state (a key of
+    geo.admin_areas: "neighboring Massachusetts"), and the mention of the place where the
+    incident happened ("this small town about 60 miles southwest of Raleigh")."""
+
+    home_country: str | None = None
+    home_state: str | None = None
+    focus: object | None = None
+
+
 class Finder:
     """What the claim types need to know of the article while they read its sentences, and
     where they put the claims they find."""
 
-    def __init__(self, text: str, mentions: Sequence, home_country: str | None,
-                 airport_of: AirportFinder | None, home_state: str | None = None):
+    def __init__(self, text: str, mentions: Sequence, context: ArticleContext,
+                 airport_of: AirportFinder | None):
         self.text = text
         self.mentions = sorted(mentions, key=lambda m: m.start)
-        self.home_country = home_country
-        self.home_state = home_state
+        self.home_country = context.home_country
+        self.home_state = context.home_state
+        self.focus = context.focus
         self.airport_of = airport_of
         self.found: list[FoundClaim] = []
 
@@ -223,8 +244,11 @@ class Finder:
     def subject_before(self, view: SentenceView, view_offset: int, areas: bool = False
                        ) -> PointTarget | None:
         """The nearest place mentioned before the claim's words that is a point (with
-        `areas`, an admin unit's point too)."""
+        `areas`, an admin unit's point too); or, when the words just before the claim are "this
+        small town", "the city" and the like, the place the article is about (its focus)."""
         as_point = located if areas else point_target
+        if ANAPHOR_BEFORE.search(view.text, max(0, view_offset - ANAPHOR_REACH), view_offset):
+            return as_point(self.focus) if self.focus is not None else None
         before = [int(m[1]) for m in re.finditer(SLOT, view.text[:view_offset])]
         for slot in reversed(before):
             target = as_point(view.mentions[slot])
@@ -234,10 +258,12 @@ class Finder:
 
     def measured(self, view: SentenceView, match: re.Match) -> dict | None:
         """The fields of a claim with a number ("about 700 miles from <1>"): its subject (the
-        point named before the words), its reference (match group "ref") and its quantity;
+        place named before the words), its reference (match group "ref") and its quantity;
         None when either end is missing, both are the same place or the words are no
-        quantity (a range whose upper end is below its lower end)."""
-        subject = self.subject_before(view, match.start())
+        quantity (a range whose upper end is below its lower end). The subject may be an admin
+        unit ("Matara district some 160km south of Colombo"), as its point, uncertain by the
+        reach of such a unit."""
+        subject = self.subject_before(view, match.start(), areas=True)
         if subject is None:
             return None
         reference = self.reference(view, match, subject)
@@ -312,7 +338,8 @@ class Finder:
 
     def reference(self, view: SentenceView, match: re.Match, subject) -> Target | None:
         """The target of match group "ref": a border, "the border" (the subject's country's
-        nearest), a country's outline or a place's point."""
+        nearest), a country's or US state's outline, a place's point, or an admin unit's point
+        with its reach."""
         ref_text = match.group("ref")
         words = self.text[view.original_offset(match.start("ref")):
                           view.original_offset(match.end("ref"))]
@@ -323,7 +350,7 @@ class Finder:
         if slot is None:  # "near the border": the nearest border of the subject's country
             return self._unnamed_border(subject, words)
         mention = view.mention(slot[1])
-        return area_target(mention) or point_target(mention) or UnlocatedTarget(
+        return area_target(mention) or located(mention) or UnlocatedTarget(
             mention.place.name, f"a {mention.place.kind} has no point or outline to measure to")
 
 
@@ -482,15 +509,12 @@ def _deduplicated(found: list[FoundClaim]) -> list[FoundClaim]:
             if repeats[key] else item for key, item in first.items()]
 
 
-def extract_claims(text: str, mentions: Sequence, home_country: str | None = None,
-                   airport_of: AirportFinder | None = None,
-                   home_state: str | None = None) -> list[FoundClaim]:
+def extract_claims(text: str, mentions: Sequence, context: ArticleContext | None = None,
+                   airport_of: AirportFinder | None = None) -> list[FoundClaim]:
     """Claims in `text` about its resolved `mentions` (objects with start, end and place).
-    `home_country` (Natural Earth code) is the country the article is about: the one meant by
-    "neighbouring Mali" or "the Libyan border" when the sentence names no other; `home_state`
-    (a key of geo.admin_areas) the US state, for "neighboring Massachusetts".
+    `context` is what the article establishes beyond a sentence (ArticleContext).
     `airport_of(place)` finds the airport serving a town, for "the airport in Amenas"."""
-    return Finder(text, mentions, home_country, airport_of, home_state).run()
+    return Finder(text, mentions, context or ArticleContext(), airport_of).run()
 
 
 def regions_named(text: str, mentions: Sequence) -> list[tuple[RegionTarget, int, int]]:

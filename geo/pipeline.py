@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from geo import admin_areas, base_layers
-from geo.extract_claims import FoundClaim, extract_claims, regions_named
+from geo.extract_claims import ArticleContext, FoundClaim, extract_claims, regions_named
 from geo.gazetteer import Gazetteer
 from geo.mentions import Recogniser
 from geo.resolve import Place, ResolvedMention, focus, places, resolve
@@ -104,9 +104,9 @@ class Pipeline:
         mentions = self.resolved_mentions(text)
         found = places(mentions)
         where = focus(found, text)
-        claims = (extract_claims(text, mentions, home_country(found, where), self.airport_of,
-                                 home_state(found, where))
-                  if with_claims else [])
+        context = ArticleContext(home_country(found, where), home_state(found, where),
+                                 where.mentions[0] if where is not None else None)
+        claims = extract_claims(text, mentions, context, self.airport_of) if with_claims else []
         return Analysis(
             article=article, mentions=mentions, places=found, focus=where,
             claims=claims, verdicts=[verify(c.claim, c.readings) for c in claims],

@@ -10,7 +10,13 @@ from __future__ import annotations
 import math
 import re
 
-from geo.claim_types.grammar import AFTER_NO_COMPASS_WORD, DIRECTION, QUANTITY, SLOT
+from geo.claim_types.grammar import (
+    AFTER_NO_COMPASS_WORD,
+    DIRECTION,
+    PLACE_CALLED,
+    QUANTITY,
+    SLOT,
+)
 from geo.claims import (
     Claim,
     Relation,
@@ -25,7 +31,8 @@ from geo.verdicts import Verdict, number_checked, status_of
 
 RELATION = Relation.DIRECTION
 PATTERN = re.compile(
-    rf"(?:{QUANTITY}\s+)?{AFTER_NO_COMPASS_WORD}{DIRECTION}\s+of\s+(?P<ref>{SLOT})",
+    rf"(?:{QUANTITY}\s+)?{AFTER_NO_COMPASS_WORD}{DIRECTION}\s+of\s+{PLACE_CALLED}"
+    rf"(?P<ref>{SLOT})",
     re.IGNORECASE)
 
 

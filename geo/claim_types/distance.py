@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import re
 
-from geo.claim_types.grammar import BORDER, QUANTITY, SLOT
+from geo.claim_types.grammar import BORDER, PLACE_CALLED, QUANTITY, SLOT
 from geo.claims import Claim, Relation
 from geo.measure import Measurement, from_subject_point
 from geo.verdicts import Verdict, number_checked
 
 RELATION = Relation.DISTANCE
 PATTERN = re.compile(
-    rf"{QUANTITY}(?:\s+away)?\s+(?:from|of)\s+(?P<ref>{BORDER}|{SLOT}|the\s+border\b)",
+    rf"{QUANTITY}(?:\s+away)?\s+(?:from|of)\s+(?:{PLACE_CALLED}(?=\x01))?"
+    rf"(?P<ref>{BORDER}|{SLOT}|the\s+border\b)",
     re.IGNORECASE)
 
 

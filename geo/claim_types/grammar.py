@@ -106,5 +106,10 @@ PART_NOUN = (r"(?P<part_noun>(?:north|south)[\s-]?(?:east|west)|north|south|east
              r"|center)|(?P<part_adjective>(?:north|south)[\s-]?(?:east|west)ern|northern|southern"
              r"|eastern|western|central)\s+part")
 PLACE_NOUN = r"(?:" + alternatives(PLACE_NOUNS) + r")(?:s|es)?"
+# What may stand before the place a claim measures from: "of the Sri Lankan capital Colombo",
+# "north of the capital, Kabul", "the breakaway region's capital Tskhinvali", "from the city of
+# Gao". At most three words or places before the noun, so the search stays short.
+PLACE_CALLED = (rf"(?:the\s+(?:(?:{SLOT}|[\w'\u2019-]+)\s+){{0,3}}?"
+                rf"(?:{alternatives(PLACE_NOUNS)})(?:\s+of)?\s*,?\s+)?")
 # A list of places: "Benin, Ghana, Guinea, Niger, and Senegal".
 LIST = rf"{SLOT}(?:\s*,\s*{SLOT})*(?:\s*,?\s+(?:and|or)\s+{SLOT})?"

@@ -1,0 +1,85 @@
+"""Which places a claim's words are about: the subject before them, the place a text calls
+"the capital" or "this small town", admin units at either end, and a claim made twice.
+
+Every sentence is invented. Distances and bearings in the comments were computed from the
+places' real positions (city centres as Wikipedia gives them) with geo.geodesy, before geo's
+own reading; a claim is called true only when they fit the words.
+"""
+
+import pytest
+
+from geo.claims import Relation
+from geo.pipeline import Pipeline
+from geo.source import read_article
+from geo.verdicts import Status
+
+
+@pytest.fixture(scope="module")
+def pipeline(gazetteer):
+    return Pipeline(gazetteer)
+
+
+def verdicts_in(pipeline, text):
+    analysis = pipeline.analyse(read_article(text.encode()))
+    return analysis, analysis.verdicts
+
+
+@pytest.mark.parametrize(("text", "subject", "reference"), [
+    # Charikar is 53.8 km from Kabul, bearing 360.
+    ("The bomb went off in Charikar, some 55 km north of the capital, Kabul.",
+     "Charikar", "Kabul"),
+    # Thika is 39.6 km from Nairobi, bearing 45.
+    ("Police in Thika, about 40 km north-east of the Kenyan capital Nairobi, made arrests.",
+     "Thika", "Nairobi"),
+])
+def test_the_place_a_text_calls_the_capital(pipeline, text, subject, reference):
+    _, (verdict,) = verdicts_in(pipeline, text)
+    assert (verdict.claim.subject.describe(), verdict.claim.reference.describe()) == (
+        subject, reference)
+    assert verdict.status is Status.CONSISTENT
+
+
+@pytest.mark.parametrize("text", [
+    # Kidal is 1,196 km from Bamako, to the north-east.
+    "Rebels attacked Kidal on Monday. Kidal was retaken in the attack. "
+    "The town lies about 1,200 km north-east of Bamako.",
+    # Fort McMurray is 379 km from Edmonton, bearing 20.
+    "Fire swept through Fort McMurray on Tuesday. Fort McMurray residents fled the fire. "
+    "The city lies about 380 km north of Edmonton.",
+])
+def test_the_town_the_article_is_about(pipeline, text):
+    analysis, (verdict,) = verdicts_in(pipeline, text)
+    assert verdict.claim.subject.describe() == analysis.focus.place.name
+    assert verdict.status is Status.CONSISTENT
+
+
+def test_an_unnamed_town_with_no_place_to_stand_for_makes_no_claim(pipeline):
+    _, found = verdicts_in(pipeline, "The town lies about 1,200 km north-east of Bamako.")
+    assert [v.claim.subject.describe() for v in found] == []
+
+
+def test_an_admin_unit_as_the_subject(pipeline):
+    # Trondheim is 392 km from Oslo, bearing 357, whether read as the city or its municipality.
+    _, (verdict,) = verdicts_in(pipeline, "Trondheim lies about 390 km north of Oslo.")
+    assert verdict.claim.relation is Relation.DIRECTION
+    assert verdict.status is Status.CONSISTENT
+
+
+def test_a_claim_made_twice_is_one_claim_that_says_where_it_is_repeated(pipeline):
+    text = "Gao is in northern Mali. Later, Gao in northern Mali was retaken."
+    analysis, (verdict,) = verdicts_in(pipeline, text)
+    (found,) = analysis.claims
+    assert [text[start:end] for start, end in found.repeated_at] == ["in northern Mali"]
+    assert found.repeated_at[0][0] > found.start
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    # Tanga region runs along Tanzania's border with Kenya.
+    ("The outbreak is in the Tanga region near the Kenyan border.", Status.CONSISTENT),
+    # Mbeya, in Tanzania's south-west, is about 750 km from the nearest point of Kenya.
+    ("The outbreak is in the Mbeya region near the Kenyan border.", Status.INCONSISTENT),
+])
+def test_near_a_border_from_a_region(pipeline, text, status):
+    _, found = verdicts_in(pipeline, text)
+    (verdict,) = [v for v in found if v.claim.relation is Relation.PROXIMITY]
+    assert verdict.status is status
