@@ -45,6 +45,10 @@ KNOWN_HEDGES = (set(APPROXIMATE) | set(JUST_UNDER) | AT_LEAST | AT_MOST
 PROXIMITY_WORDS: dict[str, float] = _WORDS["proximity"]
 # What a place is called before its name ("the northern town of Calais").
 PLACE_NOUNS: tuple[str, ...] = tuple(_WORDS["place_nouns"]["singular"])
+# Words that make a distance one along a way ("a 45-km drive", "by road"), and the means of
+# travel after "by".
+ROUTE_NOUNS: tuple[str, ...] = tuple(_WORDS["route"]["nouns"])
+ROUTE_MEANS: tuple[str, ...] = tuple(_WORDS["route"]["by"])
 # What a text calls the place it is about without naming it: "this small town", "the city".
 ANAPHOR_NOUNS: tuple[str, ...] = tuple(_WORDS["anaphors"]["nouns"])
 DEFAULT_PROXIMITY_WORD = "near"
@@ -278,7 +282,8 @@ def _allowed(km: float, rounding_km: float, hedge: str | None) -> Tolerance:
 @dataclass(frozen=True)
 class Claim:
     """One geographic claim. `direction` is a compass point ("SW") for direction claims;
-    `qualifier` is the proximity word ("on", "near"); `source` is the text it came from."""
+    `qualifier` is the proximity word ("on", "near"), or for a distance the way it is
+    travelled ("drive", "by road"); `source` is the text it came from."""
 
     subject: Target
     relation: Relation

@@ -232,3 +232,16 @@ def test_without_a_clear_home_country_an_implied_neighbour_makes_no_claim(pipeli
     # is, the text leaves unsaid.
     text = "Floods hit Cochabamba. Chile and Norway sent help to neighbouring Peru."
     assert neighbours_in(pipeline, text) == []
+
+
+@pytest.mark.parametrize(("text", "way"), [
+    # Charikar lies 54 km from Kabul as the crow flies; the road is longer, and unmeasured.
+    ("Charikar is a 70-km drive from Kabul.", "drive"),
+    ("Gao lies 400 km by road from Timbuktu.", "by road"),
+    ("Cusco is a 75-km journey from Ollantaytambo.", "journey"),
+])
+def test_a_route_distance_is_unverifiable_not_judged(pipeline, text, way):
+    ((claim, verdict),) = claims_in(pipeline, text)
+    assert claim.relation is Relation.DISTANCE and claim.qualifier == way
+    assert verdict.status is Status.UNVERIFIABLE
+    assert "route" in verdict.reason

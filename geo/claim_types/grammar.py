@@ -18,6 +18,8 @@ from geo.claims import (
     NUMBER_WORDS,
     PLACE_NOUNS,
     PROXIMITY_WORDS,
+    ROUTE_MEANS,
+    ROUTE_NOUNS,
 )
 
 SLOT = r"\x01(\d+)\x02"
@@ -97,6 +99,9 @@ BORDER = (rf"(?:the\s+)?(?:{SLOT}(?:'s)?\s+border\s+with\s+{SLOT}"
           rf"|{SLOT}\s+border"
           rf"|border\s+with\s+{SLOT})")
 PROXIMITY = alternatives(PROXIMITY_WORDS)
+# "a 45-km drive", "300 km by road", "two hours on foot": a distance along a way.
+ROUTE = (rf"(?P<route>(?:{alternatives(ROUTE_NOUNS)})\b|by\s+(?:{alternatives(ROUTE_MEANS)})\b"
+         r"|on\s+foot\b)")
 # A part of a country as an adjective: "northern", "north-eastern", and in news also "north",
 # "northwest" ("in northwest China").
 PART = (r"(?P<part>(?:north|south)[\s-]?(?:east|west)(?:ern)?|(?:north|south|east|west)(?:ern)?"
