@@ -127,15 +127,26 @@ def _state_tree() -> shapely.STRtree:
     return shapely.STRtree(_states().geometry.values)
 
 
+# A gazetteer point on the coast may fall just off an outline cut at the shore.
+SHORE_SNAP_DEG = 0.05
+
+
 def state_at(lat: float, lon: float) -> str | None:
-    """The key of the state containing a point, or None outside the states."""
-    hits = _state_tree().query(shapely.Point(lon, lat), predicate="intersects")
+    """The key of the state containing a point (or within SHORE_SNAP_DEG of it), or None."""
+    point = shapely.Point(lon, lat)
+    hits = _state_tree().query(point, predicate="intersects")
+    if not len(hits):
+        hits = _state_tree().query_nearest(point, max_distance=SHORE_SNAP_DEG)
     return KEY_PREFIX + _states().fips.iloc[int(min(hits))] if len(hits) else None
 
 
-@cache
 def shared_boundary(key_a: str, key_b: str) -> shapely.Geometry:
     """The line two areas share (empty when they do not touch along a line)."""
+    return _shared_boundary(*sorted((key_a, key_b)))
+
+
+@cache
+def _shared_boundary(key_a: str, key_b: str) -> shapely.Geometry:
     if key_a == key_b:
         return shapely.MultiLineString()
     shared = shapely.intersection(area(key_a).geometry.boundary, area(key_b).geometry.boundary)
@@ -146,3 +157,9 @@ def shared_boundary(key_a: str, key_b: str) -> shapely.Geometry:
 
 def shared_boundary_km(key_a: str, key_b: str) -> float:
     return float(GEOD.geometry_length(shared_boundary(key_a, key_b))) / 1000
+
+
+def gap_km(key_a: str, key_b: str) -> float:
+    """The geodesic distance between two areas' outlines (0 where they touch)."""
+    line = shapely.shortest_line(area(key_a).geometry, area(key_b).geometry)
+    return float(GEOD.geometry_length(line)) / 1000

@@ -54,6 +54,9 @@ ANAPHOR_BEFORE = re.compile(
     r"(?:\s*,?\s+(?:is|was|lies|lay|sits|sat|stands|located|situated|which|that)){0,3}"
     r"\s*,?\s*\Z", re.IGNORECASE)
 ANAPHOR_REACH = 60
+# "Gao, the city about 320 km east of Timbuktu": the noun is in apposition to the place.
+_APPOSITION_END = re.compile(r"\x02\s*,?\s*\Z")
+_LIST_COMMA = re.compile(r"\s*,\s*")
 
 
 @dataclass(frozen=True)
@@ -123,6 +126,28 @@ class SentenceView:
         pieces.append(sentence.text[cursor - sentence.start:])
         self.text = "".join(pieces)
         self._slot_positions = [m.start() for m in re.finditer(SLOT, self.text)]
+        self._made_from: dict | None = None
+
+    def mentions_of(self, target: Target) -> list:
+        """The mentions of the sentence the target was made from, in text order: one lookup,
+        as a sentence that is a long list makes a claim per member."""
+        if self._made_from is None:
+            self._made_from = {}
+            for mention in self.mentions:
+                for key in (("point", mention.place.lat, mention.place.lon),
+                            ("area", area_key(mention))):
+                    self._made_from.setdefault(key, []).append(mention)
+        if isinstance(target, PointTarget):
+            return self._made_from.get(("point", *target.point), [])
+        match target:
+            case CountryTarget() | AdminAreaTarget() | RegionTarget():
+                keys = (target.area,)
+            case AdminBorderTarget():
+                keys = (target.a_key, target.b_key)
+            case _:
+                keys = target.country_codes
+        found = [m for key in dict.fromkeys(keys) for m in self._made_from.get(("area", key), [])]
+        return sorted(found, key=lambda m: m.start) if len(keys) > 1 else found
 
     def original_offset(self, view_offset: int) -> int:
         """Offset in the article of a position in the view."""
@@ -199,6 +224,20 @@ class ArticleContext:
     focus: object | None = None
 
 
+def _outline_or_point(mention) -> Target | None:
+    key = admin_areas.key_for(mention.place)
+    return AdminAreaTarget(key, mention.place.name) if key else located(mention)
+
+
+def qualifies(before, mention) -> bool:
+    """Whether `mention` only says where the place `before` it is: "Arlington, Virginia",
+    "Carroll County, Tennessee", "Peshawar, Khyber Pakhtunkhwa", "Kidal, Mali"."""
+    place, previous = mention.place, before.place
+    if place.kind == previous.kind or place.country_code != previous.country_code:
+        return False
+    return place.kind == "country" or (place.kind == "admin1" and previous.admin1 == place.name)
+
+
 class Finder:
     """What the claim types need to know of the article while they read its sentences, and
     where they put the claims they find."""
@@ -223,6 +262,7 @@ class Finder:
         return _deduplicated(self.found)
 
     country_code = staticmethod(country_code)
+    qualifies = staticmethod(qualifies)
     area_key = staticmethod(area_key)
     area_target = staticmethod(area_target)
     point_target = staticmethod(point_target)
@@ -241,17 +281,28 @@ class Finder:
         self.found.append(FoundClaim(claim, view.sentence, start, end,
                                      tuple(_readings(view, claim))))
 
-    def subject_before(self, view: SentenceView, view_offset: int, areas: bool = False
-                       ) -> PointTarget | None:
-        """The nearest place mentioned before the claim's words that is a point (with
-        `areas`, an admin unit's point too); or, when the words just before the claim are "this
-        small town", "the city" and the like, the place the article is about (its focus)."""
-        as_point = located if areas else point_target
-        if ANAPHOR_BEFORE.search(view.text, max(0, view_offset - ANAPHOR_REACH), view_offset):
-            return as_point(self.focus) if self.focus is not None else None
-        before = [int(m[1]) for m in re.finditer(SLOT, view.text[:view_offset])]
-        for slot in reversed(before):
-            target = as_point(view.mentions[slot])
+    def subject_before(self, view: SentenceView, view_offset: int, outlines: bool = False
+                       ) -> Target | None:
+        """The nearest place mentioned before the claim's words, as a point (an admin unit's
+        with its reach), passing over a place that only says where the one before it is
+        ("Arlington, Virginia, about 5 miles from"); or, when the words just before the claim
+        are "this small town", "the city" and the like with no place named just before them,
+        the place the article is about (its focus). With `outlines`, a US state or county is
+        its outline, not a point: "Tennessee is near the Virginia border" is about an area
+        that a point at its middle would misrepresent, so the claim is measured as an area's,
+        or reported unverifiable."""
+        as_target = _outline_or_point if outlines else located
+        anaphor = ANAPHOR_BEFORE.search(view.text, max(0, view_offset - ANAPHOR_REACH),
+                                        view_offset)
+        if anaphor and not _APPOSITION_END.search(view.text, 0, anaphor.start()):
+            return as_target(self.focus) if self.focus is not None else None
+        slots = list(re.finditer(SLOT, view.text[:view_offset]))
+        for i in range(len(slots) - 1, -1, -1):
+            mention = view.mentions[int(slots[i][1])]
+            if i and _LIST_COMMA.fullmatch(view.text, slots[i - 1].end(), slots[i].start()) \
+                    and qualifies(view.mentions[int(slots[i - 1][1])], mention):
+                continue
+            target = as_target(mention)
             if target is not None:
                 return target
         return None
@@ -263,7 +314,7 @@ class Finder:
         quantity (a range whose upper end is below its lower end). The subject may be an admin
         unit ("Matara district some 160km south of Colombo"), as its point, uncertain by the
         reach of such a unit."""
-        subject = self.subject_before(view, match.start(), areas=True)
+        subject = self.subject_before(view, match.start(), outlines=True)
         if subject is None:
             return None
         reference = self.reference(view, match, subject)
@@ -312,8 +363,14 @@ class Finder:
         if None in keys:
             return UnlocatedTarget(words, "geo has no line between these areas")
         if len(keys) == 1:
-            own = (admin_areas.state_at(*subject.point) if subject is not None
-                   and subject.point is not None else None) or self.home_state
+            if isinstance(subject, AdminAreaTarget):
+                own = subject.area
+            elif subject is not None and subject.point is not None:
+                own = admin_areas.state_at(*subject.point)
+                if own is None:
+                    return UnlocatedTarget(words, f"{subject.describe()} is in no US state")
+            else:
+                own = self.home_state
             if own is None:
                 return UnlocatedTarget(words, "the text does not say whose border it is")
             if own == keys[0]:
@@ -355,19 +412,6 @@ class Finder:
 
 
 
-def _stands_for(mention, target: Target) -> bool:
-    """Whether the target was made from this mention of the sentence."""
-    if isinstance(target, PointTarget):
-        return (mention.place.lat, mention.place.lon) == target.point
-    key = area_key(mention)
-    match target:
-        case CountryTarget() | AdminAreaTarget() | RegionTarget():
-            return key == target.area
-        case AdminBorderTarget():
-            return key in (target.a_key, target.b_key)
-    return key is not None and key in target.country_codes
-
-
 # Two readings of a name this close are one place for a claim (the field's Acc@161 radius):
 # Blida the town and Blida the province.
 SAME_PLACE_KM = 161.0
@@ -379,7 +423,7 @@ def _readings(view: SentenceView, claim: Claim):
     its own ("the southern coastal city of Saida": southern Algeria, or southern Lebanon)."""
     for doubt, other, place in _other_readings(view, claim.subject):
         reference = claim.reference
-        implied = not any(_stands_for(m, reference) for m in view.mentions)
+        implied = not view.mentions_of(reference)
         if implied and place is not None and isinstance(reference, CountryTarget | RegionTarget):
             reference = _in_country(place, reference) or reference
         yield doubt, dataclasses.replace(claim, subject=other, reference=reference)
@@ -395,7 +439,7 @@ def _other_readings(view: SentenceView, target: Target) -> list[tuple[str, Targe
     names hold the words ("Congo": the Democratic Republic of the Congo too). Each reading is
     (the doubt described, the other target, the gazetteer place it stands for or None). An end
     the text only implies has no mention to doubt."""
-    mentions = [m for m in view.mentions if _stands_for(m, target)]
+    mentions = view.mentions_of(target)
     if not mentions or max(m.confidence for m in mentions) >= SETTLED_CONFIDENCE:
         return []
     mention, chosen = mentions[0], mentions[0].place

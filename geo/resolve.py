@@ -61,8 +61,8 @@ class _Context:
         self.countries: Counter[str] = Counter()
         # Each admin-1 unit named, with the words that name it. A province is often named for
         # its capital, so "Blida" is evidence for Blida the town, in Blida province; but a
-        # county named for its state is not what the state's name means: "Iowa" is no
-        # evidence for Iowa County, Iowa.
+        # second-level unit named like its first-level one is not what that name means, in
+        # any country: "Iowa" is no evidence for Iowa County, Iowa.
         self.admin1: dict[tuple[str, str], set[str]] = defaultdict(set)
         for mention in mentions:
             top = mention.candidates[0]

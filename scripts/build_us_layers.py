@@ -62,8 +62,18 @@ def fetch(tarball: Path | None, into: Path) -> Path:
 def read_layer(topology: Path, layer: str) -> gpd.GeoDataFrame:
     frame = pyogrio.read_dataframe(topology, layer=layer)
     frame = frame.set_crs("EPSG:4326")
-    # A few county rings touch themselves after us-atlas's quantisation.
-    frame["geometry"] = shapely.make_valid(frame.geometry.values)
+    # A few county rings touch themselves after us-atlas's quantisation. "structure" keeps
+    # each one an area ("linework" can leave a collection of lines with no boundary), and
+    # only the polygonal parts are kept.
+    valid = shapely.make_valid(frame.geometry.values, method="structure", keep_collapsed=False)
+    frame["geometry"] = [shapely.union_all([part for part in shapely.get_parts(geometry)
+                                            if shapely.get_type_id(part) in (3, 6)])
+                         for geometry in valid]
+    # Falls Church, Virginia (5 km2) is quantised away at this scale: no outline, no row.
+    frame = frame[~frame.geometry.is_empty]
+    kinds = set(frame.geometry.geom_type)
+    if not kinds <= {"Polygon", "MultiPolygon"} or not frame.geometry.is_valid.all():
+        raise SystemExit(f"{topology.name} {layer}: not all valid polygons ({kinds})")
     frame["area_km2"] = [abs(GEOD.geometry_area_perimeter(g)[0]) / 1e6 for g in frame.geometry]
     return frame.rename(columns={"id": "fips"}).sort_values("fips").reset_index(drop=True)
 
@@ -89,14 +99,20 @@ def main(argv: list[str] | None = None) -> int:
     counties = counties.merge(states[["fips", "name"]].rename(
         columns={"fips": "state_fips", "name": "state_name"}), on="state_fips", how="left")
     counties = counties[["fips", "state_fips", "state_name", "name", "area_km2", "geometry"]]
+    # The Census files of 2017: 50 states, DC and five territories; 3,231 counties and their
+    # equivalents less Falls Church, each in one of them.
+    if len(states) != 56 or len(counties) != 3230 or counties.state_name.isna().any():
+        raise SystemExit(f"unexpected counts: {len(states)} states, {len(counties)} counties")
     write_parquet(states, args.out / "us_states.parquet")
     write_parquet(counties, args.out / "us_counties.parquet")
 
     manifest = {
         "source": {"package": f"npm:{PACKAGE}@{VERSION}", "file": TOPOLOGY,
                    "integrity": INTEGRITY},
-        "outputs": {"us_states.parquet": {"rows": len(states)},
-                    "us_counties.parquet": {"rows": len(counties)}},
+        "outputs": {name: {"rows": len(frame), "sha256": hashlib.sha256(
+                        (args.out / name).read_bytes()).hexdigest()}
+                    for name, frame in (("us_states.parquet", states),
+                                        ("us_counties.parquet", counties))},
         "built_with": {name: version(name)
                        for name in ("geopandas", "shapely", "pyproj", "pyogrio")},
     }

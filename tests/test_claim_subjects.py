@@ -53,6 +53,23 @@ def test_the_town_the_article_is_about(pipeline, text):
     assert verdict.status is Status.CONSISTENT
 
 
+def test_a_state_after_a_town_says_where_the_town_is(pipeline):
+    # Arlington, Virginia, is 6 km from Washington's centre: the subject is the town.
+    _, (verdict,) = verdicts_in(
+        pipeline, "The shooting in Arlington, Virginia, happened about 5 miles from Washington.")
+    assert verdict.claim.subject.describe() == "Arlington"
+    assert verdict.status is Status.CONSISTENT
+
+
+def test_the_city_in_apposition_is_the_place_before_it(pipeline):
+    # Gao is 320 km from Timbuktu, to the east; the article is about Bamako.
+    text = ("Officials met in Bamako on Monday. Bamako said so. "
+            "Gao, the city about 320 km east of Timbuktu, was calm.")
+    _, (verdict,) = verdicts_in(pipeline, text)
+    assert verdict.claim.subject.describe() == "Gao"
+    assert verdict.status is Status.CONSISTENT
+
+
 def test_an_unnamed_town_with_no_place_to_stand_for_makes_no_claim(pipeline):
     _, found = verdicts_in(pipeline, "The town lies about 1,200 km north-east of Bamako.")
     assert [v.claim.subject.describe() for v in found] == []

@@ -245,3 +245,15 @@ def test_a_route_distance_is_unverifiable_not_judged(pipeline, text, way):
     assert claim.relation is Relation.DISTANCE and claim.qualifier == way
     assert verdict.status is Status.UNVERIFIABLE
     assert "route" in verdict.reason
+
+
+def test_places_on_both_sides_of_borders_make_one_claim_per_place_after(pipeline):
+    # "A, B, ... border X, Y, ...": the last place before is the subject, one claim for each
+    # place after (not one per pair, which would grow as the square of the sentence).
+    before = ", ".join(["Mali", "Niger", "Chad"] * 40)
+    after = ", ".join(["Algeria", "Libya", "Sudan"] * 40)
+    found = claims_in(pipeline, f"{before} border {after}.")
+    assert {c.subject.describe() for c, _ in found} == {"Chad"}
+    # Chad borders Libya and Sudan, not Algeria (Niger lies between).
+    assert {c.reference.describe(): v.status for c, v in found} == {
+        "Algeria": Status.INCONSISTENT, "Libya": Status.CONSISTENT, "Sudan": Status.CONSISTENT}

@@ -44,6 +44,36 @@ def test_states_share_a_line_where_the_map_says(a, b, touch):
     assert (admin_areas.shared_boundary_km(a, b) > 1) is touch
 
 
+def test_every_outline_is_a_valid_area():
+    for frame in (admin_areas._states(), admin_areas._counties()):
+        assert set(frame.geom_type) <= {"Polygon", "MultiPolygon"}
+        assert frame.is_valid.all()
+
+
+def test_counties_whose_rings_were_repaired_keep_their_neighbours():
+    # Stanislaus and Merced, in California's Central Valley, meet along a long line.
+    assert admin_areas.shared_boundary_km("US-06099", "US-06047") > 50
+
+
+def test_states_that_meet_on_water_are_not_called_apart(pipeline):
+    # Michigan and Illinois meet in Lake Michigan; the Census outlines stop at the shore.
+    found = {c.reference.describe(): v.status
+             for c, v in claims_in(pipeline, "Michigan borders Illinois and Indiana.")}
+    assert found == {"Illinois": Status.UNVERIFIABLE, "Indiana": Status.CONSISTENT}
+
+
+def test_a_state_as_the_subject_of_near_a_border_is_no_point(pipeline):
+    # "Tennessee is near the Virginia border": Tennessee touches it; its middle does not.
+    found = [v for _, v in claims_in(pipeline, "Tennessee lies near the Virginia border.")]
+    assert [v.status for v in found] == [Status.UNVERIFIABLE]
+
+
+def test_a_town_abroad_has_no_state_border_of_its_own(pipeline):
+    text = ("Arizona officials in Phoenix, Arizona said so. Migrants gathered in Hermosillo, "
+            "near the California border.")
+    assert all(v.status is not Status.INCONSISTENT for _, v in claims_in(pipeline, text))
+
+
 def test_a_point_finds_its_state():
     assert admin_areas.state_at(41.50, -81.69) == "US-39"      # Cleveland, Ohio
     assert admin_areas.state_at(25.0, -40.0) is None            # the Atlantic

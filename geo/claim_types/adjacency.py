@@ -23,6 +23,11 @@ from geo.targets import AdminAreaTarget, CountryTarget
 from geo.verdicts import Verdict, status_of
 
 RELATION = Relation.ADJACENCY
+# The Census outlines stop at the shore, so states that meet in a lake or a sound (Michigan and
+# Illinois across Lake Michigan, New York and Rhode Island) share no line. Two outlines this
+# close may meet on water: such a claim is unverifiable; farther apart, inconsistent (Oregon
+# and Utah, Ohio and Illinois lie about 250 km apart).
+WATER_GAP_KM = 150.0
 BORDER_PATTERN = re.compile(BORDER, re.IGNORECASE)
 NEIGHBOUR_PATTERN = re.compile(
     rf"\b(?:neighbou?ring|bordering)\s+(?:country\s+(?:of\s+)?)?{SLOT}"
@@ -67,9 +72,11 @@ def find(view, finder) -> None:
     for match in NAMED_NEIGHBOUR_PATTERN.finditer(view.text):
         others = [match["owner"] or match["partner"]] if not match["bordered"] else (
             re.findall(SLOT, match["bordered"]))
+        others = _without_qualifiers(finder, [view.mention(slot) for slot in others])
         members = _list_before(view.text, slot_spans, match.start())
-        # "Ohio borders Indiana and Michigan": each pair a claim
-        for other in _without_qualifiers([view.mention(slot) for slot in others]):
+        if len(others) > 1:  # "Ohio borders Indiana and Michigan": one subject, a claim each
+            members = members[-1:]
+        for other in others:
             reference = finder.area_target(other)
             if reference is not None:
                 _each_member(view, finder, match, reference, members)
@@ -95,26 +102,17 @@ def _each_member(view, finder, match: re.Match, reference, members: list[str] | 
     "members"): it neighbours `reference`, or when that is None the area the article is
     about."""
     slots = members if members is not None else re.findall(SLOT, match["members"])
-    for member in _without_qualifiers([view.mentions[int(slot)] for slot in slots]):
+    for member in _without_qualifiers(finder, [view.mentions[int(slot)] for slot in slots]):
         target = finder.area_target(member)
         if target is not None:
             _add(view, finder, match, target, reference or _home(finder, target))
 
 
-def _without_qualifiers(mentions: list) -> list:
+def _without_qualifiers(finder, mentions: list) -> list:
     """A list's members without the state or country that says where the one before it is:
     "Carroll County, Tennessee" is one member."""
-    kept = mentions[:1]
-    for before, mention in itertools.pairwise(mentions):
-        place, previous = mention.place, before.place
-        qualifies = ((place.kind == "country" and previous.kind != "country"
-                      and place.country_code == previous.country_code)
-                     or (place.kind == "admin1" and previous.kind != "admin1"
-                         and admin_areas.state_of(previous) is not None
-                         and admin_areas.state_of(previous) == admin_areas.key_for(place)))
-        if not qualifies:
-            kept.append(mention)
-    return kept
+    return mentions[:1] + [mention for before, mention in itertools.pairwise(mentions)
+                           if not finder.qualifies(before, mention)]
 
 
 def _from_a_border(view, finder, match: re.Match) -> None:
@@ -155,7 +153,12 @@ def measure(claim: Claim) -> Measurement:
     if isinstance(subject, CountryTarget) and isinstance(reference, CountryTarget):
         return Measurement(km=base_layers.shared_border_km(subject.adm0_a3, reference.adm0_a3))
     if isinstance(subject, AdminAreaTarget) and isinstance(reference, AdminAreaTarget):
-        return Measurement(km=admin_areas.shared_boundary_km(subject.area, reference.area))
+        shared = admin_areas.shared_boundary_km(subject.area, reference.area)
+        gap = admin_areas.gap_km(subject.area, reference.area) if not shared else 0.0
+        if not shared and gap < WATER_GAP_KM:
+            return Measurement(problem=f"no shared line on land, {gap:,.0f} km apart: they may "
+                                       "meet on water, where the Census outlines stop")
+        return Measurement(km=shared)
     return Measurement(problem="adjacency is measured between two countries, or two US "
                                "states or counties")
 

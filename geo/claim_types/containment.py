@@ -49,7 +49,7 @@ AIRPORT_PATTERN = re.compile(
 def find(view, finder) -> None:
     for match in IN_REGION_PATTERN.finditer(view.text):
         country = view.mention(match["country"] or match["country_after_noun"])
-        subject = finder.subject_before(view, match.start(), areas=True)
+        subject = finder.subject_before(view, match.start())
         if subject is not None:
             _in_part(view, finder, match, subject, finder.area_key(country),
                      match["part"] or match["part_noun"] or match["part_adjective"])

@@ -13,7 +13,7 @@ import re
 from geo.claim_types.grammar import BORDER, PROXIMITY
 from geo.claims import DEFAULT_PROXIMITY_WORD, PROXIMITY_WORDS, Claim, Relation, Tolerance
 from geo.measure import Measurement, from_subject_point
-from geo.targets import scale_km
+from geo.targets import AdminBorderTarget, scale_km
 from geo.verdicts import Verdict, within
 
 RELATION = Relation.PROXIMITY
@@ -24,8 +24,8 @@ PATTERN = re.compile(rf"\b(?P<word>{PROXIMITY})\s+(?P<ref>{BORDER}|the\s+border\
 def find(view, finder) -> None:
     for match in PATTERN.finditer(view.text):
         # "the Cuvette-Ouest region near the Gabon border": a region is its point, uncertain
-        # by a region's reach, which only widens the tolerance.
-        subject = finder.subject_before(view, match.start(), areas=True)
+        # by a region's reach, which only widens the tolerance; a US state is its outline.
+        subject = finder.subject_before(view, match.start(), outlines=True)
         reference = finder.reference(view, match, subject)
         if subject is not None and reference is not None:
             finder.add(view, match, subject=subject, relation=RELATION, reference=reference,
@@ -48,6 +48,7 @@ def judge(claim: Claim, measurement: Measurement, ends_km: float) -> Verdict:
         word = claim.qualifier or DEFAULT_PROXIMITY_WORD
         share = PROXIMITY_WORDS[word]
         limit = share * scale_km(claim.reference)
-        why = (f'"{word}" allows {share:.0%} of the scale of the countries involved, '
+        whose = "US states" if isinstance(claim.reference, AdminBorderTarget) else "countries"
+        why = (f'"{word}" allows {share:.0%} of the scale of the {whose} involved, '
                f"{limit:,.0f} km")
     return within(claim, measurement, Tolerance(0.0, limit + ends_km), why)
