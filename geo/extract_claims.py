@@ -489,9 +489,14 @@ def _as_target(place, like: Target) -> Target | None:
     """The target `place` makes in the role `like` plays."""
     if isinstance(like, PointTarget):
         return (target_for(place) or point_of_area(place)) if place.kind != "country" else None
+    key = admin_areas.key_for(place)
     if isinstance(like, AdminAreaTarget):
-        key = admin_areas.key_for(place)
         return AdminAreaTarget(key, place.name) if key else None
+    if key and admin_areas.is_state(key):  # "southern Georgia": the state, or the country?
+        if isinstance(like, CountryTarget):
+            return AdminAreaTarget(key, place.name)
+        if isinstance(like, RegionTarget):
+            return RegionTarget(key, like.part)
     return _in_country(place, like) if place.kind == "country" else None
 
 

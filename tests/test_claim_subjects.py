@@ -39,6 +39,13 @@ def test_the_place_a_text_calls_the_capital(pipeline, text, subject, reference):
     assert verdict.status is Status.CONSISTENT
 
 
+def test_a_place_before_a_noun_and_a_comma_is_no_qualifier(pipeline):
+    # "east of the Kidal region, Gao said": Kidal is what the claim measures from, and the
+    # sentence names no subject before it, so there is no claim to make.
+    _, found = verdicts_in(pipeline, "Fighting flared 30 km east of the Kidal region, Gao said.")
+    assert found == []
+
+
 @pytest.mark.parametrize("text", [
     # Kidal is 1,196 km from Bamako, to the north-east.
     "Rebels attacked Kidal on Monday. Kidal was retaken in the attack. "

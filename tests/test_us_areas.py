@@ -74,6 +74,12 @@ def test_a_town_abroad_has_no_state_border_of_its_own(pipeline):
     assert all(v.status is not Status.INCONSISTENT for _, v in claims_in(pipeline, text))
 
 
+def test_a_state_that_shares_a_country_s_name_is_a_reading_of_it(pipeline):
+    # Valdosta lies in southern Georgia, the US state; far outside Georgia, the country.
+    ((_, verdict),) = claims_in(pipeline, "Valdosta is a city in southern Georgia.")
+    assert verdict.status is Status.UNVERIFIABLE and "Georgia" in verdict.reason
+
+
 def test_a_point_finds_its_state():
     assert admin_areas.state_at(41.50, -81.69) == "US-39"      # Cleveland, Ohio
     assert admin_areas.state_at(25.0, -40.0) is None            # the Atlantic

@@ -114,7 +114,10 @@ PLACE_NOUN = r"(?:" + alternatives(PLACE_NOUNS) + r")(?:s|es)?"
 # What may stand before the place a claim measures from: "of the Sri Lankan capital Colombo",
 # "north of the capital, Kabul", "the breakaway region's capital Tskhinvali", "from the city of
 # Gao". At most three words or places before the noun, so the search stays short.
-PLACE_CALLED = (rf"(?:the\s+(?:(?:{SLOT}|[\w'\u2019-]+)\s+){{0,3}}?"
-                rf"(?:{alternatives(PLACE_NOUNS)})(?:\s+of)?\s*,?\s+)?")
+# A place before the noun qualifies it only without a comma after: in "east of the Kidal region,
+# Gao said", Kidal is the place.
+_CALLED = alternatives(PLACE_NOUNS)
+PLACE_CALLED = (rf"(?:the\s+(?:(?:{SLOT}|[\w'\u2019-]+)\s+){{0,3}}?(?:{_CALLED})(?:\s+of)?\s+"
+                rf"|the\s+(?:[\w'\u2019-]+\s+){{0,3}}?(?:{_CALLED})(?:\s+of)?\s*,\s+)?")
 # A list of places: "Benin, Ghana, Guinea, Niger, and Senegal".
 LIST = rf"{SLOT}(?:\s*,\s*{SLOT})*(?:\s*,?\s+(?:and|or)\s+{SLOT})?"
