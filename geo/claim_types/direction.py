@@ -12,6 +12,7 @@ import re
 
 from geo.claim_types.grammar import (
     AFTER_NO_COMPASS_WORD,
+    COMPASS_WORDS,
     DIRECTION,
     PLACE_CALLED,
     QUANTITY,
@@ -36,7 +37,14 @@ PATTERN = re.compile(
     re.IGNORECASE)
 
 
+# Most sentences name no compass point: one plain search spares them PATTERN, whose optional
+# quantity is tried at every position.
+_ANY_COMPASS_WORD = re.compile("|".join(COMPASS_WORDS.values()), re.IGNORECASE)
+
+
 def find(view, finder) -> None:
+    if not _ANY_COMPASS_WORD.search(view.text):
+        return
     for match in PATTERN.finditer(view.text):
         fields = finder.measured(view, match)
         if fields is not None and isinstance(fields["reference"], PointTarget):
