@@ -49,6 +49,9 @@ HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "lady", "lord", "president
 
 # A big place may share its name with an everyday word ("Nice", "Reading", "Mobile"); a small
 # one that does ("March", "Police", "Center") is almost never meant.
+# After these, a word names where something is: "a bank in Gainesville" is the town even in
+# an article where "Rodeo Gainesville" made Gainesville look like a surname.
+LOCATIVE_BEFORE = {"in", "at", "from", "near", "outside", "around", "to", "of"}
 BIG_PLACE_POPULATION = 100_000
 HUGE_PLACE_POPULATION = 1_000_000  # what a capitalised common word must name to open a sentence
 
@@ -241,7 +244,8 @@ class Recogniser:
             (best.population or 0) >= BIG_PLACE_POPULATION)
         if i > 0 and words[i - 1].lower.rstrip(".") in HONORIFICS:
             return False
-        if single and surface.lower() in reading.people:
+        if (single and surface.lower() in reading.people
+                and not (i > 0 and words[i - 1].lower in LOCATIVE_BEFORE)):
             return False
         if (single and best.kind not in ("country", "admin1") and best.match != "demonym"
                 and SPEECH_AFTER.match(text[mention.end:mention.end + 20])

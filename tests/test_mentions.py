@@ -31,6 +31,13 @@ def test_a_surname_stays_a_person_for_the_rest_of_the_article(recogniser):
     assert names == ["Austin", "Texas"]
 
 
+def test_a_surname_does_not_hide_the_place_where_the_words_say_where(recogniser):
+    # "John Austin" is a person, and so is "Austin drove"; "to Austin" is the city.
+    text = "Sheriff John Austin spoke on Monday. Later, Austin drove to Austin for the meeting."
+    assert [(m.mention.text, m.start) for m in resolve(recogniser.mentions(text))] == [
+        ("Austin", text.rindex("Austin"))]
+
+
 def test_metonyms_stand_for_their_governments(recogniser):
     result = found(recogniser, "Washington said it would help. Downing Street declined to "
                                "comment, and the Kremlin warned Paris.")
