@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import bisect
 import re
+import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from importlib import resources
 
 from geo.gazetteer import Candidate, Gazetteer, normalize
 from geo.words import is_common_word, is_first_name
@@ -52,6 +54,9 @@ HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "lady", "lord", "president
 # After these, a word names where something is: "a bank in Gainesville" is the town even in
 # an article where "Rodeo Gainesville" made Gainesville look like a surname.
 LOCATIVE_BEFORE = {"in", "at", "from", "near", "outside", "around", "to", "of"}
+_WORDS = tomllib.loads(resources.files("geo").joinpath("mention_words.toml").read_text("utf-8"))
+FEATURE_AFTER = frozenset(_WORDS["feature_after"])  # "Memphis Street", "Neches River"
+DIRECTION_ALONE = frozenset(_WORDS["direction_alone"])  # "North", "Central"
 BIG_PLACE_POPULATION = 100_000
 HUGE_PLACE_POPULATION = 1_000_000  # what a capitalised common word must name to open a sentence
 
@@ -243,6 +248,11 @@ class Recogniser:
         big = best.kind in ("country", "admin1", "continent", "region") or (
             (best.population or 0) >= BIG_PLACE_POPULATION)
         if i > 0 and words[i - 1].lower.rstrip(".") in HONORIFICS:
+            return False
+        if normalize(surface) in DIRECTION_ALONE:
+            return False
+        if (j + 1 < len(words) and words[j + 1].capitalised and reading.spaced(j, j + 1)
+                and words[j + 1].lower.rstrip(".") in FEATURE_AFTER):
             return False
         if (single and surface.lower() in reading.people
                 and not (i > 0 and words[i - 1].lower in LOCATIVE_BEFORE)):

@@ -55,6 +55,22 @@ def test_demonyms_and_plurals(recogniser):
     assert {how for _, _, how in result} == {"demonym"}
 
 
+@pytest.mark.parametrize("text, places", [
+    ("Police found the car on Memphis Street in Nairobi.", ["Nairobi"]),
+    ("Flood water rose along the Neches River near Lima on Sunday.", ["Lima"]),
+    ("Pupils of Lewis Elementary were moved to Perth for the night.", ["Perth"]),
+    ("The fire spread from Cairo Road to Stockholm University buildings.", []),
+])
+def test_a_town_named_in_a_street_river_or_school_is_not_the_town(recogniser, text, places):
+    assert [m[0] for m in found(recogniser, text)] == places
+
+
+def test_a_bare_compass_word_is_a_direction_not_a_region(recogniser):
+    text = ("Storms moved North from Mexico. Central districts lost power, Western ones not, "
+            "and the East stayed dry; South Africa and North Korea sent help.")
+    assert [m[0] for m in found(recogniser, text)] == ["Mexico", "South Africa", "North Korea"]
+
+
 def test_everyday_words_are_not_small_places(recogniser):
     text = "One man said: We will march in March. But Police Street is closed in Nice."
     names = [m[0] for m in found(recogniser, text)]
