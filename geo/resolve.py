@@ -21,6 +21,8 @@ COUNTRY_BONUS = 0.25       # the candidate lies in a country the article names
 ADMIN_BONUS = 0.25         # ... in an admin-1 unit the article names ("Alexandria, Louisiana")
 NEARBY_BONUS = 0.15        # ... within NEARBY_KM of a place that is not in doubt
 NEARBY_KM = 400.0
+CLOSE_BONUS = 0.1          # ... and more within CLOSE_KM: local news names the next town
+CLOSE_KM = 100.0
 ADMIN1_NEARBY_KM = 800.0
 SETTLED_CONFIDENCE = 0.75  # a mention this sure of itself gives context to the others
 POINT_KINDS = ("city", "airport", "facility", "admin2")
@@ -81,9 +83,13 @@ class _Context:
         voters = self.admin1.get((candidate.country_code, candidate.admin1), set())
         if voters - {words} or (voters and candidate.kind != "admin2"):
             score += ADMIN_BONUS
-        if any(self._near(candidate, other) for other in self.settled
-               if other.id != candidate.id):
+        others = [other for other in self.settled if other.id != candidate.id]
+        if any(self._near(candidate, other) for other in others):
             score += NEARBY_BONUS
+            if candidate.kind in POINT_KINDS and any(
+                    great_circle_km(candidate.lat, candidate.lon, other.lat, other.lon)
+                    <= CLOSE_KM for other in others):
+                score += CLOSE_BONUS
         return score
 
     @staticmethod
@@ -111,9 +117,15 @@ def _choose(mention: Mention, context: _Context) -> ResolvedMention:
 def _credible(item: ResolvedMention, context: _Context) -> bool:
     """A small place in a country the article never names is a coincidence, not a mention:
     "Cobra" (the British emergency committee) is an alternate name of a Philippine town, and
-    "Darfur" in a story about Sudan is not the hamlet in Minnesota."""
+    "Darfur" in a story about Sudan is not the hamlet in Minnesota. Unless it lies close to a
+    town the article is sure of: "Mansfield" beside "Shreveport"."""
     place = item.place
     if not context.countries or place.country_code in context.countries:
+        return True
+    if place.kind in POINT_KINDS and any(
+            other.id != place.id
+            and great_circle_km(place.lat, place.lon, other.lat, other.lon) <= CLOSE_KM
+            for other in context.settled):
         return True
     # Places curated into the supplement are there because the news names them.
     if place.kind not in POINT_KINDS or place.source.startswith("supplement"):

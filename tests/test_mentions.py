@@ -88,6 +88,25 @@ def test_context_picks_the_right_namesake(recogniser):
     assert egypt["Alexandria"] == "EG"
 
 
+@pytest.mark.parametrize("city, country", [
+    ("Mosul", "IQ"), ("Edmonton", "CA"), ("Auckland", "NZ"), ("Västerås", "SE"),
+    ("Brisbane", "AU"), ("Los Angeles", "US")])
+def test_a_city_outranks_the_district_named_after_it(recogniser, city, country):
+    # The district's population is the sum of its towns', the city's own is smaller.
+    resolved = resolve(recogniser.mentions(f"Roads into {city} were closed on Monday."))
+    assert [(m.place.kind, m.place.country_code) for m in resolved] == [("city", country)]
+
+
+def test_a_small_town_close_to_a_sure_one_is_credible(recogniser):
+    # Mansfield, Louisiana (about 5,000 people) is 50 km from Shreveport; the US is never named
+    # but Canada is, so without the neighbour the small town would look like a coincidence.
+    text = ("A pastor from Mansfield met Shreveport police on Monday. Mansfield officers "
+            "later flew to Canada.")
+    places = {m.mention.text: (m.place.admin1, m.place.country_code)
+              for m in resolve(recogniser.mentions(text))}
+    assert places["Mansfield"] == ("Louisiana", "US")
+
+
 @pytest.mark.parametrize("state", ["Iowa", "Idaho", "Utah", "Hawaii"])
 def test_a_state_is_no_evidence_for_its_own_namesake_county(recogniser, state):
     # Iowa County, Iowa lies in the state the same word names; the word alone means the state.
