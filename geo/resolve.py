@@ -74,6 +74,7 @@ class _Context:
                 self.admin1[(top.country_code, top.name)].add(mention.text.casefold())
                 self.countries[top.country_code] += 0  # known, without a vote
         self.settled: list[Candidate] = []
+        self.located: set[str] = set()  # the country most of the settled places lie in
 
     def score(self, candidate: Candidate, words: str) -> float:
         """`candidate` for the mention of `words`, with what the rest of the article says."""
@@ -118,21 +119,23 @@ def _credible(item: ResolvedMention, context: _Context) -> bool:
     """A small place in a country the article never names is a coincidence, not a mention:
     "Cobra" (the British emergency committee) is an alternate name of a Philippine town, and
     "Darfur" in a story about Sudan is not the hamlet in Minnesota. Unless it lies close to a
-    town the article is sure of: "Mansfield" beside "Shreveport"."""
+    town the article is sure of: "Mansfield" beside "Shreveport". An alternate name needs that
+    evidence even where the article names no country at all: "Titan" (a drilling company) is
+    an Afghan village's, "Gale" (a sergeant) Galle's."""
     place = item.place
-    if not context.countries or place.country_code in context.countries:
-        return True
-    if place.kind in POINT_KINDS and any(
-            other.id != place.id
-            and great_circle_km(place.lat, place.lon, other.lat, other.lon) <= CLOSE_KM
-            for other in context.settled):
-        return True
     # Places curated into the supplement are there because the news names them.
     if place.kind not in POINT_KINDS or place.source.startswith("supplement"):
         return True
-    limit = (CREDIBLE_ALIAS_POPULATION if item.mention.how == "alias"
-             else CREDIBLE_NAME_POPULATION)
-    return (place.population or 0) >= limit
+    if any(other.id != place.id
+           and great_circle_km(place.lat, place.lon, other.lat, other.lon) <= CLOSE_KM
+           for other in context.settled):
+        return True
+    # Local news seldom names its country; the country of the towns it is sure of stands in.
+    known = set(context.countries) or context.located
+    named = place.country_code in known
+    if item.mention.how == "alias":
+        return named or (place.population or 0) >= CREDIBLE_ALIAS_POPULATION
+    return not known or named or (place.population or 0) >= CREDIBLE_NAME_POPULATION
 
 
 def resolve(mentions: Sequence[Mention]) -> list[ResolvedMention]:
@@ -145,6 +148,10 @@ def resolve(mentions: Sequence[Mention]) -> list[ResolvedMention]:
     context.settled = list({r.place.id: r.place for r in first
                             if r.confidence >= SETTLED_CONFIDENCE
                             and r.place.kind in POINT_KINDS}.values())
+    # Two sure towns at least, so that no town vouches for itself.
+    located = Counter(p.country_code for p in context.settled if p.country_code).most_common(2)
+    if located and located[0][1] >= 2 and (len(located) == 1 or located[0][1] > located[1][1]):
+        context.located = {located[0][0]}
     by_text: dict[str, list[ResolvedMention]] = defaultdict(list)
     for mention in distinct:
         by_text[mention.text.casefold()].append(_choose(mention, context))

@@ -107,6 +107,15 @@ def test_a_small_town_close_to_a_sure_one_is_credible(recogniser):
     assert places["Mansfield"] == ("Louisiana", "US")
 
 
+def test_the_country_of_the_sure_towns_stands_in_for_a_country_never_named(recogniser):
+    # Local news names no country. "Titan" (here a company) is also an Afghan village: with
+    # two sure towns in the US, a small place elsewhere needs evidence of its own.
+    text = ("The council in Shreveport met on Monday. Titan, a drilling firm, won a permit "
+            "for a site near Bossier City.")
+    assert [m.mention.text for m in resolve(recogniser.mentions(text))] == [
+        "Shreveport", "Bossier City"]
+
+
 @pytest.mark.parametrize("state", ["Iowa", "Idaho", "Utah", "Hawaii"])
 def test_a_state_is_no_evidence_for_its_own_namesake_county(recogniser, state):
     # Iowa County, Iowa lies in the state the same word names; the word alone means the state.
