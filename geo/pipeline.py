@@ -13,9 +13,10 @@ from functools import cached_property
 
 from geo import admin_areas, base_layers
 from geo.extract_claims import ArticleContext, FoundClaim, extract_claims, regions_named
+from geo.focus import focus
 from geo.gazetteer import Gazetteer
 from geo.mentions import Recogniser
-from geo.resolve import Place, ResolvedMention, focus, places, resolve
+from geo.resolve import Place, ResolvedMention, places, resolve
 from geo.source import Article
 from geo.targets import PointTarget, RegionTarget, target_for
 from geo.verdicts import Verdict, verify
