@@ -41,6 +41,12 @@ ACTION_AFTER = re.compile(
     r"decided|refused|rejected|agreed|supported|condemned|responded|replied|declared|"
     r"take|taken|took|sent|sends|send|help|helped|wants|wanted|believes|believed|added)\b",
     re.IGNORECASE)
+# A dateline: a town in capitals, perhaps its state, perhaps the agency, then a dash:
+# "ATLANTA -", "HUDSON --", "CORSICANA, Texas (AP) —". Whatever the word, it is the place.
+DATELINE_AFTER = re.compile(
+    r"^(?:\s*,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?"  # ", Texas", ", Ga."
+    r"(?:\s*\([\w .]{1,20}\))?"  # "(AP)"
+    r"\s*(?:--|[\u2014\u2013-])\s")
 # A person says things; a town does not, unless it is a capital speaking for its government.
 SPEECH_AFTER = re.compile(r"^\s*(?:said|says|told|added|declared|insisted|warned)\b", re.I)
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "lady", "lord", "president", "minister",
@@ -107,6 +113,14 @@ def _sentence_initial(text: str, token: Token) -> bool:
 
 # Abbreviations that start a place name and keep their dot: "St. Petersburg", "Mt. Airy".
 NAME_ABBREVIATIONS = {"st", "ste", "mt", "ft", "pt"}
+
+
+def _dateline(reading: _Reading, i: int, j: int) -> bool:
+    """Words i..j are a dateline's town: "GAZA CITY --"."""
+    surface = reading.surface(i, j)
+    end = reading.words[j].end
+    return (surface.isupper() and len(surface) > 2
+            and bool(DATELINE_AFTER.match(reading.text[end:end + 40])))
 
 
 def _joined(text: str, a: Token, b: Token) -> bool:
@@ -230,7 +244,7 @@ class Recogniser:
         """The candidates the words as written can mean."""
         surface = reading.surface(i, j)
         after_the = i > 0 and reading.words[i - 1].lower == "the"
-        acronym = surface.isupper() and len(surface) <= 5
+        acronym = surface.isupper() and len(surface) <= 5 and not _dateline(reading, i, j)
         return tuple(
             c for c in candidates
             # Codes ("TV" for Tuvalu, "IN" for Indiana) are words far more often than places.
@@ -251,6 +265,8 @@ class Recogniser:
             return False
         if normalize(surface) in DIRECTION_ALONE:
             return False
+        if _dateline(reading, i, j):
+            return True
         if (j + 1 < len(words) and words[j + 1].capitalised and reading.spaced(j, j + 1)
                 and words[j + 1].lower.rstrip(".") in FEATURE_AFTER):
             return False

@@ -66,6 +66,8 @@ class _Context:
         # second-level unit named like its first-level one is not what that name means, in
         # any country: "Iowa" is no evidence for Iowa County, Iowa.
         self.admin1: dict[tuple[str, str], set[str]] = defaultdict(set)
+        # Each second-level unit named: "Walton County" is evidence for Monroe, Georgia.
+        self.admin2: set[tuple[str, str | None, str]] = set()
         for mention in mentions:
             top = mention.candidates[0]
             if top.kind == "country" and top.country_code:
@@ -73,6 +75,8 @@ class _Context:
             elif top.kind == "admin1" and top.country_code:
                 self.admin1[(top.country_code, top.name)].add(mention.text.casefold())
                 self.countries[top.country_code] += 0  # known, without a vote
+            elif top.kind == "admin2" and top.country_code:
+                self.admin2.add((top.country_code, top.admin1, top.name))
         self.settled: list[Candidate] = []
         self.located: set[str] = set()  # the country most of the settled places lie in
 
@@ -83,6 +87,9 @@ class _Context:
             score += COUNTRY_BONUS
         voters = self.admin1.get((candidate.country_code, candidate.admin1), set())
         if voters - {words} or (voters and candidate.kind != "admin2"):
+            score += ADMIN_BONUS
+        if (candidate.admin2 is not None
+                and (candidate.country_code, candidate.admin1, candidate.admin2) in self.admin2):
             score += ADMIN_BONUS
         others = [other for other in self.settled if other.id != candidate.id]
         if any(self._near(candidate, other) for other in others):
@@ -170,29 +177,3 @@ def places(resolved: Sequence[ResolvedMention]) -> list[Place]:
         grouped.setdefault(item.place.id, []).append(item)
     return [Place(items[0].place, tuple(items), max(i.confidence for i in items))
             for items in grouped.values()]
-
-
-# Words that mark where an incident happened: "the target of the attack, Ain Amenas".
-EVENT_WORDS = ("attack", "raid", "target", "hostage", "siege", "explosion", "blast", "killed",
-               "bomb", "shooting", "gunmen", "fire", "crash", "clash", "standoff", "fighting",
-               "strike", "assault", "earthquake", "flood", "struck", "occupied", "seized")
-FOCUS_KINDS = ("facility", "city", "airport", "admin2", "admin1", "country")
-
-
-def focus(found: Sequence[Place], text: str) -> Place | None:
-    """The place the incident happened at: the most specific place that the article mentions
-    most, and mentions near the words that describe an event."""
-    if not found:
-        return None
-    lowered = text.casefold()
-
-    def weight(place: Place) -> tuple:
-        near_event = sum(any(word in lowered[max(0, m.start - 80):m.end + 80]
-                             for word in EVENT_WORDS) for m in place.mentions)
-        specific = (len(FOCUS_KINDS) - FOCUS_KINDS.index(place.place.kind)
-                    if place.place.kind in FOCUS_KINDS else 0)
-        first = min(m.start for m in place.mentions)
-        votes = len(place.mentions) + 2 * near_event
-        return (specific > 1 and votes >= 2, votes * specific, -first)
-
-    return max(found, key=weight)
