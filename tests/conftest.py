@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from geo.gazetteer import Gazetteer, default_path
+from geo.pipeline import Pipeline
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -46,6 +47,11 @@ def gazetteer() -> Gazetteer:
         build_script.build(path)
     with Gazetteer.open(path) as opened:
         yield opened
+
+
+@pytest.fixture(scope="session")
+def pipeline(gazetteer) -> Pipeline:
+    return Pipeline(gazetteer)
 
 
 @pytest.fixture(scope="session")

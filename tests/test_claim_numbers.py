@@ -15,17 +15,12 @@ import pytest
 from geo.claim_types.grammar import QUANTITY
 from geo.claims import Quantity, Relation, Tolerance, number_in_words
 from geo.extract_claims import sentences
-from geo.pipeline import Pipeline
 from geo.source import read_article
 from geo.verdicts import Status
 
 PATTERN = re.compile(QUANTITY, re.IGNORECASE)
 KM_PER_MILE = 1.609344
 
-
-@pytest.fixture(scope="module")
-def pipeline(gazetteer):
-    return Pipeline(gazetteer)
 
 
 def claims_in(pipeline, text):

@@ -9,14 +9,8 @@ own reading; a claim is called true only when they fit the words.
 import pytest
 
 from geo.claims import Relation
-from geo.pipeline import Pipeline
 from geo.source import read_article
 from geo.verdicts import Status
-
-
-@pytest.fixture(scope="module")
-def pipeline(gazetteer):
-    return Pipeline(gazetteer)
 
 
 def verdicts_in(pipeline, text):

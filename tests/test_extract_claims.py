@@ -4,15 +4,9 @@ import pytest
 
 from geo.claims import Relation
 from geo.extract_claims import sentences
-from geo.pipeline import Pipeline
 from geo.source import read_article
 from geo.targets import BorderTarget, CountryTarget, PointTarget, RegionTarget
 from geo.verdicts import Status
-
-
-@pytest.fixture(scope="module")
-def pipeline(gazetteer):
-    return Pipeline(gazetteer)
 
 
 def claims_in(pipeline, text):

@@ -24,7 +24,6 @@ from __future__ import annotations
 import json
 import os
 
-import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
@@ -59,10 +58,6 @@ ARTICLES = st.one_of(
     unicode_texts().map(lambda text: text.encode("utf-8")),
 )
 
-
-@pytest.fixture(scope="module")
-def pipeline(gazetteer) -> Pipeline:
-    return Pipeline(gazetteer)
 
 
 def _reject_constant(name: str):

@@ -116,6 +116,26 @@ def test_the_country_of_the_sure_towns_stands_in_for_a_country_never_named(recog
         "Shreveport", "Bossier City"]
 
 
+@pytest.mark.parametrize("text, place", [
+    ("HUDSON -- Officials in central Illinois found the car.", "Hudson"),
+    ("ATLANTA - A former leader of the group spoke on Monday.", "Atlanta"),
+    ("PARIS (AP) — Rail workers walked out on Monday.", "Paris"),
+    ("LAGOS, Nigeria - Fuel queues grew on Monday.", "Lagos"),
+])
+def test_a_datelines_town_is_a_place_whatever_the_word(recogniser, text, place):
+    # "Hudson" and "Atlanta" are everyday words too, and an all-capital word of five
+    # letters or fewer is read as an acronym anywhere else.
+    assert found(recogniser, text)[0][:2] == (text.split()[0].rstrip(","), place)
+
+
+def test_a_county_named_votes_for_its_towns(recogniser):
+    # Athens alone is the Greek capital; with Clarke County named it is the town in Georgia.
+    places = {m.mention.text: (m.place.admin1, m.place.country_code)
+              for m in resolve(recogniser.mentions(
+                  "Athens police and Clarke County deputies searched the woods."))}
+    assert places["Athens"] == ("Georgia", "US")
+
+
 @pytest.mark.parametrize("state", ["Iowa", "Idaho", "Utah", "Hawaii"])
 def test_a_state_is_no_evidence_for_its_own_namesake_county(recogniser, state):
     # Iowa County, Iowa lies in the state the same word names; the word alone means the state.

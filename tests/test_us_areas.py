@@ -9,15 +9,9 @@ import shapely
 
 from geo import admin_areas
 from geo.claims import Relation
-from geo.pipeline import Pipeline
 from geo.source import read_article
 from geo.targets import AdminAreaTarget, AdminBorderTarget, RegionTarget
 from geo.verdicts import Status
-
-
-@pytest.fixture(scope="module")
-def pipeline(gazetteer):
-    return Pipeline(gazetteer)
 
 
 def claims_in(pipeline, text):
