@@ -151,32 +151,10 @@ def _slug(name: str) -> str:
     return slug or "article"
 
 
-def _output_folder(out: Path) -> Path:
-    """`out` if a run may fill it: absent, empty, or an earlier run's (it is replaced whole)."""
-    if out.exists() and not out.is_dir():
-        raise BadInput(f"--out {out} is a file, not a folder")
-    if out.is_dir() and any(out.iterdir()) and not (out / "report.json").is_file():
-        raise BadInput(f"--out {out} holds files that geo did not write; choose another folder")
-    parent = out.absolute().parent
-    try:
-        parent.mkdir(parents=True, exist_ok=True)
-    except (FileExistsError, NotADirectoryError):
-        raise BadInput(f"cannot make the folder {parent}: a file is in the way") from None
-    except OSError as err:
-        raise BadInput(f"cannot make the folder {parent}: {err.strerror}") from None
-    if not os.access(parent, os.W_OK | os.X_OK):
-        raise BadInput(f"cannot write in {parent}: permission denied")
-    return out
-
-
 def cmd_run(args) -> int:
-    from geo.atomic import atomic_folder, write_text
-    from geo.incident_layers import build_layers, write_layers
-    from geo.incident_map import write_map_outputs
+    from geo.outputs import OutputFolderError, check_output_folder, write_outputs
     from geo.pipeline import Pipeline
-    from geo.report import report_dict, to_json, to_markdown
     from geo.source import MAX_ARTICLE_BYTES, SourceError, read_article, read_article_file
-    from geo.verdicts import Status
 
     try:
         # One byte over the limit is enough for read_article to refuse an endless stream.
@@ -185,21 +163,27 @@ def cmd_run(args) -> int:
                    else read_article_file(args.article))
     except (SourceError, OSError) as err:
         raise BadInput(str(err)) from None
-    out = _output_folder(Path(args.out) if args.out else Path("outputs") / _slug(args.article))
-    analysis = Pipeline().analyse(article)
-    report = report_dict(analysis, source_name=args.article)
+    out = Path(args.out) if args.out else Path("outputs") / _slug(args.article)
+    try:
+        check_output_folder(out)  # before the work, so that a wrong --out costs nothing
+        analysis = Pipeline().analyse(article)
+        report = write_outputs(analysis, out, source_name=args.article)
+    except OutputFolderError as err:
+        raise BadInput(f"--out: {err}") from None
+    if args.json:
+        print(terminal_json(report))
+        return _run_status(analysis, args)
+    if not args.quiet:
+        print(f"{len(report['places'])} places, {len(report['claims'])} claims -> "
+              f"{terminal_text(out)}/")
+        for claim in report["claims"]:
+            print(f"  {claim['verdict']:<13} {terminal_text(claim['label'])}")
+    return _run_status(analysis, args)
 
-    # Everything is written into a new folder that replaces `out` only when all is written.
-    with atomic_folder(out) as staging:
-        write_text(staging / "report.json", to_json(report))
-        write_text(staging / "report.md", to_markdown(report))
-        layers = build_layers(analysis)
-        write_layers(layers, staging)
-        write_map_outputs(analysis, layers, staging)
-    print(f"{len(report['places'])} places, {len(report['claims'])} claims -> "
-          f"{terminal_text(out)}/")
-    for claim in report["claims"]:
-        print(f"  {claim['verdict']:<13} {terminal_text(claim['label'])}")
+
+def _run_status(analysis, args) -> int:
+    from geo.verdicts import Status
+
     inconsistent = any(v.status is Status.INCONSISTENT for v in analysis.verdicts)
     return EXIT_INCONSISTENT if inconsistent and args.fail_on_inconsistent else EXIT_OK
 
@@ -323,7 +307,10 @@ def cmd_reverse(args) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from geo import __version__
+
     parser = argparse.ArgumentParser(prog="geo", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"geo {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     verify = sub.add_parser("verify", help="check geographic claims written in a CSV file",
@@ -342,6 +329,10 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--out", help="output folder (default: outputs/<name of the article>)")
     run.add_argument("--fail-on-inconsistent", action="store_true",
                      help="exit 1 when a claim is inconsistent")
+    shown = run.add_mutually_exclusive_group()
+    shown.add_argument("--json", action="store_true",
+                       help="print the report (as report.json holds it) instead of a summary")
+    shown.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
     run.set_defaults(run=cmd_run)
 
     parse = sub.add_parser("parse", help="places and claims of a corpus, JSON lines in and out",

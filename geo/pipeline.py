@@ -17,7 +17,7 @@ from geo.focus import focus
 from geo.gazetteer import Gazetteer
 from geo.mentions import Recogniser
 from geo.resolve import Place, ResolvedMention, places, resolve
-from geo.source import Article
+from geo.source import Article, read_article
 from geo.targets import PointTarget, RegionTarget, target_for
 from geo.verdicts import Verdict, verify
 
@@ -100,7 +100,10 @@ class Pipeline:
     def resolved_mentions(self, text: str) -> list[ResolvedMention]:
         return resolve(self.recogniser.mentions(text))
 
-    def analyse(self, article: Article, with_claims: bool = True) -> Analysis:
+    def analyse(self, article: Article | str, with_claims: bool = True) -> Analysis:
+        """`article` read by geo.source (any encoding, HTML or text), or a text as it is."""
+        if isinstance(article, str):
+            article = read_article(article.encode("utf-8"))
         text = article.text
         mentions = self.resolved_mentions(text)
         found = places(mentions)
