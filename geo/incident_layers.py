@@ -9,6 +9,7 @@ GeoJSON file per layer.
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import geopandas as gpd
@@ -30,7 +31,8 @@ LAYER_COLUMNS = {
     "claim_lines": ["claim", "relation", "label", "verdict", "measured_km", "claimed_km",
                     "sentence"],
 }
-# GeoPackages stamp the time of writing; a fixed stamp keeps two runs byte-identical.
+# GeoPackages stamp the time of writing; a fixed stamp keeps two runs byte-identical
+# (`_fix_timestamps` puts it in).
 FIXED_TIMESTAMP = "2000-01-01T00:00:00.000Z"
 
 
@@ -149,14 +151,34 @@ def write_layers(layers: dict[str, gpd.GeoDataFrame], out_dir: Path) -> list[Pat
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     gpkg = out_dir / "layers.gpkg"
-    pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": FIXED_TIMESTAMP})
     with atomic_path(gpkg) as tmp:
         tmp.unlink()
         for name, frame in layers.items():
             pyogrio.write_dataframe(frame, tmp, layer=name, driver="GPKG", append=tmp.exists())
+        _fix_timestamps(tmp)
     written.append(gpkg)
     for name, frame in layers.items():
         path = out_dir / f"{name}.geojson"
         write_text(path, frame.to_json(drop_id=True, to_wgs84=True, indent=1) + "\n")
         written.append(path)
     return written
+
+
+def _fix_timestamps(gpkg: Path) -> None:
+    """Put FIXED_TIMESTAMP where GDAL wrote the time of writing into the finished GeoPackage.
+
+    GDAL's one switch for that time is the configuration option OGR_CURRENT_DATE, and pyogrio
+    sets configuration options for the whole process only (`set_gdal_config_options`; the GPKG
+    driver has no dataset or layer creation option for it): setting it dated every GeoPackage
+    the user's program wrote afterwards 2000-01-01 (issue 12). So the file is written as usual
+    and then edited with sqlite3, which touches nothing but this file, before it is moved into
+    place. The only time GDAL records in the tables geo writes is the GeoPackage spec's
+    `gpkg_contents.last_change`, one per layer (gpkg_metadata_reference.timestamp would be
+    another, but geo writes no metadata, so GDAL creates no such table).
+    """
+    db = sqlite3.connect(gpkg)
+    try:
+        with db:  # one transaction: committed on leaving, rolled back on an error
+            db.execute("UPDATE gpkg_contents SET last_change = ?", (FIXED_TIMESTAMP,))
+    finally:
+        db.close()  # before the file is moved: no handle or journal left behind

@@ -5,8 +5,10 @@ article only lends it words (title, spellings, the sentences quoted in popups), 
 `article_text`. `write_map_outputs` writes map.html, layers.kml and places.csv.
 
 Two properties hold by construction:
-- Deterministic: folium (through branca) names every element with a random id; `map_html`
-  builds and renders the page under `_sequential_ids`, so the same input gives the same bytes.
+- Deterministic: folium (through branca) names every element with a random id; the page's
+  root, a `_Page`, renumbers them 0001, 0002... in the order they first appear in the rendered
+  page (`_sequential_ids`), so the same input gives the same bytes. Nothing outside the page is
+  touched, so pages can be built on several threads at once.
 - Inert outside text: branca compiles what folium elements render as Jinja templates, so no
   text from outside geo is ever given to folium. The map is built with placeholders
   (`geo.escape.PageText`) and its root, a `_Page`, puts the text in after rendering, escaped
@@ -16,10 +18,8 @@ Two properties hold by construction:
 from __future__ import annotations
 
 import bisect
-import contextlib
-import itertools
 import math
-from collections.abc import Iterator
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -461,22 +461,50 @@ def _view_bounds(presented: dict[str, gpd.GeoDataFrame]) -> list[list[float]]:
     return [[south, west], [north, east]]
 
 
+# The random ids of elements, as they follow the name in `Element.get_name()` ("geo_json_" +
+# id): branca's `Element._generate_id` is hexlify(urandom(16)) and folium's `deep_copy` gives
+# copies uuid4().hex, both 32 lowercase hex digits.
+_ELEMENT_ID = re.compile(r"(?<=[0-9A-Za-z]_)[0-9a-f]{32}(?![0-9A-Za-z])")
+
+
+def _sequential_ids(rendered: str) -> str:
+    """The rendered page with its elements' random ids replaced by 0001, 0002... in the order
+    each first appears.
+
+    Why not number the elements as they are made: branca's only hook for that is the class
+    method `Element._generate_id`, and overriding it changes every element the process makes,
+    on every thread, while the page is built (issue 12). Why not give geo's elements their
+    `_id`: folium makes elements of its own, some while rendering (a popup's html, the
+    minimap's tile layer), that never show in the element tree. Renumbering the output catches
+    them all. It must see the page before `PageText.fill`: until then the page holds only what
+    folium's templates and geo wrote (names, numbers, placeholders), never outside text, so
+    every 32-digit hex string there after "name_" is an element's id.
+    """
+    numbers: dict[str, str] = {}
+
+    def number(match: re.Match) -> str:
+        return numbers.setdefault(match[0], f"{len(numbers) + 1:04d}")
+
+    return _ELEMENT_ID.sub(number, rendered)
+
+
 class _Page(Figure):
-    """The root of an incident map: a branca Figure whose rendering ends by putting in the
-    outside text that `text` holds for the placeholders in the page."""
+    """The root of an incident map: a branca Figure whose rendering numbers the elements in
+    order (`_sequential_ids`) and then puts in the outside text that `text` holds for the
+    placeholders in the page."""
 
     def __init__(self, text: PageText):
         super().__init__()
         self.text = text
 
     def render(self, **kwargs) -> str:
-        return self.text.fill(super().render(**kwargs))
+        return self.text.fill(_sequential_ids(super().render(**kwargs)))
 
 
 def incident_map(layers: dict[str, gpd.GeoDataFrame], text: ArticleText) -> folium.Map:
-    """The folium map of an incident's layers. Its element ids are random unless it is built
-    under `_sequential_ids` (as `map_html` does). Render it through its root
-    (`get_root().render()`, `save`): the map itself holds only placeholders for the text."""
+    """The folium map of an incident's layers. Render it through its root
+    (`get_root().render()`, `save`): the map itself holds only placeholders for the text, and
+    its elements' ids are random until the root numbers them."""
     west = _frame_west(layers)
     presented = {name: frame.assign(geometry=_into_frame(frame.geometry, west,
                                                          keep_whole=name == "claim_lines"))
@@ -529,27 +557,9 @@ def incident_map(layers: dict[str, gpd.GeoDataFrame], text: ArticleText) -> foli
     return page
 
 
-@contextlib.contextmanager
-def _sequential_ids() -> Iterator[None]:
-    """Name branca elements 0001, 0002... in creation order instead of at random.
-
-    branca (>= 0.8.2) generates ids in the classmethod `Element._generate_id`, a hook made for
-    this (python-visualization/branca#203). Overriding it is process-wide, so pages must not
-    be built on two threads at once.
-    """
-    counter = itertools.count(1)
-    original = Element.__dict__["_generate_id"]
-    Element._generate_id = classmethod(lambda cls: f"{next(counter):04d}")
-    try:
-        yield
-    finally:
-        Element._generate_id = original
-
-
 def map_html(layers: dict[str, gpd.GeoDataFrame], text: ArticleText) -> str:
-    """The map's page: the same layers and text give the same string."""
-    with _sequential_ids():
-        return incident_map(layers, text).get_root().render()
+    """The map's page: the same layers and text give the same string, on any thread."""
+    return incident_map(layers, text).get_root().render()
 
 
 # ---------------------------------------------------------------------------------------------
