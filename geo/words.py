@@ -1,36 +1,23 @@
-"""What ordinary English words and people's names look like, from registry word lists.
+"""What ordinary English words and people's first names look like.
 
-- Everyday words: wordfreq's frequency lists (code Apache-2.0, data CC BY-SA 4.0). A Zipf
-  frequency of 4 is a word met about once in every 10,000: "march", "police", "street", "one"
-  and "but" are far above it; "mali" (3.5), "algiers" (3.0) and "panetta" (2.4) below.
-- First names: the US Census 1990 first-name lists (public domain) shipped by the `names`
-  package (MIT): 5,494 names, "Leon", "Bob", "Mary", "Paris" among them.
-Both are read at run time from the installed packages; nothing is copied into the repo.
+The lists are kept in the gazetteer store (table `words`), written by the build from registry
+packages (geo.gazetteer_build.word_lists): everyday words are wordfreq's English words met at
+least once in every 10,000 ("march", "police", "street"; not "mali" or "algiers"), first names
+the US Census 1990 lists of the `names` package. Reading an article needs neither package.
 """
 
-from functools import cache
-from importlib import resources
+from __future__ import annotations
 
-from wordfreq import zipf_frequency
-
-COMMON_ZIPF = 4.0
+from dataclasses import dataclass
 
 
-@cache
-def is_common_word(word: str) -> bool:
-    return zipf_frequency(word, "en") >= COMMON_ZIPF
+@dataclass(frozen=True)
+class WordLists:
+    common: frozenset[str]
+    first_names: frozenset[str]
 
+    def is_common_word(self, word: str) -> bool:
+        return word.lower() in self.common
 
-@cache
-def _first_names() -> frozenset[str]:
-    lists = resources.files("names")
-    found = set()
-    for name in ("dist.male.first", "dist.female.first"):
-        for line in (lists / name).read_text(encoding="ascii").splitlines():
-            if line.strip():
-                found.add(line.split()[0].lower())
-    return frozenset(found)
-
-
-def is_first_name(word: str) -> bool:
-    return word.lower() in _first_names()
+    def is_first_name(self, word: str) -> bool:
+        return word.lower() in self.first_names

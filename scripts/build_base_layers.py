@@ -7,7 +7,7 @@ Writes, as zstd GeoParquet:
 and MANIFEST.json with the source files' hashes, so a rebuild can be checked.
 
 Run: python scripts/build_base_layers.py [--out layers/base]
-Needs the `build` extra: pip install -e '.[build]'
+Needs the `layers` extra: pip install -e '.[layers]'
 """
 
 from __future__ import annotations

@@ -5,7 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from geo.gazetteer import Gazetteer, default_path
+from geo import gazetteer_build
+from geo.data import gazetteer_is_current, gazetteer_path
+from geo.gazetteer import Gazetteer
 from geo.pipeline import Pipeline
 
 REPO = Path(__file__).resolve().parents[1]
@@ -31,20 +33,12 @@ def load_script(name: str):
     return module
 
 
-def load_build_script():
-    return load_script("build_gazetteer")
-
-
 @pytest.fixture(scope="session")
 def gazetteer() -> Gazetteer:
-    path = default_path()
-    build_script = load_build_script()
-    fresh = False
-    if path.is_file():
-        with Gazetteer.open(path) as existing:
-            fresh = existing.meta().get("inputs") == build_script.input_fingerprint()
-    if not fresh:
-        build_script.build(path)
+    """The store in geo's data folder, (re)built first unless it is current."""
+    path = gazetteer_path()
+    if not gazetteer_is_current(path):
+        gazetteer_build.build(path)
     with Gazetteer.open(path) as opened:
         yield opened
 

@@ -24,10 +24,10 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
+from geo import gazetteer_build as build
 from geo.browser import MAP_READY, OfflinePage
 from geo.cli import main as geo_main
 from geo.offline_html import assert_self_contained
-from tests.conftest import load_build_script
 from tests.hostile_corpus import PAYLOADS, SENTINEL, Payload, file_name, visible_runs
 
 pytestmark = pytest.mark.usefixtures("gazetteer")
@@ -277,7 +277,6 @@ def _letters(number: int) -> str:
 @pytest.fixture(scope="module")
 def hostile_gazetteer(tmp_path_factory) -> Path:
     """A store whose towns are named with the payloads; articles call them Zorbb, Zorbc..."""
-    build = load_build_script()
     gathering = build.Gathering()
     gathering.add(build.Place(
         source_id="test:dz", name="Algeria", kind="country", country_code="DZ", lat=28.0,

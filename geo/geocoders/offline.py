@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from geopy.geocoders import options
 from geopy.geocoders.base import DEFAULT_SENTINEL, Geocoder
 from geopy.location import Location
 from geopy.point import Point
 
-from geo.gazetteer import Candidate, Gazetteer
+from geo.gazetteer import GEOCODE_FUZZY_MIN_SCORE, Candidate, Gazetteer
 
 __all__ = ["OfflineGazetteer"]
 
@@ -19,6 +20,10 @@ class OfflineGazetteer(Geocoder):
     `fallback`, another geopy geocoder (e.g. geo.geocoders.CachedNominatim), is asked only when
     the gazetteer has no answer, and only if the caller passed one: by default nothing here
     opens a socket.
+
+    One instance may serve many threads at once, and it pickles (process pools, Dask), as long
+    as its fallback does. `geopandas.tools.geocode(strings, provider=...)` takes the class or
+    a configured instance.
     """
 
     def __init__(
@@ -43,18 +48,27 @@ class OfflineGazetteer(Geocoder):
         country_codes: str | list[str] | None = None,
         kind: str | None = None,
         fuzzy: bool = True,
+        fuzzy_min_score: float = GEOCODE_FUZZY_MIN_SCORE,
         timeout=DEFAULT_SENTINEL,
     ) -> Location | list[Location] | None:
-        """Places named `query`, best first (Location.raw is the Candidate as a dict).
+        """Places named `query`, best first.
 
+        Location.raw is the Candidate as a dict: `match` says how the name matched ("name",
+        "alias", "code", "demonym", or "fuzzy" for a misspelling) and `score` how well.
         `country_codes` (ISO alpha-2, one or several) and `kind` (see geo.gazetteer.KINDS)
-        narrow the search. `timeout` is accepted for geopy compatibility and unused.
+        narrow the search. A misspelling is answered only by a place scoring at least
+        `fuzzy_min_score` (see geo.gazetteer.GEOCODE_FUZZY_MIN_SCORE: "Algeirs" gives Algiers,
+        "Nowhereville" nothing); `fuzzy=False` answers exact names only. `timeout` is accepted
+        for geopy compatibility and unused.
         """
         wanted = 1 if exactly_one else (limit or 10)
         codes = [country_codes] if isinstance(country_codes, str) else (country_codes or [None])
+        # lookup ranks by score, so the fuzzy candidates over the floor come first in its list:
+        # none is lost to its limit.
         candidates = sorted(
             (c for code in codes for c in self.gazetteer.lookup(
-                query, limit=wanted, country=code, kind=kind, fuzzy=fuzzy)),
+                query, limit=wanted, country=code, kind=kind, fuzzy=fuzzy)
+             if c.match != "fuzzy" or c.score >= fuzzy_min_score),
             key=lambda c: (-c.score, -(c.population or 0), c.id),
         )[:wanted]
         if not candidates:
@@ -85,6 +99,38 @@ class OfflineGazetteer(Geocoder):
         else:
             return None
         return location if exactly_one else [location]
+
+    def __call__(self, **kwargs) -> OfflineGazetteer:
+        """This geocoder itself, so that geopandas takes a configured instance.
+
+        geopandas.tools.geocode(strings, provider=...) makes its geocoder with
+        `provider(**kwargs)`, expecting a class: `provider=OfflineGazetteer` opens the default
+        store, and `OfflineGazetteer(path=...)` would fail as not callable. Returning itself
+        (rather than, say, asking for functools.partial(OfflineGazetteer, path=...)) lets
+        geopandas share this instance's open store, threads and fallback. Options for
+        geopandas to pass on belong to the constructor, so any are refused here.
+        """
+        if kwargs:
+            raise TypeError(
+                f"{type(self).__name__} is already configured; pass {', '.join(kwargs)} to "
+                "its constructor, or give geopandas the class with these options")
+        return self
+
+    # geopy's Geocoder holds an HTTP adapter and the SSL context of geopy.geocoders.options,
+    # which this geocoder never uses and which do not always pickle (an ssl.SSLContext set
+    # there never does, nor an adapter holding one): pickling leaves them out, and unpickling
+    # builds them anew from geopy's options in the new process. The gazetteer pickles as its
+    # path (see geo.gazetteer.Gazetteer); a fallback must pickle on its own.
+    _UNPICKLABLE = ("adapter", "ssl_context")
+
+    def __getstate__(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if k not in self._UNPICKLABLE}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self.ssl_context = options.default_ssl_context
+        self.adapter = options.default_adapter_factory(
+            proxies=self.proxies, ssl_context=self.ssl_context)
 
     def _location(self, candidate: Candidate) -> Location:
         return Location(self._address(candidate), (candidate.lat, candidate.lon),
