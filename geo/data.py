@@ -59,13 +59,12 @@ def build_gazetteer(path: Path | None = None, progress: bool = True) -> dict[str
 def gazetteer_is_current(path: Path | None = None) -> bool:
     """Whether the store at `path` was built from exactly what this geo would build it from
     (needs the `build` extra to tell)."""
-    import sqlite3
-
     from geo import gazetteer_build
+    from geo.gazetteer import Gazetteer, GazetteerNotBuilt
 
-    path = gazetteer_path() if path is None else Path(path)
-    if not path.is_file():
+    try:
+        with Gazetteer.open(gazetteer_path() if path is None else path) as store:
+            built_from = store.meta().get("inputs")
+    except GazetteerNotBuilt:  # missing, or of another schema
         return False
-    with sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True) as db:
-        row = db.execute("SELECT value FROM meta WHERE key = 'inputs'").fetchone()
-    return row is not None and row[0] == gazetteer_build.input_fingerprint()
+    return built_from == gazetteer_build.input_fingerprint()

@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -73,14 +73,18 @@ _SENTENCE_END = re.compile(
 def sentences(text: str) -> list[Sentence]:
     """Sentences with their offsets; a line break always ends one (news text is one paragraph
     per line)."""
-    found, start = [], 0
+    return list(iter_sentences(text))
+
+
+def iter_sentences(text: str) -> Iterator[Sentence]:
+    """`sentences`, one at a time: the first few of a long text cost no more than they do."""
+    start = 0
     for match in _SENTENCE_END.finditer(text):
         if text[start:match.start()].strip():
-            found.append(_trimmed(text, start, match.start()))
+            yield _trimmed(text, start, match.start())
         start = match.end()
     if text[start:].strip():
-        found.append(_trimmed(text, start, len(text)))
-    return found
+        yield _trimmed(text, start, len(text))
 
 
 def _trimmed(text: str, start: int, end: int) -> Sentence:

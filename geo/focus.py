@@ -10,9 +10,10 @@ case, in Brattleboro, Vermont" at Brattleboro.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
-from geo.extract_claims import sentences
+from geo.extract_claims import iter_sentences
 from geo.gazetteer import Candidate
 from geo.resolve import Place
 
@@ -39,7 +40,7 @@ def focus(found: Sequence[Place], text: str) -> Place | None:
         return (_specificity(place) > 1 and votes >= 2, votes * _specificity(place), -first)
 
     about = max(found, key=weight)
-    lede = sentences(text)[:LEDE_SENTENCES]
+    lede = list(itertools.islice(iter_sentences(text), LEDE_SENTENCES))
     lede_end = lede[-1].end if lede else 0
     while True:
         inner = [place for place in found

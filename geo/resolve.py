@@ -91,20 +91,25 @@ class _Context:
         if (candidate.admin2 is not None
                 and (candidate.country_code, candidate.admin1, candidate.admin2) in self.admin2):
             score += ADMIN_BONUS
-        others = [other for other in self.settled if other.id != candidate.id]
-        if any(self._near(candidate, other) for other in others):
+        distances = self._km_to_settled(candidate)
+        if any(self._near(candidate, other, km) for other, km in distances):
             score += NEARBY_BONUS
-            if candidate.kind in POINT_KINDS and any(
-                    great_circle_km(candidate.lat, candidate.lon, other.lat, other.lon)
-                    <= CLOSE_KM for other in others):
+            if candidate.kind in POINT_KINDS and any(km <= CLOSE_KM for _, km in distances):
                 score += CLOSE_BONUS
         return score
 
+    def _km_to_settled(self, place: Candidate) -> list[tuple[Candidate, float]]:
+        return [(other, great_circle_km(place.lat, place.lon, other.lat, other.lon))
+                for other in self.settled if other.id != place.id]
+
+    def close_to_settled(self, place: Candidate) -> bool:
+        """Within CLOSE_KM of a town the article is sure of (other than itself)."""
+        return any(km <= CLOSE_KM for _, km in self._km_to_settled(place))
+
     @staticmethod
-    def _near(candidate: Candidate, other: Candidate) -> bool:
-        """Near a settled place: within NEARBY_KM; for a state, holding it, or within reach
-        of its point, which lies hundreds of km from its towns in a big state."""
-        km = great_circle_km(candidate.lat, candidate.lon, other.lat, other.lon)
+    def _near(candidate: Candidate, other: Candidate, km: float) -> bool:
+        """Near a settled place `km` away: within NEARBY_KM; for a state, holding it, or
+        within reach of its point, which lies hundreds of km from its towns in a big state."""
         if candidate.kind == "admin1":
             holds = (other.country_code, other.admin1) == (candidate.country_code, candidate.name)
             return holds or km <= ADMIN1_NEARBY_KM
@@ -133,9 +138,7 @@ def _credible(item: ResolvedMention, context: _Context) -> bool:
     # Places curated into the supplement are there because the news names them.
     if place.kind not in POINT_KINDS or place.source.startswith("supplement"):
         return True
-    if any(other.id != place.id
-           and great_circle_km(place.lat, place.lon, other.lat, other.lon) <= CLOSE_KM
-           for other in context.settled):
+    if context.close_to_settled(place):
         return True
     # Local news seldom names its country; the country of the towns it is sure of stands in.
     known = set(context.countries) or context.located
