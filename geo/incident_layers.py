@@ -2,9 +2,9 @@
 
 Layers: places (points), countries (the countries the article names or its claims involve,
 drawn from the 1:50m polygons), borders (the 1:10m border lines its claims refer to), regions
-("northern Mali"), claim_lines (one geodesic per measured claim, from the subject to the
-nearest point of the reference). Written as one GeoPackage with a table per layer and as one
-GeoJSON file per layer.
+("northern Mali"), claims (one row per claim, in text order, with its measured line: the
+geodesic from the subject to the nearest point of the reference; none when unmeasured).
+Written as one GeoPackage with a table per layer and as one GeoJSON file per layer.
 """
 
 from __future__ import annotations
@@ -28,8 +28,9 @@ LAYER_COLUMNS = {
     "borders": ["a_iso_a3", "b_iso_a3", "a_name", "b_name", "length_km", "disputed",
                 "indefinite"],
     "regions": ["label", "area", "adm0_a3", "part", "cut"],
-    "claim_lines": ["claim", "relation", "label", "verdict", "measured_km", "claimed_km",
-                    "sentence"],
+    "claims": ["claim", "relation", "label", "subject", "reference", "claimed", "claimed_km",
+               "measured_km", "tolerance_below_km", "tolerance_above_km", "deviation_km",
+               "bearing_deg", "grade", "verdict", "reason", "sentence", "start", "end"],
 }
 # GeoPackages stamp the time of writing; a fixed stamp keeps two runs byte-identical
 # (`_fix_timestamps` puts it in).
@@ -60,6 +61,14 @@ def verdict_label(verdict: Verdict) -> str:
     return " / ".join(p for p in (claimed, measured_text, str(verdict.status)) if p)
 
 
+def _claimed_text(verdict: Verdict) -> str:
+    """What the article claims, as it says it: "about 700 mi north-west", "near"."""
+    claim = verdict.claim
+    words = [claim.quantity.describe() if claim.quantity is not None else claim.qualifier,
+             claim.direction]
+    return " ".join(word for word in words if word) or claim.describe()
+
+
 def build_layers(analysis) -> dict[str, gpd.GeoDataFrame]:
     focus_id = analysis.focus.place.id if analysis.focus else None
     place_rows = [{
@@ -67,10 +76,10 @@ def build_layers(analysis) -> dict[str, gpd.GeoDataFrame]:
         "kind": p.place.kind, "country_code": p.place.country_code, "lat": p.place.lat,
         "lon": p.place.lon, "population": p.place.population, "confidence": p.confidence,
         "mentions": len(p.mentions), "is_focus": p.place.id == focus_id,
-        "geometry": shapely.Point(p.place.lon, p.place.lat)} for p in analysis.places]
+        "geometry": shapely.Point(p.place.lon, p.place.lat)} for p in analysis.found_places]
 
     targets = [t for v in analysis.verdicts for t in (v.claim.subject, v.claim.reference)]
-    mentioned = {_adm0(p.place.country_code) for p in analysis.places
+    mentioned = {_adm0(p.place.country_code) for p in analysis.found_places
                  if p.place.kind == "country"} - {None}
     in_claims = set()
     for target in targets:
@@ -87,29 +96,61 @@ def build_layers(analysis) -> dict[str, gpd.GeoDataFrame]:
                    for row in _borders_referred_to(analysis.verdicts)]
 
     regions = [t for t in targets if isinstance(t, RegionTarget)]
-    regions += [region for region, _, _ in analysis.regions]
+    regions += [region for region, _, _ in analysis.named_regions]
     region_rows = [{"label": r.describe(), "area": r.area, "adm0_a3": r.country_codes[0],
                     "part": r.part,
                     "cut": _cut_description(r), "geometry": r.shape}
                    for r in dict.fromkeys(regions)]
 
-    line_rows = []
-    for index, (found, verdict) in enumerate(zip(analysis.claims, analysis.verdicts,
+    claim_rows = []
+    for index, (found, verdict) in enumerate(zip(analysis.found_claims, analysis.verdicts,
                                                  strict=True), start=1):
-        path = verdict.measurement.path
-        if path is None:
-            continue
-        line_rows.append({
-            "claim": index, "relation": str(verdict.claim.relation),
-            "label": verdict_label(verdict), "verdict": str(verdict.status),
-            "measured_km": verdict.measured_km, "claimed_km": verdict.claimed_km,
-            "sentence": found.sentence.text, "geometry": path})
+        detail = verdict.to_dict()
+        tolerance = detail["tolerance_km"] or {}
+        start, end = analysis.article.to_original(found.start, found.end)
+        claim_rows.append({
+            "claim": index, "relation": detail["relation"], "label": verdict_label(verdict),
+            "subject": detail["subject"], "reference": detail["reference"],
+            "claimed": _claimed_text(verdict), "claimed_km": detail["claimed_km"],
+            "measured_km": detail["measured_km"],
+            "tolerance_below_km": tolerance.get("below_km"),
+            "tolerance_above_km": tolerance.get("above_km"),
+            "deviation_km": detail["deviation_km"], "bearing_deg": detail["bearing_deg"],
+            "grade": detail["grade"], "verdict": detail["verdict"], "reason": detail["reason"],
+            "sentence": found.sentence.text, "start": start, "end": end,
+            "geometry": verdict.measurement.path})
 
     return {"places": _frame("places", place_rows),
             "countries": _frame("countries", country_rows),
             "borders": _frame("borders", border_rows),
             "regions": _frame("regions", region_rows),
-            "claim_lines": _frame("claim_lines", line_rows)}
+            "claims": _frame("claims", claim_rows)}
+
+
+def measured_claims(claims: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """The claims that have a measured line to draw."""
+    return claims[claims.geometry.notna() & ~claims.geometry.is_empty]
+
+
+# Bottom to top, so that points stay clickable above lines above areas.
+EXPLORE_ORDER = ("countries", "regions", "borders", "claims", "places")
+
+
+def explore(layers: dict[str, gpd.GeoDataFrame], **options):
+    """Every layer that has features on one folium map by geopandas' `explore`, each a layer
+    of its own; `options` go to the first call (tiles, width, ...)."""
+    import folium
+
+    page = None
+    for name in EXPLORE_ORDER:
+        frame = measured_claims(layers[name]) if name == "claims" else layers[name]
+        if frame.empty:
+            continue
+        page = frame.explore(m=page, name=name, **(options if page is None else {}))
+    if page is None:
+        return folium.Map(**options)
+    folium.LayerControl().add_to(page)
+    return page
 
 
 def _borders_referred_to(verdicts) -> list:
@@ -146,21 +187,26 @@ def _cut_description(region: RegionTarget) -> str:
             f"; its edge is uncertain by {region.uncertainty_km:,.0f} km")
 
 
-def write_layers(layers: dict[str, gpd.GeoDataFrame], out_dir: Path) -> list[Path]:
-    """One GeoPackage (a table per layer) and one GeoJSON per layer; every file atomic."""
+def write_layers(layers: dict[str, gpd.GeoDataFrame], out_dir: Path,
+                 formats=frozenset({"gpkg", "geojson"})) -> list[Path]:
+    """One GeoPackage (a table per layer) and one GeoJSON per layer, as `formats` asks; every
+    file atomic."""
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    gpkg = out_dir / "layers.gpkg"
-    with atomic_path(gpkg) as tmp:
-        tmp.unlink()
+    if "gpkg" in formats:
+        gpkg = out_dir / "layers.gpkg"
+        with atomic_path(gpkg) as tmp:
+            tmp.unlink()
+            for name, frame in layers.items():
+                pyogrio.write_dataframe(frame, tmp, layer=name, driver="GPKG",
+                                        append=tmp.exists())
+            _fix_timestamps(tmp)
+        written.append(gpkg)
+    if "geojson" in formats:
         for name, frame in layers.items():
-            pyogrio.write_dataframe(frame, tmp, layer=name, driver="GPKG", append=tmp.exists())
-        _fix_timestamps(tmp)
-    written.append(gpkg)
-    for name, frame in layers.items():
-        path = out_dir / f"{name}.geojson"
-        write_text(path, frame.to_json(drop_id=True, to_wgs84=True, indent=1) + "\n")
-        written.append(path)
+            path = out_dir / f"{name}.geojson"
+            write_text(path, frame.to_json(drop_id=True, to_wgs84=True, indent=1) + "\n")
+            written.append(path)
     return written
 
 

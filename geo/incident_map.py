@@ -36,7 +36,13 @@ from folium.template import Template
 from geo import base_layers, exports
 from geo.escape import PageText, html_text, xml_text
 from geo.extract_claims import sentences
-from geo.offline_html import offline_minimap, optional_osm_layer, save_offline_html
+from geo.incident_layers import measured_claims
+from geo.offline_html import (
+    inline_assets,
+    offline_minimap,
+    optional_osm_layer,
+    save_offline_html,
+)
 
 VERDICT_COLOURS = {"consistent": "#1a9850", "inconsistent": "#d73027",
                    "unverifiable": "#8c8c8c"}
@@ -83,7 +89,7 @@ def article_text(analysis) -> ArticleText:
     starts = [s.start for s in article_sentences]
 
     place_quotes = {}
-    for place in analysis.places:
+    for place in analysis.found_places:
         marks_by_sentence: dict[int, list[tuple[int, int]]] = {}
         for mention in place.mentions:
             index = bisect.bisect_right(starts, mention.start) - 1
@@ -94,14 +100,14 @@ def article_text(analysis) -> ArticleText:
             Quote(article_sentences[index].text, tuple(sorted(marks)))
             for index, marks in sorted(marks_by_sentence.items())]
 
-    # Numbered as build_layers numbers claim_lines: from 1, in the order of analysis.claims.
+    # Numbered as build_layers numbers claims: from 1, in the order of analysis.found_claims.
     claim_quotes = {
         number: Quote(found.sentence.text, ((found.start - found.sentence.start,
                                              found.end - found.sentence.start),))
-        for number, found in enumerate(analysis.claims, start=1)}
+        for number, found in enumerate(analysis.found_claims, start=1)}
     return ArticleText(
         title=analysis.article.title or Path(analysis.article.name).name,
-        spellings={p.place.id: p.texts for p in analysis.places},
+        spellings={p.place.id: p.texts for p in analysis.found_places},
         place_quotes=place_quotes, claim_quotes=claim_quotes)
 
 
@@ -246,7 +252,7 @@ def _presented_layers(layers: dict[str, gpd.GeoDataFrame],
     return {"countries": _countries(layers["countries"]),
             "regions": _regions(layers["regions"]),
             "borders": _borders(layers["borders"]),
-            "claim_lines": _claim_lines(layers["claim_lines"], text),
+            "claims": _claim_lines(measured_claims(layers["claims"]), text),
             "places": _places(layers["places"], text)}
 
 
@@ -273,7 +279,7 @@ def _frame_west(layers: dict[str, gpd.GeoDataFrame]) -> float:
     geo.geodesy.geodesic_path (Fiji to Samoa runs from 178 to 188 degrees), so the map is then
     drawn in the 360 degrees centred on the claim lines, with everything else moved into them.
     """
-    lines = layers["claim_lines"]
+    lines = measured_claims(layers["claims"])
     if lines.empty:
         return -180.0
     west, _, east, _ = lines.total_bounds
@@ -379,7 +385,7 @@ def _number_classes(verdict: str) -> str:
 
 def _legend_html(presented: dict[str, gpd.GeoDataFrame], title: str) -> str:
     lines = [f'<div class="geo-legend-title">{html_text(title)}</div>']
-    claims = presented["claim_lines"]
+    claims = presented["claims"]
     if not claims.empty:
         lines.append('<div class="geo-legend-heading">Claims measured</div>')
         lines += [f'<div class="geo-legend-claim"><span class="{_number_classes(verdict)}">'
@@ -452,7 +458,7 @@ def _view_bounds(presented: dict[str, gpd.GeoDataFrame]) -> list[list[float]]:
     all places when there is neither; the world when there are no places."""
     places = presented["places"]
     incident = [places[places["is_focus"].astype(bool)].geometry, *(
-        presented[name].geometry for name in ("claim_lines", "borders", "regions"))]
+        presented[name].geometry for name in ("claims", "borders", "regions"))]
     shapes = [shape for series in incident for shape in series]
     shapes = shapes or list(places.geometry)
     if not shapes:
@@ -490,7 +496,8 @@ def _sequential_ids(rendered: str) -> str:
 
 class _Page(Figure):
     """The root of an incident map: a branca Figure whose rendering numbers the elements in
-    order (`_sequential_ids`) and then puts in the outside text that `text` holds for the
+    order (`_sequential_ids`), inlines the vendored libraries (so that a notebook or `save`
+    shows it offline too) and then puts in the outside text that `text` holds for the
     placeholders in the page."""
 
     def __init__(self, text: PageText):
@@ -498,7 +505,7 @@ class _Page(Figure):
         self.text = text
 
     def render(self, **kwargs) -> str:
-        return self.text.fill(_sequential_ids(super().render(**kwargs)))
+        return self.text.fill(inline_assets(_sequential_ids(super().render(**kwargs))))
 
 
 def incident_map(layers: dict[str, gpd.GeoDataFrame], text: ArticleText) -> folium.Map:
@@ -507,7 +514,7 @@ def incident_map(layers: dict[str, gpd.GeoDataFrame], text: ArticleText) -> foli
     its elements' ids are random until the root numbers them."""
     west = _frame_west(layers)
     presented = {name: frame.assign(geometry=_into_frame(frame.geometry, west,
-                                                         keep_whole=name == "claim_lines"))
+                                                         keep_whole=name == "claims"))
                  for name, frame in _presented_layers(layers, text).items()}
     page_text = PageText()
     # SVG, not canvas: each feature is then an element of its own, with its class names.
@@ -530,8 +537,8 @@ def incident_map(layers: dict[str, gpd.GeoDataFrame], text: ArticleText) -> foli
     for name, title in overlays:
         if not presented[name].empty:
             _geojson_layer(presented[name], title, page_text).add_to(page)
-    if not presented["claim_lines"].empty:
-        _claim_line_layer(presented["claim_lines"], page_text).add_to(page)
+    if not presented["claims"].empty:
+        _claim_line_layer(presented["claims"], page_text).add_to(page)
 
     places = presented["places"]
     is_focus = places["is_focus"].astype(bool)  # an empty column has no dtype to go by
@@ -611,12 +618,20 @@ def _places_table(places: gpd.GeoDataFrame, text: ArticleText) -> list[dict]:
             for _, row in places.iterrows()]
 
 
-def write_map_outputs(analysis, layers: dict[str, gpd.GeoDataFrame], out_dir: Path
-                      ) -> list[Path]:
-    """map.html (self-contained), layers.kml and places.csv in `out_dir`, each atomically."""
+def write_map_outputs(analysis, layers: dict[str, gpd.GeoDataFrame], out_dir: Path,
+                      formats=frozenset({"html", "kml", "csv"})) -> list[Path]:
+    """map.html (self-contained), layers.kml and places.csv in `out_dir`, as `formats` asks,
+    each atomically."""
     text = article_text(analysis)
-    written = [out_dir / "map.html", out_dir / "layers.kml", out_dir / "places.csv"]
-    save_offline_html(map_html(layers, text), written[0])
-    exports.write_kml(_kml_layers(_presented_layers(layers, text)), written[1])
-    exports.write_csv(PLACES_CSV_COLUMNS, _places_table(layers["places"], text), written[2])
+    written = []
+    if "html" in formats:
+        written.append(out_dir / "map.html")
+        save_offline_html(map_html(layers, text), written[-1])
+    if "kml" in formats:
+        written.append(out_dir / "layers.kml")
+        exports.write_kml(_kml_layers(_presented_layers(layers, text)), written[-1])
+    if "csv" in formats:
+        written.append(out_dir / "places.csv")
+        exports.write_csv(PLACES_CSV_COLUMNS, _places_table(layers["places"], text),
+                          written[-1])
     return written

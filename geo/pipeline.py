@@ -24,19 +24,78 @@ from geo.verdicts import Verdict, verify
 
 @dataclass
 class Analysis:
-    """Everything geo found in one article."""
+    """Everything geo found in one article: the stages' typed values, and the same as
+    GeoDataFrames in EPSG:4326 (`places`, `claims`, `countries`, `borders`, `regions`), the
+    report (`to_dict`), the map (`to_map`, `explore`) and the files (`write`)."""
 
     article: Article
     mentions: list[ResolvedMention]
-    places: list[Place]
+    found_places: list[Place]
     focus: Place | None
-    claims: list[FoundClaim]
+    found_claims: list[FoundClaim]
     verdicts: list[Verdict]
-    regions: list[tuple[RegionTarget, int, int]] = field(default_factory=list)
+    named_regions: list[tuple[RegionTarget, int, int]] = field(default_factory=list)
 
     @property
     def text(self) -> str:
         return self.article.text
+
+    @cached_property
+    def layers(self) -> dict:
+        """name -> GeoDataFrame, as geo.incident_layers.build_layers makes them."""
+        from geo.incident_layers import build_layers
+
+        return build_layers(self)
+
+    @property
+    def places(self):
+        """One row per place named, with its mentions counted and the focus marked."""
+        return self.layers["places"]
+
+    @property
+    def claims(self):
+        """One row per claim in text order: its sentence and offsets, claimed, measured,
+        tolerance, grade and verdict, and the measured line (none when unmeasured)."""
+        return self.layers["claims"]
+
+    @property
+    def countries(self):
+        return self.layers["countries"]
+
+    @property
+    def borders(self):
+        return self.layers["borders"]
+
+    @property
+    def regions(self):
+        return self.layers["regions"]
+
+    def to_dict(self, source_name: str = "-") -> dict:
+        """The report, as report.json holds it."""
+        from geo.report import report_dict
+
+        return report_dict(self, source_name=source_name)
+
+    def to_map(self):
+        """The incident map as a folium Map; rendered (in a notebook, or by `save`) it is one
+        self-contained page that loads nothing from outside."""
+        from geo.incident_map import article_text, incident_map
+
+        return incident_map(self.layers, article_text(self))
+
+    def explore(self, **options):
+        """geopandas' `explore` of every layer on one folium map (needs geo[explore]); the
+        basemap tiles come from the web unless `tiles` says otherwise."""
+        from geo.incident_layers import explore
+
+        return explore(self.layers, **options)
+
+    def write(self, folder, formats=None, source_name: str = "-") -> dict:
+        """Write the files of `formats` (all by default; see geo.outputs.FORMATS) into
+        `folder`, as `geo run` does; returns the report."""
+        from geo.outputs import write_outputs
+
+        return write_outputs(self, folder, source_name=source_name, formats=formats)
 
 
 def home_country(found: list[Place], where: Place | None = None) -> str | None:
@@ -112,6 +171,6 @@ class Pipeline:
                                  where.mentions[0] if where is not None else None)
         claims = extract_claims(text, mentions, context, self.airport_of) if with_claims else []
         return Analysis(
-            article=article, mentions=mentions, places=found, focus=where,
-            claims=claims, verdicts=[verify(c.claim, c.readings) for c in claims],
-            regions=regions_named(text, mentions) if with_claims else [])
+            article=article, mentions=mentions, found_places=found, focus=where,
+            found_claims=claims, verdicts=[verify(c.claim, c.readings) for c in claims],
+            named_regions=regions_named(text, mentions) if with_claims else [])

@@ -42,7 +42,7 @@ def mention_dicts(analysis) -> list[dict]:
 
 def claim_dicts(analysis) -> list[dict]:
     claims = []
-    for found, verdict in zip(analysis.claims, analysis.verdicts, strict=True):
+    for found, verdict in zip(analysis.found_claims, analysis.verdicts, strict=True):
         detail = verdict.to_dict()
         claims.append({
             "type": detail["relation"], "claim": detail["claim"],
@@ -73,12 +73,12 @@ def report_dict(analysis, source_name: str) -> dict:
                    "repairs": list(article.repairs), "characters": len(article.original)},
         "focus": (None if analysis.focus is None
                   else _place_dict(analysis, analysis.focus, is_focus=True)),
-        "places": [_place_dict(analysis, p, p.place.id == focus_id) for p in analysis.places],
+        "places": [_place_dict(analysis, p, p.place.id == focus_id) for p in analysis.found_places],
         "claims": claim_dicts(analysis),
         "regions": [{"label": region.describe(), "area": region.area,
                      "adm0_a3": region.country_codes[0],
                      "part": region.part, **_span(analysis, start, end)}
-                    for region, start, end in analysis.regions],
+                    for region, start, end in analysis.named_regions],
     }
 
 

@@ -55,19 +55,14 @@ import geo.incident_map
 import geo.pipeline
 import geo.report
 from geo.corpus import read_articles
-from geo.incident_layers import LAYER_COLUMNS
+from geo.outputs import file_names
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CORPORA = (REPO.parent / "shared" / "eval" / "lgl.jsonl",
                    REPO.parent / "shared" / "eval" / "geovirus.jsonl")
 GEO_PACKAGE = Path(geo.__file__).resolve().parent
-# Every file `geo run` writes: geo/cli.py's cmd_run (report.*), geo/incident_layers.py's
-# write_layers (layers.gpkg, one GeoJSON per layer, named from geo's own list so that a new
-# layer is checked too) and geo/incident_map.py's write_map_outputs (map.html, layers.kml,
-# places.csv).
-EXPECTED_OUTPUTS = ("report.json", "report.md", "layers.gpkg",
-                    *(f"{layer}.geojson" for layer in LAYER_COLUMNS),
-                    "layers.kml", "places.csv", "map.html")
+# Every file `geo run` writes, named from geo's own list so that a new layer is checked too.
+EXPECTED_OUTPUTS = tuple(sorted(file_names()))
 
 OK, CRASH, HANG, LOST_OUTPUT = "ok", "crash", "hang", "lost output"
 IDS_SHOWN = 3

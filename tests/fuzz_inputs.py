@@ -657,14 +657,14 @@ def offset_problems(analysis, report: dict | None = None) -> list[str]:
 
     for m in analysis.mentions:
         check(f"mention {m.mention.text!r}", m.start, m.end, text_length, "text")
-    for place in analysis.places:
+    for place in analysis.found_places:
         for m in place.mentions:
             check(f"place mention {m.mention.text!r}", m.start, m.end, text_length, "text")
-    for found in analysis.claims:
+    for found in analysis.found_claims:
         check(f"claim {found.claim.source!r}", found.start, found.end, text_length, "text")
         check(f"sentence {found.sentence.text[:40]!r}", found.sentence.start, found.sentence.end,
               text_length, "text")
-    for region, start, end in analysis.regions:
+    for region, start, end in analysis.named_regions:
         check(f"region {region.describe()!r}", start, end, text_length, "text")
     if report is not None:
         spans = [("report claim", claim) for claim in report["claims"]]

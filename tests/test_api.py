@@ -1,16 +1,22 @@
 """geo as a library: `import geo`, one call per job, GeoDataFrames out; and the CLI's own
 switches (`--version`, `python -m geo`, `run --json`, `run --quiet`)."""
 
+import itertools
 import json
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import folium
 import geopandas as gpd
 import pytest
+import shapely
 
 import geo
+from geo import base_layers, cli
+from geo.offline_html import assert_self_contained
+from geo.outputs import OutputFolderError
 from tests.founding_case import ARTICLE
 
 pytestmark = pytest.mark.usefixtures("gazetteer")
@@ -39,8 +45,8 @@ def test_read_takes_bytes_html_and_paths_alike():
     page = (f"<html><head><title>Siege</title></head><body><article><p>{SENTENCE}</p>"
             "</article></body></html>").encode()
     from_html = geo.read(page)
-    assert [p.place.name for p in from_html.places] == [p.place.name
-                                                         for p in geo.read(SENTENCE).places]
+    assert [p.place.name for p in from_html.found_places] == [p.place.name
+                                                         for p in geo.read(SENTENCE).found_places]
     from_file = geo.read(ARTICLE)
     assert from_file.focus.place.name == "In Amenas"
 
@@ -52,12 +58,71 @@ def test_a_pipeline_analyses_plain_strings():
 
 
 def test_layers_are_geodataframes_that_explore_draws():
-    layers = geo.layers(geo.read(SENTENCE))
-    assert set(layers) >= {"places", "countries", "borders", "regions", "claim_lines"}
-    for frame in layers.values():
+    analysis = geo.read(SENTENCE)
+    layers = geo.layers(analysis)
+    assert set(layers) >= {"places", "countries", "borders", "regions", "claims"}
+    for name, frame in layers.items():
         assert isinstance(frame, gpd.GeoDataFrame) and frame.crs == "EPSG:4326"
-    assert list(layers["places"].name) == ["In Amenas", "Libya"]
-    assert isinstance(layers["places"].explore(), folium.Map)
+        assert getattr(analysis, name) is analysis.layers[name]
+    assert list(analysis.places.name) == ["In Amenas", "Libya"]
+    assert isinstance(analysis.places.explore(), folium.Map)
+    drawn = analysis.explore().get_root().render()
+    assert all(f'"{name}"' in drawn for name in ("places", "claims", "countries", "borders"))
+
+
+def test_the_claims_table_holds_each_claim_with_its_line():
+    [claim] = geo.read(SENTENCE).claims.to_dict("records")
+    assert claim["relation"] == "distance" and claim["verdict"] == "consistent"
+    assert claim["claimed"] == "about 30 km" and 26 < claim["measured_km"] < 29
+    assert claim["tolerance_below_km"] > 0 and claim["grade"]
+    assert "30 km" in SENTENCE[claim["start"]:claim["end"]]
+    assert claim["sentence"] == SENTENCE
+    # The line ends on the Algeria-Libya border of the shipped layers: on the geodesic between
+    # two of its vertices, which is within metres of the straight segment in degrees.
+    end = shapely.Point(claim["geometry"].coords[-1])
+    assert shapely.distance(base_layers.border("DZA", "LBY").geometry, end) < 1e-3
+
+
+def test_claims_without_a_line_are_in_the_table_too():
+    analysis = geo.read(ARTICLE)
+    claims = analysis.claims
+    assert len(claims) == len(analysis.verdicts) == len(analysis.to_dict()["claims"])
+    assert list(claims.claim) == list(range(1, len(claims) + 1))
+    unmeasured = claims[claims.geometry.isna()]
+    assert not unmeasured.empty and set(unmeasured.relation) == {"adjacency"}
+
+
+def test_to_map_is_a_folium_map_that_loads_nothing_from_outside():
+    page = geo.read(SENTENCE).to_map()
+    assert isinstance(page, folium.Map)
+    assert_self_contained(page.get_root().render())
+    assert "cdn.jsdelivr.net" not in page._repr_html_()
+
+
+def test_write_takes_the_formats_asked_for(tmp_path):
+    analysis = geo.read(SENTENCE)
+    analysis.write(tmp_path / "out", formats={"geojson", "csv"})
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "borders.geojson", "claims.geojson", "countries.geojson", "places.csv",
+        "places.geojson", "regions.geojson"]
+    analysis.write(tmp_path / "out", formats=["json"])  # a folder geo wrote is replaced whole
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["report.json"]
+    with pytest.raises(OutputFolderError, match="unknown format 'shp'"):
+        analysis.write(tmp_path / "other", formats=["shp"])
+    assert not (tmp_path / "other").exists()
+
+
+def test_read_many_streams_in_input_order_on_several_processes():
+    texts = ["Troops left Kabul for Kandahar.", "Floods hit Dhaka.", "Riots in Lagos.",
+             "A quake struck near Lima, Peru."] * 5
+    expected = [[p.place.name for p in geo.read(text).found_places] for text in texts]
+    found = [[p.place.name for p in analysis.found_places]
+             for analysis in geo.read_many(iter(texts), jobs=2)]
+    assert found == expected
+    # An endless input: the first results come without the input being read to its end.
+    endless = itertools.cycle(texts)
+    first = list(itertools.islice(geo.read_many(endless, jobs=2), 3))
+    assert [a.found_places[0].place.name for a in first] == ["Kabul", "Dhaka", "Lagos"]
 
 
 def test_write_gives_the_same_files_as_geo_run(tmp_path):
@@ -87,3 +152,35 @@ def test_version(command):
     result = subprocess.run([*command, "--version"], capture_output=True, text=True,
                             timeout=60)
     assert result.returncode == 0 and result.stdout.strip() == f"geo {geo.__version__}"
+
+
+def test_parse_gives_the_same_lines_on_one_process_and_on_several(run_geo, tmp_path):
+    corpus = tmp_path / "corpus.jsonl"
+    records = ["Troops left Kabul for Kandahar.", "not json", "Floods hit Dhaka, Bangladesh.",
+               "Gunmen seized a plant near In Amenas, 30 km from the Libyan border."] * 6
+    corpus.write_text("\n".join(text if text == "not json" else json.dumps({"id": n, "text": text})
+                                for n, text in enumerate(records)) + "\n")
+    one = run_geo("parse", str(corpus), "--jobs", "1")
+    several = run_geo("parse", str(corpus), "--jobs", "2", "-v")
+    assert one.returncode == several.returncode == 2  # the "not json" lines
+    assert one.stdout == several.stdout and len(one.stdout.splitlines()) == len(records)
+    assert b"records in" in several.stderr and b"2 process(es)" in several.stderr
+    assert run_geo("parse", str(corpus), "--jobs", "0").returncode == 2
+
+
+def test_quiet_and_verbose(run_geo, tmp_path):
+    claims = tmp_path / "claims.csv"
+    claims.write_text("subject,relation,reference,value,unit,hedge\n"
+                      "place:Paris,distance,place:Lyon,390,km,about\n")
+    assert run_geo("verify", str(claims), "-q").stdout == b""
+    verbose = run_geo("verify", str(claims), "-v")
+    assert b"consistent" in verbose.stdout and b"gazetteer" in verbose.stderr
+    assert run_geo("verify", str(claims), "-q", "-v").returncode == 2
+
+
+def test_the_cli_runs_off_the_main_thread(capsys):
+    status = []
+    worker = threading.Thread(target=lambda: status.append(cli.main(["data", "path"])))
+    worker.start()
+    worker.join()
+    assert status == [0] and "gazetteer" in capsys.readouterr().out

@@ -25,7 +25,7 @@ KM_PER_MILE = 1.609344
 
 def claims_in(pipeline, text):
     analysis = pipeline.analyse(read_article(text.encode()))
-    return [(c.claim, v) for c, v in zip(analysis.claims, analysis.verdicts, strict=True)]
+    return [(c.claim, v) for c, v in zip(analysis.found_claims, analysis.verdicts, strict=True)]
 
 
 def quantity_in(words: str) -> Quantity:

@@ -86,7 +86,7 @@ def test_an_admin_unit_as_the_subject(pipeline):
 def test_a_claim_made_twice_is_one_claim_that_says_where_it_is_repeated(pipeline):
     text = "Gao is in northern Mali. Later, Gao in northern Mali was retaken."
     analysis, _ = verdicts_in(pipeline, text)
-    (found,) = analysis.claims
+    (found,) = analysis.found_claims
     assert [text[start:end] for start, end in found.repeated_at] == ["in northern Mali"]
     assert found.repeated_at[0][0] > found.start
 

@@ -11,7 +11,7 @@ from geo.verdicts import Status
 
 def claims_in(pipeline, text):
     analysis = pipeline.analyse(read_article(text.encode()))
-    return [(c.claim, v) for c, v in zip(analysis.claims, analysis.verdicts, strict=True)]
+    return [(c.claim, v) for c, v in zip(analysis.found_claims, analysis.verdicts, strict=True)]
 
 
 def test_sentences_keep_offsets():

@@ -23,7 +23,7 @@ pytestmark = pytest.mark.usefixtures("gazetteer")
 
 RUN_OUTPUTS = {"report.json", "report.md", "layers.gpkg", "layers.kml", "places.csv",
                "map.html", "places.geojson", "countries.geojson", "borders.geojson",
-               "regions.geojson", "claim_lines.geojson"}
+               "regions.geojson", "claims.geojson"}
 # Not a timing test: a run that has not finished by then is taken to hang.
 HANG = 120
 

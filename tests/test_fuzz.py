@@ -117,5 +117,5 @@ def test_build_layers_never_raises(pipeline, data):
         return
     analysis = pipeline.analyse(article)
     layers = build_layers(analysis)
-    assert set(layers) == {"places", "countries", "borders", "regions", "claim_lines"}
+    assert set(layers) == {"places", "countries", "borders", "regions", "claims"}
     assert len(layers["places"]) == len(analysis.places)

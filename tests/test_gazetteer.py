@@ -6,6 +6,8 @@ The store is built once per session if it is missing or was built from other inp
 from __future__ import annotations
 
 import itertools
+import multiprocessing
+import pickle
 import socket
 import time
 from pathlib import Path
@@ -222,6 +224,34 @@ def test_online_fallback_only_when_asked_and_from_cache(gazetteer, tmp_path, no_
     geocoder = OfflineGazetteer(gazetteer, fallback=fallback)
     assert geocoder.geocode("Zzyzxqqv Wqrt").address == "Somewhere, Nowhere"
     assert geocoder.geocode("Ain Amenas").raw["id"] == "supplement:in-amenas"
+
+
+def test_a_geocoder_with_an_online_fallback_pickles(gazetteer, tmp_path, no_network):
+    fallback = CachedNominatim(user_agent="geo-tests", cache_path=tmp_path / "cache.sqlite")
+    request = ResultCache.request_key("geocode", "Zzyzxqqv Wqrt", True, {})
+    fallback.cache.put(request, [Location("Somewhere, Nowhere", (1.0, 2.0), {})])
+    copy = pickle.loads(pickle.dumps(OfflineGazetteer(gazetteer, fallback=fallback)))
+    assert copy.geocode("Zzyzxqqv Wqrt").address == "Somewhere, Nowhere"
+    assert copy.fallback.min_delay_seconds == 1.0
+
+
+def _take_turns(cache_path: str) -> list[float]:
+    cache = ResultCache(cache_path)
+    return [cache.wait_turn(THROTTLE_SECONDS) for _ in range(3)]
+
+
+THROTTLE_SECONDS = 0.2
+
+
+def test_the_request_rate_holds_across_processes(tmp_path):
+    """Nominatim's one request a second is per application: processes sharing a cache take
+    turns (shown here with a fifth of a second)."""
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(2) as pool:
+        times = sorted(t for turns in pool.map(_take_turns, [str(tmp_path / "c.sqlite")] * 2)
+                       for t in turns)
+    gaps = [later - earlier for earlier, later in itertools.pairwise(times)]
+    assert len(times) == 6 and min(gaps) >= THROTTLE_SECONDS - 0.01, gaps
 
 
 def test_nominatim_needs_a_user_agent(tmp_path):

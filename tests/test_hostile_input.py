@@ -216,7 +216,7 @@ def check_article_run(path: Path, payloads: list[Payload], read_page, script_ele
     assert not Path(SENTINEL).exists()
 
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
-    lines = json.loads((out / "claim_lines.geojson").read_text(encoding="utf-8"))
+    lines = json.loads((out / "claims.geojson").read_text(encoding="utf-8"))
     check_page_file(out / "map.html", script_elements)
     shown = read_page(out / "map.html")
     popups = words(" ".join(shown["popups"]))

@@ -57,7 +57,9 @@ def report(founding) -> dict:
 
 
 def feature_count(out: Path, layer: str) -> int:
-    return len(json.loads((out / f"{layer}.geojson").read_text())["features"])
+    """The features of a layer that have a geometry to draw."""
+    features = json.loads((out / f"{layer}.geojson").read_text())["features"]
+    return sum(feature["geometry"] is not None for feature in features)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -157,7 +159,7 @@ def test_founding_map_draws_every_layer_offline(founding, report, opened):
     assert page.count(".geo-place") + page.count(FOCUS) == len(report["places"])
     assert page.count(FOCUS) == 1
     measured = [c for c in report["claims"] if c["measured_km"] is not None and c["nearest"]]
-    assert page.count("path.geo-claim") == len(measured) == feature_count(founding, "claim_lines")
+    assert page.count("path.geo-claim") == len(measured) == feature_count(founding, "claims")
     assert page.count(".leaflet-tooltip.geo-claim-number") == len(measured)
     assert page.count("path.geo-border") == feature_count(founding, "borders") == 2
     assert page.count("path.geo-region") == feature_count(founding, "regions")
@@ -267,15 +269,19 @@ def layers_across_the_antimeridian() -> dict[str, gpd.GeoDataFrame]:
         {"iso_a3": row.iso_a3, "iso_a2": row.iso_a2, "name": row["name"], "mentioned": True,
          "in_claims": False, "geometry": row.geometry}
         for _, row in drawn[drawn.iso_a3.isin(["FJI", "WSM"])].iterrows()])
-    lines = frame("claim_lines", [{
+    sentence = "Suva is about 1,150 km from Apia."
+    lines = frame("claims", [{
         "claim": 1, "relation": "distance", "label": "claimed about 1,150 km / measured "
-        "1,150 km / consistent", "verdict": "consistent", "measured_km": 1150.0,
-        "claimed_km": 1150.0, "sentence": "Suva is about 1,150 km from Apia.",
+        "1,150 km / consistent", "subject": "Suva", "reference": "Apia",
+        "claimed": "about 1,150 km", "claimed_km": 1150.0, "measured_km": 1150.0,
+        "tolerance_below_km": 115.0, "tolerance_above_km": 115.0, "deviation_km": 0.0,
+        "bearing_deg": 100.0, "grade": "close", "verdict": "consistent", "reason": None,
+        "sentence": sentence, "start": 0, "end": len(sentence),
         "geometry": geodesic_path(suva, apia)}])
     empty = {name: gpd.GeoDataFrame({c: [] for c in LAYER_COLUMNS[name]},
                                     geometry=gpd.GeoSeries([], crs="EPSG:4326"))
              for name in ("borders", "regions")}
-    return {"places": places, "countries": countries, "claim_lines": lines, **empty}
+    return {"places": places, "countries": countries, "claims": lines, **empty}
 
 
 def test_a_line_across_the_antimeridian_joins_its_places(tmp_path, opened):

@@ -16,7 +16,7 @@ from geo.verdicts import Status
 
 def claims_in(pipeline, text):
     analysis = pipeline.analyse(read_article(text.encode()))
-    return [(c.claim, v) for c, v in zip(analysis.claims, analysis.verdicts, strict=True)]
+    return [(c.claim, v) for c, v in zip(analysis.found_claims, analysis.verdicts, strict=True)]
 
 
 def test_the_layers_hold_every_state_and_county():

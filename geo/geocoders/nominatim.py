@@ -4,7 +4,9 @@ Use it only when asked: as `OfflineGazetteer(fallback=CachedNominatim(user_agent
 its own. Nominatim's usage policy asks for an identifying user agent, at most one request per
 second and caching of results; this class does all three. The cache is an SQLite file
 (default $GEO_NOMINATIM_CACHE or ~/.cache/geo/nominatim.sqlite); SQLite's transactions keep it
-whole if a write is interrupted.
+whole if a write is interrupted. The time of the last request is kept in the same file, so
+the one-a-second limit holds across the threads and processes that share a cache (a pickled
+geocoder sent to a process pool or to Dask workers).
 """
 
 from __future__ import annotations
@@ -12,16 +14,18 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import threading
 import time
 from pathlib import Path
 
 from geopy.geocoders import Nominatim
 from geopy.location import Location
 
+from geo.geocoders.base import PicklableGeocoder
+
 __all__ = ["CachedNominatim", "ResultCache", "default_cache_path"]
 
 MIN_DELAY_SECONDS = 1.0  # Nominatim's usage policy: no more than one request per second
+LOCK_WAIT_SECONDS = 600.0
 
 
 def default_cache_path() -> Path:
@@ -37,11 +41,37 @@ class ResultCache:
     def __init__(self, path: str | Path):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self._connect() as db:
-            db.execute("CREATE TABLE IF NOT EXISTS answers (request TEXT PRIMARY KEY, answer TEXT)")
+        db = self._connect()
+        try:
+            with db:
+                db.execute("CREATE TABLE IF NOT EXISTS answers "
+                           "(request TEXT PRIMARY KEY, answer TEXT)")
+                db.execute("CREATE TABLE IF NOT EXISTS last_request (at REAL)")
+        finally:
+            db.close()
 
     def _connect(self) -> sqlite3.Connection:
-        return sqlite3.connect(self.path)
+        # Long enough to queue behind every other process's one-second turn.
+        return sqlite3.connect(self.path, timeout=LOCK_WAIT_SECONDS)
+
+    def wait_turn(self, min_delay_seconds: float) -> float:
+        """Return when `min_delay_seconds` have passed since the last request of any process
+        using this cache, with the time recorded for this one. SQLite's write lock (BEGIN IMMEDIATE)
+        is held while waiting, so the callers take their turns one at a time."""
+        db = self._connect()
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            row = db.execute("SELECT max(at) FROM last_request").fetchone()
+            wait = (row[0] or float("-inf")) + min_delay_seconds - time.time()
+            if wait > 0:
+                time.sleep(min(wait, min_delay_seconds))
+            now = time.time()
+            db.execute("DELETE FROM last_request")
+            db.execute("INSERT INTO last_request VALUES (?)", (now,))
+            db.commit()
+        finally:
+            db.close()
+        return now
 
     @staticmethod
     def request_key(method: str, query, exactly_one: bool, options: dict) -> str:
@@ -50,8 +80,11 @@ class ResultCache:
 
     def get(self, request: str) -> tuple[bool, list[Location] | None]:
         """(found, locations): found is False when the request was never answered."""
-        with self._connect() as db:
+        db = self._connect()
+        try:
             row = db.execute("SELECT answer FROM answers WHERE request = ?", (request,)).fetchone()
+        finally:
+            db.close()
         if row is None:
             return False, None
         answer = json.loads(row[0])
@@ -62,13 +95,19 @@ class ResultCache:
     def put(self, request: str, locations: list[Location] | None) -> None:
         answer = None if locations is None else [
             [loc.address, loc.latitude, loc.longitude, loc.raw] for loc in locations]
-        with self._connect() as db:
-            db.execute("INSERT OR REPLACE INTO answers VALUES (?, ?)",
-                       (request, json.dumps(answer)))
+        db = self._connect()
+        try:
+            with db:
+                db.execute("INSERT OR REPLACE INTO answers VALUES (?, ?)",
+                           (request, json.dumps(answer)))
+        finally:
+            db.close()
 
 
-class CachedNominatim(Nominatim):
-    """geopy's Nominatim that asks the cache first and the server at most once a second."""
+class CachedNominatim(Nominatim, PicklableGeocoder):
+    """geopy's Nominatim that asks the cache first and the server at most once a second.
+    It pickles (as geo.geocoders.base says), so it can be an OfflineGazetteer's fallback in
+    a process pool."""
 
     def __init__(self, user_agent: str, *, cache_path: str | Path | None = None,
                  min_delay_seconds: float = MIN_DELAY_SECONDS, **kwargs):
@@ -77,8 +116,6 @@ class CachedNominatim(Nominatim):
         super().__init__(user_agent=user_agent, **kwargs)
         self.cache = ResultCache(cache_path or default_cache_path())
         self.min_delay_seconds = max(MIN_DELAY_SECONDS, min_delay_seconds)
-        self._last_request = float("-inf")
-        self._throttle_lock = threading.Lock()
 
     def geocode(self, query, *, exactly_one=True, **options):
         return self._answer("geocode", query, exactly_one, options, super().geocode)
@@ -100,8 +137,4 @@ class CachedNominatim(Nominatim):
         return locations[0] if exactly_one else locations
 
     def _wait_turn(self) -> None:
-        with self._throttle_lock:
-            wait = self._last_request + self.min_delay_seconds - time.monotonic()
-            if wait > 0:
-                time.sleep(wait)
-            self._last_request = time.monotonic()
+        self.cache.wait_turn(self.min_delay_seconds)

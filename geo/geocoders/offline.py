@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from geopy.geocoders import options
 from geopy.geocoders.base import DEFAULT_SENTINEL, Geocoder
 from geopy.location import Location
 from geopy.point import Point
 
 from geo.gazetteer import GEOCODE_FUZZY_MIN_SCORE, Candidate, Gazetteer
+from geo.geocoders.base import PicklableGeocoder
 
 __all__ = ["OfflineGazetteer"]
 
 
-class OfflineGazetteer(Geocoder):
+class OfflineGazetteer(PicklableGeocoder):
     """geopy's Geocoder interface over the local gazetteer; no network.
 
     `fallback`, another geopy geocoder (e.g. geo.geocoders.CachedNominatim), is asked only when
@@ -115,22 +115,6 @@ class OfflineGazetteer(Geocoder):
                 f"{type(self).__name__} is already configured; pass {', '.join(kwargs)} to "
                 "its constructor, or give geopandas the class with these options")
         return self
-
-    # geopy's Geocoder holds an HTTP adapter and the SSL context of geopy.geocoders.options,
-    # which this geocoder never uses and which do not always pickle (an ssl.SSLContext set
-    # there never does, nor an adapter holding one): pickling leaves them out, and unpickling
-    # builds them anew from geopy's options in the new process. The gazetteer pickles as its
-    # path (see geo.gazetteer.Gazetteer); a fallback must pickle on its own.
-    _UNPICKLABLE = ("adapter", "ssl_context")
-
-    def __getstate__(self) -> dict:
-        return {k: v for k, v in self.__dict__.items() if k not in self._UNPICKLABLE}
-
-    def __setstate__(self, state: dict) -> None:
-        self.__dict__.update(state)
-        self.ssl_context = options.default_ssl_context
-        self.adapter = options.default_adapter_factory(
-            proxies=self.proxies, ssl_context=self.ssl_context)
 
     def _location(self, candidate: Candidate) -> Location:
         return Location(self._address(candidate), (candidate.lat, candidate.lon),
