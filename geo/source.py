@@ -5,12 +5,14 @@ can be traced back to the characters of `Article.original`, the decoded file as 
 it, so that each mention and claim can point at what the user wrote:
 `article.to_original(start, end)` gives the span of `original` that `text[start:end]` came from.
 
-Reading goes: bytes -> decoded `original` -> (HTML only) readable text -> repairs and
-whitespace clean-up -> `text`. Each step after decoding is recorded in an `OffsetMap`.
+Reading goes: bytes -> decoded `original` -> (HTML only) readable text -> (HTML only) the
+lines of it that are the article -> repairs and whitespace clean-up -> `text`. Each step after
+decoding is recorded in an `OffsetMap`.
 """
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import difflib
 import html
@@ -367,8 +369,9 @@ class _ReadableTextParser(HTMLParser):
     """Collects the readable text of an HTML page, each piece with its span in the source.
 
     Built on html.parser rather than trafilatura or lxml because those report no source
-    offsets, and every character of the text must point back into the HTML. With
-    convert_charrefs=False each entity arrives on its own, so its span is known too.
+    offsets, and every character of the text must point back into the HTML (trafilatura only
+    judges which of its lines are the article: _article_lines). With convert_charrefs=False
+    each entity arrives on its own, so its span is known too.
     """
 
     def __init__(self, source: str) -> None:
@@ -476,7 +479,8 @@ class _ReadableTextParser(HTMLParser):
 
 
 def _extract_readable_text(source: str) -> tuple[str, OffsetMap, str | None]:
-    """The readable text of an HTML page, its map into the page's source, and its title."""
+    """The readable text of an HTML page (the lines of its article, where trafilatura can tell
+    them: _article_lines), its map into the page's source, and its title."""
     parser = _ReadableTextParser(source)
     parser.feed(source)
     parser.close()
@@ -487,6 +491,12 @@ def _extract_readable_text(source: str) -> tuple[str, OffsetMap, str | None]:
         else:
             builder.rewrite(piece.text, piece.source_start, piece.source_end)
     text, offset_map = builder.build()
+    # trafilatura reads the whole page, not only the part that _main_content chose.
+    page_text_chars = sum(len(piece.text) for piece in parser.pieces)
+    page_text_runs = sum(not piece.text.isspace() for piece in parser.pieces)
+    if (len(text) >= _ARTICLE_FILTER_MIN_CHARS and page_text_chars <= _ARTICLE_FILTER_MAX_CHARS
+            and page_text_runs <= _ARTICLE_FILTER_MAX_RUNS):
+        text, offset_map = _article_lines(source, text, offset_map)
     return text, offset_map, parser.title()
 
 
@@ -502,6 +512,70 @@ def _main_content(pieces: list[_HtmlPiece]) -> list[_HtmlPiece]:
         return [piece for piece in pieces if piece.article == largest]
     main = [piece for piece in pieces if piece.in_main]
     return main if any(piece.text.strip() for piece in main) else pieces
+
+
+# Under this many characters of readable text a page is a fragment or a brief, with no room
+# for furniture, and trafilatura, tuned on whole pages, drops real lines of it (a headline, a
+# list of places, a table).
+_ARTICLE_FILTER_MIN_CHARS = 500
+# trafilatura's time grows faster than the page. With the runs of text (text between tags) in
+# one paragraph or table it grows as their square: 3,000 runs took it 1.5 s, 24,000 almost
+# three minutes. With the length of the text it grows about linearly: 200,000 characters took
+# it 0.7 s, a million 1.7 s. A page past either bound is read whole, as it was before
+# trafilatura; an article page is well within them (a long story with its clutter has some
+# hundreds of runs and tens of thousands of characters).
+_ARTICLE_FILTER_MAX_RUNS = 3_000
+_ARTICLE_FILTER_MAX_CHARS = 200_000
+# Fewer of geo's words than this in trafilatura's text means it missed the article (it kept a
+# caption or a notice) rather than found a short one: the whole text is more useful then.
+_ARTICLE_MIN_WORDS = 25
+# A word of geo's text is the article's when it and its neighbours, this many words in a row,
+# are in trafilatura's text too. A word alone would be found anywhere ("Kabul" in a menu and
+# in the story); a run of three is found only where trafilatura kept that very passage.
+_ARTICLE_RUN_WORDS = 3
+_WORD = re.compile(r"[^\W_]+")
+# A line with the whitespace after it, up to the next line's first character, so that kept
+# lines stay apart as they were. A line without words (a "|" between menu items) is never kept.
+_LINE_AND_BREAK = re.compile(r"\S[^\n]*\s*")
+
+
+def _article_lines(page: str, text: str, offset_map: OffsetMap) -> tuple[str, OffsetMap]:
+    """The lines of `text`, the page's readable text, that are its article rather than the
+    site's furniture (menus, cookie notices, "most read" lists, teasers, reader comments),
+    with their map into the page; `text` itself when trafilatura finds too little of it.
+
+    trafilatura decides what is the article but reports no offsets, so its text only votes:
+    a line of geo's own text is kept when at least half of its words are in trafilatura's
+    text in the same company, and keeps its map into the page as it is."""
+    import trafilatura  # here: importing it takes a quarter of a second, and plain text needs none
+
+    # A table in the story is the article's (the dead by town). favor_precision is left off:
+    # it drops the headline and standfirst of many pages too.
+    article = trafilatura.extract(page, include_comments=False, include_tables=True,
+                                  output_format="txt") or ""
+    article_runs = set(_word_runs([word.casefold() for word in _WORD.findall(article)]))
+    words = list(_WORD.finditer(text))
+    in_article = np.zeros(len(words), dtype=bool)
+    for index, run in enumerate(_word_runs([word.group().casefold() for word in words])):
+        if run in article_runs:
+            in_article[index:index + _ARTICLE_RUN_WORDS] = True
+    word_starts = [word.start() for word in words]
+    builder = _MapBuilder()
+    words_kept = 0
+    for line in _LINE_AND_BREAK.finditer(text):
+        first = bisect.bisect_left(word_starts, line.start())
+        stop = bisect.bisect_left(word_starts, line.end(), first)
+        if stop > first and 2 * in_article[first:stop].sum() >= stop - first:
+            builder.keep(text, offset_map, line.start(), line.end())
+            words_kept += stop - first
+    if words_kept < _ARTICLE_MIN_WORDS:
+        return text, offset_map
+    return builder.build()
+
+
+def _word_runs(words: list[str]) -> Iterator[tuple[str, ...]]:
+    """Each run of _ARTICLE_RUN_WORDS consecutive words, in order: the i-th starts at words[i]."""
+    return zip(*(words[shift:] for shift in range(_ARTICLE_RUN_WORDS)), strict=False)
 
 
 # --- Clean-up ---------------------------------------------------------------------------------
