@@ -21,6 +21,7 @@ CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first
                   "--disable-background-networking", "--disable-component-update",
                   "--disable-sync"]
 VIEWPORT = {"width": 1280, "height": 800}
+PHONE_VIEWPORT = {"width": 390, "height": 844}  # a phone held upright (iPhone 12 to 15)
 # A map is ready when Leaflet has drawn its layers and the fonts are in.
 MAP_READY = ("document.querySelectorAll('.leaflet-overlay-pane path').length > 0"
              " && document.fonts.status === 'loaded'")
@@ -48,8 +49,8 @@ class OfflinePage:
     """A page in its own browser context that aborts and records every request from outside
     the page (`blocked`), and records every request (`requested`) and console error."""
 
-    def __init__(self, browser, timeout_ms: int = 30_000):
-        self.context = browser.new_context(viewport=VIEWPORT)
+    def __init__(self, browser, timeout_ms: int = 30_000, viewport: dict = VIEWPORT):
+        self.context = browser.new_context(viewport=viewport, has_touch=viewport["width"] < 600)
         self.context.set_default_timeout(timeout_ms)
         self.blocked: list[str] = []
         self.requested: list[str] = []
@@ -78,10 +79,10 @@ class OfflinePage:
         self.context.close()
 
 
-def render_png(page_path: Path, png_path: Path) -> None:
+def render_png(page_path: Path, png_path: Path, viewport: dict = VIEWPORT) -> None:
     """Screenshot a map page, refusing one that asked for anything outside itself."""
     with chromium() as browser:
-        offline = OfflinePage(browser)
+        offline = OfflinePage(browser, viewport=viewport)
         offline.open(page_path, ready=MAP_READY)
         png = offline.page.screenshot(type="png")
         offline.close()

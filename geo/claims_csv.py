@@ -1,9 +1,13 @@
 """Claims written down by a person, one per CSV row.
 
 Header (any order): subject,relation,reference,value,unit,hedge. Optional columns: direction
-(for direction claims), subject_label, reference_label, subject_uncertainty_km,
-reference_uncertainty_km, note. For proximity claims the hedge column holds the word ("on",
-"near") and value/unit, if given, a distance limit ("within 50 km").
+(for direction claims), way (for a distance along a route: "by road"), subject_label,
+reference_label, subject_uncertainty_km, reference_uncertainty_km, note; other columns are
+left alone. For proximity claims the hedge column holds the word ("on", "near") and
+value/unit, if given, a distance limit ("within 50 km"). A range is written "20 to 30".
+
+`claim_row` writes a claim the way this module reads it: the claims.csv of `geo run` is
+checked again by `geo verify claims.csv`, after a person has corrected it if need be.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import contextlib
 import csv
 import dataclasses
 import io
+import re
 from pathlib import Path
 
 from geo.claims import (
@@ -23,10 +28,15 @@ from geo.claims import (
     normalise_hedge,
     parse_direction,
 )
-from geo.targets import PlaceResolver, TargetError, parse_target
+from geo.escape import from_spreadsheet_cell
+from geo.targets import PlaceResolver, TargetError, parse_target, target_text
 from geo.units import UnknownUnit
 
 REQUIRED_COLUMNS = ("subject", "relation", "reference", "value", "unit", "hedge")
+COLUMNS = ("subject", "subject_label", "subject_uncertainty_km", "relation", "reference",
+           "reference_label", "reference_uncertainty_km", "value", "unit", "hedge", "direction",
+           "way", "note")
+_RANGE = re.compile(r"^(\S+)\s+to\s+(\S+)$", re.I)
 MAX_BYTES = 20_000_000
 
 
@@ -82,7 +92,7 @@ def _csv_errors(reader: csv.DictReader):
 
 def _cell(row: dict, name: str) -> str:
     value = row.get(name)
-    return value.strip() if isinstance(value, str) else ""
+    return from_spreadsheet_cell(value.strip()) if isinstance(value, str) else ""
 
 
 def _target(row: dict, role: str, resolve_place: PlaceResolver | None):
@@ -136,9 +146,13 @@ def _claim(row: dict, line: int, resolve_place: PlaceResolver | None) -> Claim:
     if value or unit:
         if not (value and unit):
             raise ValueError("a value needs a unit and a unit needs a value")
-        quantity = Quantity(value, unit, hedge or None)
+        written_range = _RANGE.match(value)
+        low, high = written_range.groups() if written_range else (value, None)
+        quantity = Quantity(low, unit, hedge or None, upper=high)
     elif relation is Relation.DISTANCE:
         raise ValueError("a distance claim needs a value and a unit")
+    if relation is Relation.DISTANCE and _cell(row, "way"):
+        qualifier = _cell(row, "way")
 
     direction = None
     if relation is Relation.DIRECTION:
@@ -147,3 +161,31 @@ def _claim(row: dict, line: int, resolve_place: PlaceResolver | None) -> Claim:
         direction = parse_direction(_cell(row, "direction"))
     source = ",".join(_cell(row, name) for name in REQUIRED_COLUMNS)
     return Claim(subject, relation, reference, quantity, direction, qualifier, source, line)
+
+
+def claim_row(claim: Claim) -> dict[str, str]:
+    """The cells of `claim` in the columns of COLUMNS (note left empty)."""
+    row = {"relation": str(claim.relation), "direction": claim.direction or "", "note": ""}
+    for role in ("subject", "reference"):
+        target = getattr(claim, role)
+        row[role] = target_text(target)
+        row[f"{role}_label"] = getattr(target, "label", "")
+        row[f"{role}_uncertainty_km"] = _own_uncertainty(target)
+    quantity = claim.quantity
+    row["value"] = "" if quantity is None else quantity.text + (
+        f" to {quantity.upper}" if quantity.upper is not None else "")
+    row["unit"] = "" if quantity is None else quantity.unit
+    if claim.relation is Relation.PROXIMITY:
+        row["hedge"], row["way"] = claim.qualifier or "", ""
+    else:
+        row["hedge"] = (quantity.hedge if quantity is not None else None) or ""
+        row["way"] = claim.qualifier or ""
+    return row
+
+
+def _own_uncertainty(target) -> str:
+    """A target's uncertainty if it is not what reading its text gives anyway."""
+    field = next((f for f in dataclasses.fields(target) if f.name == "uncertainty_km"), None)
+    if field is None or target.uncertainty_km == field.default:
+        return ""
+    return repr(target.uncertainty_km)

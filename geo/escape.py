@@ -156,3 +156,26 @@ def markdown_code(value) -> str:
     fence = "`" * (max(map(len, re.findall("`+", text)), default=0) + 1)
     padding = " " if text.startswith(("`", " ")) or text.endswith(("`", " ")) else ""
     return f"{fence}{padding}{text}{padding}{fence}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Spreadsheets
+
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP "CSV injection").
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value):
+    """`value` for a CSV cell: text a spreadsheet would run as a formula gets an apostrophe in
+    front, which spreadsheets hide; None is an empty cell; numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return "" if value is None else value
+
+
+def from_spreadsheet_cell(text: str) -> str:
+    """A cell's text as it was before `spreadsheet_cell`: a claims file geo wrote reads back
+    ("'-18.1 178.4" is the point -18.1 178.4)."""
+    if text.startswith("'") and text[1:].startswith(_FORMULA_STARTS):
+        return text[1:]
+    return text

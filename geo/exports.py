@@ -16,9 +16,7 @@ import geopandas as gpd
 import pyogrio
 
 from geo.atomic import atomic_path, write_text
-
-# A spreadsheet runs a cell that starts with one of these as a formula (OWASP "CSV injection").
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from geo.escape import spreadsheet_cell
 
 
 def write_kml(layers: dict[str, gpd.GeoDataFrame], path: Path) -> None:
@@ -35,17 +33,16 @@ def write_kml(layers: dict[str, gpd.GeoDataFrame], path: Path) -> None:
                            '<kml xmlns="http://www.opengis.net/kml/2.2"><Document/></kml>\n')
 
 
-def _cell(value) -> str | float | int | bool:
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value
-    return "" if value is None else value
-
-
 def write_csv(columns: list[str], rows: list[dict], path: Path) -> None:
     """Rows (dicts keyed by `columns`) as CSV with a header; text that a spreadsheet would run
-    as a formula is prefixed with an apostrophe."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
+    as a formula is prefixed with an apostrophe. UTF-8 with a byte-order mark: Excel reads a
+    CSV without one in the computer's legacy code page, garbling every name beyond ASCII."""
+    buffer = io.StringIO("\ufeff")
+    buffer.seek(0, io.SEEK_END)
+    # RFC 4180's CRLF: the csv module quotes a cell holding any character of the line
+    # terminator, and with "\n" alone a bare "\r" in a name would end the row early.
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows({key: _cell(value) for key, value in row.items()} for row in rows)
+    writer.writerows({key: spreadsheet_cell(value) for key, value in row.items()}
+                    for row in rows)
     write_text(path, buffer.getvalue())

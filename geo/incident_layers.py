@@ -17,7 +17,8 @@ import pyogrio
 import shapely
 
 from geo import base_layers
-from geo.atomic import atomic_path, write_text
+from geo.atomic import atomic_path
+from geo.qgis_styles import layer_styles
 from geo.targets import BorderTarget, CountryBordersTarget, CountryTarget, RegionTarget
 from geo.verdicts import KM_PER_MILE, Verdict
 
@@ -28,10 +29,13 @@ LAYER_COLUMNS = {
     "borders": ["a_iso_a3", "b_iso_a3", "a_name", "b_name", "length_km", "disputed",
                 "indefinite"],
     "regions": ["label", "area", "adm0_a3", "part", "cut"],
-    "claims": ["claim", "relation", "label", "subject", "reference", "claimed", "claimed_km",
-               "measured_km", "tolerance_below_km", "tolerance_above_km", "deviation_km",
-               "bearing_deg", "grade", "verdict", "reason", "sentence", "start", "end"],
+    "claims": ["claim", "relation", "statement", "label", "subject", "reference", "claimed",
+               "claimed_km", "measured_km", "tolerance_below_km", "tolerance_above_km",
+               "deviation_km", "bearing_deg", "grade", "verdict", "reason", "sentence",
+               "text_start", "text_end"],
 }
+# RFC 7946 section 11.2: six decimals of a degree are about 10 cm, more than any layer holds.
+GEOJSON_DECIMALS = 6
 # GeoPackages stamp the time of writing; a fixed stamp keeps two runs byte-identical
 # (`_fix_timestamps` puts it in).
 FIXED_TIMESTAMP = "2000-01-01T00:00:00.000Z"
@@ -109,7 +113,8 @@ def build_layers(analysis) -> dict[str, gpd.GeoDataFrame]:
         tolerance = detail["tolerance_km"] or {}
         start, end = analysis.article.to_original(found.start, found.end)
         claim_rows.append({
-            "claim": index, "relation": detail["relation"], "label": verdict_label(verdict),
+            "claim": index, "relation": detail["relation"], "statement": detail["claim"],
+            "label": verdict_label(verdict),
             "subject": detail["subject"], "reference": detail["reference"],
             "claimed": _claimed_text(verdict), "claimed_km": detail["claimed_km"],
             "measured_km": detail["measured_km"],
@@ -117,7 +122,7 @@ def build_layers(analysis) -> dict[str, gpd.GeoDataFrame]:
             "tolerance_above_km": tolerance.get("above_km"),
             "deviation_km": detail["deviation_km"], "bearing_deg": detail["bearing_deg"],
             "grade": detail["grade"], "verdict": detail["verdict"], "reason": detail["reason"],
-            "sentence": found.sentence.text, "start": start, "end": end,
+            "sentence": found.sentence.text, "text_start": start, "text_end": end,
             "geometry": verdict.measurement.path})
 
     return {"places": _frame("places", place_rows),
@@ -189,8 +194,8 @@ def _cut_description(region: RegionTarget) -> str:
 
 def write_layers(layers: dict[str, gpd.GeoDataFrame], out_dir: Path,
                  formats=frozenset({"gpkg", "geojson"})) -> list[Path]:
-    """One GeoPackage (a table per layer) and one GeoJSON per layer, as `formats` asks; every
-    file atomic."""
+    """One GeoPackage (a table per layer, and QGIS's styles for them: geo.qgis_styles) and
+    one GeoJSON per layer (RFC 7946), as `formats` asks; every file atomic."""
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     if "gpkg" in formats:
@@ -200,14 +205,33 @@ def write_layers(layers: dict[str, gpd.GeoDataFrame], out_dir: Path,
             for name, frame in layers.items():
                 pyogrio.write_dataframe(frame, tmp, layer=name, driver="GPKG",
                                         append=tmp.exists())
+            styles = layer_styles(list(layers), _geometry_column(tmp), FIXED_TIMESTAMP)
+            pyogrio.write_dataframe(styles, tmp, layer="layer_styles", driver="GPKG",
+                                    append=True)
             _fix_timestamps(tmp)
         written.append(gpkg)
     if "geojson" in formats:
         for name, frame in layers.items():
             path = out_dir / f"{name}.geojson"
-            write_text(path, frame.to_json(drop_id=True, to_wgs84=True, indent=1) + "\n")
+            with atomic_path(path) as tmp:
+                tmp.unlink()
+                # GDAL's RFC 7946 mode winds outer rings counter-clockwise, cuts lines and
+                # polygons at the antimeridian (a claim line from Fiji to Samoa reaches 188
+                # degrees unwrapped) and writes no "crs" member.
+                pyogrio.write_dataframe(frame.to_crs("EPSG:4326"), tmp, layer=name,
+                                        driver="GeoJSON", RFC7946="YES",
+                                        COORDINATE_PRECISION=GEOJSON_DECIMALS)
             written.append(path)
     return written
+
+
+def _geometry_column(gpkg: Path) -> str:
+    """The name GDAL gave the geometry columns (the same for every layer it wrote)."""
+    db = sqlite3.connect(gpkg)
+    try:
+        return db.execute("SELECT column_name FROM gpkg_geometry_columns").fetchone()[0]
+    finally:
+        db.close()
 
 
 def _fix_timestamps(gpkg: Path) -> None:

@@ -18,6 +18,7 @@ Two properties hold by construction:
 from __future__ import annotations
 
 import bisect
+import html
 import math
 import re
 from dataclasses import dataclass, field
@@ -33,27 +34,30 @@ import shapely.affinity
 from branca.element import Element, Figure, MacroElement
 from folium.template import Template
 
-from geo import base_layers, exports
+from geo import base_layers, claims_csv, exports
+from geo.basemap import LABEL_CSS, CountriesMiniMap, CountryLabels
+from geo.claims_panel import PANEL_CSS, ClaimsPanel, claim_facts, claim_heading, panel_html
+from geo.colours import (
+    COAST_COLOUR,
+    COUNTRY_COLOUR,
+    LAND_COLOUR,
+    OTHER_KIND_COLOUR,
+    PLACE_KIND_COLOURS,
+    REFERENCE_COLOUR,
+    SEA_COLOUR,
+    VERDICT_COLOURS,
+)
 from geo.escape import PageText, html_text, xml_text
 from geo.extract_claims import sentences
-from geo.incident_layers import measured_claims
+from geo.incident_layers import LAYER_COLUMNS, measured_claims
 from geo.offline_html import (
     inline_assets,
-    offline_minimap,
     optional_osm_layer,
     save_offline_html,
 )
 
-VERDICT_COLOURS = {"consistent": "#1a9850", "inconsistent": "#d73027",
-                   "unverifiable": "#8c8c8c"}
-# Place kinds the legend names; the others (admin units, regions, continents) share OTHER_KIND.
-PLACE_KIND_COLOURS = {"country": "#2166ac", "city": "#762a83", "facility": "#e08214",
-                      "airport": "#35978f"}
-OTHER_KIND_COLOUR = "#636363"
-REFERENCE_COLOUR = "#8c510a"  # borders and regions: what claims measure against
-COUNTRY_COLOUR = "#2166ac"
-LAND_COLOUR, SEA_COLOUR, COAST_COLOUR = "#f4f1ea", "#d5e5ef", "#b9b3a8"
-
+# A title longer than this is cut (the legend and the browser tab show it).
+TITLE_CHARACTERS = 90
 # The basemap is drawn from the 1:50m polygons simplified by 0.02 degrees (about a pixel at
 # zoom 6): 0.9 MB of GeoJSON instead of 1.7 MB, the bulk of the page.
 BASEMAP_TOLERANCE_DEG = 0.02
@@ -106,9 +110,21 @@ def article_text(analysis) -> ArticleText:
                                              found.end - found.sentence.start),))
         for number, found in enumerate(analysis.found_claims, start=1)}
     return ArticleText(
-        title=analysis.article.title or Path(analysis.article.name).name,
+        title=(analysis.article.title or _headline(article_sentences)
+               or Path(analysis.article.name).name),
         spellings={p.place.id: p.texts for p in analysis.found_places},
         place_quotes=place_quotes, claim_quotes=claim_quotes)
+
+
+def _headline(article_sentences) -> str:
+    """A plain-text article's title: its first sentence, cut at a word near TITLE_CHARACTERS
+    (a saved page has its <title> instead)."""
+    if not article_sentences:
+        return ""
+    first = " ".join(article_sentences[0].text.split())
+    if len(first) <= TITLE_CHARACTERS:
+        return first
+    return first[:TITLE_CHARACTERS].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def _quote_html(quote: Quote) -> str:
@@ -229,12 +245,8 @@ def _regions(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
 def _claim_lines(frame: gpd.GeoDataFrame, text: ArticleText) -> gpd.GeoDataFrame:
     def popup(row) -> str:
         quote = text.claim_quotes.get(row["claim"], Quote(row["sentence"]))
-        colour = VERDICT_COLOURS.get(row["verdict"], OTHER_KIND_COLOUR)
-        claimed = ("" if row["claimed_km"] is None or math.isnan(row["claimed_km"])
-                   else f"; claimed {row['claimed_km']:,.1f} km")
-        return (f'<div class="geo-popup"><b style="color:{colour}">{html_text(row["verdict"])}'
-                f"</b>: {html_text(row['label'])}<br>measured {row['measured_km']:,.1f} km"
-                f"{claimed}{_quotes_html([quote])}</div>")
+        return (f'<div class="geo-popup">{claim_heading(row)}{claim_facts(row)}'
+                f"{_quotes_html([quote])}</div>")
 
     def style(verdict: str) -> dict:
         return {"color": VERDICT_COLOURS.get(verdict, OTHER_KIND_COLOUR), "weight": 4,
@@ -373,8 +385,6 @@ _PAGE_CSS = f"""<style>
 .geo-claim-number, .leaflet-tooltip.geo-claim-number {{ display: inline-block; min-width: 20px;
   padding: 0 4px; border: 2px solid {OTHER_KIND_COLOUR}; border-radius: 10px; background: #fff;
   font: bold 12px/16px sans-serif; text-align: center; box-shadow: none; }}
-.geo-legend-claim {{ padding-left: 28px; text-indent: -28px; margin: 2px 0; }}
-.geo-legend-claim .geo-claim-number {{ margin-right: 6px; text-indent: 0; }}
 """ + "".join(f".geo-claim-number.geo-verdict-{verdict} {{ border-color: {colour}; }}\n"
               for verdict, colour in VERDICT_COLOURS.items()) + "</style>"
 
@@ -385,13 +395,8 @@ def _number_classes(verdict: str) -> str:
 
 def _legend_html(presented: dict[str, gpd.GeoDataFrame], title: str) -> str:
     lines = [f'<div class="geo-legend-title">{html_text(title)}</div>']
-    claims = presented["claims"]
-    if not claims.empty:
-        lines.append('<div class="geo-legend-heading">Claims measured</div>')
-        lines += [f'<div class="geo-legend-claim"><span class="{_number_classes(verdict)}">'
-                  f"{number}</span>{label}</div>"
-                  for number, (verdict, label) in enumerate(zip(
-                      claims["verdict"], claims["tooltip"], strict=True), start=1)]
+    if not presented["claims"].empty:
+        lines.append('<div class="geo-legend-heading">Claims (listed in the panel)</div>')
         lines.append("<div>" + " ".join(
             f'<span class="geo-key"><span class="geo-swatch" style="background:{colour}">'
             f"</span>{verdict}</span>" for verdict, colour in VERDICT_COLOURS.items()) + "</div>")
@@ -436,21 +441,24 @@ def _geojson_layer(frame: gpd.GeoDataFrame, name: str, page_text: PageText, **op
         popup=folium.GeoJsonPopup(["popup"], labels=False), **options)
 
 
-def _claim_line_layer(frame: gpd.GeoDataFrame, page_text: PageText) -> folium.FeatureGroup:
-    """Each claim line on its own, so that each carries its number (a permanent tooltip); the
-    legend gives the figures for each number, the popup the figures and the sentence."""
+def _claim_line_layer(frame: gpd.GeoDataFrame, page_text: PageText
+                      ) -> tuple[folium.FeatureGroup, dict[int, folium.PolyLine]]:
+    """Each claim line on its own, so that each carries its claim's number (a permanent
+    tooltip) and the claims panel can open it; the popup gives the figures and the sentence.
+    Returns the layer and its lines by claim number."""
     group = folium.FeatureGroup(name="Claims measured")
-    for number, (verdict, popup, style, line) in enumerate(zip(
-            frame["verdict"], frame["popup"], frame["style"], frame.geometry, strict=True),
-            start=1):
+    lines = {}
+    for number, verdict, popup, style, line in zip(
+            frame["claim"], frame["verdict"], frame["popup"], frame["style"], frame.geometry,
+            strict=True):
         locations = [[(lat, lon) for lon, lat in part.coords]
                      for part in shapely.get_parts(line)]
-        folium.PolyLine(
+        lines[int(number)] = folium.PolyLine(
             locations, popup=folium.Popup(page_text.script(popup), max_width=360),
             tooltip=folium.Tooltip(str(number), permanent=True, sticky=False,
                                    direction="center", class_name=_number_classes(verdict)),
             **style).add_to(group)
-    return group
+    return group, lines
 
 
 def _view_bounds(presented: dict[str, gpd.GeoDataFrame]) -> list[list[float]]:
@@ -505,7 +513,10 @@ class _Page(Figure):
         self.text = text
 
     def render(self, **kwargs) -> str:
-        return self.text.fill(inline_assets(_sequential_ids(super().render(**kwargs))))
+        page = _sequential_ids(super().render(**kwargs))
+        # geo's own words on the page are English, whatever the article's language.
+        page = page.replace("<html>", '<html lang="en">', 1)
+        return self.text.fill(inline_assets(page))
 
 
 def incident_map(layers: dict[str, gpd.GeoDataFrame], text: ArticleText) -> folium.Map:
@@ -524,12 +535,14 @@ def incident_map(layers: dict[str, gpd.GeoDataFrame], text: ArticleText) -> foli
     page.get_root().header.add_child(Element(_PAGE_CSS))
 
     folium.map.CustomPane(BASEMAP_PANE, z_index=250, pointer_events=False).add_to(page)
-    folium.GeoJson(
+    basemap = folium.GeoJson(
         _basemap_geojson(west), name="Countries of the world (offline)",
         overlay=False, pane=BASEMAP_PANE, interactive=False,
         style_function=lambda _: {"color": COAST_COLOUR, "weight": 0.7,
                                   "fillColor": LAND_COLOUR, "fillOpacity": 1},
     ).add_to(page)
+    page.get_root().header.add_child(Element(LABEL_CSS))
+    CountryLabels(base_layers.countries("50m"), west, page_text).add_to(page)
     optional_osm_layer().add_to(page)
 
     overlays = [("countries", "Countries named"), ("regions", "Regions in claims"),
@@ -537,8 +550,10 @@ def incident_map(layers: dict[str, gpd.GeoDataFrame], text: ArticleText) -> foli
     for name, title in overlays:
         if not presented[name].empty:
             _geojson_layer(presented[name], title, page_text).add_to(page)
+    lines = {}
     if not presented["claims"].empty:
-        _claim_line_layer(presented["claims"], page_text).add_to(page)
+        group, lines = _claim_line_layer(presented["claims"], page_text)
+        group.add_to(page)
 
     places = presented["places"]
     is_focus = places["is_focus"].astype(bool)  # an empty column has no dtype to go by
@@ -551,16 +566,20 @@ def incident_map(layers: dict[str, gpd.GeoDataFrame], text: ArticleText) -> foli
         _geojson_layer(focus, "Focus", page_text, marker=folium.Marker(icon=folium.Icon(
             color="red", icon="crosshairs", prefix="fa"))).add_to(page)
 
-    folium.LayerControl(collapsed=False).add_to(page)
+    layer_control = folium.LayerControl(collapsed=False).add_to(page)
     folium.plugins.Fullscreen(position="topleft").add_to(page)
     folium.plugins.MeasureControl(position="topleft", primary_length_unit="kilometers",
                                   secondary_length_unit="miles",
                                   primary_area_unit="sqkilometers").add_to(page)
-    offline_minimap(position="bottomright", toggle_display=True).add_to(page)
+    CountriesMiniMap(basemap, position="bottomright", toggle_display=True).add_to(page)
     _Legend(page_text.script(_legend_html(presented, text.title))).add_to(page)
     # Room for the controls: zoom and tools on the left, layers, legend and minimap on the right.
-    page.fit_bounds(_view_bounds(presented), padding_top_left=(50, 20),
-                    padding_bottom_right=(280, 20), max_zoom=8)
+    # The panel's script frames the incident, once the panel has taken its room.
+    fit = {"paddingTopLeft": [50, 20], "paddingBottomRight": [280, 20], "maxZoom": 8}
+    page.get_root().header.add_child(Element(PANEL_CSS))
+    panel = panel_html(layers["claims"], drawn=set(lines))
+    ClaimsPanel(page_text.script(panel), lines, _view_bounds(presented), fit,
+                layer_control).add_to(page)
     return page
 
 
@@ -596,13 +615,24 @@ def _wrapped_longitudes(xy):
 
 def _kml_layers(presented: dict[str, gpd.GeoDataFrame]) -> dict[str, gpd.GeoDataFrame]:
     """Each layer as Google Earth shows it: the map's tooltip as the name and its popup as the
-    description, both escaped HTML (Google Earth puts both into its HTML balloons), and the
-    map's style."""
+    description, both escaped HTML (Google Earth puts both into its HTML balloons), the map's
+    style, and the layer's attributes, which the LIBKML driver writes as ExtendedData (the
+    columns of Google Earth's and QGIS's tables)."""
     return {layer: gpd.GeoDataFrame(
         {"name": frame["tooltip"].map(xml_text), "description": frame["popup"].map(xml_text),
-         "OGR_STYLE": [_kml_style(style, layer == "places") for style in frame["style"]]},
+         "OGR_STYLE": [_kml_style(style, layer == "places") for style in frame["style"]],
+         **_kml_attributes(frame, LAYER_COLUMNS[layer])},
         geometry=shapely.transform(frame.geometry.values, _wrapped_longitudes), crs=frame.crs)
         for layer, frame in presented.items() if not frame.empty}
+
+
+def _kml_attributes(frame: gpd.GeoDataFrame, columns: list[str]) -> dict:
+    """The attribute columns, "name" left to the placemark's own. Google Earth's default
+    balloon shows ExtendedData as HTML too, so text has its markup characters escaped (quotes
+    need not be: they only matter inside a tag, and no tag can start)."""
+    return {column: [html.escape(xml_text(value), quote=False) if isinstance(value, str)
+                     else value for value in frame[column]]
+            for column in columns if column != "name"}
 
 
 PLACES_CSV_COLUMNS = ["id", "name", "kind", "country_code", "country", "lat", "lon",
@@ -618,6 +648,17 @@ def _places_table(places: gpd.GeoDataFrame, text: ArticleText) -> list[dict]:
             for _, row in places.iterrows()]
 
 
+# What `geo verify` reads (geo.claims_csv), then what geo found, for the reader: the article's
+# sentence goes in the note, which `geo verify` keeps but does not read.
+CLAIMS_CSV_COLUMNS = [*claims_csv.COLUMNS, "verdict", "measured_km"]
+
+
+def _claims_table(analysis) -> list[dict]:
+    return [{**claims_csv.claim_row(verdict.claim), "note": found.sentence.text,
+             "verdict": str(verdict.status), "measured_km": verdict.to_dict()["measured_km"]}
+            for found, verdict in zip(analysis.found_claims, analysis.verdicts, strict=True)]
+
+
 def write_map_outputs(analysis, layers: dict[str, gpd.GeoDataFrame], out_dir: Path,
                       formats=frozenset({"html", "kml", "csv"})) -> list[Path]:
     """map.html (self-contained), layers.kml and places.csv in `out_dir`, as `formats` asks,
@@ -631,7 +672,8 @@ def write_map_outputs(analysis, layers: dict[str, gpd.GeoDataFrame], out_dir: Pa
         written.append(out_dir / "layers.kml")
         exports.write_kml(_kml_layers(_presented_layers(layers, text)), written[-1])
     if "csv" in formats:
-        written.append(out_dir / "places.csv")
+        written += [out_dir / "places.csv", out_dir / "claims.csv"]
         exports.write_csv(PLACES_CSV_COLUMNS, _places_table(layers["places"], text),
-                          written[-1])
+                          written[-2])
+        exports.write_csv(CLAIMS_CSV_COLUMNS, _claims_table(analysis), written[-1])
     return written

@@ -17,7 +17,8 @@ class Measurement:
     direction and proximity claims, the distance outside the polygon for containment (0 when
     inside), the shared border's length for adjacency. `origin` and `nearest` are the ends of
     the measured geodesic; `bearing` is from the reference to the subject (direction claims).
-    `problem` says why nothing could be measured."""
+    `problem` says why nothing could be measured. `drawn` is what the map draws for a claim
+    that is not one geodesic: the border two neighbours share."""
 
     km: float | None = None
     origin: tuple[float, float] | None = None
@@ -25,9 +26,14 @@ class Measurement:
     bearing: float | None = None
     inside: bool | None = None
     problem: str | None = None
+    drawn: shapely.Geometry | None = None
 
     @property
-    def path(self) -> shapely.LineString | None:
+    def path(self) -> shapely.Geometry | None:
+        """The line that shows the measurement: `drawn`, or the geodesic from `origin` to
+        `nearest`."""
+        if self.drawn is not None:
+            return self.drawn
         if self.origin is None or self.nearest is None or self.origin == self.nearest:
             return None
         return geodesic_path(self.origin, self.nearest)

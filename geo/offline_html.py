@@ -28,9 +28,6 @@ from geo.atomic import write_text
 VENDOR = resources.files("geo.web") / "vendor"
 
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
-# Leaflet's own L.Util.emptyImageUrl: a transparent 1x1 GIF, so a tile layer using it fetches
-# nothing.
-EMPTY_TILES = "data:image/gif;base64,R0lGODlhAQABAAD/ACwAAAAAAQABAAACADs="
 
 
 class NotSelfContained(ValueError):
@@ -48,15 +45,6 @@ def optional_osm_layer(name: str = "OpenStreetMap (online)") -> folium.TileLayer
         OSM_TILES, name=name, show=False, overlay=False,
         attr='&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
              " contributors")
-
-
-def offline_minimap(**options) -> folium.plugins.MiniMap:
-    """A MiniMap that fetches no tiles: it shows the main map's extent on a plain background.
-
-    folium's MiniMap always draws a tile layer, by default OSM's, which it loads on opening.
-    """
-    return folium.plugins.MiniMap(
-        tile_layer=folium.TileLayer(EMPTY_TILES, attr="geo", name="empty"), **options)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -11,9 +11,9 @@ import os
 from pathlib import Path
 
 # Format -> the files it writes; "geojson" writes one per layer (`file_names`).
-FORMATS = {"json": "report.json", "md": "report.md", "gpkg": "layers.gpkg",
-           "geojson": "{layer}.geojson", "kml": "layers.kml", "csv": "places.csv",
-           "html": "map.html"}
+FORMATS = {"json": ("report.json",), "md": ("report.md",), "gpkg": ("layers.gpkg",),
+           "geojson": ("{layer}.geojson",), "kml": ("layers.kml",),
+           "csv": ("places.csv", "claims.csv"), "html": ("map.html",)}
 
 
 class OutputFolderError(ValueError):
@@ -47,7 +47,7 @@ def file_names(formats=FORMATS) -> set[str]:
     """The names of the files that `formats` write."""
     from geo.incident_layers import LAYER_COLUMNS
 
-    return {pattern.format(layer=layer) for pattern in map(FORMATS.get, formats)
+    return {pattern.format(layer=layer) for format_ in formats for pattern in FORMATS[format_]
             for layer in LAYER_COLUMNS}
 
 

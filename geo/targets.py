@@ -258,31 +258,46 @@ _LAT_LON = re.compile(r"^\s*([-+]?\d+(?:\.\d+)?)[\s,]+([-+]?\d+(?:\.\d+)?)\s*$")
 
 
 def parse_target(text: str, resolve_place: PlaceResolver | None = None) -> Target:
-    """Read `LAT LON`, `country:ISO3`, `border:ISO3/ISO3`, `region:ISO3/northern` or
-    `place:NAME`."""
+    """Read what `target_text` writes: `LAT LON`, `country:ISO3`, `border:ISO3/ISO3` (or
+    `border:ISO3`, whichever of its land borders is nearest), `region:ISO3/northern`,
+    `area:US-KEY`, `border:US-KEY/US-KEY`, `region:US-KEY/southwestern` (US states and
+    counties, geo.admin_areas), `unlocated:WORDS` (what no map holds), or `place:NAME`."""
     text = (text or "").strip()
     kind, _, value = text.partition(":")
-    kind = kind.strip().lower()
+    kind, value = kind.strip().lower(), value.strip()
     try:
         if kind == "country":
             return CountryTarget(base_layers.adm0_a3(value))
+        if kind == "border" and all(map(admin_areas.is_key, value.split("/"))):
+            keys = value.split("/")
+            if len(keys) != 2:
+                raise TargetError(f"a border is written border:US-AA/US-BB, not {text!r}")
+            return AdminBorderTarget(*(admin_areas.area(key).key for key in keys))
         if kind == "border":
             codes = [c for c in re.split(r"[/|-]", value) if c.strip()]
+            if len(codes) == 1:
+                return CountryBordersTarget(base_layers.adm0_a3(codes[0]))
             if len(codes) != 2:
                 raise TargetError(f"a border is written border:AAA/BBB, not {text!r}")
             row = base_layers.border(*codes)
             return BorderTarget(row.a_adm0_a3, row.b_adm0_a3)
         if kind == "region":
-            code, _, part = value.partition("/")
-            return RegionTarget(base_layers.adm0_a3(code), regions.parse_part(part))
-    except (base_layers.UnknownCountry, base_layers.NoSharedBorder) as err:
+            area, _, part = value.partition("/")
+            area = (admin_areas.area(area).key if admin_areas.is_key(area)
+                    else base_layers.adm0_a3(area))
+            return RegionTarget(area, regions.parse_part(part))
+        if kind == "area":
+            return AdminAreaTarget(admin_areas.area(value).key)
+    except (base_layers.UnknownCountry, base_layers.NoSharedBorder, KeyError) as err:
         raise TargetError(str(err)) from err
+    if kind == "unlocated" and value:
+        return UnlocatedTarget(value, "a claims file names it without a place")
     if kind == "place":
         if resolve_place is None:
             raise TargetError("place: targets need the gazetteer, which is not available")
-        found = resolve_place(value.strip())
+        found = resolve_place(value)
         if found is None:
-            raise TargetError(f"no place called {value.strip()!r} in the gazetteer")
+            raise TargetError(f"no place called {value!r} in the gazetteer")
         return found
     match = _LAT_LON.match(text)
     if match:
@@ -290,7 +305,30 @@ def parse_target(text: str, resolve_place: PlaceResolver | None = None) -> Targe
         return PointTarget(lat, lon)
     raise TargetError(
         f"cannot read {text!r}: expected 'LAT LON', country:ISO3, border:ISO3/ISO3, "
-        "region:ISO3/northern or place:NAME")
+        "region:ISO3/northern, area:US-KEY, unlocated:WORDS or place:NAME")
+
+
+def target_text(target: Target) -> str:
+    """How a claims file writes `target` (parse_target reads it back); its label and
+    uncertainty go in columns of their own."""
+    match target:
+        case PointTarget():
+            return f"{target.lat:.6f} {target.lon:.6f}"
+        case CountryTarget():
+            return f"country:{target.adm0_a3}"
+        case BorderTarget():
+            return f"border:{target.a_adm0_a3}/{target.b_adm0_a3}"
+        case CountryBordersTarget():
+            return f"border:{target.adm0_a3}"
+        case AdminBorderTarget():
+            return f"border:{target.a_key}/{target.b_key}"
+        case RegionTarget():
+            return f"region:{target.area}/{regions.PART_WORDS[target.part]}"
+        case AdminAreaTarget():
+            return f"area:{target.area}"
+        case UnlocatedTarget():
+            return f"unlocated:{target.label}"
+    raise TypeError(f"not a target: {target!r}")
 
 
 def scale_km(target: Target) -> float:

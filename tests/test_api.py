@@ -75,7 +75,7 @@ def test_the_claims_table_holds_each_claim_with_its_line():
     assert claim["relation"] == "distance" and claim["verdict"] == "consistent"
     assert claim["claimed"] == "about 30 km" and 26 < claim["measured_km"] < 29
     assert claim["tolerance_below_km"] > 0 and claim["grade"]
-    assert "30 km" in SENTENCE[claim["start"]:claim["end"]]
+    assert "30 km" in SENTENCE[claim["text_start"]:claim["text_end"]]
     assert claim["sentence"] == SENTENCE
     # The line ends on the Algeria-Libya border of the shipped layers: on the geodesic between
     # two of its vertices, which is within metres of the straight segment in degrees.
@@ -84,12 +84,26 @@ def test_the_claims_table_holds_each_claim_with_its_line():
 
 
 def test_claims_without_a_line_are_in_the_table_too():
-    analysis = geo.read(ARTICLE)
+    analysis = geo.read("Gao lies 400 km by road from Timbuktu, in northern Mali.")
     claims = analysis.claims
-    assert len(claims) == len(analysis.verdicts) == len(analysis.to_dict()["claims"])
-    assert list(claims.claim) == list(range(1, len(claims) + 1))
-    unmeasured = claims[claims.geometry.isna()]
-    assert not unmeasured.empty and set(unmeasured.relation) == {"adjacency"}
+    assert len(claims) == len(analysis.verdicts) == len(analysis.to_dict()["claims"]) == 2
+    assert list(claims.claim) == [1, 2]
+    # A route distance is not measured, so it has no line; it is listed all the same.
+    assert list(claims.verdict) == ["unverifiable", "consistent"]
+    assert list(claims.geometry.isna()) == [True, False]
+
+
+def test_each_kind_of_claim_has_something_to_draw():
+    """Adjacency draws the border the two share; containment in an area its outline."""
+    neighbours = geo.read("Ecuador borders Peru.")
+    [border] = neighbours.claims.geometry
+    shared = base_layers.border("ECU", "PER").geometry
+    assert border.equals(shared)
+    inside = geo.read("The attack happened in Mosul, in northern Iraq.")
+    [outline] = inside.claims.geometry
+    [region] = inside.regions.geometry
+    # The outline, simplified by 0.02 degrees as the basemap is, follows the region's edge.
+    assert shapely.hausdorff_distance(outline, region.boundary) < 0.05
 
 
 def test_to_map_is_a_folium_map_that_loads_nothing_from_outside():
@@ -103,7 +117,7 @@ def test_write_takes_the_formats_asked_for(tmp_path):
     analysis = geo.read(SENTENCE)
     analysis.write(tmp_path / "out", formats={"geojson", "csv"})
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
-        "borders.geojson", "claims.geojson", "countries.geojson", "places.csv",
+        "borders.geojson", "claims.csv", "claims.geojson", "countries.geojson", "places.csv",
         "places.geojson", "regions.geojson"]
     analysis.write(tmp_path / "out", formats=["json"])  # a folder geo wrote is replaced whole
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["report.json"]

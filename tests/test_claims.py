@@ -10,7 +10,18 @@ from geo.claims import (
     direction_half_width,
     parse_direction,
 )
-from geo.targets import BorderTarget, CountryTarget, PointTarget, TargetError, parse_target
+from geo.targets import (
+    AdminAreaTarget,
+    AdminBorderTarget,
+    BorderTarget,
+    CountryBordersTarget,
+    CountryTarget,
+    PointTarget,
+    RegionTarget,
+    TargetError,
+    UnlocatedTarget,
+    parse_target,
+)
 from geo.units import UnknownUnit, canonical_unit, to_km
 from geo.verdicts import Status, verify
 from tests.founding_case import IN_AMENAS_TOWN
@@ -78,13 +89,21 @@ def test_bad_directions(text):
     ("28.038333 9.565", PointTarget(28.038333, 9.565)),
     ("28.038333,9.565", PointTarget(28.038333, 9.565)),
     ("country:dza", CountryTarget("DZA")),
-    ("border:MLI/DZA", BorderTarget("DZA", "MLI"))])
+    ("border:MLI/DZA", BorderTarget("DZA", "MLI")),
+    ("border:DZA", CountryBordersTarget("DZA")),
+    ("region:MLI/northern", RegionTarget("MLI", "N")),
+    ("area:US-31", AdminAreaTarget("US-31")),
+    ("border:US-31/US-56", AdminBorderTarget("US-31", "US-56")),
+    ("region:US-31/southwestern", RegionTarget("US-31", "SW")),
+    ("unlocated:the old fort", UnlocatedTarget("the old fort",
+                                               "a claims file names it without a place"))])
 def test_targets(text, expected):
     assert parse_target(text) == expected
 
 
 @pytest.mark.parametrize("text", ["", "91 0", "0 181", "country:XXX", "border:DZA/FRA",
-                                  "border:DZA", "place:Algiers", "Algiers"])
+                                  "border:DZA/MLI/NER", "area:US-99", "border:US-31",
+                                  "unlocated:", "place:Algiers", "Algiers"])
 def test_bad_targets(text):
     with pytest.raises(TargetError):
         parse_target(text)

@@ -21,7 +21,7 @@ from tests.founding_case import ARTICLE
 
 pytestmark = pytest.mark.usefixtures("gazetteer")
 
-RUN_OUTPUTS = {"report.json", "report.md", "layers.gpkg", "layers.kml", "places.csv",
+RUN_OUTPUTS = {"report.json", "report.md", "layers.gpkg", "layers.kml", "places.csv", "claims.csv",
                "map.html", "places.geojson", "countries.geojson", "borders.geojson",
                "regions.geojson", "claims.geojson"}
 # Not a timing test: a run that has not finished by then is taken to hang.

@@ -91,7 +91,7 @@ class _Markup(HTMLParser):
 MARKDOWN_TAGS = {"h1", "h2", "p", "strong", "code", "ul", "li", "table", "thead", "tbody", "tr",
                  "th", "td", "a"}
 MARKDOWN_LINKS = {"http://geonames.org"}  # the attribution GeoNames' licence asks for
-POPUP_TAGS = {"div", "b", "br", "blockquote", "mark", "p", "em"}
+POPUP_TAGS = {"div", "b", "br", "blockquote", "mark", "p", "em", "span", "dl", "dt", "dd"}
 
 
 def check_markdown(path: Path, payload: Payload) -> None:
@@ -247,8 +247,10 @@ def test_hostile_plain_text_articles_stay_text(tmp_path, read_page, script_eleme
     path = tmp_path / file_name(payloads[0], ".txt")  # the map's title
     path.write_text(article([payload.text for payload in payloads]), encoding="utf-8")
     shown = check_article_run(path, payloads, read_page, script_elements)
-    assert shown["title"] == words(f"geo: {path.name}")
-    assert words(path.name) in words(shown["legend"])
+    # A text's title is its first sentence (cut at a word if long), payload and all, as text.
+    title = shown["title"].removeprefix("geo: ").removesuffix("…")
+    assert words(f"Algiers {payloads[0].seen} is the capital of Algeria.").startswith(title)
+    assert title.startswith("Algiers") and title in words(shown["legend"])
 
 
 @pytest.mark.parametrize("payload", ARTICLE_PAYLOADS,
@@ -310,13 +312,18 @@ def test_hostile_gazetteer_names_stay_text(tmp_path, hostile_gazetteer, read_pag
     page_text = words(" ".join(shown["popups"] + shown["tooltips"]) + shown["legend"])
     kml = " ".join(_Markup(element.text or "").text[0] for element in ElementTree.parse(
         out / "layers.kml").getroot().iter() if element.tag.endswith("}name") and element.text)
-    with open(out / "places.csv", encoding="utf-8", newline="") as handle:
+    with open(out / "places.csv", encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
     for payload in PAYLOADS:
         for run in visible_runs(payload.text):
             assert words(run) in page_text
             assert words(run) in words(kml)
     assert all(not row["name"].startswith(("=", "+", "-", "@")) for row in rows)
+    with open(out / "claims.csv", encoding="utf-8-sig", newline="") as handle:
+        claims = list(csv.DictReader(handle))
+    assert len(claims) >= len(PAYLOADS) - 1  # a direction claim per pair of towns
+    assert all(not cell.startswith(("=", "+", "-", "@")) for row in claims
+               for cell in row.values())
     assert not _acts_on_a_terminal(stdout)
     for payload in PAYLOADS:  # the names as the gazetteer has them, not cleaned like articles
         check_markdown(out / "report.md", Payload(payload.family, payload.text))

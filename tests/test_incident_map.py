@@ -8,9 +8,10 @@ import pandas as pd
 import pyogrio
 import pytest
 import shapely
+from playwright.sync_api import expect
 
 from geo import base_layers, exports
-from geo.browser import OfflinePage
+from geo.browser import PHONE_VIEWPORT, VIEWPORT, OfflinePage
 from geo.cli import main as geo_main
 from geo.geodesy import geodesic_path
 from geo.incident_layers import LAYER_COLUMNS
@@ -100,7 +101,8 @@ def test_places_csv_lists_the_reports_places(founding, report):
 def test_csv_cells_a_spreadsheet_would_run_are_defused(tmp_path):
     path = tmp_path / "t.csv"
     exports.write_csv(["name", "lon"], [{"name": "=HYPERLINK(\"http://x\")", "lon": -8.0}], path)
-    assert path.read_text() == "name,lon\n\"'=HYPERLINK(\"\"http://x\"\")\",-8.0\n"
+    assert path.read_bytes().decode("utf-8-sig") == (
+        "name,lon\r\n\"'=HYPERLINK(\"\"http://x\"\")\",-8.0\r\n")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -110,8 +112,8 @@ def test_csv_cells_a_spreadsheet_would_run_are_defused(tmp_path):
 class Opened(OfflinePage):
     """A map page opened from file:// with every request from outside the page aborted."""
 
-    def __init__(self, browser, page_path: Path):
-        super().__init__(browser, timeout_ms=5000)  # the page is local: fail fast
+    def __init__(self, browser, page_path: Path, viewport: dict = VIEWPORT):
+        super().__init__(browser, timeout_ms=5000, viewport=viewport)  # local: fail fast
         self.open(page_path)
 
     def count(self, selector: str) -> int:
@@ -145,8 +147,8 @@ class Opened(OfflinePage):
 def opened(chromium):
     pages = []
 
-    def open_page(page_path: Path) -> Opened:
-        pages.append(Opened(chromium, page_path))
+    def open_page(page_path: Path, viewport: dict = VIEWPORT) -> Opened:
+        pages.append(Opened(chromium, page_path, viewport))
         return pages[-1]
 
     yield open_page
@@ -158,16 +160,17 @@ def test_founding_map_draws_every_layer_offline(founding, report, opened):
     page = opened(founding / "map.html")
     assert page.count(".geo-place") + page.count(FOCUS) == len(report["places"])
     assert page.count(FOCUS) == 1
-    measured = [c for c in report["claims"] if c["measured_km"] is not None and c["nearest"]]
-    assert page.count("path.geo-claim") == len(measured) == feature_count(founding, "claims")
-    assert page.count(".leaflet-tooltip.geo-claim-number") == len(measured)
+    # The article's five claims, every one drawn: adjacency as the border the two share.
+    drawn = feature_count(founding, "claims")
+    assert page.count("path.geo-claim") == drawn == len(report["claims"]) == 5
+    assert page.count(".leaflet-tooltip.geo-claim-number") == drawn
     assert page.count("path.geo-border") == feature_count(founding, "borders") == 2
     assert page.count("path.geo-region") == feature_count(founding, "regions")
     for control in (".leaflet-control-layers", ".leaflet-control-measure", ".geo-legend",
                     ".leaflet-control-zoom-fullscreen", ".leaflet-control-minimap",
                     ".leaflet-control-scale"):
         assert page.page.locator(control).is_visible(), control
-    assert page.page.title() == "geo: ain_amenas_2013.txt"
+    assert page.page.title().startswith("geo: Algerian troops were in a standoff on")
     assert page.blocked == []
     assert page.errors == []
 
@@ -199,17 +202,20 @@ def test_popups_show_their_sentences_as_text(founding, report, opened):
     page.page.locator(FOCUS).click()
     focus_popup = page.popup_text()
 
-    longest = max((c for c in report["claims"] if c["measured_km"] is not None and c["nearest"]),
-                  key=lambda c: c["measured_km"])
+    # Every drawn claim's measured_km is the length of its line: the geodesic or the border.
+    longest = max(report["claims"], key=lambda c: c["measured_km"])
     assert longest["sentence"] in claim_popup
-    assert longest["label"] in claim_popup
+    assert longest["claim"] in claim_popup and longest["reference"] in claim_popup
+    assert claim_popup.count(longest["verdict"]) == 1
     assert focus_popup.startswith("Focus of the incident: In Amenas")
     assert "is about 700 miles from the Algerian border with Mali." in focus_popup
     assert page.errors == []
 
 
 @pytest.mark.parametrize(("name", "content", "title"), [
-    ("hostile.txt", HOSTILE_TEXT, "hostile.txt"),
+    # A text's title is its first sentence, cut at a word after 90 characters at most.
+    ("hostile.txt", HOSTILE_TEXT, 'Gunmen <script>window.pwned = "script"</script> stormed the '
+                                  "gas plant at In Amenas <img…"),
     ("hostile.html", HOSTILE_HTML, HOSTILE_TITLE)])
 def test_hostile_markup_in_the_article_stays_text(tmp_path, opened, name, content, title):
     article = tmp_path / name
@@ -244,7 +250,8 @@ def test_article_without_places_gives_a_world_map(tmp_path, opened):
     article = tmp_path / "cat.txt"
     article.write_text("The cat sat on the mat and nothing happened anywhere.\n")
     out = run(article, tmp_path / "out")
-    assert (out / "places.csv").read_text() == ",".join(PLACES_CSV_COLUMNS) + "\n"
+    assert (out / "places.csv").read_bytes().decode("utf-8-sig") == ",".join(
+        PLACES_CSV_COLUMNS) + "\r\n"
     assert pyogrio.list_layers(out / "layers.kml").size == 0
     page = opened(out / "map.html")
     assert page.count(".geo-place, .geo-focus, path.geo-claim") == 0
@@ -271,12 +278,13 @@ def layers_across_the_antimeridian() -> dict[str, gpd.GeoDataFrame]:
         for _, row in drawn[drawn.iso_a3.isin(["FJI", "WSM"])].iterrows()])
     sentence = "Suva is about 1,150 km from Apia."
     lines = frame("claims", [{
-        "claim": 1, "relation": "distance", "label": "claimed about 1,150 km / measured "
+        "claim": 1, "relation": "distance", "statement": "Suva is about 1,150 km from Apia",
+        "label": "claimed about 1,150 km / measured "
         "1,150 km / consistent", "subject": "Suva", "reference": "Apia",
         "claimed": "about 1,150 km", "claimed_km": 1150.0, "measured_km": 1150.0,
         "tolerance_below_km": 115.0, "tolerance_above_km": 115.0, "deviation_km": 0.0,
         "bearing_deg": 100.0, "grade": "close", "verdict": "consistent", "reason": None,
-        "sentence": sentence, "start": 0, "end": len(sentence),
+        "sentence": sentence, "text_start": 0, "text_end": len(sentence),
         "geometry": geodesic_path(suva, apia)}])
     empty = {name: gpd.GeoDataFrame({c: [] for c in LAYER_COLUMNS[name]},
                                     geometry=gpd.GeoSeries([], crs="EPSG:4326"))
@@ -303,3 +311,126 @@ def test_a_line_across_the_antimeridian_joins_its_places(tmp_path, opened):
     assert any(c["x"] <= apia_x <= c["x"] + c["width"] and c["y"] <= apia_y <= c["y"] +
                c["height"] for c in countries)  # Samoa is drawn where Apia is
     assert page.errors == []
+
+
+# ---------------------------------------------------------------------------------------------
+# The claims panel
+
+
+def test_the_panel_lists_every_claim_and_opens_it(founding, report, opened):
+    page = opened(founding / "map.html")
+    rows = page.page.locator(".geo-panel button.geo-claim-row")
+    assert page.page.locator(".geo-panel").get_attribute("open") is not None
+    assert rows.count() == len(report["claims"]) == 5
+    for row, claim in zip(rows.all(), report["claims"], strict=True):
+        text = " ".join(row.inner_text().split())
+        assert " ".join(claim["sentence"].split()) in text
+        assert claim["verdict"] in text and claim["subject"] in text
+    third = report["claims"][2]
+    rows.nth(2).click()
+    assert rows.nth(2).get_attribute("aria-pressed") == "true"
+    assert page.count("path.geo-claim-selected") == 1
+    popup = page.popup_text()
+    assert third["claim"] in popup and " ".join(third["sentence"].split()) in " ".join(
+        popup.split())
+    assert "to the nearest point of the reference" in popup and "±" in popup
+    # Keyboard: each row is a button in the tab order.
+    rows.nth(3).focus()
+    page.page.keyboard.press("Enter")
+    assert rows.nth(3).get_attribute("aria-pressed") == "true"
+    assert page.errors == []
+
+
+def test_a_claim_without_a_line_is_listed_with_its_reason(tmp_path, opened):
+    article = tmp_path / "gao.txt"
+    article.write_text("Gao lies 400 km by road from Timbuktu, in northern Mali.\n")
+    page = opened(run(article, tmp_path / "out") / "map.html")
+    rows = page.page.locator(".geo-panel button.geo-claim-row")
+    assert rows.count() == 2
+    assert rows.nth(0).is_disabled() and "route distance" in rows.nth(0).inner_text()
+    assert "unverifiable" in rows.nth(0).inner_text()
+    assert not rows.nth(1).is_disabled()
+
+
+def test_on_a_phone_the_panel_and_the_controls_fold(founding, opened):
+    page = opened(founding / "map.html", PHONE_VIEWPORT)
+    panel = page.page.locator(".geo-panel")
+    assert panel.get_attribute("open") is None
+    assert page.count(".leaflet-control-layers-expanded") == 0
+    assert not page.page.locator(".geo-legend").is_visible()
+    width = page.page.evaluate("() => document.querySelector('.folium-map').offsetWidth")
+    assert width == PHONE_VIEWPORT["width"]
+    panel.locator("summary").click()
+    rows = page.page.locator(".geo-panel button.geo-claim-row")
+    rows.nth(2).click()
+    popup = page.page.locator(".leaflet-popup")
+    assert popup.count() == 1
+    # The panel folds to show the claim, and the popup is on the screen above the fold.
+    assert panel.get_attribute("open") is None
+    box = popup.bounding_box()
+    assert box["y"] >= 0 and box["y"] + box["height"] <= panel.bounding_box()["y"] + 1
+    assert page.errors == []
+
+
+# ---------------------------------------------------------------------------------------------
+# A map people can read
+
+
+def test_the_basemap_names_countries_and_the_minimap_draws_them(founding, opened):
+    page = opened(founding / "map.html")
+    names = set(page.page.locator(".geo-country-label").all_inner_texts())
+    assert {"Algeria", "Mali", "Niger", "Tunisia"} <= names
+    # Names show by zoom: zoomed out, the small countries' names give way.
+    page.page.locator(".leaflet-control-zoom-out").click()
+    page.page.locator(".leaflet-control-zoom-out").click()
+    expect(page.page.locator(".geo-country-label", has_text="Tunisia")).to_have_count(0)
+    expect(page.page.locator(".geo-country-label", has_text="Algeria")).to_have_count(1)
+    assert page.count(".geo-country-label") < len(names)
+    assert page.count(".leaflet-control-minimap path") > 100  # the countries, offline
+    assert page.page.evaluate("document.documentElement.lang") == "en"
+    assert page.page.title().startswith("geo: Algerian troops were in a standoff")
+    assert page.errors == [] and page.blocked == []
+
+
+def test_a_printout_keeps_the_incident_and_the_claims(founding, report, opened):
+    page = opened(founding / "map.html", PHONE_VIEWPORT)  # the panel starts folded there
+    page.page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    page.page.emulate_media(media="print")
+    panel = page.page.locator(".geo-panel")
+    assert panel.get_attribute("open") is not None
+    map_box = page.page.locator(".folium-map").bounding_box()
+    assert map_box["y"] < panel.bounding_box()["y"]  # the map first, then the claims
+    assert map_box["width"] == PHONE_VIEWPORT["width"]
+    rows = page.page.locator(".geo-claim-row")
+    assert rows.count() == len(report["claims"]) and rows.first.is_visible()
+    assert not page.page.locator(".leaflet-control-layers").is_visible()
+    assert page.page.locator(FOCUS).is_visible()
+
+
+@pytest.mark.parametrize("viewport", [VIEWPORT, PHONE_VIEWPORT], ids=["desktop", "phone"])
+def test_no_control_covers_a_claim_s_popup(founding, report, opened, viewport):
+    page = opened(founding / "map.html", viewport)
+    panel = page.page.locator(".geo-panel")
+    if panel.get_attribute("open") is None:
+        panel.locator("summary").click()
+    rows = page.page.locator(".geo-claim-row:not([disabled])")
+    covers = [".geo-panel", ".leaflet-control-layers", ".geo-legend", ".leaflet-control-zoom",
+              ".leaflet-control-minimap"]
+    for index in range(rows.count()):
+        if panel.get_attribute("open") is None:  # a phone folds it to show each claim
+            panel.locator("summary").click()
+        rows.nth(index).click()
+        popup = page.page.locator(".leaflet-popup")
+        expect(popup).to_have_count(1)
+        box = popup.bounding_box()
+        for selector in covers:
+            other = page.page.locator(selector)
+            if not other.is_visible():
+                continue
+            them = other.bounding_box()
+            apart = (box["x"] + box["width"] <= them["x"] or them["x"] + them["width"] <= box["x"]
+                     or box["y"] + box["height"] <= them["y"]
+                     or them["y"] + them["height"] <= box["y"])
+            assert apart, (index + 1, selector)
+        page.page.locator(".leaflet-popup-close-button").click()
+        expect(popup).to_have_count(0)

@@ -7,6 +7,7 @@ import folium.plugins
 import pytest
 
 from geo import offline_html
+from geo.basemap import CountriesMiniMap
 from geo.browser import OfflinePage
 from geo.offline_html import NotSelfContained, assert_self_contained, inline_assets
 
@@ -20,14 +21,14 @@ AREA = {"type": "Feature", "properties": {"name": "Area"}, "geometry": {
 def incident_map() -> folium.Map:
     """A small map using every piece of folium that geo's maps use."""
     m = folium.Map(location=[36.0, 3.0], zoom_start=6, tiles=None)
-    folium.GeoJson(AREA, name="Area", tooltip="Area").add_to(m)
+    area = folium.GeoJson(AREA, name="Area", tooltip="Area").add_to(m)
     folium.Marker([36.75, 3.06], popup=folium.Popup(POPUP_TEXT)).add_to(m)  # Leaflet's icon
     folium.Marker([35.0, 5.0], icon=folium.Icon(icon="info-sign")).add_to(m)  # glyphicon
     folium.Marker([34.5, 1.5], icon=folium.Icon(prefix="fa", icon="fire", angle=45)).add_to(m)
     folium.LayerControl().add_to(m)
     folium.plugins.MeasureControl().add_to(m)
     folium.plugins.Fullscreen().add_to(m)
-    offline_html.offline_minimap().add_to(m)
+    CountriesMiniMap(area).add_to(m)
     return m
 
 

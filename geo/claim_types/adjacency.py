@@ -151,14 +151,19 @@ def describe(claim: Claim) -> str:
 def measure(claim: Claim) -> Measurement:
     subject, reference = claim.subject, claim.reference
     if isinstance(subject, CountryTarget) and isinstance(reference, CountryTarget):
-        return Measurement(km=base_layers.shared_border_km(subject.adm0_a3, reference.adm0_a3))
+        try:
+            shared = base_layers.border(subject.adm0_a3, reference.adm0_a3)
+        except base_layers.NoSharedBorder:
+            return Measurement(km=0.0)
+        return Measurement(km=float(shared.length_km), drawn=shared.geometry)
     if isinstance(subject, AdminAreaTarget) and isinstance(reference, AdminAreaTarget):
         shared = admin_areas.shared_boundary_km(subject.area, reference.area)
         gap = admin_areas.gap_km(subject.area, reference.area) if not shared else 0.0
         if not shared and gap < WATER_GAP_KM:
             return Measurement(problem=f"no shared line on land, {gap:,.0f} km apart: they may "
                                        "meet on water, where the Census outlines stop")
-        return Measurement(km=shared)
+        drawn = admin_areas.shared_boundary(subject.area, reference.area) if shared else None
+        return Measurement(km=shared, drawn=drawn)
     return Measurement(problem="adjacency is measured between two countries, or two US "
                                "states or counties")
 

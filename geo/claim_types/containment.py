@@ -10,7 +10,10 @@ times the town's own radius if that is larger.
 
 from __future__ import annotations
 
+import dataclasses
 import re
+
+import shapely
 
 from geo import base_layers
 from geo.claim_types.grammar import LIST, PART, PART_NOUN, PLACE_NOUN, SLOT, named_slot
@@ -105,12 +108,22 @@ def describe(claim: Claim) -> str:
     return f"{claim.subject.describe()} is in {claim.reference.describe()}"
 
 
+# An outline drawn for a claim is simplified as the basemap is (about a pixel at zoom 6): a
+# country's 1:10m coast would weigh more than the rest of the page.
+OUTLINE_TOLERANCE_DEG = 0.02
+
+
 def measure(claim: Claim) -> Measurement:
     if claim.subject.point is None:
         return Measurement(problem="containment is measured for a point")
     if not isinstance(claim.reference, (*AREAS, PointTarget)):
         return Measurement(problem="containment needs a place, country or region")
-    return distance_to(claim.subject.point, claim.reference)
+    measured = distance_to(claim.subject.point, claim.reference)
+    if measured.inside:
+        # Inside, the measurement is a point: the map draws the area's outline for the claim.
+        outline = shapely.boundary(claim.reference.shape)
+        return dataclasses.replace(measured, drawn=outline.simplify(OUTLINE_TOLERANCE_DEG))
+    return measured
 
 
 def judge(claim: Claim, measurement: Measurement, ends_km: float) -> Verdict:
