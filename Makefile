@@ -41,6 +41,7 @@ bench: $(STAMP) gazetteer $(CHROMIUM)
 	$(BIN)/python scripts/bench_gazetteer.py
 	$(BIN)/python scripts/bench_pipeline.py
 	$(BIN)/python scripts/bench_map.py
+	$(BIN)/python scripts/bench_jobs.py
 
 eval: $(STAMP) gazetteer
 	$(BIN)/pip install --quiet -e '.[eval]'

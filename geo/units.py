@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
-
-import pint
+from functools import cache, lru_cache
 
 
 class UnknownUnit(ValueError):
@@ -13,7 +11,11 @@ class UnknownUnit(ValueError):
 
 
 @cache
-def _registry() -> pint.UnitRegistry:
+def _registry():
+    # pint is imported, and its registry built, at the first unit read (about 0.5 s): an
+    # article without a distance, or `geo parse` before its first one, never waits for it.
+    import pint
+
     return pint.UnitRegistry()
 
 
@@ -31,14 +33,18 @@ UNITS_KM = {"km": 1.0, "m": 0.001, "mi": 1.609344, "nmi": 1.852, "ft": 0.0003048
 def _pint_km(unit: str) -> float:
     key = re.sub(r"[\s\-]+", "_", unit.strip().lower().replace(".", ""))
     key = _SPELLINGS.get(key, key)
+    registry = _registry()
+    from pint.errors import DimensionalityError, UndefinedUnitError  # loaded by _registry
+
     try:
-        quantity = _registry().Quantity(1.0, key)
+        quantity = registry.Quantity(1.0, key)
         return float(quantity.to("kilometer").magnitude)
-    except (pint.errors.UndefinedUnitError, pint.errors.DimensionalityError, AttributeError,
-            TypeError, ValueError) as err:
+    except (UndefinedUnitError, DimensionalityError, AttributeError, TypeError,
+            ValueError) as err:
         raise UnknownUnit(f"unknown unit {unit!r}") from err
 
 
+@lru_cache(maxsize=256)  # a claims file may spell units any way: the cache stays bounded
 def canonical_unit(unit: str) -> str:
     """The short name ("km", "mi", "nmi", "m", "ft", "yd") of a unit as written."""
     km = _pint_km(unit)
