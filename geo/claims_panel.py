@@ -86,13 +86,13 @@ class ClaimsPanel(MacroElement):
                 {{ number }}: {{ line.get_name() }},
                 {%- endfor %}
             };
+            var narrow = window.matchMedia({{ this.narrow|tojson }}).matches;
             var panel = document.createElement("details");
             panel.className = "geo-panel";
             panel.innerHTML = {{ this.html|tojson }};
-            panel.open = !window.matchMedia({{ this.narrow|tojson }}).matches;
+            panel.open = !narrow;
             var container = map.getContainer();
             container.parentNode.insertBefore(panel, container);
-            var narrow = window.matchMedia({{ this.narrow|tojson }}).matches;
             if (narrow) {
                 // A phone's screen is the map's: the layer list folds to its button.
                 {{ this.layer_control.get_name() }}.collapse();

@@ -37,8 +37,8 @@ def write_csv(columns: list[str], rows: list[dict], path: Path) -> None:
     """Rows (dicts keyed by `columns`) as CSV with a header; text that a spreadsheet would run
     as a formula is prefixed with an apostrophe. UTF-8 with a byte-order mark: Excel reads a
     CSV without one in the computer's legacy code page, garbling every name beyond ASCII."""
-    buffer = io.StringIO("\ufeff")
-    buffer.seek(0, io.SEEK_END)
+    buffer = io.StringIO()
+    buffer.write("\ufeff")
     # RFC 4180's CRLF: the csv module quotes a cell holding any character of the line
     # terminator, and with "\n" alone a bare "\r" in a name would end the row early.
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")

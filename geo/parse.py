@@ -49,25 +49,20 @@ def parse_record(pipeline, line: bytes | None, number: int) -> dict:
                 "error": f"internal error: {type(err).__name__} (details in {log})"}
 
 
-# The pipeline of this process, made before the workers are forked so that they share it; a
-# spawned worker (where fork is not available) makes its own.
-_pipeline = None
-
-
 def start_worker() -> None:
-    global _pipeline
-    if _pipeline is None:
-        from geo.gazetteer import Gazetteer
-        from geo.pipeline import Pipeline
+    """Build this process's pipeline (the one geo.read uses) before the first record: workers
+    forked after it share it, a spawned worker (where fork is not available) builds its own."""
+    import geo
 
-        _pipeline = Pipeline(Gazetteer.open())
-        _pipeline.recogniser  # noqa: B018  (built once, before any record)
+    geo._default_pipeline().recogniser  # noqa: B018
 
 
 def parse_numbered(record: tuple[int, bytes | None]) -> tuple[str, int, str | None]:
     """A record's output line, its size in bytes, and its error's kind (None when read)."""
+    import geo
+
     number, line = record
-    result = parse_record(_pipeline, line, number)
+    result = parse_record(geo._default_pipeline(), line, number)
     error = result.get("error")
     kind = None if error is None else "internal" if error.startswith("internal") else "input"
     return terminal_json(result), len(line or b""), kind
