@@ -223,7 +223,12 @@ def test_an_interrupted_run_leaves_no_temporary_files(tmp_path, signum, status):
     article.write_text(ARTICLE.read_text(encoding="utf-8") * 100, encoding="utf-8")
     process = subprocess.Popen([sys.executable, "-m", "geo.cli", "run", str(article), "--out",
                                 str(tmp_path / "out")], stderr=subprocess.PIPE)
-    time.sleep(3)
+    # The signal comes while the run's files are half written: its staging folder exists. (A
+    # fixed delay flaked on a loaded machine: it could land before Python had started geo.)
+    deadline = time.monotonic() + HANG
+    while not any(path.name.startswith(".out.tmp.") for path in tmp_path.iterdir()):
+        assert process.poll() is None and time.monotonic() < deadline
+        time.sleep(0.01)
     process.send_signal(signum)
     _, stderr = process.communicate(timeout=HANG)
     assert process.returncode == status
