@@ -1,4 +1,6 @@
 import math
+import tomllib
+from importlib import resources
 
 import pytest
 
@@ -24,6 +26,7 @@ from geo.targets import (
 )
 from geo.units import UnknownUnit, canonical_unit, to_km
 from geo.verdicts import Status, verify
+from tests.conftest import load_script
 from tests.founding_case import IN_AMENAS_TOWN
 
 
@@ -69,6 +72,26 @@ def test_bad_quantities():
 def test_units(unit, short, km):
     assert canonical_unit(unit) == short
     assert to_km(1, unit) == pytest.approx(km)
+
+
+@pytest.mark.parametrize("unit", ["Kilometres", "KM", "nautical-miles", "Miles", "yds", "ft."])
+def test_units_are_read_in_any_case_with_hyphens_and_full_stops(unit):
+    assert canonical_unit(unit) in ("km", "nmi", "mi", "yd", "ft")
+
+
+def test_the_unit_spellings_are_the_ones_pint_reads(tmp_path):
+    """geo/unit_spellings.toml is what its script makes from pint, and pint reads each of its
+    spellings (but the news ones it does not know) as the length the table gives."""
+    pint = pytest.importorskip("pint")
+    script = load_script("build_unit_spellings")
+    script.main(["--out", str(tmp_path / "spellings.toml")])
+    committed = resources.files("geo").joinpath("unit_spellings.toml").read_text()
+    assert (tmp_path / "spellings.toml").read_text() == committed
+    registry = pint.UnitRegistry()
+    for spelling, unit in tomllib.loads(committed)["spellings"].items():
+        if spelling not in script.NEWS_SPELLINGS:
+            metres = registry.Quantity(1.0, spelling).to("metre").magnitude
+            assert metres == pytest.approx(to_km(1, unit) * 1000, rel=1e-12), spelling
 
 
 @pytest.mark.parametrize(("text", "point", "half_width"), [
