@@ -15,11 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-import geopandas as gpd
-import shapely
-
-from geo.base_layers import BASE_DIR
-from geo.geodesy import GEOD
+from geo.base_layers import attributes, geometries
 
 KEY_PREFIX = "US-"
 COUNTRY = "USA"  # the Natural Earth ADM0_A3 of every area here
@@ -37,7 +33,11 @@ class AdminArea:
     name: str
     state: str | None  # a county's state; None for a state
     area_km2: float
-    geometry: shapely.Geometry
+    row: int  # in us_states.parquet for a state, us_counties.parquet for a county
+
+    @property
+    def geometry(self):
+        return geometries("us_counties" if self.state else "us_states")[self.row]
 
     def describe(self) -> str:
         return f"{self.name}, {self.state}" if self.state else self.name
@@ -52,26 +52,21 @@ def is_state(key: str) -> bool:
 
 
 @cache
-def _states() -> gpd.GeoDataFrame:
-    return gpd.read_parquet(BASE_DIR / "us_states.parquet")
-
-
-@cache
-def _counties() -> gpd.GeoDataFrame:
-    return gpd.read_parquet(BASE_DIR / "us_counties.parquet")
+def _rows_by_fips(layer: str) -> dict[str, int]:
+    return {fips: row for row, fips in enumerate(attributes(layer)["fips"])}
 
 
 @cache
 def area(key: str) -> AdminArea:
     """The state or county a key names; KeyError for any other key."""
     fips = key.removeprefix(KEY_PREFIX) if is_key(key) else ""
-    frame = {2: _states(), 5: _counties()}.get(len(fips))
-    rows = frame[frame.fips == fips] if frame is not None else ()
-    if len(rows) != 1:
+    layer = {2: "us_states", 5: "us_counties"}.get(len(fips))
+    row = _rows_by_fips(layer).get(fips) if layer else None
+    if row is None:
         raise KeyError(f"no US state or county {key!r}")
-    row = rows.iloc[0]
-    state = row.state_name if len(fips) == 5 else None
-    return AdminArea(key, row["name"], state, float(row.area_km2), row.geometry)
+    columns = attributes(layer)
+    state = columns["state_name"][row] if layer == "us_counties" else None
+    return AdminArea(key, columns["name"][row], state, float(columns["area_km2"][row]), row)
 
 
 def _normal(name: str) -> str:
@@ -81,8 +76,9 @@ def _normal(name: str) -> str:
 
 @cache
 def _state_keys() -> dict[str, str]:
-    return {_normal(name): KEY_PREFIX + fips for fips, name in zip(
-        _states().fips, _states()["name"], strict=True)}
+    states = attributes("us_states")
+    return {_normal(name): KEY_PREFIX + fips
+            for fips, name in zip(states["fips"], states["name"], strict=True)}
 
 
 @cache
@@ -90,8 +86,9 @@ def _county_keys() -> dict[tuple[str, str], list[int]]:
     """(state, county) names, normalised, to the rows of the counties with that name (Baltimore
     the county and Baltimore the independent city are both "Baltimore", Maryland)."""
     keys: dict[tuple[str, str], list[int]] = {}
-    frame = _counties()
-    for row, (state, name) in enumerate(zip(frame.state_name, frame["name"], strict=True)):
+    counties = attributes("us_counties")
+    for row, (state, name) in enumerate(zip(counties["state_name"], counties["name"],
+                                            strict=True)):
         keys.setdefault((_normal(state), _normal(name)), []).append(row)
     return keys
 
@@ -106,11 +103,13 @@ def key_for(place) -> str | None:
     rows = _county_keys().get((_normal(place.admin1 or ""), _normal(place.name)), [])
     if not rows:
         return None
-    frame = _counties()
     if len(rows) > 1 and place.lat is not None:  # the one whose outline is nearest the point
+        import shapely
+
         point = shapely.Point(place.lon, place.lat)
-        rows = sorted(rows, key=lambda row: frame.geometry.iloc[row].distance(point))
-    return KEY_PREFIX + frame.fips.iloc[rows[0]]
+        outlines = geometries("us_counties")
+        rows = sorted(rows, key=lambda row: outlines[row].distance(point))
+    return KEY_PREFIX + attributes("us_counties")["fips"][rows[0]]
 
 
 def state_of(place) -> str | None:
@@ -123,8 +122,10 @@ def state_of(place) -> str | None:
 
 
 @cache
-def _state_tree() -> shapely.STRtree:
-    return shapely.STRtree(_states().geometry.values)
+def _state_tree():
+    import shapely
+
+    return shapely.STRtree(geometries("us_states"))
 
 
 # A gazetteer point on the coast may fall just off an outline cut at the shore.
@@ -133,20 +134,24 @@ SHORE_SNAP_DEG = 0.05
 
 def state_at(lat: float, lon: float) -> str | None:
     """The key of the state containing a point (or within SHORE_SNAP_DEG of it), or None."""
+    import shapely
+
     point = shapely.Point(lon, lat)
     hits = _state_tree().query(point, predicate="intersects")
     if not len(hits):
         hits = _state_tree().query_nearest(point, max_distance=SHORE_SNAP_DEG)
-    return KEY_PREFIX + _states().fips.iloc[int(min(hits))] if len(hits) else None
+    return KEY_PREFIX + attributes("us_states")["fips"][int(min(hits))] if len(hits) else None
 
 
-def shared_boundary(key_a: str, key_b: str) -> shapely.Geometry:
+def shared_boundary(key_a: str, key_b: str):
     """The line two areas share (empty when they do not touch along a line)."""
     return _shared_boundary(*sorted((key_a, key_b)))
 
 
 @cache
-def _shared_boundary(key_a: str, key_b: str) -> shapely.Geometry:
+def _shared_boundary(key_a: str, key_b: str):
+    import shapely
+
     if key_a == key_b:
         return shapely.MultiLineString()
     shared = shapely.intersection(area(key_a).geometry.boundary, area(key_b).geometry.boundary)
@@ -156,10 +161,16 @@ def _shared_boundary(key_a: str, key_b: str) -> shapely.Geometry:
 
 
 def shared_boundary_km(key_a: str, key_b: str) -> float:
+    from geo.geodesy import GEOD
+
     return float(GEOD.geometry_length(shared_boundary(key_a, key_b))) / 1000
 
 
 def gap_km(key_a: str, key_b: str) -> float:
     """The geodesic distance between two areas' outlines (0 where they touch)."""
+    import shapely
+
+    from geo.geodesy import GEOD
+
     line = shapely.shortest_line(area(key_a).geometry, area(key_b).geometry)
     return float(GEOD.geometry_length(line)) / 1000

@@ -2,15 +2,17 @@
 
 Built by scripts/build_base_layers.py into layers/base/. Countries at 1:10m are for measuring,
 at 1:50m for drawing. Codes accept ISO alpha-3, ISO alpha-2 or Natural Earth's ADM0_A3.
+
+Lookups read the layers' attributes from attributes.json and load outlines only when asked
+for one (pyarrow and shapely, no pandas): most articles need codes and names, not geometry.
+`countries()` and `borders()` give the whole layers as GeoDataFrames, for drawing.
 """
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
 from functools import cache
-
-import geopandas as gpd
-import pandas as pd
-import shapely
 
 from geo.data import layers_dir
 
@@ -26,108 +28,162 @@ class NoSharedBorder(LookupError):
 
 
 @cache
-def countries(resolution: str = "10m") -> gpd.GeoDataFrame:
+def attributes(layer: str) -> dict[str, list]:
+    """A base layer's columns but its geometry, each a list in the parquet file's row order."""
+    with open(BASE_DIR / "attributes.json", encoding="utf-8") as handle:
+        return json.load(handle)[layer]
+
+
+@cache
+def geometries(layer: str):
+    """A base layer's outlines, a numpy array of shapely geometries in row order."""
+    import pyarrow.parquet as pq
+    import shapely
+
+    # ParquetFile, not read_table, and a list, not to_numpy: both of those import pandas.
+    table = pq.ParquetFile(BASE_DIR / f"{layer}.parquet").read(columns=["geometry"])
+    return shapely.from_wkb(table.column("geometry").to_pylist())
+
+
+def _records(layer: str, record_type) -> list:
+    columns = attributes(layer)
+    names = [name for name in record_type.__dataclass_fields__ if name != "row"]
+    return [record_type(row, *values)
+            for row, values in enumerate(zip(*(columns[n] for n in names), strict=True))]
+
+
+@dataclass(frozen=True)
+class Country:
+    """A country of the 1:10m layer; `row` is its row in countries('10m')."""
+
+    row: int
+    adm0_a3: str
+    iso_a2: str | None
+    iso_a3: str | None
+    name: str
+    name_long: str
+    area_km2: float
+
+    @property
+    def geometry(self):
+        return geometries("countries_10m")[self.row]
+
+
+@dataclass(frozen=True)
+class Border:
+    """A land border two countries share; `row` is its row in borders()."""
+
+    row: int
+    a_adm0_a3: str
+    b_adm0_a3: str
+    a_iso_a3: str | None
+    b_iso_a3: str | None
+    a_name: str
+    b_name: str
+    length_km: float
+    disputed: bool
+    indefinite: bool
+
+    @property
+    def geometry(self):
+        return geometries("borders_10m")[self.row]
+
+
+@cache
+def countries(resolution: str = "10m"):
+    """The countries layer as a GeoDataFrame."""
     if resolution not in ("10m", "50m"):
         raise ValueError(f"resolution must be '10m' or '50m', not {resolution!r}")
+    import geopandas as gpd
+
     return gpd.read_parquet(BASE_DIR / f"countries_{resolution}.parquet")
 
 
 @cache
-def borders() -> gpd.GeoDataFrame:
+def borders():
+    """The shared land borders as a GeoDataFrame."""
+    import geopandas as gpd
+
     return gpd.read_parquet(BASE_DIR / "borders_10m.parquet")
 
 
 @cache
-def _code_index() -> dict[str, int]:
-    """Every accepted code, upper-cased, to its row in countries('10m')."""
-    frame = countries("10m")
-    index: dict[str, int] = {}
-    for row, (adm0, a2, a3, primary) in enumerate(
-        frame[["adm0_a3", "iso_a2", "iso_a3", "is_primary"]].itertuples(index=False)
-    ):
-        index.setdefault(adm0, row)
-        if primary:
-            index[a3] = row
-            index[a2] = row
+def _countries() -> list[Country]:
+    return _records("countries_10m", Country)
+
+
+@cache
+def _code_index() -> dict[str, Country]:
+    """Every accepted code, upper-cased, to its country."""
+    index: dict[str, Country] = {}
+    primary = attributes("countries_10m")["is_primary"]
+    for found, is_primary in zip(_countries(), primary, strict=True):
+        index.setdefault(found.adm0_a3, found)
+        if is_primary:
+            index[found.iso_a3] = found
+            index[found.iso_a2] = found
     return index
 
 
-def country(code: str) -> pd.Series:
-    """The country row (10m) for an ISO alpha-3, alpha-2 or Natural Earth ADM0_A3 code."""
-    return _country_row(_row_of(code))
+def country(code: str) -> Country:
+    """The country (10m) for an ISO alpha-3, alpha-2 or Natural Earth ADM0_A3 code."""
+    found = _code_index().get(code.strip().upper()) if isinstance(code, str) else None
+    if found is None:
+        raise UnknownCountry(f"unknown country code {code!r}")
+    return found
 
 
 def adm0_a3(code: str) -> str:
-    """Natural Earth's ADM0_A3, the key of every layer, for any accepted code: a plain lookup,
-    as claims ask for it per sentence."""
-    return _adm0_codes()[_row_of(code)]
-
-
-def _row_of(code: str) -> int:
-    row = _code_index().get(code.strip().upper()) if isinstance(code, str) else None
-    if row is None:
-        raise UnknownCountry(f"unknown country code {code!r}")
-    return row
+    """Natural Earth's ADM0_A3, the key of every layer, for any accepted code."""
+    return country(code).adm0_a3
 
 
 @cache
-def _adm0_codes() -> list[str]:
-    return countries("10m").adm0_a3.tolist()
+def _border_index() -> dict[frozenset[str], Border]:
+    return {frozenset((b.a_adm0_a3, b.b_adm0_a3)): b for b in _records("borders_10m", Border)}
 
 
-# Articles ask for the same few rows thousands of times; a pandas row costs a fraction of a
-# millisecond to cut out of the frame, so each is cut once. Callers only read them.
-@cache
-def _country_row(row: int) -> pd.Series:
-    return countries("10m").iloc[row]
-
-
-@cache
-def _border_index() -> dict[frozenset[str], int]:
-    """The row of borders() for each pair of ADM0_A3 codes that share one."""
-    frame = borders()
-    return {frozenset(pair): row for row, pair in enumerate(zip(
-        frame.a_adm0_a3, frame.b_adm0_a3, strict=True))}
-
-
-@cache
-def _border_row(row: int) -> pd.Series:
-    return borders().iloc[row]
-
-
-def border(code_a: str, code_b: str) -> pd.Series:
-    """The shared land border of two countries, as a row of borders()."""
+def border(code_a: str, code_b: str) -> Border:
+    """The shared land border of two countries."""
     a, b = adm0_a3(code_a), adm0_a3(code_b)
-    row = _border_index().get(frozenset((a, b)))
-    if row is None or a == b:
+    found = _border_index().get(frozenset((a, b)))
+    if found is None or a == b:
         raise NoSharedBorder(f"{code_a.upper()} and {code_b.upper()} share no land border")
-    return _border_row(row)
+    return found
 
 
-def land_borders(code: str) -> shapely.Geometry:
-    """All the land borders of a country as one geometry (empty for an island country)."""
+def borders_of(code: str) -> list[Border]:
+    """Every land border of a country (none for an island country)."""
     adm0 = adm0_a3(code)
-    frame = borders()
-    lines = frame[(frame.a_adm0_a3 == adm0) | (frame.b_adm0_a3 == adm0)].geometry.values
-    return shapely.union_all(lines) if len(lines) else shapely.MultiLineString()
+    return [b for pair, b in _border_index().items() if adm0 in pair]
+
+
+def land_borders(code: str):
+    """All the land borders of a country as one geometry (empty for an island country)."""
+    import shapely
+
+    lines = [b.geometry for b in borders_of(code)]
+    return shapely.union_all(lines) if lines else shapely.MultiLineString()
 
 
 def shared_border_km(code_a: str, code_b: str) -> float:
     """Length of the land border two countries share; 0 when they are not neighbours."""
     try:
-        return float(border(code_a, code_b).length_km)
+        return border(code_a, code_b).length_km
     except NoSharedBorder:
         return 0.0
 
 
 @cache
-def _country_tree() -> shapely.STRtree:
-    return shapely.STRtree(countries("10m").geometry.values)
+def _country_tree():
+    import shapely
+
+    return shapely.STRtree(geometries("countries_10m"))
 
 
-def country_at(lat: float, lon: float) -> pd.Series | None:
+def country_at(lat: float, lon: float) -> Country | None:
     """The country (10m) containing the point, or None at sea."""
+    import shapely
+
     hits = _country_tree().query(shapely.Point(lon, lat), predicate="intersects")
-    if len(hits) == 0:
-        return None
-    return countries("10m").iloc[int(min(hits))]
+    return _countries()[int(min(hits))] if len(hits) else None

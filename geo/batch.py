@@ -39,18 +39,20 @@ def ordered_map(work: Callable, items: Iterable, *, jobs: int,
     `work` is raised here, at its item's place in the order."""
     if jobs < 1:
         raise ValueError(f"jobs must be at least 1, not {jobs}")
-    if jobs == 1:
+    remaining = iter(items)
+    first = list(itertools.islice(remaining, CHUNK + 1))
+    if jobs == 1 or len(first) <= CHUNK:  # one chunk: starting workers would cost more
         if initializer is not None:
             initializer(*initargs)
-        yield from map(work, items)
+        yield from map(work, itertools.chain(first, remaining))
         return
+    remaining = itertools.chain(first, remaining)
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     pool = multiprocessing.get_context(method).Pool(
         jobs, initializer=_prepare_worker, initargs=(initializer, initargs))
     finished = False
     try:
         pending: deque = deque()
-        remaining = iter(items)
         for chunk in iter(lambda: list(itertools.islice(remaining, CHUNK)), []):
             pending.append(pool.apply_async(_run_chunk, (work, chunk)))
             if len(pending) >= IN_FLIGHT_PER_JOB * jobs:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from importlib import resources
 
-from geo.geodesy import COMPASS_16
+from geo.sphere import COMPASS_16
 from geo.targets import Target
 from geo.units import canonical_unit, to_km
 

@@ -22,13 +22,13 @@ from geo import admin_areas, base_layers
 from geo.claim_types import CLAIM_TYPES
 from geo.claim_types.grammar import BORDER, PART, SLOT, alternatives
 from geo.claims import ANAPHOR_NOUNS, Claim, Quantity, Relation
-from geo.geodesy import great_circle_km
 from geo.regions import parse_part
 from geo.resolve import (
     CREDIBLE_ALIAS_POPULATION,
     CREDIBLE_NAME_POPULATION,
     SETTLED_CONFIDENCE,
 )
+from geo.sphere import great_circle_km
 from geo.targets import (
     AdminAreaTarget,
     AdminBorderTarget,
@@ -393,7 +393,7 @@ class Finder:
         if not own:
             return UnlocatedTarget(words, "the text does not say which border")
         if base_layers.land_borders(own[0]).is_empty:
-            name = base_layers.country(own[0])["name"]
+            name = base_layers.country(own[0]).name
             return UnlocatedTarget(words, f"{name} has no land border")
         return CountryBordersTarget(own[0])
 
@@ -484,9 +484,8 @@ def _countries_named(words: str) -> tuple[tuple[str, str], ...]:
 
 @cache
 def _country_names() -> list[tuple[str, str, str]]:
-    frame = base_layers.countries("10m")
-    return list(zip(frame.adm0_a3.tolist(), frame["name"].tolist(), frame.name_long.tolist(),
-                    strict=True))
+    columns = base_layers.attributes("countries_10m")
+    return list(zip(columns["adm0_a3"], columns["name"], columns["name_long"], strict=True))
 
 
 def _as_target(place, like: Target) -> Target | None:
@@ -538,7 +537,7 @@ def _where(place, other=None) -> str:
             and place.kind != "country"):
         return f"{place.name}, {place.admin1}"
     try:
-        country = base_layers.country(place.country_code)["name"]
+        country = base_layers.country(place.country_code).name
     except base_layers.UnknownCountry:
         return place.name
     return place.name if place.kind == "country" else f"{place.name}, {country}"

@@ -33,7 +33,7 @@ from functools import cached_property
 from pathlib import Path
 
 from geo import data
-from geo.geodesy import geodesic_km, great_circle_km
+from geo.sphere import great_circle_km
 from geo.words import WordLists
 
 SCHEMA_VERSION = "3"
@@ -477,6 +477,8 @@ class Gazetteer:
         return ReverseResult(lat, lon, place, distance, self._country_at(lat, lon))
 
     def _nearest_town(self, lat: float, lon: float) -> tuple[Candidate | None, float | None]:
+        from geo.geodesy import geodesic_km  # the ellipsoid's libraries, for reverse only
+
         for half_side_deg in (0.25, 1.0, 3.0):
             lon_span = min(180.0, half_side_deg / max(math.cos(math.radians(lat)), 0.05))
             rows = self._local.db.execute(

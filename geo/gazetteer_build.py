@@ -52,7 +52,7 @@ from geo.atomic import atomic_path
 from geo.base_layers import countries, country_at
 from geo.data import gazetteer_path, layers_dir
 from geo.gazetteer import MAX_QUERY_CHARS, SCHEMA_VERSION
-from geo.geodesy import great_circle_km
+from geo.sphere import great_circle_km
 
 # The same spellings recur across sources (and are looked up more than once here).
 normalize = cache(gazetteer.normalize)

@@ -9,7 +9,6 @@ border, or a country's outline) to any number of points, exact to well under a m
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -17,11 +16,9 @@ import numpy as np
 import shapely
 from pyproj import Geod
 
-GEOD = Geod(ellps="WGS84")
-MEAN_EARTH_RADIUS_M = 6_371_008.8
+from geo.sphere import COMPASS_16, MEAN_EARTH_RADIUS_M
 
-COMPASS_16 = ("N", "NNE", "NE", "ENE", "E", "ESE", "SE", "SSE",
-              "S", "SSW", "SW", "WSW", "W", "WNW", "NW", "NNW")
+GEOD = Geod(ellps="WGS84")
 
 
 def as_point(p):
@@ -51,15 +48,6 @@ def distance(a, b):
     from geopy.distance import Distance
 
     return Distance(kilometers=geodesic_km(a, b))
-
-
-def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Haversine distance on the mean-radius sphere: what the geoparsing anchors score with,
-    and a quick rough distance where a geodesic to the millimetre is not needed."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = (math.sin((p2 - p1) / 2) ** 2
-         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
-    return 2 * MEAN_EARTH_RADIUS_M / 1000 * math.asin(math.sqrt(min(1.0, h)))
 
 
 def initial_bearing(a, b) -> float:

@@ -20,7 +20,7 @@ from geo import base_layers
 from geo.atomic import atomic_path
 from geo.qgis_styles import layer_styles
 from geo.targets import BorderTarget, CountryBordersTarget, CountryTarget, RegionTarget
-from geo.verdicts import KM_PER_MILE, Verdict
+from geo.verdicts import Verdict
 
 LAYER_COLUMNS = {
     "places": ["id", "text", "name", "kind", "country_code", "lat", "lon", "population",
@@ -48,21 +48,6 @@ def _frame(name: str, rows: list[dict]) -> gpd.GeoDataFrame:
                                 geometry=gpd.GeoSeries([], crs="EPSG:4326"))
     return gpd.GeoDataFrame([{c: row[c] for c in columns} for row in rows],
                             geometry=[row["geometry"] for row in rows], crs="EPSG:4326")
-
-
-def verdict_label(verdict: Verdict) -> str:
-    """"claimed about 700 mi / measured 694 mi / consistent", in the claim's own unit."""
-    claim, measured = verdict.claim, verdict.measured_km
-    if claim.quantity is not None:
-        unit = claim.quantity.to_dict()["unit"]
-        factor = KM_PER_MILE if unit == "mi" else 1.852 if unit == "nmi" else 1.0
-        unit = unit if unit in ("mi", "nmi") else "km"
-        claimed = f"claimed {claim.quantity.describe()}"
-        measured_text = "" if measured is None else f"measured {measured / factor:,.0f} {unit}"
-    else:
-        claimed = f"claimed {claim.describe()}"
-        measured_text = "" if measured is None else f"measured {measured:,.0f} km"
-    return " / ".join(p for p in (claimed, measured_text, str(verdict.status)) if p)
 
 
 def _claimed_text(verdict: Verdict) -> str:
@@ -96,8 +81,8 @@ def build_layers(analysis) -> dict[str, gpd.GeoDataFrame]:
         "geometry": row.geometry}
         for _, row in drawn[drawn.adm0_a3.isin(mentioned | in_claims)].iterrows()]
 
-    border_rows = [{**{c: row[c] for c in LAYER_COLUMNS["borders"]}, "geometry": row.geometry}
-                   for row in _borders_referred_to(analysis.verdicts)]
+    border_rows = [{**{c: getattr(row, c) for c in LAYER_COLUMNS["borders"]},
+                    "geometry": row.geometry} for row in _borders_referred_to(analysis.verdicts)]
 
     regions = [t for t in targets if isinstance(t, RegionTarget)]
     regions += [region for region, _, _ in analysis.named_regions]
@@ -114,7 +99,7 @@ def build_layers(analysis) -> dict[str, gpd.GeoDataFrame]:
         start, end = analysis.article.to_original(found.start, found.end)
         claim_rows.append({
             "claim": index, "relation": detail["relation"], "statement": detail["claim"],
-            "label": verdict_label(verdict),
+            "label": verdict.label,
             "subject": detail["subject"], "reference": detail["reference"],
             "claimed": _claimed_text(verdict), "claimed_km": detail["claimed_km"],
             "measured_km": detail["measured_km"],
@@ -167,11 +152,9 @@ def _borders_referred_to(verdicts) -> list:
         if isinstance(target, BorderTarget):
             row = base_layers.border(target.a_adm0_a3, target.b_adm0_a3)
         elif isinstance(target, CountryBordersTarget) and nearest is not None:
-            frame = base_layers.borders()
-            own = frame[(frame.a_adm0_a3 == target.adm0_a3)
-                        | (frame.b_adm0_a3 == target.adm0_a3)]
+            own = base_layers.borders_of(target.adm0_a3)
             point = shapely.Point(nearest[1], nearest[0])
-            row = own.iloc[int(shapely.distance(own.geometry.values, point).argmin())]
+            row = own[int(shapely.distance([b.geometry for b in own], point).argmin())]
         else:
             continue
         found.setdefault((row.a_adm0_a3, row.b_adm0_a3), row)

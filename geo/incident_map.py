@@ -165,7 +165,7 @@ def _country_name(code) -> str:
     if not isinstance(code, str) or not code:
         return ""
     try:
-        return base_layers.country(code)["name"]
+        return base_layers.country(code).name
     except base_layers.UnknownCountry:
         return code
 

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-import shapely
+from typing import TYPE_CHECKING
 
 from geo.claims import Claim
-from geo.geodesy import geodesic_km, geodesic_path, nearest_point
 from geo.targets import AREAS, PointTarget, Target, UnlocatedTarget
+
+if TYPE_CHECKING:
+    import shapely
+
+# The ellipsoid's libraries (geo.geodesy: numpy, shapely, pyproj) are imported by the functions
+# that measure, so that finding claims in an article does not wait for them.
 
 
 @dataclass(frozen=True)
@@ -36,11 +40,17 @@ class Measurement:
             return self.drawn
         if self.origin is None or self.nearest is None or self.origin == self.nearest:
             return None
+        from geo.geodesy import geodesic_path
+
         return geodesic_path(self.origin, self.nearest)
 
 
 def distance_to(point: tuple[float, float], reference: Target) -> Measurement:
     """Geodesic distance from a point to the nearest point of a reference; 0 inside an area."""
+    import shapely
+
+    from geo.geodesy import geodesic_km, nearest_point
+
     if isinstance(reference, PointTarget):
         return Measurement(km=geodesic_km(point, reference.point), origin=point,
                            nearest=reference.point)

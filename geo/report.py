@@ -10,7 +10,6 @@ import json
 
 from geo import __version__
 from geo.escape import markdown_code, markdown_text
-from geo.incident_layers import verdict_label
 
 
 def _span(analysis, start: int, end: int) -> dict:
@@ -57,7 +56,7 @@ def claim_dicts(analysis) -> list[dict]:
             "tolerance_km": detail["tolerance_km"], "deviation_km": detail["deviation_km"],
             "bearing_deg": detail["bearing_deg"], "fit": detail["fit"],
             "verdict": detail["verdict"], "grade": detail["grade"], "reason": detail["reason"],
-            "label": verdict_label(verdict),
+            "label": verdict.label,
             "origin": detail["origin"], "nearest": detail["nearest"],
         })
     return claims

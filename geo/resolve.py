@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from geo.gazetteer import Candidate
-from geo.geodesy import great_circle_km
 from geo.mentions import Mention
+from geo.sphere import great_circle_km
 
 COUNTRY_BONUS = 0.25       # the candidate lies in a country the article names
 ADMIN_BONUS = 0.25         # ... in an admin-1 unit the article names ("Alexandria, Louisiana")

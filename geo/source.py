@@ -19,13 +19,9 @@ import html
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
-
-import charset_normalizer
-import ftfy
-import ftfy.bad_codecs  # registers the "sloppy-windows-1252" codec used below
-import numpy as np
 
 MAX_ARTICLE_BYTES = 10_000_000
 """Articles are tens of kilobytes; 10 MB leaves room for a saved web page with inline assets
@@ -44,11 +40,18 @@ _FIX_UNIT_CHARS = 2000
 # "chaos" (share of odd-looking characters).
 _CHAOS_TOLERANCE = 0.1
 
-# Curly quotes are the author's, not damage. Control characters are removed afterwards by
-# _remove_invisible_characters, which keeps them out of ftfy's changes to align.
-_FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, remove_control_chars=False)
-# In a page's text, entities were decoded already; any "&amp;" left was written as such.
-_FTFY_CONFIG_HTML = _FTFY_CONFIG._replace(unescape_html=False)
+
+@cache
+def _ftfy_config(html_page: bool):
+    """ftfy's settings; ftfy (0.1 s to import) loads at the first text that is not plain ASCII.
+
+    Curly quotes are the author's, not damage. Control characters are removed afterwards by
+    _remove_invisible_characters, which keeps them out of ftfy's changes to align. In a page's
+    text, entities were decoded already; any "&amp;" left was written as such."""
+    import ftfy
+
+    config = ftfy.TextFixerConfig(uncurl_quotes=False, remove_control_chars=False)
+    return config._replace(unescape_html=False) if html_page else config
 
 
 class SourceError(ValueError):
@@ -67,15 +70,11 @@ class OffsetMap:
     were dropped (tags, control characters) are gaps between pieces.
     """
 
-    starts: np.ndarray
-    source_starts: np.ndarray
-    source_ends: np.ndarray
-    copied: np.ndarray
+    starts: tuple[int, ...]
+    source_starts: tuple[int, ...]
+    source_ends: tuple[int, ...]
+    copied: tuple[bool, ...]
     length: int
-
-    def __post_init__(self) -> None:
-        for array in (self.starts, self.source_starts, self.source_ends, self.copied):
-            array.flags.writeable = False
 
     @classmethod
     def identity(cls, length: int) -> OffsetMap:
@@ -107,7 +106,7 @@ class OffsetMap:
 
     def piece_at(self, offset: int) -> int:
         """The index of the piece that holds derived[offset]."""
-        return int(np.searchsorted(self.starts, offset, side="right")) - 1
+        return bisect.bisect_right(self.starts, offset) - 1
 
     def piece_end(self, piece: int) -> int:
         return int(self.starts[piece + 1]) if piece + 1 < self.piece_count else self.length
@@ -172,14 +171,14 @@ class _MapBuilder:
                            int(offset_map.source_ends[piece]), copied=False)
 
     def _keep_whole_pieces(self, offset_map: OffsetMap, first: int, stop: int) -> None:
-        """Append pieces first..stop-1 as they are; done with numpy as there can be many."""
+        """Append pieces first..stop-1 as they are."""
         if first == stop:
             return
-        shift = self._length - int(offset_map.starts[first])
-        self._starts.extend((offset_map.starts[first:stop] + shift).tolist())
-        self._source_starts.extend(offset_map.source_starts[first:stop].tolist())
-        self._source_ends.extend(offset_map.source_ends[first:stop].tolist())
-        self._copied.extend(offset_map.copied[first:stop].tolist())
+        shift = self._length - offset_map.starts[first]
+        self._starts.extend(start + shift for start in offset_map.starts[first:stop])
+        self._source_starts.extend(offset_map.source_starts[first:stop])
+        self._source_ends.extend(offset_map.source_ends[first:stop])
+        self._copied.extend(offset_map.copied[first:stop])
         self._length = offset_map.piece_end(stop - 1) + shift
 
     def add_piece(self, length: int, source_start: int, source_end: int, copied: bool) -> None:
@@ -197,10 +196,10 @@ class _MapBuilder:
 
     def build_map(self) -> OffsetMap:
         return OffsetMap(
-            starts=np.array(self._starts, dtype=np.int64),
-            source_starts=np.array(self._source_starts, dtype=np.int64),
-            source_ends=np.array(self._source_ends, dtype=np.int64),
-            copied=np.array(self._copied, dtype=bool),
+            starts=tuple(self._starts),
+            source_starts=tuple(self._source_starts),
+            source_ends=tuple(self._source_ends),
+            copied=tuple(self._copied),
             length=self._length,
         )
 
@@ -266,6 +265,8 @@ _STRAY_BYTES_AS_CP1252 = "geo.source.stray-bytes-as-cp1252"
 
 def _decode_stray_bytes_as_cp1252(error: UnicodeDecodeError) -> tuple[str, int]:
     stray = error.object[error.start:error.end]
+    import ftfy.bad_codecs  # noqa: F401  registers the "sloppy-windows-1252" codec
+
     return stray.decode("sloppy-windows-1252"), error.end
 
 
@@ -310,6 +311,8 @@ def _mostly_utf8(data: bytes) -> bool:
 
 
 def _detect_single_byte_encoding(data: bytes, label: str) -> str:
+    import charset_normalizer
+
     matches = charset_normalizer.from_bytes(data)
     best = matches.best()
     if best is None:
@@ -392,7 +395,9 @@ class _ReadableTextParser(HTMLParser):
         for tag in ("title", "h1"):
             title = " ".join("".join(self._captured.get(tag, ())).split())
             if title:
-                return ftfy.fix_text(title, _FTFY_CONFIG_HTML)
+                import ftfy
+
+                return ftfy.fix_text(title, _ftfy_config(html_page=True))
         return None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -547,6 +552,7 @@ def _article_lines(page: str, text: str, offset_map: OffsetMap) -> tuple[str, Of
     trafilatura decides what is the article but reports no offsets, so its text only votes:
     a line of geo's own text is kept when at least half of its words are in trafilatura's
     text in the same company, and keeps its map into the page as it is."""
+    import numpy as np
     import trafilatura  # here: importing it takes a quarter of a second, and plain text needs none
 
     # A table in the story is the article's (the dead by town). favor_precision is left off:
@@ -597,10 +603,10 @@ _UNTIDY_WHITESPACE = re.compile(r"\A\s+|\s{2,}|\s+\Z|[^\S \n]")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
-def _clean(draft: _Draft, ftfy_config: ftfy.TextFixerConfig) -> None:
+def _clean(draft: _Draft, html_page: bool) -> None:
     _unify_line_breaks(draft)
     _repair_lost_byte_mojibake(draft)
-    _fix_with_ftfy(draft, ftfy_config)
+    _fix_with_ftfy(draft, html_page)
     _remove_invisible_characters(draft)
     _tidy_whitespace(draft)
 
@@ -627,7 +633,7 @@ def _repair_lost_byte_mojibake(draft: _Draft) -> None:
                + ", ".join(f"{change} ({count})" for change, count in counts.items()))
 
 
-def _fix_with_ftfy(draft: _Draft, config: ftfy.TextFixerConfig) -> None:
+def _fix_with_ftfy(draft: _Draft, html_page: bool) -> None:
     edits: list[Edit] = []
     steps: dict[str, None] = {}  # in the order ftfy took them
     units_fixed = 0
@@ -635,7 +641,9 @@ def _fix_with_ftfy(draft: _Draft, config: ftfy.TextFixerConfig) -> None:
         unit = draft.text[start:end]
         if unit.isascii() and "&" not in unit and "\x1b" not in unit:
             continue  # nothing ftfy would change: no entity, no terminal escape
-        fixed, explanation = ftfy.fix_and_explain(unit, config=config)
+        import ftfy
+
+        fixed, explanation = ftfy.fix_and_explain(unit, config=_ftfy_config(html_page))
         if fixed != unit:
             units_fixed += 1
             steps.update(dict.fromkeys(f"{step.action} {step.parameter}"
@@ -770,11 +778,11 @@ def read_article(data: bytes, name: str = "-") -> Article:
     if _looks_like_html(original):
         extracted, offset_map, title = _extract_readable_text(original)
         draft = _Draft(extracted, offset_map, repairs)
-        _clean(draft, _FTFY_CONFIG_HTML)
+        _clean(draft, html_page=True)
         text_format = "html"
     else:
         draft = _Draft(original, OffsetMap.identity(len(original)), repairs)
-        _clean(draft, _FTFY_CONFIG)
+        _clean(draft, html_page=False)
         text_format, title = "text", None
     if not draft.text:
         readable = " (the page has no readable text)" if text_format == "html" else ""

@@ -6,10 +6,12 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-
-import shapely
+from typing import TYPE_CHECKING
 
 from geo import admin_areas, base_layers, regions
+
+if TYPE_CHECKING:
+    import shapely
 
 # Natural Earth 1:10m lines are digitised at a scale where a line's position is good to about
 # a kilometre; a measurement to one cannot be trusted more closely than that.
@@ -37,6 +39,8 @@ class PointTarget:
 
     @property
     def shape(self) -> shapely.Geometry:
+        import shapely  # the outlines' library loads when a claim is measured, not before
+
         return shapely.Point(self.lon, self.lat)
 
     @property
@@ -75,7 +79,7 @@ class CountryTarget(_OfOneCountry):
         return base_layers.country(self.adm0_a3).geometry
 
     def describe(self) -> str:
-        return self.label or base_layers.country(self.adm0_a3)["name"]
+        return self.label or base_layers.country(self.adm0_a3).name
 
 
 @dataclass(frozen=True)
@@ -98,7 +102,7 @@ class BorderTarget:
     def describe(self) -> str:
         if self.label:
             return self.label
-        a, b = (base_layers.country(c)["name"] for c in self.country_codes)
+        a, b = (base_layers.country(c).name for c in self.country_codes)
         return f"{a}-{b} border"
 
 
@@ -111,7 +115,7 @@ class CountryBordersTarget(_OfOneCountry):
         return base_layers.land_borders(self.adm0_a3)
 
     def describe(self) -> str:
-        return self.label or f"a land border of {base_layers.country(self.adm0_a3)['name']}"
+        return self.label or f"a land border of {base_layers.country(self.adm0_a3).name}"
 
 
 @dataclass(frozen=True)
@@ -183,7 +187,9 @@ class RegionTarget:
 
     @property
     def shape(self) -> shapely.Geometry:
-        return regions.area_part(self.area, self.part)
+        from geo.region_cuts import area_part
+
+        return area_part(self.area, self.part)
 
     @property
     def country_codes(self) -> tuple[str, ...]:

@@ -59,6 +59,21 @@ class Verdict:
     def grade(self) -> str | None:
         return None if self.fit is None else grade(self.fit)
 
+    @property
+    def label(self) -> str:
+        """"claimed about 700 mi / measured 694 mi / consistent", in the claim's own unit."""
+        claim, measured = self.claim, self.measured_km
+        if claim.quantity is not None:
+            unit = claim.quantity.to_dict()["unit"]
+            factor = KM_PER_MILE if unit == "mi" else 1.852 if unit == "nmi" else 1.0
+            unit = unit if unit in ("mi", "nmi") else "km"
+            claimed = f"claimed {claim.quantity.describe()}"
+            measured_text = "" if measured is None else f"measured {measured / factor:,.0f} {unit}"
+        else:
+            claimed = f"claimed {claim.describe()}"
+            measured_text = "" if measured is None else f"measured {measured:,.0f} km"
+        return " / ".join(p for p in (claimed, measured_text, str(self.status)) if p)
+
     def to_dict(self) -> dict:
         claim, m = self.claim, self.measurement
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from geo.corpus import FEATURE_TYPES, feature_type, read_articles
 from geo.gazetteer import Gazetteer
-from geo.geodesy import great_circle_km
+from geo.sphere import great_circle_km
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -51,9 +51,9 @@ import numpy as np
 
 from geo.corpus import feature_type, read_articles
 from geo.gazetteer import Candidate, Gazetteer
-from geo.geodesy import great_circle_km
 from geo.pipeline import Pipeline
 from geo.source import SourceError, read_article
+from geo.sphere import great_circle_km
 
 MATCH_CHARS = 10
 ACC_KM = 161

@@ -3,6 +3,7 @@ switches (`--version`, `python -m geo`, `run --json`, `run --quiet`)."""
 
 import itertools
 import json
+import os
 import subprocess
 import sys
 import threading
@@ -137,6 +138,17 @@ def test_read_many_streams_in_input_order_on_several_processes():
     endless = itertools.cycle(texts)
     first = list(itertools.islice(geo.read_many(endless, jobs=2), 3))
     assert [a.found_places[0].place.name for a in first] == ["Kabul", "Dhaka", "Lagos"]
+
+
+def _process_id(_item) -> int:
+    return os.getpid()
+
+
+def test_workers_start_only_for_more_than_one_chunk():
+    from geo.batch import CHUNK, ordered_map
+
+    assert set(ordered_map(_process_id, range(CHUNK), jobs=2)) == {os.getpid()}
+    assert os.getpid() not in set(ordered_map(_process_id, range(4 * CHUNK), jobs=2))
 
 
 def test_write_gives_the_same_files_as_geo_run(tmp_path):

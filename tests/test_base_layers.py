@@ -3,6 +3,7 @@ import json
 import pytest
 
 from geo import base_layers
+from tests.conftest import load_script
 from tests.founding_case import IN_AMENAS_TOWN
 
 
@@ -13,7 +14,7 @@ from tests.founding_case import IN_AMENAS_TOWN
     ("DZA", "DZ", "DZA", "Algeria"), ("MLI", "ML", "MLI", "Mali")])
 def test_country_codes_are_right_where_natural_earth_has_minus_99(code, iso_a2, iso_a3, name):
     row = base_layers.country(code)
-    assert (row.iso_a2, row.iso_a3, row["name"]) == (iso_a2, iso_a3, name)
+    assert (row.iso_a2, row.iso_a3, row.name) == (iso_a2, iso_a3, name)
 
 
 def test_a_code_means_the_main_territory_not_an_island_sharing_it():
@@ -67,3 +68,25 @@ def test_manifest_matches_the_layers():
         frame = base_layers.borders() if stem == "borders_10m" else \
             base_layers.countries(stem.split("_")[1])
         assert len(frame) == info["rows"]
+
+
+@pytest.mark.parametrize("layer", ["countries_10m", "borders_10m", "us_states", "us_counties"])
+def test_the_attributes_and_outlines_read_without_pandas_are_the_layers(layer):
+    import geopandas as gpd
+    import shapely
+
+    frame = gpd.read_parquet(base_layers.BASE_DIR / f"{layer}.parquet")
+    columns = base_layers.attributes(layer)
+    assert list(columns) == [c for c in frame.columns if c != "geometry"]
+    for name, values in columns.items():
+        expected = [None if isinstance(v, float) and v != v else v for v in frame[name].tolist()]
+        assert values == expected, name
+    assert shapely.equals_exact(base_layers.geometries(layer), frame.geometry.values,
+                                tolerance=0).all()
+
+
+def test_the_attributes_file_is_what_its_script_makes(tmp_path):
+    script = load_script("build_layer_attributes")
+    script.main(["--out", str(tmp_path / "attributes.json")])
+    assert (tmp_path / "attributes.json").read_bytes() == (
+        base_layers.BASE_DIR / "attributes.json").read_bytes()

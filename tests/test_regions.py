@@ -3,7 +3,8 @@ import pytest
 from geo import base_layers
 from geo.claims import Claim, Relation
 from geo.geodesy import GEOD
-from geo.regions import area_part, parse_part
+from geo.region_cuts import area_part
+from geo.regions import parse_part
 from geo.targets import PointTarget, RegionTarget, parse_target
 from geo.verdicts import Status, verify
 

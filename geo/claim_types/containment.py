@@ -13,8 +13,6 @@ from __future__ import annotations
 import dataclasses
 import re
 
-import shapely
-
 from geo import base_layers
 from geo.claim_types.grammar import LIST, PART, PART_NOUN, PLACE_NOUN, SLOT, named_slot
 from geo.claims import Claim, Relation, Tolerance
@@ -121,6 +119,8 @@ def measure(claim: Claim) -> Measurement:
     measured = distance_to(claim.subject.point, claim.reference)
     if measured.inside:
         # Inside, the measurement is a point: the map draws the area's outline for the claim.
+        import shapely  # loaded by the measurement already
+
         outline = shapely.boundary(claim.reference.shape)
         return dataclasses.replace(measured, drawn=outline.simplify(OUTLINE_TOLERANCE_DEG))
     return measured

@@ -25,7 +25,6 @@ from geo.claims import (
     direction_half_width,
     parse_direction,
 )
-from geo.geodesy import initial_bearing
 from geo.measure import Measurement, distance_to
 from geo.targets import PointTarget
 from geo.verdicts import Verdict, number_checked, status_of
@@ -62,6 +61,8 @@ def measure(claim: Claim) -> Measurement:
     subject, reference = claim.subject, claim.reference
     if subject.point is None or reference.point is None:
         return Measurement(problem="a direction is measured between two points")
+    from geo.geodesy import initial_bearing  # the ellipsoid's libraries load when measuring
+
     found = distance_to(subject.point, reference)
     return Measurement(km=found.km, origin=reference.point, nearest=subject.point,
                        bearing=initial_bearing(reference.point, subject.point))
@@ -81,3 +82,4 @@ def judge(claim: Claim, measurement: Measurement, ends_km: float) -> Verdict:
     both = max(bearing_fit, number.fit)
     return Verdict(claim, measurement, status_of(both), number.claimed_km, number.tolerance,
                    both, reason, off)
+
