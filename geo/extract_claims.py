@@ -46,6 +46,8 @@ from geo.targets import (
 AirportFinder = Callable[[object], "PointTarget | None"]
 BORDER_PATTERN = re.compile(BORDER, re.IGNORECASE)
 REGION_PATTERN = re.compile(rf"\b{PART}\s+{SLOT}", re.IGNORECASE)
+# The words of PART; a sentence without any holds no region.
+_PART_WORD = re.compile("north|south|east|west|central", re.IGNORECASE)
 # "this small town about 60 miles southwest of Raleigh", "the town lies some 80 km from": a
 # place the sentence does not name, so the one the article is about. Up to two words before
 # the noun, and a few of the words that say where a place is after it.
@@ -262,7 +264,8 @@ class Finder:
             view = SentenceView(sentence, self.mentions, starts)
             if view.mentions:
                 for claim_type in CLAIM_TYPES:
-                    claim_type.find(view, self)
+                    if claim_type.TRIGGER.search(view.text):
+                        claim_type.find(view, self)
         return _deduplicated(self.found)
 
     country_code = staticmethod(country_code)
@@ -575,6 +578,8 @@ def regions_named(text: str, mentions: Sequence) -> list[tuple[RegionTarget, int
     mentions = sorted(mentions, key=lambda m: m.start)
     starts = [m.start for m in mentions]
     for sentence in sentences(text):
+        if not _PART_WORD.search(sentence.text):
+            continue
         view = SentenceView(sentence, mentions, starts)
         for match in REGION_PATTERN.finditer(view.text):
             code = area_key(view.mention(match.group(2)))

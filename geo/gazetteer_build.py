@@ -51,7 +51,7 @@ from geo import gazetteer
 from geo.atomic import atomic_path
 from geo.base_layers import countries, country_at
 from geo.data import gazetteer_path, layers_dir
-from geo.gazetteer import MAX_QUERY_CHARS, SCHEMA_VERSION
+from geo.gazetteer import MAX_QUERY_CHARS, SCHEMA_VERSION, key_hash_blob
 from geo.sphere import great_circle_km
 
 # The same spellings recur across sources (and are looked up more than once here).
@@ -642,6 +642,8 @@ CREATE TABLE keys (
 -- people's first names. Kept here so that reading an article needs no word-list package.
 CREATE TABLE words (word TEXT NOT NULL, list TEXT NOT NULL, PRIMARY KEY (list, word))
     WITHOUT ROWID;
+-- One row: geo.gazetteer.key_hash of every key, sorted (geo.gazetteer.key_hash_blob).
+CREATE TABLE key_hashes (hashes BLOB NOT NULL);
 """
 INDEXES = """
 CREATE INDEX places_town_point ON places (lat, lon) WHERE kind = 'city';
@@ -697,6 +699,7 @@ def write_store(gathering: Gathering, out: Path, meta: dict[str, str]) -> dict[s
         db.executemany("INSERT INTO names VALUES (?, ?, ?, ?)", _records(names))
         db.executemany("INSERT INTO keys VALUES (?, ?, ?, ?)", _records(keys))
         db.executemany("INSERT INTO words VALUES (?, ?)", word_lists())
+        db.execute("INSERT INTO key_hashes VALUES (?)", (key_hash_blob(keys.key),))
         db.executescript(INDEXES)
         db.commit()
         db.execute("VACUUM")

@@ -20,6 +20,7 @@ from importlib import resources
 from geo.gazetteer import Candidate, Gazetteer, normalize
 
 MAX_WORDS = 6
+CANDIDATE_CACHE_KEYS = 200_000
 CONNECTORS = {"of", "de", "del", "della", "la", "le", "les", "du", "des", "and", "upon", "on",
               "el", "al", "da", "do", "dos", "das", "di", "y", "en", "sur", "am", "im", "an",
               "der", "bin", "au", "aux", "&"}
@@ -27,7 +28,6 @@ CONNECTORS = {"of", "de", "del", "della", "la", "le", "les", "du", "des", "and",
 _JOIN = re.compile(r"[ \t\u00a0\-\u2010\u2011]+")
 _SPACE = re.compile(r"[ \t\u00a0]+")
 _TOKEN = re.compile(r"[A-Z][a-z]?\.(?:[A-Z][a-z]?\.)+|[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
-_POSSESSIVE = re.compile(r"['\u2019]s$", re.IGNORECASE)
 
 # Places a capital or an institution's seat stands for, when it acts ("Washington said").
 SEATS_OF_GOVERNMENT = {"downing street": "GB", "whitehall": "GB", "white house": "US",
@@ -67,21 +67,6 @@ HUGE_PLACE_POPULATION = 1_000_000  # what a capitalised common word must name to
 
 
 @dataclass(frozen=True)
-class Token:
-    start: int
-    end: int
-    text: str
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
-
-
-@dataclass(frozen=True)
 class Mention:
     """A span naming a place. `how`: "name", "alias", "code", "demonym" ("Algerian") or
     "metonym" ("Washington said" for the US government); `candidates` best first."""
@@ -93,21 +78,35 @@ class Mention:
     candidates: tuple[Candidate, ...] = field(repr=False)
 
 
-def tokens(text: str) -> list[Token]:
-    found = []
-    for match in _TOKEN.finditer(text):
-        word = match.group()
-        end = match.end()
-        possessive = _POSSESSIVE.search(word)
-        if possessive and len(word) > 2:
-            end -= len(possessive.group())
-        found.append(Token(match.start(), end, text[match.start():end]))
-    return found
+_POSSESSIVE_ENDINGS = {"'s", "'S", "\u2019s", "\u2019S"}
 
 
-def _sentence_initial(text: str, token: Token) -> bool:
-    before = text[max(0, token.start - 12):token.start].rstrip(" \t\"'\u201c\u2018(")
-    return not before or before[-1] in ".!?\n:;\u2014\u2013" or before.endswith("...")
+def tokens(text: str) -> tuple[list[int], list[int], list[str]]:
+    """The words of a text, as three lists: where each starts, where it ends, and how it is
+    spelled; a possessive's "'s" is not part of its word ("Algeria's" is "Algeria")."""
+    matches = list(_TOKEN.finditer(text))
+    starts = [match.start() for match in matches]
+    ends = [match.end() for match in matches]
+    words = [match.group() for match in matches]
+    for k, word in enumerate(words):
+        if word[-2:] in _POSSESSIVE_ENDINGS and len(word) > 2:
+            ends[k] -= 2
+            words[k] = word[:-2]
+    return starts, ends, words
+
+
+# A word opens a sentence when the last character before it, other than spaces, quotes and
+# brackets, ends one, or when there is none within 12 characters. The positions where such
+# openings can start are found in one search: after an ending (or the text's start) and the
+# spaces, quotes and brackets that follow it, or after 12 or more of those.
+_OPENING = re.compile("(?:^|[.!?\n:;\u2014\u2013])[ \t\"'\u201c\u2018(]*"
+                      "|[ \t\"'\u201c\u2018(]{12,}")
+
+
+def _sentence_initial(text: str, starts: list[int]) -> list[bool]:
+    """For each word start, whether the word opens a sentence."""
+    openings = {match.end() for match in _OPENING.finditer(text)}
+    return [start in openings for start in starts]
 
 
 # Abbreviations that start a place name and keep their dot: "St. Petersburg", "Mt. Airy".
@@ -117,36 +116,42 @@ NAME_ABBREVIATIONS = {"st", "ste", "mt", "ft", "pt"}
 def _dateline(reading: _Reading, i: int, j: int) -> bool:
     """Words i..j are a dateline's town: "GAZA CITY --"."""
     surface = reading.surface(i, j)
-    end = reading.words[j].end
+    end = reading.ends[j]
     return (surface.isupper() and len(surface) > 2
             and bool(DATELINE_AFTER.match(reading.text[end:end + 40])))
 
 
-def _joined(text: str, a: Token, b: Token) -> bool:
-    gap = text[a.end:b.start]
-    if a.lower in NAME_ABBREVIATIONS and gap.startswith("."):
-        gap = gap[1:]
-    return bool(_JOIN.fullmatch(gap))
-
-
-def _title_case(sentence_tokens: Sequence[Token]) -> bool:
-    """Headlines capitalise every word, so capitalisation says nothing there."""
-    words = [t for t in sentence_tokens if t.lower not in CONNECTORS and len(t.text) > 3]
-    return len(words) >= 4 and sum(t.capitalised for t in words) / len(words) >= 0.85
-
-
 class _Reading:
-    """One text being read: its words, and the people it has named so far."""
+    """One text being read: its words (as parallel lists, indexed by word number), and the
+    people it has named so far."""
 
     def __init__(self, text: str):
         self.text = text
-        self.words = tokens(text)
+        self.starts, self.ends, self.words = tokens(text)
+        self.lowers = [word.lower() for word in self.words]
+        self.capitalised = [word[:1].isupper() for word in self.words]
         # Surnames of the people named so far: "Bob Flores" makes a later "Flores" him too.
         self.people: set[str] = set()
-        self.sentence_initial = [_sentence_initial(text, word) for word in self.words]
+        self.sentence_initial = _sentence_initial(text, self.starts)
         self._sentence_starts = [k for k, initial in enumerate(self.sentence_initial)
                                  if initial or k == 0]
         self._title_case: dict[int, bool] = {}
+
+    def joined(self, a: int, b: int) -> bool:
+        """Words a and b belong to one name as far as the characters between them go."""
+        gap = self.text[self.ends[a]:self.starts[b]]
+        if gap == " ":
+            return True
+        if self.lowers[a] in NAME_ABBREVIATIONS and gap.startswith("."):
+            gap = gap[1:]
+        return bool(_JOIN.fullmatch(gap))
+
+    def _headline(self, start: int, end: int) -> bool:
+        """Headlines capitalise every word, so capitalisation says nothing there."""
+        counted = [k for k in range(start, end)
+                   if self.lowers[k] not in CONNECTORS and len(self.words[k]) > 3]
+        return (len(counted) >= 4
+                and sum(self.capitalised[k] for k in counted) / len(counted) >= 0.85)
 
     def in_title_case(self, i: int) -> bool:
         """Word i is in a sentence whose words are capitalised like a headline's (worked out
@@ -156,19 +161,25 @@ class _Reading:
         if start not in self._title_case:
             end = (self._sentence_starts[first + 1] if first + 1 < len(self._sentence_starts)
                    else len(self.words))
-            self._title_case[start] = _title_case(self.words[start:end])
+            self._title_case[start] = self._headline(start, end)
         return self._title_case[start]
 
     def surface(self, i: int, j: int) -> str:
-        return self.text[self.words[i].start:self.words[j].end]
+        return self.text[self.starts[i]:self.ends[j]]
 
     def spaced(self, a: int, b: int) -> bool:
         """Words a and b are next to each other with only spaces between them."""
-        return bool(_SPACE.fullmatch(self.text[self.words[a].end:self.words[b].start]))
+        return bool(_SPACE.fullmatch(self.text[self.ends[a]:self.starts[b]]))
 
     def hyphened(self, a: int, b: int) -> bool:
-        gap = self.text[self.words[a].end:self.words[b].start]
+        gap = self.text[self.ends[a]:self.starts[b]]
         return bool(gap) and not _SPACE.fullmatch(gap) and bool(_JOIN.fullmatch(gap))
+
+
+def _key(surface: str) -> str:
+    """The gazetteer key of words as written: a single plain word is its lower case, which is
+    what normalize makes of it, without normalize's work (most candidate spans are one word)."""
+    return surface.lower() if surface.isascii() and surface.isalpha() else normalize(surface)
 
 
 class Recogniser:
@@ -180,38 +191,45 @@ class Recogniser:
         self._cache: dict[str, tuple[Candidate, ...]] = {}
 
     def candidates(self, key: str) -> tuple[Candidate, ...]:
-        if key not in self._cache:
-            self._cache[key] = tuple(self.gazetteer.lookup(key, limit=25, fuzzy=False))
-        return self._cache[key]
+        found = self._cache.get(key)
+        if found is None:
+            # Bounded: an archive brings new names for ever. Emptied when full rather than
+            # kept in order of use, which would cost every lookup for a rare refill.
+            if len(self._cache) >= CANDIDATE_CACHE_KEYS:
+                self._cache.clear()
+            found = self._cache[key] = tuple(self.gazetteer.lookup(key, limit=25, fuzzy=False))
+        return found
 
     def mentions(self, text: str) -> list[Mention]:
         reading = _Reading(text)
         found: list[Mention] = []
-        i = 0
-        while i < len(reading.words):
-            mention, used = self._longest_at(reading, i)
+        i = 0  # the first word not yet read; a name starts with a capitalised word
+        for k in [k for k, capital in enumerate(reading.capitalised) if capital]:
+            if k < i:
+                continue
+            mention, used = self._longest_at(reading, k)
             if mention is not None:
                 found.append(mention)
-            i += used or 1
+            i = k + (used or 1)
         return found
 
     def _spans_from(self, reading: _Reading, i: int):
         """Candidate spans starting at word i, longest first: (last word index, key). A span
         never starts with "the": "the US" is a mention of "US"."""
-        words = reading.words
-        if not words[i].capitalised or words[i].lower == "the":
+        capitalised, lowers = reading.capitalised, reading.lowers
+        if not capitalised[i] or lowers[i] == "the":
             return []
         last = i
         spans = []
-        while last < len(words) and last - i < MAX_WORDS:
-            if last > i and not _joined(reading.text, words[last - 1], words[last]):
+        while last < len(lowers) and last - i < MAX_WORDS:
+            if last > i and not reading.joined(last - 1, last):
                 break
-            if words[last].capitalised:
+            if capitalised[last]:
                 spans.append(last)
-            elif words[last].lower not in CONNECTORS:
+            elif lowers[last] not in CONNECTORS:
                 break
             last += 1
-        return [(j, normalize(reading.surface(i, j))) for j in reversed(spans)]
+        return [(j, _key(reading.surface(i, j))) for j in reversed(spans)]
 
     def _longest_at(self, reading: _Reading, i: int):
         for j, key in self._spans_from(reading, i):
@@ -232,7 +250,7 @@ class Recogniser:
 
     @staticmethod
     def _mention(reading: _Reading, i: int, j: int, how: str, candidates) -> Mention:
-        start, end = reading.words[i].start, reading.words[j].end
+        start, end = reading.starts[i], reading.ends[j]
         # "Ind.", "Calif.": an abbreviation's own dot is part of the name as written.
         if (reading.text[end:end + 1] == "." and candidates[0].matched_name.endswith(".")):
             end += 1
@@ -243,7 +261,7 @@ class Recogniser:
                  candidates: Sequence[Candidate]) -> tuple[Candidate, ...]:
         """The candidates the words as written can mean."""
         surface = reading.surface(i, j)
-        after_the = i > 0 and reading.words[i - 1].lower == "the"
+        after_the = i > 0 and reading.lowers[i - 1] == "the"
         acronym = surface.isupper() and len(surface) <= 5 and not _dateline(reading, i, j)
         return tuple(
             c for c in candidates
@@ -256,22 +274,22 @@ class Recogniser:
 
     def _plausible(self, reading: _Reading, i: int, j: int, mention: Mention) -> bool:
         best = mention.candidates[0]
-        words, text = reading.words, reading.text
+        lowers, capitalised, text = reading.lowers, reading.capitalised, reading.text
         single = i == j
         surface = mention.text
         big = best.kind in ("country", "admin1", "continent", "region") or (
             (best.population or 0) >= BIG_PLACE_POPULATION)
-        if i > 0 and words[i - 1].lower.rstrip(".") in HONORIFICS:
+        if i > 0 and lowers[i - 1].rstrip(".") in HONORIFICS:
             return False
         if normalize(surface) in DIRECTION_ALONE:
             return False
         if _dateline(reading, i, j):
             return True
-        if (j + 1 < len(words) and words[j + 1].capitalised and reading.spaced(j, j + 1)
-                and words[j + 1].lower.rstrip(".") in FEATURE_AFTER):
+        if (j + 1 < len(lowers) and capitalised[j + 1] and reading.spaced(j, j + 1)
+                and lowers[j + 1].rstrip(".") in FEATURE_AFTER):
             return False
         if (single and surface.lower() in reading.people
-                and not (i > 0 and words[i - 1].lower in LOCATIVE_BEFORE)):
+                and not (i > 0 and lowers[i - 1] in LOCATIVE_BEFORE)):
             return False
         if (single and best.kind not in ("country", "admin1") and best.match != "demonym"
                 and SPEECH_AFTER.match(text[mention.end:mention.end + 20])
@@ -280,7 +298,7 @@ class Recogniser:
         # "Wal-Mart": the halves of a hyphenated word are places only if notable ones
         # ("the Algeria-Niger border", "Dallas-Fort Worth").
         hyphened = ((i > 0 and reading.hyphened(i - 1, i))
-                    or (j + 1 < len(words) and reading.hyphened(j, j + 1)))
+                    or (j + 1 < len(lowers) and reading.hyphened(j, j + 1)))
         if hyphened and not big:
             return False
         if not reading.in_title_case(i) and self._in_a_person(reading, i, j):
@@ -303,17 +321,17 @@ class Recogniser:
         Panetta"). Before an everyday word it is part of an organisation's or region's name
         and still names the place ("Texas Department of Health", "Paris Police"); after a
         word that is no first name, too ("North Texas", "Six Flags Over Texas")."""
-        words = reading.words
-        after = j + 1 if j + 1 < len(words) else None
+        lowers, capitalised = reading.lowers, reading.capitalised
+        after = j + 1 if j + 1 < len(lowers) else None
         before = i - 1 if i > 0 else None
         person = None
-        if (before is not None and words[before].capitalised and reading.spaced(before, i)
+        if (before is not None and capitalised[before] and reading.spaced(before, i)
                 and not reading.sentence_initial[before]
-                and self.words.is_first_name(words[before].text)):
-            person = words[j].lower
-        elif (after is not None and words[after].capitalised and reading.spaced(j, after)
-              and not self.words.is_common_word(words[after].lower)):
-            person = words[after].lower
+                and self.words.is_first_name(reading.words[before])):
+            person = lowers[j]
+        elif (after is not None and capitalised[after] and reading.spaced(j, after)
+              and not self.words.is_common_word(lowers[after])):
+            person = lowers[after]
         if person is None:
             return False
         reading.people.add(person)

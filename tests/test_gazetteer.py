@@ -257,3 +257,14 @@ def test_the_request_rate_holds_across_processes(tmp_path):
 def test_nominatim_needs_a_user_agent(tmp_path):
     with pytest.raises(ValueError):
         CachedNominatim(user_agent=" ", cache_path=tmp_path / "cache.sqlite")
+
+
+def test_the_key_filter_lets_every_key_of_the_store_through(gazetteer):
+    """The hashes the store keeps must hold every key, or a place could never be found."""
+    import sqlite3
+
+    with sqlite3.connect(f"{gazetteer.path.as_uri()}?mode=ro", uri=True) as db:
+        keys = [key for (key,) in db.execute("SELECT key FROM keys ORDER BY random() LIMIT 5000")]
+    assert all(gazetteer._may_be_a_key(key) for key in keys)
+    made_up = [f"qzx{n}vq" for n in range(1000)]
+    assert sum(gazetteer._may_be_a_key(key) for key in made_up) <= 2

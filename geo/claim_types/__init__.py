@@ -1,9 +1,11 @@
 """Claim types: each one module holding its phrasings (`find`), how it is measured
 (`measure`) and how it is judged (`judge`), plus how it reads (`describe`).
 
-A type module defines RELATION and those four functions; adding a type is one module here,
-listed in CLAIM_TYPES, plus its tests. `geo.extract_claims` runs every type's `find` over each
-sentence, `geo.measure.measure` and `geo.verdicts.judge` hand a claim to its type.
+A type module defines RELATION, TRIGGER and those four functions; adding a type is one module
+here, listed in CLAIM_TYPES, plus its tests. TRIGGER is a plain search that every sentence the
+type's phrasings can match passes (a word they all need), so that `geo.extract_claims`, which
+runs each type's `find` over each sentence, spares most sentences the phrasings' longer
+searches. `geo.measure.measure` and `geo.verdicts.judge` hand a claim to its type.
 """
 
 from __future__ import annotations

@@ -54,6 +54,8 @@ NAMED_NEIGHBOUR_PATTERN = re.compile(
     rf"|(?:which\s+|that\s+)?shares?\s+(?:part\s+of\s+)?(?:its|their|a)\s+(?:\w+\s+)?"
     rf"border\s+with\s+{named_slot('partner')}"
     rf"|(?:which\s+|that\s+)?borders?\s+(?P<bordered>{LIST}))", re.IGNORECASE)
+# A border or a neighbour: every phrasing above names one.
+TRIGGER = re.compile("border|neighbo", re.IGNORECASE)
 _LIST_GAP = re.compile(r"\s*,\s*|\s*,?\s+(?:and|or)\s+", re.IGNORECASE)
 
 

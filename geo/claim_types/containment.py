@@ -45,6 +45,8 @@ PLACE_OF_PART_PATTERN = re.compile(
 AIRPORT_PATTERN = re.compile(
     rf"\bairport\s+(?:in|at|of|near|outside|serving)\s+{SLOT}|{SLOT}(?:'s)?\s+airport\b",
     re.IGNORECASE)
+# A part of a country (PART, PART_NOUN: north... central, centre, center) or an airport.
+TRIGGER = re.compile("north|south|east|west|centr|center|airport", re.IGNORECASE)
 
 
 def find(view, finder) -> None:

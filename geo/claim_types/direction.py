@@ -36,14 +36,11 @@ PATTERN = re.compile(
     re.IGNORECASE)
 
 
-# Most sentences name no compass point: one plain search spares them PATTERN, whose optional
-# quantity is tried at every position.
-_ANY_COMPASS_WORD = re.compile("|".join(COMPASS_WORDS.values()), re.IGNORECASE)
+# Every direction names a compass point; PATTERN's optional quantity is tried at every position.
+TRIGGER = re.compile("|".join(COMPASS_WORDS.values()), re.IGNORECASE)
 
 
 def find(view, finder) -> None:
-    if not _ANY_COMPASS_WORD.search(view.text):
-        return
     for match in PATTERN.finditer(view.text):
         fields = finder.measured(view, match)
         if fields is not None and isinstance(fields["reference"], PointTarget):

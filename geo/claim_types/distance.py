@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from geo.claim_types.grammar import BORDER, PLACE_CALLED, QUANTITY, ROUTE, SLOT
+from geo.claim_types.grammar import BORDER, PLACE_CALLED, QUANTITY, ROUTE, SLOT, UNIT
 from geo.claims import Claim, Relation
 from geo.measure import Measurement, from_subject_point
 from geo.verdicts import Verdict, number_checked
@@ -21,6 +21,9 @@ PATTERN = re.compile(
     rf"{QUANTITY}(?:\s+{ROUTE})?(?:\s+away)?\s+(?:from|of)\s+(?:{PLACE_CALLED}(?=\x01))?"
     rf"(?P<ref>{BORDER}|{SLOT}|the\s+border\b)",
     re.IGNORECASE)
+# A quantity's unit follows its number's last digit, or a space or hyphen after the number (a
+# number in words ends at a word boundary).
+TRIGGER = re.compile(rf"(?:\d|[\s-])(?:{UNIT})\b", re.IGNORECASE)
 
 
 def find(view, finder) -> None:

@@ -19,6 +19,7 @@ from geo.verdicts import Verdict, within
 RELATION = Relation.PROXIMITY
 PATTERN = re.compile(rf"\b(?P<word>{PROXIMITY})\s+(?P<ref>{BORDER}|the\s+border\b)",
                      re.IGNORECASE)
+TRIGGER = re.compile("border", re.IGNORECASE)
 
 
 def find(view, finder) -> None:
