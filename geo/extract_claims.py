@@ -72,10 +72,12 @@ _SENTENCE_END = re.compile(
     r"(?:(?<=[.!?])|(?<=[.!?][\"'\u201d\u2019)]))\s+(?=[\"'\u201c\u2018(]*[A-Z0-9])|\n+")
 
 
-def sentences(text: str) -> list[Sentence]:
+# The claims and the regions of an article read its sentences one after the other.
+@lru_cache(maxsize=2)
+def sentences(text: str) -> tuple[Sentence, ...]:
     """Sentences with their offsets; a line break always ends one (news text is one paragraph
     per line)."""
-    return list(iter_sentences(text))
+    return tuple(iter_sentences(text))
 
 
 def iter_sentences(text: str) -> Iterator[Sentence]:

@@ -32,7 +32,7 @@ import zlib
 from array import array
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from geo import data
@@ -90,6 +90,9 @@ _FIRST_WORD_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft"
 _LAST_WORD_ABBREVIATIONS = {"co": "county", "twp": "township"}
 
 
+# An article's words are normalised again and again (a name as a span, then as a query); the
+# same few thousand spellings make most of them.
+@lru_cache(maxsize=1 << 16)
 def normalize(text: str) -> str:
     """The key a name is indexed and looked up by; '' when nothing name-like is left."""
     text = text.casefold()

@@ -218,7 +218,7 @@ class Recogniser:
         never starts with "the": "the US" is a mention of "US"."""
         capitalised, lowers = reading.capitalised, reading.lowers
         if not capitalised[i] or lowers[i] == "the":
-            return []
+            return ()
         last = i
         spans = []
         while last < len(lowers) and last - i < MAX_WORDS:
@@ -229,7 +229,7 @@ class Recogniser:
             elif lowers[last] not in CONNECTORS:
                 break
             last += 1
-        return [(j, _key(reading.surface(i, j))) for j in reversed(spans)]
+        return ((j, _key(reading.surface(i, j))) for j in reversed(spans))
 
     def _longest_at(self, reading: _Reading, i: int):
         for j, key in self._spans_from(reading, i):

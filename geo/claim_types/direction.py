@@ -17,6 +17,7 @@ from geo.claim_types.grammar import (
     PLACE_CALLED,
     QUANTITY,
     SLOT,
+    LazyPattern,
 )
 from geo.claims import (
     Claim,
@@ -30,7 +31,7 @@ from geo.targets import PointTarget
 from geo.verdicts import Verdict, number_checked, status_of
 
 RELATION = Relation.DIRECTION
-PATTERN = re.compile(
+PATTERN = LazyPattern(
     rf"(?:{QUANTITY}\s+)?{AFTER_NO_COMPASS_WORD}{DIRECTION}\s+of\s+{PLACE_CALLED}"
     rf"(?P<ref>{SLOT})",
     re.IGNORECASE)

@@ -11,13 +11,21 @@ from __future__ import annotations
 
 import re
 
-from geo.claim_types.grammar import BORDER, PLACE_CALLED, QUANTITY, ROUTE, SLOT, UNIT
+from geo.claim_types.grammar import (
+    BORDER,
+    PLACE_CALLED,
+    QUANTITY,
+    ROUTE,
+    SLOT,
+    UNIT,
+    LazyPattern,
+)
 from geo.claims import Claim, Relation
 from geo.measure import Measurement, from_subject_point
 from geo.verdicts import Verdict, number_checked
 
 RELATION = Relation.DISTANCE
-PATTERN = re.compile(
+PATTERN = LazyPattern(
     rf"{QUANTITY}(?:\s+{ROUTE})?(?:\s+away)?\s+(?:from|of)\s+(?:{PLACE_CALLED}(?=\x01))?"
     rf"(?P<ref>{BORDER}|{SLOT}|the\s+border\b)",
     re.IGNORECASE)
