@@ -48,6 +48,9 @@ BORDER_PATTERN = re.compile(BORDER, re.IGNORECASE)
 REGION_PATTERN = re.compile(rf"\b{PART}\s+{SLOT}", re.IGNORECASE)
 # The words of PART; a sentence without any holds no region.
 _PART_WORD = re.compile("north|south|east|west|central", re.IGNORECASE)
+# A sentence in which no claim type's TRIGGER finds anything holds no claim.
+_ANY_TRIGGER = re.compile("|".join(f"(?:{claim_type.TRIGGER.pattern})"
+                                   for claim_type in CLAIM_TYPES), re.IGNORECASE)
 # "this small town about 60 miles southwest of Raleigh", "the town lies some 80 km from": a
 # place the sentence does not name, so the one the article is about. Up to two words before
 # the noun, and a few of the words that say where a place is after it.
@@ -89,6 +92,17 @@ def iter_sentences(text: str) -> Iterator[Sentence]:
         start = match.end()
     if text[start:].strip():
         yield _trimmed(text, start, len(text))
+
+
+def _sentences_with(pattern: re.Pattern[str], text: str) -> Iterator[Sentence]:
+    """The sentences of `text` in which `pattern` finds something, found in one search over the
+    whole text. A match's last character lies in the sentence it was found in (a unit's "\nkm"
+    begins before it)."""
+    ends = [match.end() - 1 for match in pattern.finditer(text)]
+    for sentence in sentences(text):
+        at = bisect.bisect_left(ends, sentence.start)
+        if at < len(ends) and ends[at] < sentence.end:
+            yield sentence
 
 
 def _trimmed(text: str, start: int, end: int) -> Sentence:
@@ -262,11 +276,11 @@ class Finder:
 
     def run(self) -> list[FoundClaim]:
         starts = [m.start for m in self.mentions]
-        for sentence in sentences(self.text):
+        for sentence in _sentences_with(_ANY_TRIGGER, self.text):
             view = SentenceView(sentence, self.mentions, starts)
             if view.mentions:
                 for claim_type in CLAIM_TYPES:
-                    if claim_type.TRIGGER.search(view.text):
+                    if claim_type.TRIGGER.search(sentence.text):
                         claim_type.find(view, self)
         return _deduplicated(self.found)
 
@@ -579,9 +593,7 @@ def regions_named(text: str, mentions: Sequence) -> list[tuple[RegionTarget, int
     found = []
     mentions = sorted(mentions, key=lambda m: m.start)
     starts = [m.start for m in mentions]
-    for sentence in sentences(text):
-        if not _PART_WORD.search(sentence.text):
-            continue
+    for sentence in _sentences_with(_PART_WORD, text):
         view = SentenceView(sentence, mentions, starts)
         for match in REGION_PATTERN.finditer(view.text):
             code = area_key(view.mention(match.group(2)))

@@ -251,3 +251,40 @@ def test_places_on_both_sides_of_borders_make_one_claim_per_place_after(pipeline
     # Chad borders Libya and Sudan, not Algeria (Niger lies between).
     assert {c.reference.describe(): v.status for c, v in found} == {
         "Algeria": Status.INCONSISTENT, "Libya": Status.CONSISTENT, "Sudan": Status.CONSISTENT}
+
+
+def test_the_triggers_only_skip_sentences_that_hold_no_claim(pipeline, monkeypatch):
+    """Every claim type's TRIGGER (and the regions' part words) must pass every sentence its
+    phrasings can match: with every trigger made to pass everything, the same claims and
+    regions come out, on sentences with every phrasing of the claim tests and on the real
+    sentences of the claims development set."""
+    import json
+    import re
+
+    from geo import extract_claims
+    from geo.claim_types import CLAIM_TYPES
+    from tests.conftest import REPO
+
+    texts = ["Tamanrasset is about 1,000 miles (1,609 km) south of Algiers, near the Niger "
+             "border, in southern Algeria; neighbouring Mali and Niger lie beyond it.",
+             "Gao, some 320 kilometres east of Timbuktu, is on the Niger River in eastern Mali.",
+             "The 5-mile drive from Lyon to the airport in Lyon took an hour. Lyon is 400 km "
+             "south-east of Paris, in the east of France, which borders Spain and Italy."]
+    development = REPO.parent / "shared" / "eval" / "claims_dev.jsonl"
+    if development.exists():
+        texts += [json.loads(line)["sentence"] for line in development.open(encoding="utf-8")]
+
+    def found(text):
+        analysis = pipeline.analyse(read_article(text.encode()))
+        return ([(f.start, f.end, f.claim.describe()) for f in analysis.found_claims],
+                [(r.describe(), start, end) for r, start, end in analysis.named_regions])
+
+    with_triggers = [found(text) for text in texts]
+    everything = re.compile("")
+    for claim_type in CLAIM_TYPES:
+        monkeypatch.setattr(claim_type, "TRIGGER", everything)
+    monkeypatch.setattr(extract_claims, "_ANY_TRIGGER", everything)
+    monkeypatch.setattr(extract_claims, "_PART_WORD", everything)
+    extract_claims.sentences.cache_clear()
+    assert [found(text) for text in texts] == with_triggers
+    assert sum(bool(claims) for claims, _ in with_triggers) >= len(texts) // 2

@@ -30,8 +30,9 @@ PATTERN = LazyPattern(
     rf"(?P<ref>{BORDER}|{SLOT}|the\s+border\b)",
     re.IGNORECASE)
 # A quantity's unit follows its number's last digit, or a space or hyphen after the number (a
-# number in words ends at a word boundary).
-TRIGGER = re.compile(rf"(?:\d|[\s-])(?:{UNIT})\b", re.IGNORECASE)
+# number in words ends at a word boundary), and ends a word; in the sentence as written, a
+# place's name may follow without a space, and a name starts with a capital.
+TRIGGER = re.compile(rf"(?:\d|[\s-])(?:{UNIT})(?:\b|(?-i:(?![a-z])[^\W\d_]))", re.IGNORECASE)
 
 
 def find(view, finder) -> None:
