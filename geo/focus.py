@@ -10,7 +10,9 @@ case, in Brattleboro, Vermont" at Brattleboro.
 
 from __future__ import annotations
 
+import bisect
 import itertools
+import re
 from collections.abc import Sequence
 
 from geo.extract_claims import iter_sentences
@@ -22,6 +24,9 @@ EVENT_WORDS = ("attack", "raid", "target", "hostage", "siege", "explosion", "bla
                "bomb", "shooting", "gunmen", "fire", "crash", "clash", "standoff", "fighting",
                "strike", "assault", "earthquake", "flood", "struck", "occupied", "seized")
 EVENT_REACH = 80  # characters either side of a mention
+# Every position where an event word starts (a lookahead, so that overlapping words are all
+# found), the shortest first.
+_EVENT_WORD = re.compile("(?=(" + "|".join(sorted(EVENT_WORDS, key=len)) + "))")
 FOCUS_KINDS = ("facility", "city", "airport", "admin2", "admin1", "country")
 LEDE_SENTENCES = 2  # a headline and the first sentence, or the first two sentences
 
@@ -30,11 +35,24 @@ def focus(found: Sequence[Place], text: str) -> Place | None:
     """The place the incident happened at, or None when the article names none."""
     if not found:
         return None
+    # Where each event word starts in the text, and where it ends: at each start the shortest
+    # word found, as a word inside a window is what counts and a shorter one fits sooner.
     lowered = text.casefold()
+    event_at = [(match.start(), match.end(1)) for match in _EVENT_WORD.finditer(lowered)]
+    event_starts = [start for start, _ in event_at]
+
+    def has_event_word(start: int, end: int) -> bool:
+        """Whether an event word lies wholly within lowered[start:end]."""
+        at = bisect.bisect_left(event_starts, start)
+        while at < len(event_at) and event_at[at][0] < end:
+            if event_at[at][1] <= end:
+                return True
+            at += 1
+        return False
 
     def weight(place: Place) -> tuple:
-        near_event = sum(any(word in lowered[max(0, m.start - EVENT_REACH):m.end + EVENT_REACH]
-                             for word in EVENT_WORDS) for m in place.mentions)
+        near_event = sum(has_event_word(max(0, m.start - EVENT_REACH), m.end + EVENT_REACH)
+                         for m in place.mentions)
         votes = len(place.mentions) + 2 * near_event
         first = min(m.start for m in place.mentions)
         return (_specificity(place) > 1 and votes >= 2, votes * _specificity(place), -first)

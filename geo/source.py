@@ -599,7 +599,9 @@ _LOST_BYTE_MOJIBAKE = re.compile(
 _LOST_BYTE_REPAIRS = {"ellipsis": "\u2026", "dash": "\u2013", "apostrophe": "\u2019"}
 _WORD_OR_SPACE = re.compile(r"\S+|\s+")
 _INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b\u2060\ufeff]+")
-_UNTIDY_WHITESPACE = re.compile(r"\A\s+|\s{2,}|\s+\Z|[^\S \n]")
+# A paragraph break between two paragraphs ("\n\n" between words) is tidy already: it is passed
+# over here, not matched and put back, as most articles hold many.
+_UNTIDY_WHITESPACE = re.compile(r"\A\s+|(?!\n\n(?!\s))\s{2,}|\s+\Z|[^\S \n]")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
