@@ -9,13 +9,14 @@ the score of the top two.
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from geo.gazetteer import Candidate
 from geo.mentions import Mention
-from geo.sphere import great_circle_km
+from geo.sphere import MEAN_EARTH_RADIUS_M, great_circle_km
 
 COUNTRY_BONUS = 0.25       # the candidate lies in a country the article names
 ADMIN_BONUS = 0.25         # ... in an admin-1 unit the article names ("Alexandria, Louisiana")
@@ -91,29 +92,48 @@ class _Context:
         if (candidate.admin2 is not None
                 and (candidate.country_code, candidate.admin1, candidate.admin2) in self.admin2):
             score += ADMIN_BONUS
-        distances = self._km_to_settled(candidate)
-        if any(self._near(candidate, other, km) for other, km in distances):
+        near, close = self._nearby(candidate)
+        if near:
             score += NEARBY_BONUS
-            if candidate.kind in POINT_KINDS and any(km <= CLOSE_KM for _, km in distances):
+            if candidate.kind in POINT_KINDS and close:
                 score += CLOSE_BONUS
         return score
 
-    def _km_to_settled(self, place: Candidate) -> list[tuple[Candidate, float]]:
-        return [(other, great_circle_km(place.lat, place.lon, other.lat, other.lon))
-                for other in self.settled if other.id != place.id]
+    def _nearby(self, candidate: Candidate) -> tuple[bool, bool]:
+        """Whether the candidate is near a settled place (other than itself), and whether it is
+        within CLOSE_KM of one. Near is within NEARBY_KM; for a state, holding the place, or
+        within ADMIN1_NEARBY_KM of its point, which lies hundreds of km from its towns in a
+        big state. A settled place further north or south than that reach is passed over
+        without measuring: no great circle is shorter than the meridian between them."""
+        is_state = candidate.kind == "admin1"
+        reach = ADMIN1_NEARBY_KM if is_state else NEARBY_KM
+        near = close = False
+        for other in self.settled:
+            if other.id == candidate.id:
+                continue
+            if is_state and (other.country_code, other.admin1) == (candidate.country_code,
+                                                                   candidate.name):
+                near = True
+            if _meridian_km(candidate.lat, other.lat) > reach:
+                continue
+            km = great_circle_km(candidate.lat, candidate.lon, other.lat, other.lon)
+            near = near or km <= reach
+            close = close or km <= CLOSE_KM
+            if near and close:
+                break
+        return near, close
 
     def close_to_settled(self, place: Candidate) -> bool:
         """Within CLOSE_KM of a town the article is sure of (other than itself)."""
-        return any(km <= CLOSE_KM for _, km in self._km_to_settled(place))
+        return any(other.id != place.id and _meridian_km(place.lat, other.lat) <= CLOSE_KM
+                   and great_circle_km(place.lat, place.lon, other.lat, other.lon) <= CLOSE_KM
+                   for other in self.settled)
 
-    @staticmethod
-    def _near(candidate: Candidate, other: Candidate, km: float) -> bool:
-        """Near a settled place `km` away: within NEARBY_KM; for a state, holding it, or
-        within reach of its point, which lies hundreds of km from its towns in a big state."""
-        if candidate.kind == "admin1":
-            holds = (other.country_code, other.admin1) == (candidate.country_code, candidate.name)
-            return holds or km <= ADMIN1_NEARBY_KM
-        return km <= NEARBY_KM
+
+def _meridian_km(lat_a: float, lat_b: float) -> float:
+    """The distance along a meridian between two latitudes on the sphere great_circle_km
+    measures on, less a micrometre for rounding: never more than the great circle."""
+    return math.radians(abs(lat_a - lat_b)) * MEAN_EARTH_RADIUS_M / 1000 - 1e-9
 
 
 def _choose(mention: Mention, context: _Context) -> ResolvedMention:
