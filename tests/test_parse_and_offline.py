@@ -121,3 +121,27 @@ def test_no_command_reaches_the_network(tmp_path, command):
     # bind on loopback. No address but ::1, port 0, closed at once; nothing else.
     assert all(s == {"family": socket.AF_INET6, "bound": ["::1", 0], "closed": True}
                for s in sockets["made"]), sockets["made"]
+
+
+_LOADED = """
+import sys
+import geo
+analysis = geo.read(sys.argv[1])
+heavy = ("pandas", "geopandas", "pint", "numpy", "shapely", "pyproj", "pyarrow", "tqdm",
+         "ftfy", "folium")
+print(len(analysis.found_claims), *sorted(name for name in heavy if name in sys.modules))
+"""
+
+
+@pytest.mark.parametrize(("text", "claims", "loaded"), [
+    # Reading an article imports no geometry, table or unit library (issue 14's start-up).
+    ("Floods hit Dhaka, the capital of Bangladesh, on Monday.", "0", []),
+    # Measuring a claim loads the geometry it measures with, still no pandas, geopandas or
+    # pint; a curly quote loads ftfy.
+    ("Gunmen seized the gas plant near In Amenas, about 30 km from the Libyan border. "
+     "Algeria\u2019s army surrounded it.", "1", ["ftfy", "numpy", "pyarrow", "pyproj", "shapely"]),
+])
+def test_reading_loads_only_what_the_article_needs(text, claims, loaded):
+    result = subprocess.run([sys.executable, "-c", _LOADED, text], capture_output=True,
+                            text=True, timeout=120, check=True)
+    assert result.stdout.split() == [claims, *loaded]
