@@ -10,6 +10,7 @@ for one (pyarrow and shapely, no pandas): most articles need codes and names, no
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass
 from functools import cache
@@ -47,7 +48,7 @@ def geometries(layer: str):
 
 def _records(layer: str, record_type) -> list:
     columns = attributes(layer)
-    names = [name for name in record_type.__dataclass_fields__ if name != "row"]
+    names = [field.name for field in dataclasses.fields(record_type) if field.name != "row"]
     return [record_type(row, *values)
             for row, values in enumerate(zip(*(columns[n] for n in names), strict=True))]
 
