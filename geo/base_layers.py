@@ -28,11 +28,15 @@ class NoSharedBorder(LookupError):
     pass
 
 
-@cache
 def attributes(layer: str) -> dict[str, list]:
     """A base layer's columns but its geometry, each a list in the parquet file's row order."""
+    return _attribute_file()[layer]
+
+
+@cache
+def _attribute_file() -> dict[str, dict[str, list]]:
     with open(BASE_DIR / "attributes.json", encoding="utf-8") as handle:
-        return json.load(handle)[layer]
+        return json.load(handle)
 
 
 @cache

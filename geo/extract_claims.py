@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 
 from geo import admin_areas, base_layers
 from geo.claim_types import CLAIM_TYPES
-from geo.claim_types.grammar import BORDER, PART, SLOT, alternatives
+from geo.claim_types.grammar import BORDER, PART, PART_WORD, SLOT, alternatives
 from geo.claims import ANAPHOR_NOUNS, Claim, Quantity, Relation
 from geo.regions import parse_part
 from geo.resolve import (
@@ -46,8 +46,7 @@ from geo.targets import (
 AirportFinder = Callable[[object], "PointTarget | None"]
 BORDER_PATTERN = re.compile(BORDER, re.IGNORECASE)
 REGION_PATTERN = re.compile(rf"\b{PART}\s+{SLOT}", re.IGNORECASE)
-# The words of PART; a sentence without any holds no region.
-_PART_WORD = re.compile("north|south|east|west|central", re.IGNORECASE)
+_PART_WORD = re.compile(PART_WORD, re.IGNORECASE)
 # A sentence in which no claim type's TRIGGER finds anything holds no claim.
 _ANY_TRIGGER = re.compile("|".join(f"(?:{claim_type.TRIGGER.pattern})"
                                    for claim_type in CLAIM_TYPES), re.IGNORECASE)

@@ -14,7 +14,15 @@ import dataclasses
 import re
 
 from geo import base_layers
-from geo.claim_types.grammar import LIST, PART, PART_NOUN, PLACE_NOUN, SLOT, named_slot
+from geo.claim_types.grammar import (
+    LIST,
+    PART,
+    PART_NOUN,
+    PART_WORD,
+    PLACE_NOUN,
+    SLOT,
+    named_slot,
+)
 from geo.claims import Claim, Relation, Tolerance
 from geo.measure import Measurement, distance_to
 from geo.regions import parse_part
@@ -45,8 +53,8 @@ PLACE_OF_PART_PATTERN = re.compile(
 AIRPORT_PATTERN = re.compile(
     rf"\bairport\s+(?:in|at|of|near|outside|serving)\s+{SLOT}|{SLOT}(?:'s)?\s+airport\b",
     re.IGNORECASE)
-# A part of a country (PART, PART_NOUN: north... central, centre, center) or an airport.
-TRIGGER = re.compile("north|south|east|west|centr|center|airport", re.IGNORECASE)
+# A part of a country (PART; PART_NOUN adds centre and center) or an airport.
+TRIGGER = re.compile(f"{PART_WORD}|centre|center|airport", re.IGNORECASE)
 
 
 def find(view, finder) -> None:

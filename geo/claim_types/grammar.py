@@ -107,6 +107,8 @@ ROUTE = (rf"(?P<route>(?:{alternatives(ROUTE_NOUNS)})\b|by\s+(?:{alternatives(RO
 # "northwest" ("in northwest China").
 PART = (r"(?P<part>(?:north|south)[\s-]?(?:east|west)(?:ern)?|(?:north|south|east|west)(?:ern)?"
         r"|central)")
+# A word every PART holds: a sentence without one names no part of a country.
+PART_WORD = "north|south|east|west|central"
 # The same as a noun: "in the north of France", "in the northern part of Congo".
 PART_NOUN = (r"(?P<part_noun>(?:north|south)[\s-]?(?:east|west)|north|south|east|west|centre"
              r"|center)|(?P<part_adjective>(?:north|south)[\s-]?(?:east|west)ern|northern|southern"
