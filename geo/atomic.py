@@ -4,8 +4,8 @@ old one as it was."""
 from __future__ import annotations
 
 import os
+import secrets
 import shutil
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,11 +17,9 @@ def atomic_path(target: Path) -> Iterator[Path]:
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     # The temporary name ends like the target: GDAL, for one, checks a GeoPackage's extension.
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}.tmp.", suffix=target.suffix,
-                                    dir=target.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
+    tmp = _temporary(target, target.stem, target.suffix)
     try:
+        os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
         yield tmp
         os.chmod(tmp, 0o644)
         os.replace(tmp, target)
@@ -41,18 +39,27 @@ def atomic_folder(target: Path) -> Iterator[Path]:
     A reader of `target` finds the old set of files or the new one, never a mix."""
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp.", dir=target.parent))
+    staging, old = _temporary(target, target.name), _temporary(target, target.name, ".old")
     try:
+        staging.mkdir(mode=0o700)
         yield staging
         os.chmod(staging, 0o755)
-        if not target.exists():
-            os.rename(staging, target)
-            return
-        # A folder cannot be renamed over a full one: move the old aside (onto an empty
-        # folder, which rename replaces), the new in, then delete the old.
-        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.", dir=target.parent))
-        os.rename(target, old)
+        # A folder cannot be renamed over a full one: the old one moves aside, the new in.
+        if target.exists():
+            os.rename(target, old)
         os.rename(staging, target)
-        shutil.rmtree(old)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        if old.exists():  # stopped between the two renames, the old set goes back
+            if target.exists():
+                shutil.rmtree(old)
+            else:
+                os.rename(old, target)
+
+
+def _temporary(target: Path, stem: str, suffix: str = "") -> Path:
+    """A name for a temporary file or folder beside `target`, chosen before it is made: made
+    inside the `try` whose `finally` removes it, it is never left behind by a signal landing
+    between its making and that `try` (tempfile's mkstemp and mkdtemp make first and name
+    after). 64 random bits: no other file has the name."""
+    return target.parent / f".{stem}.tmp.{secrets.token_hex(8)}{suffix}"

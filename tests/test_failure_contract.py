@@ -234,3 +234,26 @@ def test_an_interrupted_run_leaves_no_temporary_files(tmp_path, signum, status):
     assert process.returncode == status
     assert b"Traceback" not in stderr
     assert sorted(p.name for p in tmp_path.iterdir()) in (["long.txt"], ["long.txt", "out"])
+
+
+def test_a_run_stopped_between_moving_the_old_set_out_and_the_new_in_keeps_the_old(
+        tmp_path, monkeypatch):
+    from geo import atomic
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "report.json").write_text("old")
+    renames = []
+
+    def rename_then_stop(source, destination):
+        renames.append(destination)
+        if len(renames) == 2:  # the new set's move into place
+            raise KeyboardInterrupt
+        return os.replace(source, destination)
+
+    with pytest.raises(KeyboardInterrupt), atomic.atomic_folder(out) as staging:
+        (staging / "report.json").write_text("new")
+        monkeypatch.setattr(atomic.os, "rename", rename_then_stop)
+    monkeypatch.undo()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+    assert (out / "report.json").read_text() == "old"
