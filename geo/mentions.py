@@ -21,9 +21,6 @@ from geo.gazetteer import Candidate, Gazetteer, normalize
 
 MAX_WORDS = 6
 CANDIDATE_CACHE_KEYS = 200_000
-CONNECTORS = {"of", "de", "del", "della", "la", "le", "les", "du", "des", "and", "upon", "on",
-              "el", "al", "da", "do", "dos", "das", "di", "y", "en", "sur", "am", "im", "an",
-              "der", "bin", "au", "aux", "&"}
 # Only spaces and hyphens may join the words of one name; other punctuation ends it.
 _JOIN = re.compile(r"[ \t\u00a0\-\u2010\u2011]+")
 _SPACE = re.compile(r"[ \t\u00a0]+")
@@ -62,6 +59,7 @@ LOCATIVE_BEFORE = {"in", "at", "from", "near", "outside", "around", "to", "of"}
 _WORDS = tomllib.loads(resources.files("geo").joinpath("mention_words.toml").read_text("utf-8"))
 FEATURE_AFTER = frozenset(_WORDS["feature_after"])  # "Memphis Street", "Neches River"
 DIRECTION_ALONE = frozenset(_WORDS["direction_alone"])  # "North", "Central"
+CONNECTORS = frozenset(_WORDS["connectors"])  # "Rio de Janeiro", "Republic of the Congo"
 BIG_PLACE_POPULATION = 100_000
 HUGE_PLACE_POPULATION = 1_000_000  # what a capitalised common word must name to open a sentence
 

@@ -155,3 +155,14 @@ def test_multiword_and_abbreviated_names(recogniser):
     texts = [t for t, _, _ in result]
     assert "St. Petersburg" in texts and "Bosnia and Herzegovina" in texts
     assert "W.Va." in texts and "U.S." in texts
+
+
+@pytest.mark.parametrize("text, written, name", [
+    ("Measles spread in the Democratic Republic of the Congo last year.",
+     "Democratic Republic of the Congo", "Democratic Republic of the Congo"),
+    ("Aid reached the Republic of the Congo by river.", "Republic of the Congo",
+     "Republic of the Congo"),
+    ("Fishing boats left the Isle of Man at dawn.", "Isle of Man", "Isle of Man"),
+])
+def test_a_name_may_hold_lower_case_words(recogniser, text, written, name):
+    assert [(w, n) for w, n, _ in found(recogniser, text)] == [(written, name)]
