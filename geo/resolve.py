@@ -9,7 +9,9 @@ the score of the top two.
 
 from __future__ import annotations
 
+import dataclasses
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -168,8 +170,29 @@ def _credible(item: ResolvedMention, context: _Context) -> bool:
     return not known or named or (place.population or 0) >= CREDIBLE_NAME_POPULATION
 
 
+def _with_full_names(mentions: Sequence[Mention]) -> Sequence[Mention]:
+    """"Congo" in an article that names "the Democratic Republic of the Congo" is that country:
+    a country's alias ("Congo" is the Republic of the Congo's) may also be the short form of
+    another country the article names in full, and then it is read as that one first."""
+    named = {m.candidates[0].id: m.candidates[0] for m in mentions
+             if m.how == "name" and m.candidates[0].kind == "country"}
+    if not named:
+        return mentions
+    read = []
+    for mention in mentions:
+        top = mention.candidates[0]
+        if mention.how == "alias" and top.kind == "country" and top.id not in named:
+            words = re.compile(rf"\b{re.escape(mention.text)}\b", re.IGNORECASE)
+            fuller = [country for country in named.values() if words.search(country.name)]
+            if len(fuller) == 1:
+                mention = dataclasses.replace(mention, candidates=(*fuller, *mention.candidates))
+        read.append(mention)
+    return read
+
+
 def resolve(mentions: Sequence[Mention]) -> list[ResolvedMention]:
     """Choose a place for every mention, in text order; drop the ones that are not credible."""
+    mentions = _with_full_names(mentions)
     context = _Context(mentions)
     # Mentions with the same words and candidates are chosen once: a long article repeats them.
     distinct = list({(m.text.casefold(), m.how): m for m in mentions}.values())

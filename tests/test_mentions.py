@@ -166,3 +166,14 @@ def test_multiword_and_abbreviated_names(recogniser):
 ])
 def test_a_name_may_hold_lower_case_words(recogniser, text, written, name):
     assert [(w, n) for w, n, _ in found(recogniser, text)] == [(written, name)]
+
+
+@pytest.mark.parametrize("text, congo", [
+    ("Measles spread in the Democratic Republic of the Congo. In Congo, 40 died.",
+     "Democratic Republic of the Congo"),
+    ("Aid reached the Republic of the Congo by river. In Congo, 40 died.",
+     "Republic of the Congo"),
+    ("Cholera spread in Angola. In Congo, 40 died.", "Republic of the Congo"),
+])
+def test_a_short_form_is_the_country_the_article_names_in_full(recogniser, text, congo):
+    assert [n for w, n, _ in found(recogniser, text) if w == "Congo"] == [congo]
