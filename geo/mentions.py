@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 
+from geo.claim_types.grammar import DIRECTION, UNIT
 from geo.gazetteer import Candidate, Gazetteer, normalize
 
 MAX_WORDS = 6
@@ -56,6 +57,11 @@ HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "lady", "lord", "president
 # After these, a word names where something is: "a bank in Gainesville" is the town even in
 # an article where "Rodeo Gainesville" made Gainesville look like a surname.
 LOCATIVE_BEFORE = {"in", "at", "from", "near", "outside", "around", "to", "of"}
+# "186 miles southeast of Alliance": the far end of a measured distance is a place, whatever
+# its word means elsewhere. The words are the claims' own (geo/claim_types/grammar.py).
+MEASURED_FROM = re.compile(rf"(?<![^\W\d_])(?:{UNIT})\s+(?:{DIRECTION}\s+)?(?:of|from)\s+\Z",
+                           re.IGNORECASE)
+MEASURED_FROM_REACH = 40
 _WORDS = tomllib.loads(resources.files("geo").joinpath("mention_words.toml").read_text("utf-8"))
 FEATURE_AFTER = frozenset(_WORDS["feature_after"])  # "Memphis Street", "Neches River"
 DIRECTION_ALONE = frozenset(_WORDS["direction_alone"])  # "North", "Central"
@@ -302,7 +308,8 @@ class Recogniser:
         if not reading.in_title_case(i) and self._in_a_person(reading, i, j):
             return False
         if single and self.words.is_common_word(surface) and best.match != "demonym":
-            if best.kind == "country" or best.capital:
+            if best.kind == "country" or best.capital or MEASURED_FROM.search(
+                    text, max(0, mention.start - MEASURED_FROM_REACH), mention.start):
                 return True
             if best.match == "alias":  # "We" is an alternate name of Hue; nobody means that
                 return False

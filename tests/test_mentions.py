@@ -177,3 +177,20 @@ def test_a_name_may_hold_lower_case_words(recogniser, text, written, name):
 ])
 def test_a_short_form_is_the_country_the_article_names_in_full(recogniser, text, congo):
     assert [n for w, n, _ in found(recogniser, text) if w == "Congo"] == [congo]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("The village lies 20 km south of Bath, police said.", ("Bath", "GB")),
+    ("Flooding hit a town 15 kilometres west of Manly.", ("Manly", "AU")),
+    ("The farm is about 60 miles north-west of Liberal, Kansas.", ("Liberal", "US")),
+])
+def test_the_far_end_of_a_measured_distance_is_a_place_though_an_everyday_word(
+        recogniser, text, place):
+    assert place in [(m.mention.text, m.place.country_code)
+                     for m in resolve(recogniser.mentions(text))]
+
+
+@pytest.mark.parametrize("text", ["Bath reopened on Monday.", "The Alliance met in Lincoln.",
+                                  "They bought the bathroom from United Concrete."])
+def test_everyday_words_without_a_distance_before_them_are_no_places(recogniser, text):
+    assert {m.mention.text for m in resolve(recogniser.mentions(text))} <= {"Lincoln"}
