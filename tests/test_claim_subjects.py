@@ -101,3 +101,35 @@ def test_near_a_border_from_a_region(pipeline, text, status):
     _, found = verdicts_in(pipeline, text)
     (verdict,) = [v for v in found if v.claim.relation is Relation.PROXIMITY]
     assert verdict.status is status
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Soldiers patrolled near the village Quaxtlapan, which is 12 kilometres north of Oaxaca.",
+     "Quaxtlapan"),
+    ("Gunmen struck the town of Zarghunabad, 40 miles north of Kandahar.", "Zarghunabad"),
+    ("Floods cut off the settlement called Nyamwenda Hill, some 30 km west of Mwanza.",
+     "Nyamwenda Hill"),
+])
+def test_a_place_the_gazetteer_lacks_is_the_subject_and_the_claim_unverifiable(
+        pipeline, text, name):
+    # Made-up names after a word that says they are places: the claim is reported, not given
+    # a place named earlier, and not dropped.
+    _, (verdict,) = verdicts_in(pipeline, text)
+    assert verdict.claim.subject.describe() == name
+    assert verdict.status is Status.UNVERIFIABLE
+    assert name in verdict.reason
+
+
+@pytest.mark.parametrize(("text", "subject", "part"), [
+    # Bormio (46.47 N, 10.37 E) lies in the Alps, in Italy's far north.
+    ("Toads are dying in northern Italy, in a town called Bormio, biologists said.",
+     "Bormio", "northern Italy"),
+    # Puerto Montt (41.47 S) lies in the southern half of Chile's length.
+    ("Cases rose in southern Chile, in the city of Puerto Montt.", "Puerto Montt",
+     "southern Chile"),
+])
+def test_a_part_of_a_country_with_its_place_named_after_it(pipeline, text, subject, part):
+    _, (verdict,) = verdicts_in(pipeline, text)
+    assert (verdict.claim.subject.describe(), verdict.claim.reference.describe()) == (
+        subject, part)
+    assert verdict.status is Status.CONSISTENT

@@ -37,6 +37,11 @@ IN_REGION_PATTERN = re.compile(
     rf"\bin\s+(?:{PART}\s+{named_slot('country')}"
     rf"|the\s+(?:{PART_NOUN})\s+of\s+(?:the\s+)?{named_slot('country_after_noun')})",
     re.IGNORECASE)
+# "in central Denmark, in a town called Låsby": with no place before, the place the words go on
+# to name.
+SUBJECT_AFTER_PATTERN = re.compile(
+    rf"\s*,\s*(?:in|at)\s+(?:(?:a|the)\s+{PLACE_NOUN}\s+(?:(?:called|named|of)\s+)?)?"
+    rf"{named_slot('subject')}", re.IGNORECASE)
 # "the northern town of Calais", "the northern Nigerian state of Zamfara", "the eastern states
 # of Saxony-Anhalt and Thuringia", "India's northern state of Uttar Pradesh": the country is
 # the one named before the part, or among the words before the noun, or else the subject's own.
@@ -61,6 +66,9 @@ def find(view, finder) -> None:
     for match in IN_REGION_PATTERN.finditer(view.text):
         country = view.mention(match["country"] or match["country_after_noun"])
         subject = finder.subject_before(view, match.start())
+        after = SUBJECT_AFTER_PATTERN.match(view.text, match.end())
+        if subject is None and after:
+            subject = finder.located(view.mention(after["subject"]))
         if subject is not None:
             _in_part(view, finder, match, subject, finder.area_key(country),
                      match["part"] or match["part_noun"] or match["part_adjective"])
