@@ -132,8 +132,13 @@ def number_in_words(text: str) -> float:
 
 
 def in_digits(number: str) -> str:
-    """A number as digits: "seventy" as "70", "one and a half" as "1.5"; digits stay as they
-    are written ("1,100")."""
+    """A number as digits: "seventy" as "70", "one and a half" and "3/2" as "1.5"; digits stay
+    as they are written ("1,100")."""
+    if "/" in number:
+        numerator, denominator = map(int, number.split("/"))
+        if not denominator:
+            raise ValueError(f"not a number: {number!r}")
+        return repr(round(numerator / denominator, 2))
     if not re.search(r"[a-z]", number, re.IGNORECASE):
         return number
     value = number_in_words(number)

@@ -288,3 +288,69 @@ def test_the_triggers_only_skip_sentences_that_hold_no_claim(pipeline, monkeypat
     extract_claims.sentences.cache_clear()
     assert [found(text) for text in texts] == with_triggers
     assert sum(bool(claims) for claims, _ in with_triggers) >= len(texts) // 2
+
+
+# Thika lies 39.6 km from Nairobi on a bearing of 45 deg (pyproj's Geod on WGS84, from the
+# towns' centres as Wikipedia gives them).
+@pytest.mark.parametrize(("text", "direction", "status"), [
+    ("Thika lies 40 km NE of Nairobi.", "NE", Status.CONSISTENT),
+    ("Thika lies 40 km SSW of Nairobi.", "SSW", Status.INCONSISTENT),
+])
+def test_a_compass_point_in_capitals(pipeline, text, direction, status):
+    ((claim, verdict),) = claims_in(pipeline, text)
+    assert (claim.relation, claim.direction, verdict.status) == (Relation.DIRECTION, direction,
+                                                                 status)
+
+
+def test_capitals_that_are_no_compass_point_make_no_claim(pipeline):
+    assert claims_in(pipeline, "The NE of Kenya is dry, Thika said.") == []
+
+
+def test_a_fraction_is_the_number_not_its_last_digit(pipeline):
+    ((claim, verdict),) = claims_in(pipeline, "Thika is 1/2 mile from Nairobi.")
+    assert claim.quantity.value == 0.5 and round(claim.quantity.km, 3) == 0.805
+    assert verdict.status is Status.INCONSISTENT
+
+
+# Facts of the map: Tijuana, Khost, Nuevo Laredo and Zaranj are border towns (of Mexico with the
+# US, Afghanistan with Pakistan, Mexico with the US, Afghanistan with Iran); Kilis lies 7 km
+# from Syria.
+@pytest.mark.parametrize(("text", "subject", "word"), [
+    ("Tijuana, a border town, was quiet on Sunday.", "Tijuana", "near"),
+    ("Khost, a border city, was shelled.", "Khōst", "near"),
+    ("Nuevo Laredo stands overlooking the border with the United States.", "Nuevo Laredo",
+     "overlooking"),
+    ("Zaranj sits across the border with Iran.", "Zaranj", "across"),
+    ("Kilis lies just across the border from Syria.", "Kilis", "across"),
+])
+def test_more_proximity_phrasings(pipeline, text, subject, word):
+    ((claim, verdict),) = [(c, v) for c, v in claims_in(pipeline, text)
+                           if c.relation is Relation.PROXIMITY]
+    assert (claim.subject.describe(), claim.qualifier) == (subject, word)
+    assert verdict.status is Status.CONSISTENT
+
+
+# Uganda borders Tanzania, Nebraska borders Iowa, Sudan borders South Sudan; Nebraska does not
+# border Ohio.
+@pytest.mark.parametrize(("text", "pairs"), [
+    ("Uganda's neighbour to the south is Tanzania.", {("Uganda", "Tanzania", "consistent")}),
+    ("The states that border Nebraska include Iowa and Ohio.",
+     {("Iowa", "Nebraska", "consistent"), ("Ohio", "Nebraska", "inconsistent")}),
+    ("Fighting raged in border areas between Sudan and South Sudan.",
+     {("Sudan", "South Sudan", "consistent")}),
+])
+def test_more_adjacency_phrasings(pipeline, text, pairs):
+    found = {(c.subject.describe(), c.reference.describe(), str(v.status))
+             for c, v in claims_in(pipeline, text) if c.relation is Relation.ADJACENCY}
+    assert found == pairs
+
+
+# Arica (18.5 S) is Chile's northernmost city; Chile runs from 17.5 S to 56 S.
+@pytest.mark.parametrize(("text", "part", "status"), [
+    ("Rebels hold Arica, in Chile's north.", "northern Chile", Status.CONSISTENT),
+    ("Rebels hold Arica, in Chile's south.", "southern Chile", Status.INCONSISTENT),
+])
+def test_a_part_named_as_a_countrys_own(pipeline, text, part, status):
+    ((claim, verdict),) = claims_in(pipeline, text)
+    assert (claim.subject.describe(), claim.reference.describe(), verdict.status) == (
+        "Arica", part, status)

@@ -29,9 +29,11 @@ RELATION = Relation.ADJACENCY
 # and Utah, Ohio and Illinois lie about 250 km apart).
 WATER_GAP_KM = 150.0
 BORDER_PATTERN = re.compile(BORDER, re.IGNORECASE)
+# "neighbouring Mali", "Algeria's neighbour Libya", "Uganda's neighbour to the south is Tanzania".
 NEIGHBOUR_PATTERN = re.compile(
     rf"\b(?:neighbou?ring|bordering)\s+(?:country\s+(?:of\s+)?)?{SLOT}"
-    rf"|{SLOT}(?:'s)?\s+neighbou?r(?:ing country)?,?\s+{SLOT}", re.IGNORECASE)
+    rf"|{SLOT}(?:['\u2019]s)?\s+neighbou?r(?:ing country)?(?:\s+to\s+the\s+\w+\s+is)?,?\s+{SLOT}",
+    re.IGNORECASE)
 
 
 # "the neighbouring countries of Benin, Ghana and Niger", "neighbouring countries such as
@@ -39,9 +41,11 @@ NEIGHBOUR_PATTERN = re.compile(
 NEIGHBOURS_LIST_PATTERN = re.compile(
     rf"\bneighbou?ring\s+(?:countries|nations|states|counties)\s*,?\s*"
     rf"(?:(?:of|such\s+as|including|like)\s+)?(?P<members>{LIST})", re.IGNORECASE)
-# "countries neighbouring Turkey, specifically Armenia, Georgia and Iran".
+# "countries neighbouring Turkey, specifically Armenia, Georgia and Iran", "the states that
+# border Nebraska include Iowa".
 NEIGHBOURS_OF_PATTERN = re.compile(
-    rf"\b(?:countries|nations|states)\s+(?:neighbou?ring|bordering)\s+{named_slot('ref')}"
+    rf"\b(?:countries|nations|states|counties)\s+"
+    rf"(?:neighbou?ring|bordering|(?:that|which)\s+border)\s+{named_slot('ref')}"
     rf"[^\x01.;]{{0,40}}?(?P<members>{LIST})", re.IGNORECASE)
 # "South Africa, which is Zimbabwe's neighbour to the south", "Chad, which shares part of its
 # eastern border with Sudan", "Mozambique and South Africa that border Zimbabwe", "Iraq

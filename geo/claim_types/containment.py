@@ -31,11 +31,13 @@ from geo.verdicts import Verdict, within
 
 RELATION = Relation.CONTAINMENT
 TOWN_REACH_KM = 10.0
-# "Timbuktu in northern Mali", "Lyon in the east of France", "in the northern part of Congo":
-# the subject is the place named before.
+# "Timbuktu in northern Mali", "Lyon in the east of France", "in the northern part of Congo",
+# "Arica, in Chile's north": the subject is the place named before.
 IN_REGION_PATTERN = re.compile(
     rf"\bin\s+(?:{PART}\s+{named_slot('country')}"
-    rf"|the\s+(?:{PART_NOUN})\s+of\s+(?:the\s+)?{named_slot('country_after_noun')})",
+    rf"|the\s+(?:{PART_NOUN})\s+of\s+(?:the\s+)?{named_slot('country_after_noun')}"
+    rf"|{named_slot('owner')}['\u2019]s\s+(?P<part_owned>(?:north|south)[\s-]?(?:east|west)"
+    rf"|north|south|east|west|centre|center)\b)",
     re.IGNORECASE)
 # "in central Denmark, in a town called Låsby": with no place before, the place the words go on
 # to name.
@@ -64,14 +66,16 @@ TRIGGER = re.compile(f"{PART_WORD}|centre|center|airport", re.IGNORECASE)
 
 def find(view, finder) -> None:
     for match in IN_REGION_PATTERN.finditer(view.text):
-        country = view.mention(match["country"] or match["country_after_noun"])
+        country = view.mention(match["country"] or match["country_after_noun"]
+                               or match["owner"])
         subject = finder.subject_before(view, match.start())
         after = SUBJECT_AFTER_PATTERN.match(view.text, match.end())
         if subject is None and after:
             subject = finder.located(view.mention(after["subject"]))
         if subject is not None:
             _in_part(view, finder, match, subject, finder.area_key(country),
-                     match["part"] or match["part_noun"] or match["part_adjective"])
+                     match["part"] or match["part_noun"] or match["part_adjective"]
+                     or match["part_owned"])
     for match in THE_PART_PLACE_PATTERN.finditer(view.text):
         owner = [view.mention(match["owner"])] if match["owner"] else []
         named = [finder.country_code(m) for m in owner + [

@@ -12,6 +12,7 @@ import re
 
 from geo.claim_types.grammar import (
     AFTER_NO_COMPASS_WORD,
+    COMPASS_ABBREVIATION,
     COMPASS_WORDS,
     DIRECTION,
     PLACE_CALLED,
@@ -38,7 +39,7 @@ PATTERN = LazyPattern(
 
 
 # Every direction names a compass point; PATTERN's optional quantity is tried at every position.
-TRIGGER = re.compile("|".join(COMPASS_WORDS.values()), re.IGNORECASE)
+TRIGGER = re.compile("|".join([*COMPASS_WORDS.values(), COMPASS_ABBREVIATION]), re.IGNORECASE)
 
 
 def find(view, finder) -> None:

@@ -41,8 +41,9 @@ def alternatives(words) -> str:
 HEDGE = alternatives(set(APPROXIMATE) - {"~"} | set(JUST_UNDER) | AT_LEAST | AT_MOST)
 # No distance on Earth needs more than six digits before the point or four after; bounding
 # the runs keeps the search linear over long runs of digits, and a longer number is no claim
-# (999,999 nautical miles is still under claims.MAX_CLAIMED_KM).
-NUMBER = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})?|\d{1,6})(?:\.\d{1,4})?(?!\d|[.,]\d)"
+# (999,999 nautical miles is still under claims.MAX_CLAIMED_KM). The 2 of "1/2 mile" is a
+# FRACTION's, not a number of its own.
+NUMBER = r"(?<![\d.,/])(?:\d{1,3}(?:,\d{3})?|\d{1,6})(?:\.\d{1,4})?(?!\d|[.,]\d)"
 # A number in words (geo/claim_types/numbers.toml), read by geo.claims.number_in_words: under a
 # hundred ("seven", "twenty-five"), then each place value over the one below ("two hundred and
 # fifty", "a thousand"), "a dozen", "one and a half", and "a" alone ("a mile"). Every part is a
@@ -72,7 +73,9 @@ NUMBER_IN_WORDS = (
     rf"|{_UNDER_HUNDRED}\s+(?:{alternatives(NUMBER_WORDS['fractions'])})"
     rf"|{_place_values(_UNDER_HUNDRED, NUMBER_WORDS['scales'])}"
     rf"|{_ARTICLE})\b")
-AMOUNT = rf"(?:{NUMBER}|{NUMBER_IN_WORDS})"
+# "1/2 mile".
+FRACTION = r"(?<![\d.,/])\d{1,2}/\d{1,2}(?![\d/])"
+AMOUNT = rf"(?:{FRACTION}|{NUMBER}|{NUMBER_IN_WORDS})"
 # A number, or a range: "20 to 30", "20-30" or with an en dash (between digits only:
 # "twenty-five" is one number), "between 20 and 30", "from 20 to 30". "between" takes "and";
 # after "between" or "from" the upper end is needed.
@@ -86,19 +89,23 @@ QUANTITY = (rf"(?:(?P<hedge>{HEDGE})\s+)?{RANGE}[\s-]*(?P<unit>{UNIT})\b"
 
 # The sixteen compass points, spelt out ("north-north-east", "northeast", "south west").
 COMPASS_WORDS = {"N": "north", "E": "east", "S": "south", "W": "west"}
+# Or abbreviated in capitals ("40 km NE of Nairobi"); a single letter is too often no direction.
+COMPASS_ABBREVIATION = ("(?-i:\\b(?:" + "|".join(
+    point for point in sorted(COMPASS_16, key=len, reverse=True) if len(point) > 1) + ")\\b)")
 DIRECTION = "(?P<direction>" + "|".join(
     r"[\s-]?".join(COMPASS_WORDS[letter] for letter in point)
-    for point in sorted(COMPASS_16, key=len, reverse=True)) + ")"
+    for point in sorted(COMPASS_16, key=len, reverse=True)) + f"|{COMPASS_ABBREVIATION})"
 # Not the second half of a garbled "north south-west of": which of the two was meant is unsaid.
 AFTER_NO_COMPASS_WORD = "".join(rf"(?<!{word}[\s-])" for word in COMPASS_WORDS.values())
 
-# "the Algerian border with Mali", "the border between Algeria and Mali", "the Algeria-Mali
-# border", "Algeria's border with Mali", "the Libyan border", "the border with Libya"
+# "the Algerian border with Mali", "the border (areas) between Algeria and Mali", "the
+# Algeria-Mali border", "Algeria's border with Mali", "the Libyan border", "the border with
+# Libya", "(across) the border from Syria"
 BORDER = (rf"(?:the\s+)?(?:{SLOT}(?:'s)?\s+border\s+with\s+{SLOT}"
-          rf"|border\s+between\s+{SLOT}\s+and\s+{SLOT}"
+          rf"|border(?:\s+(?:areas?|regions?|zones?))?\s+between\s+{SLOT}\s+and\s+{SLOT}"
           rf"|{SLOT}\s*[-\u2013/]\s*{SLOT}\s+border"
           rf"|{SLOT}\s+border"
-          rf"|border\s+with\s+{SLOT})")
+          rf"|border\s+(?:with|from)\s+{SLOT})")
 PROXIMITY = alternatives(PROXIMITY_WORDS)
 # "a 45-km drive", "300 km by road", "two hours on foot": a distance along a way.
 ROUTE = (rf"(?P<route>(?:{alternatives(ROUTE_NOUNS)})\b|by\s+(?:{alternatives(ROUTE_MEANS)})\b"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from geo.claim_types.grammar import BORDER, PROXIMITY
+from geo.claim_types.grammar import BORDER, PLACE_NOUN, PROXIMITY
 from geo.claims import DEFAULT_PROXIMITY_WORD, PROXIMITY_WORDS, Claim, Relation, Tolerance
 from geo.measure import Measurement, from_subject_point
 from geo.targets import AdminBorderTarget, scale_km
@@ -19,18 +19,27 @@ from geo.verdicts import Verdict, within
 RELATION = Relation.PROXIMITY
 PATTERN = re.compile(rf"\b(?P<word>{PROXIMITY})\s+(?P<ref>{BORDER}|the\s+border\b)",
                      re.IGNORECASE)
+# "Tijuana, a border town": near the nearest land border of the place's country.
+BORDER_PLACE_PATTERN = re.compile(rf"\b(?:a|the)\s+(?P<ref>border)\s+{PLACE_NOUN}\b",
+                                  re.IGNORECASE)
 TRIGGER = re.compile("border", re.IGNORECASE)
 
 
 def find(view, finder) -> None:
     for match in PATTERN.finditer(view.text):
-        # "the Cuvette-Ouest region near the Gabon border": a region is its point, uncertain
-        # by a region's reach, which only widens the tolerance; a US state is its outline.
-        subject = finder.subject_before(view, match.start(), outlines=True)
-        reference = finder.reference(view, match, subject)
-        if subject is not None and reference is not None:
-            finder.add(view, match, subject=subject, relation=RELATION, reference=reference,
-                       qualifier=" ".join(match["word"].lower().split()))
+        _near(view, finder, match, " ".join(match["word"].lower().split()))
+    for match in BORDER_PLACE_PATTERN.finditer(view.text):
+        _near(view, finder, match, DEFAULT_PROXIMITY_WORD)
+
+
+def _near(view, finder, match: re.Match, word: str) -> None:
+    # "the Cuvette-Ouest region near the Gabon border": a region is its point, uncertain by a
+    # region's reach, which only widens the tolerance; a US state is its outline.
+    subject = finder.subject_before(view, match.start(), outlines=True)
+    reference = finder.reference(view, match, subject)
+    if subject is not None and reference is not None:
+        finder.add(view, match, subject=subject, relation=RELATION, reference=reference,
+                   qualifier=word)
 
 
 def describe(claim: Claim) -> str:
