@@ -38,12 +38,13 @@ ACTION_AFTER = re.compile(
     r"decided|refused|rejected|agreed|supported|condemned|responded|replied|declared|"
     r"take|taken|took|sent|sends|send|help|helped|wants|wanted|believes|believed|added)\b",
     re.IGNORECASE)
-# A dateline: a town in capitals, perhaps its state, perhaps the agency, then a dash:
-# "ATLANTA -", "HUDSON --", "CORSICANA, Texas (AP) —". Whatever the word, it is the place.
+# A dateline: a town in capitals, perhaps its state, perhaps the agency, then a dash or a colon:
+# "ATLANTA -", "HUDSON --", "CORSICANA, Texas (AP) —", "MIEH MIEH/BEIRUT:". Whatever the word,
+# it is the place.
 DATELINE_AFTER = re.compile(
     r"^(?:\s*,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?"  # ", Texas", ", Ga."
     r"(?:\s*\([\w .]{1,20}\))?"  # "(AP)"
-    r"\s*(?:--|[\u2014\u2013-])\s")
+    r"\s*(?:--|[\u2014\u2013-]|:)\s")
 # A person says things; a town does not, unless it is a capital speaking for its government.
 SPEECH_AFTER = re.compile(r"^\s*(?:said|says|told|added|declared|insisted|warned)\b", re.I)
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "lady", "lord", "president", "minister",
@@ -73,13 +74,15 @@ HUGE_PLACE_POPULATION = 1_000_000  # what a capitalised common word must name to
 @dataclass(frozen=True)
 class Mention:
     """A span naming a place. `how`: "name", "alias", "code", "demonym" ("Algerian") or
-    "metonym" ("Washington said" for the US government); `candidates` best first."""
+    "metonym" ("Washington said" for the US government); `candidates` best first;
+    `dateline`: the town a report is filed from ("BEIRUT:")."""
 
     start: int
     end: int
     text: str
     how: str
     candidates: tuple[Candidate, ...] = field(repr=False)
+    dateline: bool = False
 
 
 _POSSESSIVE_ENDINGS = {"'s", "'S", "\u2019s", "\u2019S"}
@@ -258,7 +261,8 @@ class Recogniser:
         # "Ind.", "Calif.": an abbreviation's own dot is part of the name as written.
         if (reading.text[end:end + 1] == "." and candidates[0].matched_name.endswith(".")):
             end += 1
-        return Mention(start, end, reading.text[start:end], how, tuple(candidates))
+        return Mention(start, end, reading.text[start:end], how, tuple(candidates),
+                       _dateline(reading, i, j))
 
     @staticmethod
     def _fitting(reading: _Reading, i: int, j: int,

@@ -86,7 +86,7 @@ class _Context:
     def score(self, candidate: Candidate, words: str) -> float:
         """`candidate` for the mention of `words`, with what the rest of the article says."""
         score = candidate.score
-        if candidate.country_code in self.countries:
+        if self._country_named(candidate.country_code, words):
             score += COUNTRY_BONUS
         voters = self.admin1.get((candidate.country_code, candidate.admin1), set())
         if voters - {words} or (voters and candidate.kind != "admin2"):
@@ -100,6 +100,15 @@ class _Context:
             if candidate.kind in POINT_KINDS and close:
                 score += CLOSE_BONUS
         return score
+
+    def _country_named(self, code: str | None, words: str) -> bool:
+        """Whether the article names the country, or a first-level unit in it, with words other
+        than `words`: "Saida" alone names Saïda province, which is no evidence that "Saida"
+        means a place in Algeria."""
+        if self.countries[code] > 0:
+            return True
+        return any(voters - {words} for (country, _), voters in self.admin1.items()
+                   if country == code)
 
     def _nearby(self, candidate: Candidate) -> tuple[bool, bool]:
         """Whether the candidate is near a settled place (other than itself), and whether it is
@@ -197,9 +206,10 @@ def resolve(mentions: Sequence[Mention]) -> list[ResolvedMention]:
     # Mentions with the same words and candidates are chosen once: a long article repeats them.
     distinct = list({(m.text.casefold(), m.how): m for m in mentions}.values())
     first = [_choose(m, context) for m in distinct]
-    # Only sure points give "nearby" votes: a country's point is nowhere in particular.
+    # Only sure points give "nearby" votes: a country's point is nowhere in particular. The town
+    # a report is filed from is where it is, whatever other towns share its name.
     context.settled = list({r.place.id: r.place for r in first
-                            if r.confidence >= SETTLED_CONFIDENCE
+                            if (r.confidence >= SETTLED_CONFIDENCE or r.mention.dateline)
                             and r.place.kind in POINT_KINDS}.values())
     # Two sure towns at least, so that no town vouches for itself.
     located = Counter(p.country_code for p in context.settled if p.country_code).most_common(2)

@@ -194,3 +194,28 @@ def test_the_far_end_of_a_measured_distance_is_a_place_though_an_everyday_word(
                                   "They bought the bathroom from United Concrete."])
 def test_everyday_words_without_a_distance_before_them_are_no_places(recogniser, text):
     assert {m.mention.text for m in resolve(recogniser.mentions(text))} <= {"Lincoln"}
+
+
+@pytest.mark.parametrize("text", ["BATH: The council met on Monday.",
+                                  "BATH - The council met on Monday."])
+def test_a_dateline_ends_with_a_dash_or_a_colon(recogniser, text):
+    assert [(w, n) for w, n, _ in found(recogniser, text)] == [("BATH", "Bath")]
+
+
+def test_a_dateline_settles_the_namesakes_near_it(recogniser):
+    # Orléans, France lies 111 km from Paris; the Orleans in Ontario is the bigger namesake.
+    places = {w: (n, c) for w, n, c in (
+        (m.mention.text, m.place.name, m.place.country_code)
+        for m in resolve(recogniser.mentions("PARIS: Talks resumed. Lyon and Orleans voted.")))}
+    assert places["Orleans"] == ("Orléans", "FR")
+
+
+def test_a_name_is_no_evidence_for_its_own_country(recogniser):
+    # "Saida" names a province of Algeria, and that alone must not make Algeria a country the
+    # article names: the same words cannot vouch for themselves.
+    from geo.resolve import _Context
+
+    mentions = recogniser.mentions("Fighting broke out in Saida on Sunday.")
+    context = _Context(mentions)
+    assert not context._country_named("DZ", "saida")
+    assert context._country_named("DZ", "oran")
