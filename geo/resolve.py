@@ -80,6 +80,10 @@ class _Context:
                 self.countries[top.country_code] += 0  # known, without a vote
             elif top.kind == "admin2" and top.country_code:
                 self.admin2.add((top.country_code, top.admin1, top.name))
+        # The words that name each country's first-level units.
+        self.admin1_words: dict[str, set[str]] = defaultdict(set)
+        for (country, _), voters in self.admin1.items():
+            self.admin1_words[country] |= voters
         self.settled: list[Candidate] = []
         self.located: set[str] = set()  # the country most of the settled places lie in
 
@@ -105,10 +109,7 @@ class _Context:
         """Whether the article names the country, or a first-level unit in it, with words other
         than `words`: "Saida" alone names Saïda province, which is no evidence that "Saida"
         means a place in Algeria."""
-        if self.countries[code] > 0:
-            return True
-        return any(voters - {words} for (country, _), voters in self.admin1.items()
-                   if country == code)
+        return self.countries[code] > 0 or bool(self.admin1_words.get(code, set()) - {words})
 
     def _nearby(self, candidate: Candidate) -> tuple[bool, bool]:
         """Whether the candidate is near a settled place (other than itself), and whether it is
