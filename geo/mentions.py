@@ -340,6 +340,12 @@ class Recogniser:
             person = lowers[j]
         elif (after is not None and capitalised[after] and reading.spaced(j, after)
               and not self.words.is_common_word(lowers[after])):
+            first = reading.surface(i, j)
+            if self.words.is_common_word(first) and not self.words.is_first_name(first):
+                # "Given Tunisia's challenges", "SOS Children's Village Malakal": part of some
+                # name, but no first name, so the next word is no surname for the rest of the
+                # article.
+                return True
             person = lowers[after]
         if person is None:
             return False

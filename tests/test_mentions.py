@@ -219,3 +219,14 @@ def test_a_name_is_no_evidence_for_its_own_country(recogniser):
     context = _Context(mentions)
     assert not context._country_named("DZ", "saida")
     assert context._country_named("DZ", "oran")
+
+
+@pytest.mark.parametrize(("text", "name", "times"), [
+    ("Given Tunisia's challenges, the plan is bold. Later, Tunisia agreed to it.", "Tunisia", 2),
+    ("Aid reached the SOS Children's Village Malakal. Planes flew into Khartoum and Malakal.",
+     "Malakal", 2),
+])
+def test_an_everyday_word_before_a_place_makes_it_no_surname(recogniser, text, name, times):
+    # A capitalised everyday word that is no first name ("Given", "Village") before a name is
+    # part of some other name, not a person's: the name stays a place for the rest of the text.
+    assert [w for w, _, _ in found(recogniser, text)].count(name) == times
