@@ -52,6 +52,9 @@ ROUTE_MEANS: tuple[str, ...] = tuple(_WORDS["route"]["by"])
 # What a text calls the place it is about without naming it: "this small town", "the city".
 ANAPHOR_NOUNS: tuple[str, ...] = tuple(_WORDS["anaphors"]["nouns"])
 DEFAULT_PROXIMITY_WORD = "near"
+# Words the phrasings are made of besides the places: location verbs, naming words, list
+# openers, border area nouns, calendar words (words.toml, [phrasing]).
+PHRASING_WORDS: dict[str, list[str]] = _WORDS["phrasing"]
 
 # Numbers in words, by kind: "ones", "teens", "tens", "scales" (hundred, thousand), "counts"
 # (dozen), "articles" ("a" as one) and "fractions" ("and a half"); see numbers.toml.
@@ -132,13 +135,14 @@ def number_in_words(text: str) -> float:
 
 
 def in_digits(number: str) -> str:
-    """A number as digits: "seventy" as "70", "one and a half" and "3/2" as "1.5"; digits stay
-    as they are written ("1,100")."""
-    if "/" in number:
-        numerator, denominator = map(int, number.split("/"))
-        if not denominator:
+    """A number as digits: "seventy" as "70", "one and a half" and "1 1/2" as "1.5"; digits
+    stay as they are written ("1,100")."""
+    if "/" in number:  # "1/2", "24 1/2": a fraction under one, after its whole number
+        whole, _, fraction = number.rpartition(" ")
+        numerator, denominator = map(int, fraction.split("/"))
+        if not 0 < numerator < denominator:
             raise ValueError(f"not a number: {number!r}")
-        return repr(round(numerator / denominator, 2))
+        return repr(round(int(whole or 0) + numerator / denominator, 2))
     if not re.search(r"[a-z]", number, re.IGNORECASE):
         return number
     value = number_in_words(number)

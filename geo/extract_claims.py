@@ -20,8 +20,16 @@ from functools import cache, lru_cache
 
 from geo import admin_areas, base_layers
 from geo.claim_types import CLAIM_TYPES
-from geo.claim_types.grammar import BORDER, PART, PART_WORD, PLACE_NOUN, SLOT, alternatives
-from geo.claims import ANAPHOR_NOUNS, Claim, Quantity, Relation
+from geo.claim_types.grammar import (
+    A_PLACE_CALLED,
+    BORDER,
+    LOCATION_VERB,
+    PART,
+    PART_WORD,
+    SLOT,
+    alternatives,
+)
+from geo.claims import ANAPHOR_NOUNS, PHRASING_WORDS, Claim, Quantity, Relation
 from geo.regions import parse_part
 from geo.resolve import (
     CREDIBLE_ALIAS_POPULATION,
@@ -58,14 +66,15 @@ ANAPHOR_BEFORE = re.compile(
     r"(?:\s*,?\s+(?:is|was|lies|lay|sits|sat|stands|located|situated|which|that)){0,3}"
     r"\s*,?\s*\Z", re.IGNORECASE)
 ANAPHOR_REACH = 60
-# "near the village Dvani, which is seven kilometers south-west of": a name the gazetteer does
-# not hold, told to be a place by the noun before it, is the subject; the claim is reported
+# "near the village Dvani, which is seven kilometers south-west of": a name geo did not take
+# for a place, told to be one by the noun before it, is the subject; the claim is reported
 # unverifiable instead of being given a place named earlier in the sentence or dropped.
+_NAME_WORD = r"[A-Z][^\W\d_]*(?:['\u2019][^\W\d_]+)*"
 UNKNOWN_PLACE_BEFORE = re.compile(
-    rf"\b(?:the|a)\s+{PLACE_NOUN}\s+(?:(?:called|named|of)\s+)?"
-    r"(?-i:(?P<name>[A-Z][^\W\d_]+(?:[\s-][A-Z][^\W\d_]+){0,2}))"
-    r"\s*,?\s*(?:(?:which|that)\s+)?(?:(?:is|was|lies|lay)\s+)?(?:(?:located|situated)\s+)?\Z",
-    re.IGNORECASE)
+    rf"{A_PLACE_CALLED}(?!(?:{alternatives(PHRASING_WORDS['calendar'])})\b)"
+    rf"(?-i:(?P<name>{_NAME_WORD}(?:[\s-]{_NAME_WORD}){{0,2}}))"
+    rf"\s*,?\s*(?:(?:which|that)\s+)?(?:(?:{LOCATION_VERB})\s+){{0,2}}\Z", re.IGNORECASE)
+UNKNOWN_PLACE_REACH = 80
 # "Gao, the city about 320 km east of Timbuktu": the noun is in apposition to the place.
 _APPOSITION_END = re.compile(r"\x02\s*,?\s*\Z")
 _LIST_COMMA = re.compile(r"\s*,\s*")
@@ -322,10 +331,11 @@ class Finder:
         that a point at its middle would misrepresent, so the claim is measured as an area's,
         or reported unverifiable."""
         as_target = _outline_or_point if outlines else located
-        unknown = UNKNOWN_PLACE_BEFORE.search(view.text, max(0, view_offset - ANAPHOR_REACH),
-                                              view_offset)
+        unknown = UNKNOWN_PLACE_BEFORE.search(
+            view.text, max(0, view_offset - UNKNOWN_PLACE_REACH), view_offset)
         if unknown:
-            return UnlocatedTarget(unknown["name"], f"{unknown['name']} is not in geo's gazetteer")
+            return UnlocatedTarget(unknown["name"],
+                                   f"{unknown['name']} is no place geo recognises")
         anaphor = ANAPHOR_BEFORE.search(view.text, max(0, view_offset - ANAPHOR_REACH),
                                         view_offset)
         if anaphor and not _APPOSITION_END.search(view.text, 0, anaphor.start()):

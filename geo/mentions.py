@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 
-from geo.claim_types.grammar import DIRECTION, UNIT
+from geo import units
 from geo.gazetteer import Candidate, Gazetteer, normalize
 
 MAX_WORDS = 6
@@ -38,13 +38,15 @@ ACTION_AFTER = re.compile(
     r"decided|refused|rejected|agreed|supported|condemned|responded|replied|declared|"
     r"take|taken|took|sent|sends|send|help|helped|wants|wanted|believes|believed|added)\b",
     re.IGNORECASE)
-# A dateline: a town in capitals, perhaps its state, perhaps the agency, then a dash or a colon:
-# "ATLANTA -", "HUDSON --", "CORSICANA, Texas (AP) —", "MIEH MIEH/BEIRUT:". Whatever the word,
-# it is the place.
-DATELINE_AFTER = re.compile(
-    r"^(?:\s*,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?"  # ", Texas", ", Ga."
-    r"(?:\s*\([\w .]{1,20}\))?"  # "(AP)"
-    r"\s*(?:--|[\u2014\u2013-]|:)\s")
+# A dateline: a town in capitals, perhaps its state, perhaps the agency, then a dash: "ATLANTA
+# -", "HUDSON --", "CORSICANA, Texas (AP) —"; or a colon near the start of the text, where a
+# report opens ("MIEH MIEH/BEIRUT:"), not a speaker's name in a transcript further on.
+# Whatever the word, it is the place.
+_DATELINE_TOWN_TAIL = (r"^(?:\s*,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?"  # ", Texas", ", Ga."
+                       r"(?:\s*\([\w .]{1,20}\))?")  # "(AP)"
+DATELINE_AFTER = re.compile(_DATELINE_TOWN_TAIL + r"\s*(?:--|[\u2014\u2013-])\s")
+DATELINE_COLON_AFTER = re.compile(_DATELINE_TOWN_TAIL + r":\s")
+DATELINE_COLON_REACH = 200
 # A person says things; a town does not, unless it is a capital speaking for its government.
 SPEECH_AFTER = re.compile(r"^\s*(?:said|says|told|added|declared|insisted|warned)\b", re.I)
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "lady", "lord", "president", "minister",
@@ -59,10 +61,13 @@ HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "lady", "lord", "president
 # an article where "Rodeo Gainesville" made Gainesville look like a surname.
 LOCATIVE_BEFORE = {"in", "at", "from", "near", "outside", "around", "to", "of"}
 # "186 miles southeast of Alliance": the far end of a measured distance is a place, whatever
-# its word means elsewhere. The words are the claims' own (geo/claim_types/grammar.py).
-MEASURED_FROM = re.compile(rf"(?<![^\W\d_])(?:{UNIT})\s+(?:{DIRECTION}\s+)?(?:of|from)\s+\Z",
-                           re.IGNORECASE)
-MEASURED_FROM_REACH = 40
+# its word means elsewhere. A number, a unit (geo.units' spellings), perhaps a compass point.
+MEASURED_FROM = re.compile(
+    r"\d\s*-?\s*(?:" + "|".join(re.escape(unit).replace(r"\ ", r"\s+") for unit in sorted(
+        units.spellings(), key=len, reverse=True)) + r")\s+"
+    r"(?:(?:north|south|east|west)(?:[\s-]?(?:north|south|east|west)){0,2}\s+"
+    r"|(?-i:[NS]?[NS]?[EW]?)\s+)?(?:of|from)\s+\Z", re.IGNORECASE)
+MEASURED_FROM_REACH = 60
 _WORDS = tomllib.loads(resources.files("geo").joinpath("mention_words.toml").read_text("utf-8"))
 FEATURE_AFTER = frozenset(_WORDS["feature_after"])  # "Memphis Street", "Neches River"
 DIRECTION_ALONE = frozenset(_WORDS["direction_alone"])  # "North", "Central"
@@ -124,8 +129,11 @@ def _dateline(reading: _Reading, i: int, j: int) -> bool:
     """Words i..j are a dateline's town: "GAZA CITY --"."""
     surface = reading.surface(i, j)
     end = reading.ends[j]
-    return (surface.isupper() and len(surface) > 2
-            and bool(DATELINE_AFTER.match(reading.text[end:end + 40])))
+    if not (surface.isupper() and len(surface) > 2):
+        return False
+    after = reading.text[end:end + 40]
+    return bool(DATELINE_AFTER.match(after)
+                or (end < DATELINE_COLON_REACH and DATELINE_COLON_AFTER.match(after)))
 
 
 class _Reading:

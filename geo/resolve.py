@@ -84,7 +84,8 @@ class _Context:
         self.admin1_words: dict[str, set[str]] = defaultdict(set)
         for (country, _), voters in self.admin1.items():
             self.admin1_words[country] |= voters
-        self.settled: list[Candidate] = []
+        # The places the article is sure of, with the words that name each.
+        self.settled: list[tuple[Candidate, str]] = []
         self.located: set[str] = set()  # the country most of the settled places lie in
 
     def score(self, candidate: Candidate, words: str) -> float:
@@ -98,7 +99,7 @@ class _Context:
         if (candidate.admin2 is not None
                 and (candidate.country_code, candidate.admin1, candidate.admin2) in self.admin2):
             score += ADMIN_BONUS
-        near, close = self._nearby(candidate)
+        near, close = self._nearby(candidate, words)
         if near:
             score += NEARBY_BONUS
             if candidate.kind in POINT_KINDS and close:
@@ -106,13 +107,14 @@ class _Context:
         return score
 
     def _country_named(self, code: str | None, words: str) -> bool:
-        """Whether the article names the country, or a first-level unit in it, with words other
+        """Whether the article names the country, or a first-level unit in it with words other
         than `words`: "Saida" alone names Saïda province, which is no evidence that "Saida"
-        means a place in Algeria."""
+        means a place in Algeria. (A country's own name still counts for it.)"""
         return self.countries[code] > 0 or bool(self.admin1_words.get(code, set()) - {words})
 
-    def _nearby(self, candidate: Candidate) -> tuple[bool, bool]:
-        """Whether the candidate is near a settled place (other than itself), and whether it is
+    def _nearby(self, candidate: Candidate, words: str) -> tuple[bool, bool]:
+        """Whether the candidate is near a settled place (other than itself, and named by other
+        words: "Winona" settled as the town is no evidence for Winona County), and whether it is
         within CLOSE_KM of one. Near is within NEARBY_KM; for a state, holding the place, or
         within ADMIN1_NEARBY_KM of its point, which lies hundreds of km from its towns in a
         big state. A settled place further north or south than that reach is passed over
@@ -120,8 +122,8 @@ class _Context:
         is_state = candidate.kind == "admin1"
         reach = ADMIN1_NEARBY_KM if is_state else NEARBY_KM
         near = close = False
-        for other in self.settled:
-            if other.id == candidate.id:
+        for other, named_by in self.settled:
+            if other.id == candidate.id or named_by == words:
                 continue
             if is_state and (other.country_code, other.admin1) == (candidate.country_code,
                                                                    candidate.name):
@@ -139,7 +141,7 @@ class _Context:
         """Within CLOSE_KM of a town the article is sure of (other than itself)."""
         return any(other.id != place.id and _meridian_km(place.lat, other.lat) <= CLOSE_KM
                    and great_circle_km(place.lat, place.lon, other.lat, other.lon) <= CLOSE_KM
-                   for other in self.settled)
+                   for other, _ in self.settled)
 
 
 def _meridian_km(lat_a: float, lat_b: float) -> float:
@@ -181,21 +183,27 @@ def _credible(item: ResolvedMention, context: _Context) -> bool:
 
 
 def _with_full_names(mentions: Sequence[Mention]) -> Sequence[Mention]:
-    """"Congo" in an article that names "the Democratic Republic of the Congo" is that country:
-    a country's alias ("Congo" is the Republic of the Congo's) may also be the short form of
-    another country the article names in full, and then it is read as that one first."""
-    named = {m.candidates[0].id: m.candidates[0] for m in mentions
-             if m.how == "name" and m.candidates[0].kind == "country"}
-    if not named:
+    """"Congo" in an article that names "the Democratic Republic of (the) Congo" is that
+    country: a country's alias ("Congo" is the Republic of the Congo's) may also be the short
+    form of another country the article names in more words, and then it is read as that one
+    first, as an alias of it."""
+    countries = {m.text.casefold(): m.candidates[0] for m in mentions
+                 if m.how in ("name", "alias") and m.candidates[0].kind == "country"}
+    if len(countries) < 2:
         return mentions
     read = []
     for mention in mentions:
         top = mention.candidates[0]
-        if mention.how == "alias" and top.kind == "country" and top.id not in named:
+        if mention.how == "alias" and top.kind == "country":
             words = re.compile(rf"\b{re.escape(mention.text)}\b", re.IGNORECASE)
-            fuller = [country for country in named.values() if words.search(country.name)]
+            fuller = {country.id: country for written, country in countries.items()
+                      if country.id != top.id and len(written) > len(mention.text)
+                      and words.search(written)}
             if len(fuller) == 1:
-                mention = dataclasses.replace(mention, candidates=(*fuller, *mention.candidates))
+                [country] = fuller.values()
+                reading = dataclasses.replace(country, match="alias",
+                                              matched_name=mention.text)
+                mention = dataclasses.replace(mention, candidates=(reading, *mention.candidates))
         read.append(mention)
     return read
 
@@ -209,11 +217,13 @@ def resolve(mentions: Sequence[Mention]) -> list[ResolvedMention]:
     first = [_choose(m, context) for m in distinct]
     # Only sure points give "nearby" votes: a country's point is nowhere in particular. The town
     # a report is filed from is where it is, whatever other towns share its name.
-    context.settled = list({r.place.id: r.place for r in first
-                            if (r.confidence >= SETTLED_CONFIDENCE or r.mention.dateline)
+    datelines = {(m.text.casefold(), m.how) for m in mentions if m.dateline}
+    context.settled = list({r.place.id: (r.place, r.mention.text.casefold()) for r in first
+                            if (r.confidence >= SETTLED_CONFIDENCE
+                                or (r.mention.text.casefold(), r.mention.how) in datelines)
                             and r.place.kind in POINT_KINDS}.values())
     # Two sure towns at least, so that no town vouches for itself.
-    located = Counter(p.country_code for p in context.settled if p.country_code).most_common(2)
+    located = Counter(p.country_code for p, _ in context.settled if p.country_code).most_common(2)
     if located and located[0][1] >= 2 and (len(located) == 1 or located[0][1] > located[1][1]):
         context.located = {located[0][0]}
     by_text: dict[str, list[ResolvedMention]] = defaultdict(list)

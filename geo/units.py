@@ -28,6 +28,11 @@ def units_km() -> dict[str, float]:
     return _table()["km_per_unit"]
 
 
+def spellings() -> tuple[str, ...]:
+    """Every spelling of a unit ("km", "kilometres", "nautical miles"), lower case."""
+    return tuple(key.replace("_", " ") for key in _table()["spellings"])
+
+
 def canonical_unit(unit: str) -> str:
     """The short name ("km", "mi", "nmi", "m", "ft", "yd") of a unit as written."""
     key = re.sub(r"[\s\-]+", "_", unit.strip().lower().replace(".", ""))

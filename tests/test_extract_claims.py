@@ -354,3 +354,31 @@ def test_a_part_named_as_a_countrys_own(pipeline, text, part, status):
     ((claim, verdict),) = claims_in(pipeline, text)
     assert (claim.subject.describe(), claim.reference.describe(), verdict.status) == (
         "Arica", part, status)
+
+
+@pytest.mark.parametrize("text", [
+    # Places after a region in a list are not in it.
+    "The storm caused damage in northern Germany, in Copenhagen and in Malmo.",
+    # A region's proper name is no compass part.
+    "Ilorin, in Nigeria's North Central region, was hit.",
+    "Rustenburg, in South Africa's North West province, was hit.",
+    # A border town that is not the place named before.
+    "Officials in Ankara visited a border village on Monday.",
+    "The minister left Madrid for a border town on Monday.",
+    # A journey across a border says nothing of where a place is.
+    "Smugglers from Tehran ferry goods across the border into Iraq.",
+    # No quantity: "30/40" is no fraction of one.
+    "Thika is 30/40 km from Nairobi.",
+    # Words between a place and a list that do not introduce the list.
+    "Cases in counties that border Ohio rose faster than in Dade County.",
+    # A day is no place.
+    "Floods hit the city Monday, 20 km north of Kabul.",
+])
+def test_words_that_look_like_a_claim_but_make_none(pipeline, text):
+    assert claims_in(pipeline, text) == []
+
+
+def test_a_mixed_number_is_read_whole(pipeline):
+    # Thika lies 39.6 km (24.6 miles) from Nairobi, bearing 45 deg.
+    ((claim, verdict),) = claims_in(pipeline, "Thika lies 24 1/2 miles north-east of Nairobi.")
+    assert claim.quantity.value == 24.5 and verdict.status is Status.CONSISTENT

@@ -16,7 +16,7 @@ import math
 import re
 
 from geo import admin_areas, base_layers
-from geo.claim_types.grammar import BORDER, LIST, SLOT, named_slot
+from geo.claim_types.grammar import BORDER, LIST, LIST_OPENER, SLOT, named_slot
 from geo.claims import Claim, Relation
 from geo.measure import Measurement
 from geo.targets import AdminAreaTarget, CountryTarget
@@ -46,7 +46,8 @@ NEIGHBOURS_LIST_PATTERN = re.compile(
 NEIGHBOURS_OF_PATTERN = re.compile(
     rf"\b(?:countries|nations|states|counties)\s+"
     rf"(?:neighbou?ring|bordering|(?:that|which)\s+border)\s+{named_slot('ref')}"
-    rf"[^\x01.;]{{0,40}}?(?P<members>{LIST})", re.IGNORECASE)
+    rf"\s*,?\s*(?:(?:[a-z]+\s+)?(?:{LIST_OPENER})\b\s*:?\s*)?(?P<members>{LIST})",
+    re.IGNORECASE)
 # "South Africa, which is Zimbabwe's neighbour to the south", "Chad, which shares part of its
 # eastern border with Sudan", "Mozambique and South Africa that border Zimbabwe", "Iraq
 # borders Turkey", "Ohio borders Indiana and Michigan" (each pair a claim): the words after a

@@ -15,6 +15,7 @@ import re
 
 from geo import base_layers
 from geo.claim_types.grammar import (
+    A_PLACE_CALLED,
     LIST,
     PART,
     PART_NOUN,
@@ -36,14 +37,13 @@ TOWN_REACH_KM = 10.0
 IN_REGION_PATTERN = re.compile(
     rf"\bin\s+(?:{PART}\s+{named_slot('country')}"
     rf"|the\s+(?:{PART_NOUN})\s+of\s+(?:the\s+)?{named_slot('country_after_noun')}"
-    rf"|{named_slot('owner')}['\u2019]s\s+(?P<part_owned>(?:north|south)[\s-]?(?:east|west)"
-    rf"|north|south|east|west|centre|center)\b)",
+    rf"|{named_slot('owner')}['\u2019]s\s+(?-i:(?P<part_owned>(?:north|south)[\s-]?(?:east|west)"
+    rf"|north|south|east|west|centre|center)\b(?!\s+[A-Z])))",
     re.IGNORECASE)
 # "in central Denmark, in a town called Låsby": with no place before, the place the words go on
-# to name.
+# to name, if they say it is a place ("in Copenhagen and in Malmo" may be a list of others).
 SUBJECT_AFTER_PATTERN = re.compile(
-    rf"\s*,\s*(?:in|at)\s+(?:(?:a|the)\s+{PLACE_NOUN}\s+(?:(?:called|named|of)\s+)?)?"
-    rf"{named_slot('subject')}", re.IGNORECASE)
+    rf"\s*,\s*(?:in|at)\s+{A_PLACE_CALLED}{named_slot('subject')}", re.IGNORECASE)
 # "the northern town of Calais", "the northern Nigerian state of Zamfara", "the eastern states
 # of Saxony-Anhalt and Thuringia", "India's northern state of Uttar Pradesh": the country is
 # the one named before the part, or among the words before the noun, or else the subject's own.

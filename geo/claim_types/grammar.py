@@ -17,6 +17,7 @@ from geo.claims import (
     COMPASS_16,
     JUST_UNDER,
     NUMBER_WORDS,
+    PHRASING_WORDS,
     PLACE_NOUNS,
     PROXIMITY_WORDS,
     ROUTE_MEANS,
@@ -73,8 +74,9 @@ NUMBER_IN_WORDS = (
     rf"|{_UNDER_HUNDRED}\s+(?:{alternatives(NUMBER_WORDS['fractions'])})"
     rf"|{_place_values(_UNDER_HUNDRED, NUMBER_WORDS['scales'])}"
     rf"|{_ARTICLE})\b")
-# "1/2 mile".
-FRACTION = r"(?<![\d.,/])\d{1,2}/\d{1,2}(?![\d/])"
+# "1/2 mile", "24 1/2 miles": a fraction of one digit over at most sixteen, under one
+# (geo.claims.in_digits); "30/40 km" is no quantity.
+FRACTION = r"(?<![\d.,/])(?:\d{1,3}\s)?[1-9]/(?:1[0-6]|[2-9])(?![\d/])"
 AMOUNT = rf"(?:{FRACTION}|{NUMBER}|{NUMBER_IN_WORDS})"
 # A number, or a range: "20 to 30", "20-30" or with an en dash (between digits only:
 # "twenty-five" is one number), "between 20 and 30", "from 20 to 30". "between" takes "and";
@@ -102,11 +104,16 @@ AFTER_NO_COMPASS_WORD = "".join(rf"(?<!{word}[\s-])" for word in COMPASS_WORDS.v
 # Algeria-Mali border", "Algeria's border with Mali", "the Libyan border", "the border with
 # Libya", "(across) the border from Syria"
 BORDER = (rf"(?:the\s+)?(?:{SLOT}(?:'s)?\s+border\s+with\s+{SLOT}"
-          rf"|border(?:\s+(?:areas?|regions?|zones?))?\s+between\s+{SLOT}\s+and\s+{SLOT}"
+          rf"|border(?:\s+(?:{alternatives(PHRASING_WORDS['border_area_nouns'])}))?"
+          rf"\s+between\s+{SLOT}\s+and\s+{SLOT}"
           rf"|{SLOT}\s*[-\u2013/]\s*{SLOT}\s+border"
           rf"|{SLOT}\s+border"
           rf"|border\s+(?:with|from)\s+{SLOT})")
-PROXIMITY = alternatives(PROXIMITY_WORDS)
+PROXIMITY = alternatives(set(PROXIMITY_WORDS) - set(PHRASING_WORDS["after_location_verb"]))
+# "Kilis lies just across the border": a proximity word that says where a place is only after
+# a verb that does ("fled across the border" is a journey).
+LOCATION_VERB = alternatives(PHRASING_WORDS["location_verbs"])
+PROXIMITY_AFTER_VERB = alternatives(PHRASING_WORDS["after_location_verb"])
 # "a 45-km drive", "300 km by road", "two hours on foot": a distance along a way.
 ROUTE = (rf"(?P<route>(?:{alternatives(ROUTE_NOUNS)})\b|by\s+(?:{alternatives(ROUTE_MEANS)})\b"
          r"|on\s+foot\b)")
@@ -129,6 +136,12 @@ PLACE_NOUN = r"(?:" + alternatives(PLACE_NOUNS) + r")(?:s|es)?"
 _CALLED = alternatives(PLACE_NOUNS)
 PLACE_CALLED = (rf"(?:the\s+(?:(?:{SLOT}|[\w'\u2019-]+)\s+){{0,3}}?(?:{_CALLED})(?:\s+of)?\s+"
                 rf"|the\s+(?:[\w'\u2019-]+\s+){{0,3}}?(?:{_CALLED})(?:\s+of)?\s*,\s+)?")
+# A place named by what it is before its name: "the village Dvani", "a town called Låsby",
+# "the city of Gao".
+A_PLACE_CALLED = (rf"\b(?:the|a)\s+{PLACE_NOUN}\s+"
+                  rf"(?:(?:{alternatives(PHRASING_WORDS['naming'])})\s+)?")
+# What may stand between a place and the list of its neighbours ("include", "such as").
+LIST_OPENER = alternatives(PHRASING_WORDS["list_openers"])
 # A list of places: "Benin, Ghana, Guinea, Niger, and Senegal".
 LIST = rf"{SLOT}(?:\s*,\s*{SLOT})*(?:\s*,?\s+(?:and|or)\s+{SLOT})?"
 

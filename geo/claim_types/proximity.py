@@ -10,7 +10,13 @@ from __future__ import annotations
 
 import re
 
-from geo.claim_types.grammar import BORDER, PLACE_NOUN, PROXIMITY
+from geo.claim_types.grammar import (
+    BORDER,
+    LOCATION_VERB,
+    PLACE_NOUN,
+    PROXIMITY,
+    PROXIMITY_AFTER_VERB,
+)
 from geo.claims import DEFAULT_PROXIMITY_WORD, PROXIMITY_WORDS, Claim, Relation, Tolerance
 from geo.measure import Measurement, from_subject_point
 from geo.targets import AdminBorderTarget, scale_km
@@ -19,15 +25,23 @@ from geo.verdicts import Verdict, within
 RELATION = Relation.PROXIMITY
 PATTERN = re.compile(rf"\b(?P<word>{PROXIMITY})\s+(?P<ref>{BORDER}|the\s+border\b)",
                      re.IGNORECASE)
-# "Tijuana, a border town": near the nearest land border of the place's country.
-BORDER_PLACE_PATTERN = re.compile(rf"\b(?:a|the)\s+(?P<ref>border)\s+{PLACE_NOUN}\b",
-                                  re.IGNORECASE)
+# "Kilis lies just across the border from Syria".
+LOCATED_PATTERN = re.compile(
+    rf"\b(?:{LOCATION_VERB})\s+(?:just\s+)?(?P<word>{PROXIMITY_AFTER_VERB})\s+"
+    rf"(?P<ref>{BORDER}|the\s+border\b)", re.IGNORECASE)
+# "Tijuana, a border town", "Khost is a border city": near the nearest land border of the
+# place's country. Only right after the place: "left Madrid for a border town" says nothing of
+# Madrid.
+BORDER_PLACE_PATTERN = re.compile(
+    rf"(?<=\x02)\s*,?\s*(?:(?:is|was)\s+)?(?:a|the)\s+(?P<ref>border)\s+{PLACE_NOUN}\b",
+    re.IGNORECASE)
 TRIGGER = re.compile("border", re.IGNORECASE)
 
 
 def find(view, finder) -> None:
-    for match in PATTERN.finditer(view.text):
-        _near(view, finder, match, " ".join(match["word"].lower().split()))
+    for pattern in (PATTERN, LOCATED_PATTERN):
+        for match in pattern.finditer(view.text):
+            _near(view, finder, match, " ".join(match["word"].lower().split()))
     for match in BORDER_PLACE_PATTERN.finditer(view.text):
         _near(view, finder, match, DEFAULT_PROXIMITY_WORD)
 
