@@ -6,7 +6,8 @@ temporary folder, and from another temporary folder, with a fresh data folder
 use), `geo verify` on its claims file and on the claims.csv the run wrote, `geo geocode
 Algiers`, and `geo run` on a saved web page. The report must equal the committed
 outputs/ain_amenas_2013/report.json except for the article's file name. Prints the
-time and size of each step; exits non-zero on the first failure.
+time and size of each step (the wheel, the installed environment, the gazetteer store);
+exits non-zero on the first failure.
 """
 
 from __future__ import annotations
@@ -35,6 +36,12 @@ def step(name: str, command: list[str], **options) -> subprocess.CompletedProces
     return result
 
 
+def megabytes(folder: Path) -> float:
+    """The bytes of the files under `folder`, in MB (links counted once, as the links)."""
+    return sum(path.lstat().st_size for path in folder.rglob("*")
+               if path.is_symlink() or path.is_file()) / 1e6
+
+
 def without_file_name(report: dict) -> dict:
     return {**report, "source": {**report["source"], "name": None}}
 
@@ -51,6 +58,7 @@ def main() -> None:
         step("venv", [sys.executable, "-m", "venv", str(venv)])
         step("install", [str(venv / "bin" / "pip"), "install", "--quiet",
                          "--disable-pip-version-check", f"{wheel}[build]"])
+        print(f"  the environment, build extra included: {megabytes(venv):,.0f} MB")
         geo = str(venv / "bin" / "geo")
         env = {**os.environ, "GEO_DATA_DIR": str(scratch / "data")}
         env.pop("GEO_GAZETTEER", None)
