@@ -199,6 +199,12 @@ class Quantity:
         theirs."""
         return cls(in_digits(text), unit, hedge, None if upper is None else in_digits(upper))
 
+    @classmethod
+    def vague(cls, words: str, unit: str, hedge: str | None = None) -> Quantity:
+        """"a few kilometres" as the range numbers.toml gives it (2 to 5 km)."""
+        low, high = NUMBER_WORDS["vague"][" ".join(words.lower().split())]
+        return cls(str(low), unit, hedge, str(high))
+
     @property
     def low(self) -> float:
         """The number, or a range's lower end, in the quantity's unit."""

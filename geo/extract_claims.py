@@ -365,8 +365,11 @@ class Finder:
         if reference is None or reference == subject:
             return None
         try:
-            quantity = (Quantity.written(match["number"], match["unit"], match["hedge"],
-                                         match["upper"]) if match["number"] else None)
+            if match["vague"]:
+                quantity = Quantity.vague(match["vague"], match["unit"], match["hedge"])
+            else:
+                quantity = (Quantity.written(match["number"], match["unit"], match["hedge"],
+                                             match["upper"]) if match["number"] else None)
         except ValueError:  # "30 to 20 km" is no range, so no claim
             return None
         return {"subject": subject, "reference": reference, "quantity": quantity}

@@ -274,3 +274,20 @@ def test_a_long_run_of_number_words_is_read_without_trouble(pipeline):
     assert len(text) > 20_000 and len(sentences(text)) == 1
     for claim, _ in claims_in(pipeline, text):
         assert claim.quantity is None or claim.quantity.value == 5
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("Kilis lies a few kilometres from the Syrian border.", 2, 5),
+    ("Kilis lies a couple of miles from the Syrian border.", 2, 3),
+])
+def test_a_vague_amount_is_a_range(pipeline, text, low, high):
+    ((claim, _),) = claims_in(pipeline, text)
+    assert claim.relation is Relation.DISTANCE and claim.reference.describe() == (
+        "Syria-Turkey border")
+    assert (claim.quantity.low, claim.quantity.high) == (low, high)
+
+
+def test_a_vague_amount_can_be_false(pipeline):
+    # Mombasa lies about 440 km from Nairobi.
+    ((_, verdict),) = claims_in(pipeline, "Mombasa is several miles from Nairobi.")
+    assert verdict.status is Status.INCONSISTENT

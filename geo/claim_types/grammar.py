@@ -86,7 +86,10 @@ RANGE = (rf"(?:(?P<between>between)\s+|(?P<range_from>from)\s+)?(?P<number>{AMOU
          rf"(?P<upper>{AMOUNT}))?(?(between)(?(upper)|(?!)))(?(range_from)(?(upper)|(?!)))")
 UNIT = (r"nautical\s+miles?|kilomet(?:re|er)s?|km|kms|miles?|mi|metres?|meters?|m|nm|nmi|"
         r"feet|ft|yards?")
-QUANTITY = (rf"(?:(?P<hedge>{HEDGE})\s+)?{RANGE}[\s-]*(?P<unit>{UNIT})\b"
+# "a few kilometres", "several miles": a range (numbers.toml, [vague]).
+VAGUE_AMOUNT = rf"(?<![\w-])(?:{alternatives(NUMBER_WORDS['vague'])})"
+QUANTITY = (rf"(?:(?P<hedge>{HEDGE})\s+)?(?:(?P<vague>{VAGUE_AMOUNT})|{RANGE})[\s-]*"
+            rf"(?P<unit>{UNIT})\b"
             r"(?:\s*\([^)]*\))?")
 
 # The sixteen compass points, spelt out ("north-north-east", "northeast", "south west").
