@@ -2,9 +2,11 @@
 
 Header (any order): subject,relation,reference,value,unit,hedge. Optional columns: direction
 (for direction claims), way (for a distance along a route: "by road"), subject_label,
-reference_label, subject_uncertainty_km, reference_uncertainty_km, note; other columns are
-left alone. For proximity claims the hedge column holds the word ("on", "near") and
-value/unit, if given, a distance limit ("within 50 km"). A range is written "20 to 30".
+reference_label, subject_uncertainty_km, reference_uncertainty_km, subject_within (the admin
+units a point lies in, for "Jalalabad in Nangarhar province": AF/Nangarhār, several joined by
+"|"), note; other columns are left alone. For proximity claims the hedge column holds the
+word ("on", "near") and value/unit, if given, a distance limit ("within 50 km"). A range is
+written "20 to 30".
 
 `claim_row` writes a claim the way this module reads it: the claims.csv of `geo run` is
 checked again by `geo verify claims.csv`, after a person has corrected it if need be.
@@ -35,7 +37,7 @@ from geo.units import UnknownUnit
 REQUIRED_COLUMNS = ("subject", "relation", "reference", "value", "unit", "hedge")
 COLUMNS = ("subject", "subject_label", "subject_uncertainty_km", "relation", "reference",
            "reference_label", "reference_uncertainty_km", "value", "unit", "hedge", "direction",
-           "way", "note")
+           "way", "subject_within", "note")
 _RANGE = re.compile(r"^(\S+)\s+to\s+(\S+)$", re.I)
 MAX_BYTES = 20_000_000
 
@@ -106,10 +108,13 @@ def _target(row: dict, role: str, resolve_place: PlaceResolver | None):
     if _cell(row, f"{role}_uncertainty_km"):
         changes["uncertainty_km"] = _number(_cell(row, f"{role}_uncertainty_km"),
                                             f"{role}_uncertainty_km")
+    if role == "subject" and _cell(row, "subject_within"):
+        changes["within"] = tuple(key.strip() for key in _cell(row, "subject_within").split("|"))
     try:
         return dataclasses.replace(target, **changes)
     except TypeError:
-        raise ValueError(f"a {role} like {text!r} takes no {role}_uncertainty_km") from None
+        raise ValueError(f"a {role} like {text!r} takes none of "
+                         f"{', '.join(f'{role}_{name}' for name in changes)}") from None
 
 
 def _number(text: str, column: str) -> float:
@@ -171,6 +176,7 @@ def claim_row(claim: Claim) -> dict[str, str]:
         row[role] = target_text(target)
         row[f"{role}_label"] = getattr(target, "label", "")
         row[f"{role}_uncertainty_km"] = _own_uncertainty(target)
+    row["subject_within"] = "|".join(getattr(claim.subject, "within", ()))
     quantity = claim.quantity
     row["value"] = "" if quantity is None else quantity.text + (
         f" to {quantity.upper}" if quantity.upper is not None else "")

@@ -40,6 +40,7 @@ from geo.sphere import great_circle_km
 from geo.targets import (
     AdminAreaTarget,
     AdminBorderTarget,
+    AdminUnitTarget,
     BorderTarget,
     CountryBordersTarget,
     CountryTarget,
@@ -49,6 +50,8 @@ from geo.targets import (
     UnlocatedTarget,
     point_of_area,
     target_for,
+    unit_target,
+    units_holding,
 )
 
 AirportFinder = Callable[[object], "PointTarget | None"]
@@ -177,6 +180,10 @@ class SentenceView:
                     self._made_from.setdefault(key, []).append(mention)
         if isinstance(target, PointTarget):
             return self._made_from.get(("point", *target.point), [])
+        if isinstance(target, AdminUnitTarget):
+            return [m for m in self.mentions if any(
+                unit is not None and unit.key == target.key
+                for unit in map(unit_target, m.mention.candidates))]
         match target:
             case CountryTarget() | AdminAreaTarget() | RegionTarget():
                 keys = (target.area,)
@@ -534,7 +541,13 @@ def _country_names() -> list[tuple[str, str, str]]:
 def _as_target(place, like: Target) -> Target | None:
     """The target `place` makes in the role `like` plays."""
     if isinstance(like, PointTarget):
-        return (target_for(place) or point_of_area(place)) if place.kind != "country" else None
+        if place.kind == "country":
+            return None
+        point = target_for(place) or point_of_area(place)
+        return (dataclasses.replace(point, within=units_holding(place))
+                if point is not None and like.within else point)
+    if isinstance(like, AdminUnitTarget):
+        return unit_target(place)
     key = admin_areas.key_for(place)
     if isinstance(like, AdminAreaTarget):
         return AdminAreaTarget(key, place.name) if key else None

@@ -24,10 +24,14 @@ class TargetError(ValueError):
 
 @dataclass(frozen=True)
 class PointTarget:
+    """A point. `within` are the keys (AdminUnitTarget.key) of the admin units the gazetteer
+    puts the place in ("AF/Nangarhār"), for the subject of a claim that it lies in one."""
+
     lat: float
     lon: float
     label: str = ""
     uncertainty_km: float = 0.0
+    within: tuple[str, ...] = ()
 
     def __post_init__(self):
         if not (-90 <= self.lat <= 90 and -180 <= self.lon <= 180):
@@ -200,6 +204,48 @@ class RegionTarget:
 
 
 @dataclass(frozen=True)
+class AdminUnitTarget:
+    """A first- or second-level unit the gazetteer knows by name and code, with no outline:
+    "Nangarhar province". What lies in it is read from the gazetteer's codes of the place
+    (PointTarget.within); `lat`, `lon` are its gazetteer point, for the map, when known."""
+
+    country_code: str  # ISO alpha-2, as the gazetteer has it
+    admin1: str
+    admin2: str | None = None
+    label: str = ""
+    lat: float | None = None
+    lon: float | None = None
+
+    @property
+    def key(self) -> str:
+        return "/".join(part for part in (self.country_code, self.admin1, self.admin2) if part)
+
+    @property
+    def uncertainty_km(self) -> float:
+        return AREA_UNCERTAINTY_KM["admin2" if self.admin2 else "admin1"]
+
+    @property
+    def point(self) -> tuple[float, float] | None:
+        return None if self.lat is None else (self.lat, self.lon)
+
+    @property
+    def shape(self) -> shapely.Geometry | None:
+        import shapely
+
+        return None if self.lat is None else shapely.Point(self.lon, self.lat)
+
+    @property
+    def country_codes(self) -> tuple[str, ...]:
+        try:
+            return (base_layers.adm0_a3(self.country_code),)
+        except base_layers.UnknownCountry:
+            return ()
+
+    def describe(self) -> str:
+        return self.label or self.admin2 or self.admin1
+
+
+@dataclass(frozen=True)
 class UnlocatedTarget:
     """Something a claim names that geo cannot put on the map, and why: the claim about it is
     unverifiable rather than dropped."""
@@ -217,7 +263,7 @@ class UnlocatedTarget:
 
 
 Target = (PointTarget | CountryTarget | BorderTarget | CountryBordersTarget | RegionTarget
-          | AdminAreaTarget | AdminBorderTarget | UnlocatedTarget)
+          | AdminAreaTarget | AdminBorderTarget | AdminUnitTarget | UnlocatedTarget)
 AREAS = (CountryTarget, RegionTarget, AdminAreaTarget)
 PlaceResolver = Callable[[str], "Target | None"]
 POINT_KINDS = ("city", "airport", "facility")
@@ -247,6 +293,27 @@ def point_of_area(place) -> PointTarget | None:
     return PointTarget(place.lat, place.lon, place.name, AREA_UNCERTAINTY_KM[place.kind])
 
 
+def units_holding(place) -> tuple[str, ...]:
+    """The keys of the admin units the gazetteer puts a place in (AdminUnitTarget.key)."""
+    if not (place.country_code and place.admin1) or place.kind == "admin1":
+        return ()
+    first = f"{place.country_code}/{place.admin1}"
+    if place.admin2 and place.kind != "admin2":
+        return (first, f"{first}/{place.admin2}")
+    return (first,)
+
+
+def unit_target(place) -> AdminUnitTarget | None:
+    """A gazetteer admin unit as a target known by its codes; None for any other place."""
+    if place.kind == "admin1" and place.country_code:
+        return AdminUnitTarget(place.country_code, place.name, None, place.name, place.lat,
+                               place.lon)
+    if place.kind == "admin2" and place.country_code and place.admin1:
+        return AdminUnitTarget(place.country_code, place.admin1, place.name, place.name,
+                               place.lat, place.lon)
+    return None
+
+
 def target_for(place) -> Target | None:
     """The target a gazetteer place stands for in a claim: a country's polygon, or a point.
     Admin units and regions are areas with no polygon here, so they make no target."""
@@ -267,7 +334,8 @@ def parse_target(text: str, resolve_place: PlaceResolver | None = None) -> Targe
     """Read what `target_text` writes: `LAT LON`, `country:ISO3`, `border:ISO3/ISO3` (or
     `border:ISO3`, whichever of its land borders is nearest), `region:ISO3/northern`,
     `area:US-KEY`, `border:US-KEY/US-KEY`, `region:US-KEY/southwestern` (US states and
-    counties, geo.admin_areas), `unlocated:WORDS` (what no map holds), or `place:NAME`."""
+    counties, geo.admin_areas), `unit:CC/ADMIN1[/ADMIN2]` (an admin unit by its gazetteer
+    names), `unlocated:WORDS` (what no map holds), or `place:NAME`."""
     text = (text or "").strip()
     kind, _, value = text.partition(":")
     kind, value = kind.strip().lower(), value.strip()
@@ -294,6 +362,8 @@ def parse_target(text: str, resolve_place: PlaceResolver | None = None) -> Targe
             return RegionTarget(area, regions.parse_part(part))
         if kind == "area":
             return AdminAreaTarget(admin_areas.area(value).key)
+        if kind == "unit" and value.count("/") in (1, 2):
+            return AdminUnitTarget(*(part.strip() for part in value.split("/")))
     except (base_layers.UnknownCountry, base_layers.NoSharedBorder, KeyError) as err:
         raise TargetError(str(err)) from err
     if kind == "unlocated" and value:
@@ -311,7 +381,7 @@ def parse_target(text: str, resolve_place: PlaceResolver | None = None) -> Targe
         return PointTarget(lat, lon)
     raise TargetError(
         f"cannot read {text!r}: expected 'LAT LON', country:ISO3, border:ISO3/ISO3, "
-        "region:ISO3/northern, area:US-KEY, unlocated:WORDS or place:NAME")
+        "region:ISO3/northern, area:US-KEY, unit:CC/ADMIN1, unlocated:WORDS or place:NAME")
 
 
 def target_text(target: Target) -> str:
@@ -332,6 +402,8 @@ def target_text(target: Target) -> str:
             return f"region:{target.area}/{regions.PART_WORDS[target.part]}"
         case AdminAreaTarget():
             return f"area:{target.area}"
+        case AdminUnitTarget():
+            return f"unit:{target.key}"
         case UnlocatedTarget():
             return f"unlocated:{target.label}"
     raise TypeError(f"not a target: {target!r}")

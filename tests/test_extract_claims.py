@@ -382,3 +382,34 @@ def test_a_mixed_number_is_read_whole(pipeline):
     # Thika lies 39.6 km (24.6 miles) from Nairobi, bearing 45 deg.
     ((claim, verdict),) = claims_in(pipeline, "Thika lies 24 1/2 miles north-east of Nairobi.")
     assert claim.quantity.value == 24.5 and verdict.status is Status.CONSISTENT
+
+
+# Facts of the map: Jalalabad is the capital of Nangarhar (Afghanistan), Sukkur lies in Sindh
+# and Lahore in Punjab (Pakistan), Karachi in Sindh, Goma is the capital of North Kivu (DR
+# Congo), Braila a county of Romania holding Ciocile, Belgrade (Montana) lies in Gallatin
+# County and Bozeman too, not in Yellowstone County.
+@pytest.mark.parametrize(("text", "subject", "unit", "status"), [
+    ("Gunmen attacked Jalalabad, in Nangarhar province, on Monday.", "Jalālābād",
+     "Nangarhār", Status.CONSISTENT),
+    ("Gunmen attacked Jalalabad in Kandahar province on Monday.", "Jalālābād", "Kandahār",
+     Status.INCONSISTENT),
+    ("Floods hit Lahore in Punjab province.", "Lahore", "Punjab", Status.CONSISTENT),
+    ("Floods hit Karachi in the Punjab province.", "Karachi", "Punjab", Status.INCONSISTENT),
+    ("Troops entered Goma in North Kivu province.", "Goma", "Nord-Kivu", Status.CONSISTENT),
+    ("Troops entered Goma in South Kivu province.", "Goma", "Sud-Kivu", Status.INCONSISTENT),
+    ("Bird flu hit Ciocile in the Romanian county of Braila.", "Ciocile", "Brăila",
+     Status.CONSISTENT),
+    ("Fire hit Belgrade in Gallatin County on Monday.", "Belgrade", "Gallatin County",
+     Status.CONSISTENT),
+    ("Fire hit Bozeman in Yellowstone County on Monday.", "Bozeman", "Yellowstone County",
+     Status.INCONSISTENT),
+])
+def test_a_place_in_an_admin_unit(pipeline, text, subject, unit, status):
+    ((claim, verdict),) = claims_in(pipeline, text)
+    assert claim.relation is Relation.CONTAINMENT
+    assert (claim.subject.describe(), claim.reference.describe(), verdict.status) == (
+        subject, unit, status)
+
+
+def test_a_place_in_its_country_is_no_claim(pipeline):
+    assert claims_in(pipeline, "Kabul in Afghanistan was calm.") == []

@@ -32,6 +32,8 @@ SENTENCES = [
     "Benton County borders Carroll County, Tennessee.",
     "Omaha, Nebraska, lies near the Wyoming border.",
     "Snow closed roads around Duluth in northern Minnesota.",
+    "Gunmen attacked Jalalabad in Kandahar province on Monday.",
+    "Troops entered Goma in North Kivu province.",
 ]
 
 

@@ -1,34 +1,47 @@
-"""Containment: "Timbuktu in northern Mali", "Belgrade in central Minnesota", and "the
-airport in Amenas".
+"""Containment: "Timbuktu in northern Mali", "Belgrade in central Minnesota", "Jalalabad, in
+Nangarhar province", and "the airport in Amenas".
 
 A region ("northern Mali") is cut from the country's 1:10m polygon (a US state's from the
 Census Bureau's lines) at the parallel or meridian that halves its area (geo.regions); the
 claim allows the region's vagueness (10 % of the whole's scale) beyond the cut. A town is a
 point here, and "in" a town reaches its outskirts and the airport serving it: 10 km, or three
-times the town's own radius if that is larger.
+times the town's own radius if that is larger. An admin unit with no outline (outside the US)
+holds a place when the gazetteer's codes put the place in it: membership, not a measurement.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 
-from geo import base_layers
+from geo import admin_areas, base_layers
 from geo.claim_types.grammar import (
     A_PLACE_CALLED,
     LIST,
+    LOCATION_VERB,
     PART,
     PART_NOUN,
     PART_WORD,
     PLACE_NOUN,
     SLOT,
+    UNIT_NOUN,
     named_slot,
 )
 from geo.claims import Claim, Relation, Tolerance
 from geo.measure import Measurement, distance_to
 from geo.regions import parse_part
-from geo.targets import AREAS, PointTarget, RegionTarget, UnlocatedTarget
-from geo.verdicts import Verdict, within
+from geo.targets import (
+    AREAS,
+    AdminAreaTarget,
+    AdminUnitTarget,
+    PointTarget,
+    RegionTarget,
+    UnlocatedTarget,
+    unit_target,
+    units_holding,
+)
+from geo.verdicts import Verdict, status_of, within
 
 RELATION = Relation.CONTAINMENT
 TOWN_REACH_KM = 10.0
@@ -61,7 +74,15 @@ AIRPORT_PATTERN = re.compile(
     rf"\bairport\s+(?:in|at|of|near|outside|serving)\s+{SLOT}|{SLOT}(?:'s)?\s+airport\b",
     re.IGNORECASE)
 # A part of a country (PART; PART_NOUN adds centre and center) or an airport.
-TRIGGER = re.compile(f"{PART_WORD}|centre|center|airport", re.IGNORECASE)
+# "Jalalabad, in Nangarhar province", "Sukkur in the Sindh province", "Kano, in the state of
+# Kano", "Ciocile in the Romanian county of Braila", "Belgrade in Gallatin County" (a unit the
+# recogniser read with its noun).
+IN_UNIT_PATTERN = re.compile(
+    rf"{named_slot('place')}\s*,?\s+(?:(?:which\s+)?(?:{LOCATION_VERB})\s+)?in\s+(?:the\s+)?"
+    rf"(?:(?:{SLOT}\s+)?(?P<noun_before>{UNIT_NOUN})\s+of\s+{named_slot('unit_after')}"
+    rf"|{named_slot('unit')}(?:\s+(?P<noun>{UNIT_NOUN})\b)?)", re.IGNORECASE)
+_ENDS_WITH_UNIT_NOUN = re.compile(rf"\b(?:{UNIT_NOUN})\Z", re.IGNORECASE)
+TRIGGER = re.compile(f"{PART_WORD}|centre|center|airport|{UNIT_NOUN}", re.IGNORECASE)
 
 
 def find(view, finder) -> None:
@@ -93,8 +114,35 @@ def find(view, finder) -> None:
             country = view.mention(match["country"] or match["owner"])
             _in_part(view, finder, match, subject, finder.country_code(country),
                      match["part"] or match["part_before"])
+    for match in IN_UNIT_PATTERN.finditer(view.text):
+        _in_a_unit(view, finder, match)
     for match in AIRPORT_PATTERN.finditer(view.text):
         _airport_in_a_town(view, finder, match)
+
+
+def _in_a_unit(view, finder, match: re.Match) -> None:
+    """"Jalalabad, in Nangarhar province": the place in the unit's outline (a US state or
+    county), or in the unit by the gazetteer's codes. Of the units the name may mean, one in
+    the place's own country is read first ("Punjab province" for Lahore is Pakistan's)."""
+    unit = view.mention(match["unit"] or match["unit_after"])
+    name = unit.mention.text
+    if not (match["noun"] or match["noun_before"] or _ENDS_WITH_UNIT_NOUN.search(name)):
+        return  # "Kabul in Afghanistan" says nothing a map does not
+    place = view.mention(match["place"])
+    subject = finder.located(place)
+    if subject is None or unit.place.kind == "country":  # "in the Romanian county": no unit
+        return
+    key = admin_areas.key_for(unit.place)
+    if key is not None:
+        reference = AdminAreaTarget(key, unit.place.name)
+    else:
+        readings = sorted((c for c in (unit.place, *unit.mention.candidates)
+                           if c.kind in ("admin1", "admin2")),
+                          key=lambda c: c.country_code != place.place.country_code)
+        reference = next(filter(None, map(unit_target, readings)), None) or UnlocatedTarget(
+            name, f"the gazetteer knows no admin unit called {name}")
+        subject = dataclasses.replace(subject, within=units_holding(place.place))
+    finder.add(view, match, subject=subject, relation=RELATION, reference=reference)
 
 
 def _own_country(place) -> str | None:
@@ -134,6 +182,8 @@ OUTLINE_TOLERANCE_DEG = 0.02
 
 
 def measure(claim: Claim) -> Measurement:
+    if isinstance(claim.reference, AdminUnitTarget):
+        return _membership(claim)
     if claim.subject.point is None:
         return Measurement(problem="containment is measured for a point")
     if not isinstance(claim.reference, (*AREAS, PointTarget)):
@@ -148,7 +198,24 @@ def measure(claim: Claim) -> Measurement:
     return measured
 
 
+def _membership(claim: Claim) -> Measurement:
+    """Whether the gazetteer's codes put the subject in the unit; nothing is measured."""
+    units = getattr(claim.subject, "within", ())
+    if not units:
+        return Measurement(problem=f"whether a place lies in {claim.reference.describe()} is "
+                                   f"read from the gazetteer's codes, and "
+                                   f"{claim.subject.describe()} has none")
+    inside = claim.reference.key in units
+    return Measurement(km=0.0 if inside else None, inside=inside)
+
+
 def judge(claim: Claim, measurement: Measurement, ends_km: float) -> Verdict:
+    if isinstance(claim.reference, AdminUnitTarget):
+        unit, held = claim.reference.describe(), claim.subject.within[0].split("/", 1)[1]
+        reason = (f"the gazetteer puts {claim.subject.describe()} in {unit}" if measurement.inside
+                  else f"the gazetteer puts {claim.subject.describe()} in {held}, not {unit}")
+        return Verdict(claim, measurement, status_of(0.0 if measurement.inside else math.inf),
+                       reason=reason)
     if isinstance(claim.reference, PointTarget):
         town = claim.reference.uncertainty_km
         reach = max(TOWN_REACH_KM, 3 * town)
