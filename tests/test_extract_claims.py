@@ -413,3 +413,19 @@ def test_a_place_in_an_admin_unit(pipeline, text, subject, unit, status):
 
 def test_a_place_in_its_country_is_no_claim(pipeline):
     assert claims_in(pipeline, "Kabul in Afghanistan was calm.") == []
+
+
+# Kenya borders Somalia and not Ghana; Mexico borders Guatemala.
+@pytest.mark.parametrize(("text", "pair", "status"), [
+    ("The area of Kenya where the cases occurred borders Somalia.", ("Kenya", "Somalia"),
+     Status.CONSISTENT),
+    ("The part of Mexico that saw the storm borders Guatemala.", ("Mexico", "Guatemala"),
+     Status.CONSISTENT),
+    ("The area of Kenya where the cases occurred borders Ghana.", ("Kenya", "Ghana"),
+     Status.INCONSISTENT),
+])
+def test_a_part_of_a_country_with_a_clause_borders_for_its_country(pipeline, text, pair,
+                                                                   status):
+    ((claim, verdict),) = claims_in(pipeline, text)
+    assert (claim.subject.describe(), claim.reference.describe()) == pair
+    assert verdict.status is status

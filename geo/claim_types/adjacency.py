@@ -16,8 +16,15 @@ import math
 import re
 
 from geo import admin_areas, base_layers
-from geo.claim_types.grammar import BORDER, LIST, LIST_OPENER, SLOT, named_slot
-from geo.claims import Claim, Relation
+from geo.claim_types.grammar import (
+    BORDER,
+    LIST,
+    LIST_OPENER,
+    SLOT,
+    alternatives,
+    named_slot,
+)
+from geo.claims import PHRASING_WORDS, Claim, Relation
 from geo.measure import Measurement
 from geo.targets import AdminAreaTarget, CountryTarget
 from geo.verdicts import Verdict, status_of
@@ -59,6 +66,12 @@ NAMED_NEIGHBOUR_PATTERN = re.compile(
     rf"|(?:which\s+|that\s+)?shares?\s+(?:part\s+of\s+)?(?:its|their|a)\s+(?:\w+\s+)?"
     rf"border\s+with\s+{named_slot('partner')}"
     rf"|(?:which\s+|that\s+)?borders?\s+(?P<bordered>{LIST}))", re.IGNORECASE)
+# "The area of Iraq where the suspected deaths occurred borders Turkey": the part, whatever the
+# clause says of it, is the country's, so the country borders the other.
+PART_BORDERS_PATTERN = re.compile(
+    rf"\b(?:{alternatives(PHRASING_WORDS['part_nouns'])})\s+of\s+{named_slot('whole')}\s+"
+    rf"(?:where|which|that|in\s+which)\b[^\x01.;]{{0,100}}?\bborders?\s+{named_slot('other')}",
+    re.IGNORECASE)
 # A border or a neighbour: every phrasing above names one.
 TRIGGER = re.compile("border|neighbo", re.IGNORECASE)
 _LIST_GAP = re.compile(r"\s*,\s*|\s*,?\s+(?:and|or)\s+", re.IGNORECASE)
@@ -75,6 +88,9 @@ def find(view, finder) -> None:
         reference = finder.area_target(view.mention(match["ref"]))
         if reference is not None:
             _each_member(view, finder, match, reference)
+    for match in PART_BORDERS_PATTERN.finditer(view.text):
+        _add(view, finder, match, finder.area_target(view.mention(match["whole"])),
+             finder.area_target(view.mention(match["other"])))
     slot_spans = [(m.start(), m.end(), m[1]) for m in re.finditer(SLOT, view.text)]
     for match in NAMED_NEIGHBOUR_PATTERN.finditer(view.text):
         others = [match["owner"] or match["partner"]] if not match["bordered"] else (
