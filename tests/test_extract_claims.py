@@ -429,3 +429,20 @@ def test_a_part_of_a_country_with_a_clause_borders_for_its_country(pipeline, tex
     ((claim, verdict),) = claims_in(pipeline, text)
     assert (claim.subject.describe(), claim.reference.describe()) == pair
     assert verdict.status is status
+
+
+# Euclid lies in Ohio's north-east corner (41.6 N, 81.5 W), Cincinnati in its south-west.
+@pytest.mark.parametrize(("text", "status"), [
+    ("Floods hit Ohio. In Euclid, in the northeast, firefighters agreed to a pay cut.",
+     Status.CONSISTENT),
+    ("Floods hit Ohio. In Cincinnati, in the northeast, firefighters agreed to a pay cut.",
+     Status.INCONSISTENT),
+])
+def test_a_part_of_the_state_the_article_is_about(pipeline, text, status):
+    ((claim, verdict),) = claims_in(pipeline, text)
+    assert claim.reference.describe() == "north-eastern Ohio" and verdict.status is status
+
+
+def test_a_part_left_unsaid_for_a_place_outside_the_articles_area_is_no_claim(pipeline):
+    text = "Floods hit Ohio. In Nairobi, in the north, schools closed."
+    assert claims_in(pipeline, text) == []

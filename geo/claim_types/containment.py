@@ -57,6 +57,12 @@ IN_REGION_PATTERN = re.compile(
 # to name, if they say it is a place ("in Copenhagen and in Malmo" may be a list of others).
 SUBJECT_AFTER_PATTERN = re.compile(
     rf"\s*,\s*(?:in|at)\s+{A_PLACE_CALLED}{named_slot('subject')}", re.IGNORECASE)
+# "In Euclid, in the northeast": a part of the state or country the article is about, left
+# unsaid.
+IMPLIED_PART_PATTERN = re.compile(
+    rf"{named_slot('place')}\s*,\s*in\s+the\s+"
+    rf"(?P<part_alone>(?:north|south)[\s-]?(?:east|west)|north|south|east|west|centre|center)"
+    rf"\b(?!\s+(?:of|part)\b|-|\s*[A-Z])", re.IGNORECASE)
 # "the northern town of Calais", "the northern Nigerian state of Zamfara", "the eastern states
 # of Saxony-Anhalt and Thuringia", "India's northern state of Uttar Pradesh": the country is
 # the one named before the part, or among the words before the noun, or else the subject's own.
@@ -114,10 +120,28 @@ def find(view, finder) -> None:
             country = view.mention(match["country"] or match["owner"])
             _in_part(view, finder, match, subject, finder.country_code(country),
                      match["part"] or match["part_before"])
+    for match in IMPLIED_PART_PATTERN.finditer(view.text):
+        _in_the_home_part(view, finder, match)
     for match in IN_UNIT_PATTERN.finditer(view.text):
         _in_a_unit(view, finder, match)
     for match in AIRPORT_PATTERN.finditer(view.text):
         _airport_in_a_town(view, finder, match)
+
+
+def _in_the_home_part(view, finder, match: re.Match) -> None:
+    """"In Euclid, in the northeast", in an article about Ohio: northeastern Ohio, when the
+    place lies in the state (or else the country) the article is about; a place elsewhere
+    leaves unsaid what "the northeast" is part of, and makes no claim."""
+    subject = finder.located(view.mention(match["place"]))
+    if subject is None:
+        return
+    if finder.home_state and admin_areas.state_at(*subject.point) == finder.home_state:
+        home = finder.home_state
+    elif finder.home_country and subject.country_codes == (finder.home_country,):
+        home = finder.home_country
+    else:
+        return
+    _in_part(view, finder, match, subject, home, match["part_alone"])
 
 
 def _in_a_unit(view, finder, match: re.Match) -> None:
