@@ -19,6 +19,7 @@ from geo.base_layers import attributes, geometries
 
 KEY_PREFIX = "US-"
 COUNTRY = "USA"  # the Natural Earth ADM0_A3 of every area here
+COUNTRY_ISO2 = "US"  # ... and the gazetteer's code for it
 # us-atlas simplifies for maps at 1:10,000,000: a line is good to a couple of kilometres.
 US_ATLAS_UNCERTAINTY_KM = 2.0
 # GeoNames calls a county "Dawson County", "Orleans Parish" or "City of Baltimore"; the Census
@@ -96,7 +97,8 @@ def _county_keys() -> dict[tuple[str, str], list[int]]:
 def key_for(place) -> str | None:
     """The key of a gazetteer place's polygon: a US state or county; None for anything else
     or a unit the Census files do not hold (Connecticut's planning regions of 2022)."""
-    if getattr(place, "country_code", None) != "US" or place.kind not in ("admin1", "admin2"):
+    if getattr(place, "country_code", None) != COUNTRY_ISO2 or place.kind not in ("admin1",
+                                                                                  "admin2"):
         return None
     if place.kind == "admin1":
         return _state_keys().get(_normal(place.name))

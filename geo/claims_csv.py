@@ -31,7 +31,14 @@ from geo.claims import (
     parse_direction,
 )
 from geo.escape import from_spreadsheet_cell
-from geo.targets import PlaceResolver, TargetError, parse_target, target_text
+from geo.targets import (
+    AdminUnitTarget,
+    PlaceResolver,
+    TargetError,
+    parse_target,
+    target_text,
+    unit_key_parts,
+)
 from geo.units import UnknownUnit
 
 REQUIRED_COLUMNS = ("subject", "relation", "reference", "value", "unit", "hedge")
@@ -109,7 +116,10 @@ def _target(row: dict, role: str, resolve_place: PlaceResolver | None):
         changes["uncertainty_km"] = _number(_cell(row, f"{role}_uncertainty_km"),
                                             f"{role}_uncertainty_km")
     if role == "subject" and _cell(row, "subject_within"):
-        changes["within"] = tuple(key.strip() for key in _cell(row, "subject_within").split("|"))
+        keys = [key.strip() for key in _cell(row, "subject_within").split("|")]
+        for key in keys:
+            unit_key_parts(key)  # TargetError names a key that is no unit
+        changes["within"] = tuple(keys)
     try:
         return dataclasses.replace(target, **changes)
     except TypeError:
@@ -138,6 +148,10 @@ def _claim(row: dict, line: int, resolve_place: PlaceResolver | None) -> Claim:
                          f"{', '.join(r.value for r in Relation)})") from None
     subject = _target(row, "subject", resolve_place)
     reference = _target(row, "reference", resolve_place)
+    if isinstance(subject, AdminUnitTarget) or (isinstance(reference, AdminUnitTarget)
+                                                and relation is not Relation.CONTAINMENT):
+        raise ValueError("a unit: end is read only as what a containment claim's subject "
+                         "lies in")
     value, unit, hedge = _cell(row, "value"), _cell(row, "unit"), _cell(row, "hedge")
 
     qualifier = None

@@ -321,11 +321,21 @@ class Finder:
             return self.home_country
         return self.home_state if admin_areas.is_state(key) else None
 
-    def add(self, view: SentenceView, match: re.Match, **claim_fields) -> None:
+    def add(self, view: SentenceView, match: re.Match,
+            reference_for: Callable[[object], Target] | None = None, **claim_fields) -> None:
+        """Add a claim. `reference_for(place)` is the reference the claim's words name when
+        its subject is another place its name may mean ("Jackson, in Madison County": the
+        county of that name in the other Jackson's state), so such a reading changes both
+        ends at once."""
         start, end = view.original_offset(match.start()), view.original_offset(match.end())
         claim = Claim(source=self.text[start:end], **claim_fields)
-        self.found.append(FoundClaim(claim, view.sentence, start, end,
-                                     tuple(_readings(view, claim))))
+        readings = list(_readings(view, claim))
+        if reference_for is not None:
+            readings += [(doubt, dataclasses.replace(claim, subject=other,
+                                                     reference=reference_for(place)))
+                         for doubt, other, place in _other_readings(view, claim.subject)
+                         if place is not None]
+        self.found.append(FoundClaim(claim, view.sentence, start, end, tuple(readings)))
 
     def subject_before(self, view: SentenceView, view_offset: int, outlines: bool = False
                        ) -> Target | None:
@@ -544,8 +554,7 @@ def _as_target(place, like: Target) -> Target | None:
         if place.kind == "country":
             return None
         point = target_for(place) or point_of_area(place)
-        return (dataclasses.replace(point, within=units_holding(place))
-                if point is not None and like.within else point)
+        return None if point is None else dataclasses.replace(point, within=units_holding(place))
     if isinstance(like, AdminUnitTarget):
         return unit_target(place)
     key = admin_areas.key_for(place)

@@ -218,7 +218,7 @@ class AdminUnitTarget:
 
     @property
     def key(self) -> str:
-        return "/".join(part for part in (self.country_code, self.admin1, self.admin2) if part)
+        return unit_key(self.country_code, self.admin1, self.admin2)
 
     @property
     def uncertainty_km(self) -> float:
@@ -293,13 +293,31 @@ def point_of_area(place) -> PointTarget | None:
     return PointTarget(place.lat, place.lon, place.name, AREA_UNCERTAINTY_KM[place.kind])
 
 
+def unit_key(country_code: str, *names: str | None) -> str:
+    """"AF/Nangarhār", "FR/Alsace/Bas-Rhin": a country code and the names of a unit and what
+    holds it, with "%", "/" and "|" in a name written as %25, %2F and %7C (claims files join
+    keys with "|"; "Obio/Akpor" is one name)."""
+    return "/".join([country_code, *(name.replace("%", "%25").replace("/", "%2F")
+                                     .replace("|", "%7C") for name in names if name)])
+
+
+def unit_key_parts(key: str) -> list[str]:
+    """The country code and names of a unit_key, unescaped; TargetError if it is none."""
+    from urllib.parse import unquote
+
+    parts = [unquote(part).strip() for part in key.split("/")]
+    if not (2 <= len(parts) <= 3 and all(parts) and re.fullmatch(r"[A-Z]{2}", parts[0])):
+        raise TargetError(f"an admin unit is written CC/NAME or CC/NAME/NAME, not {key!r}")
+    return parts
+
+
 def units_holding(place) -> tuple[str, ...]:
     """The keys of the admin units the gazetteer puts a place in (AdminUnitTarget.key)."""
     if not (place.country_code and place.admin1) or place.kind == "admin1":
         return ()
-    first = f"{place.country_code}/{place.admin1}"
+    first = unit_key(place.country_code, place.admin1)
     if place.admin2 and place.kind != "admin2":
-        return (first, f"{first}/{place.admin2}")
+        return (first, unit_key(place.country_code, place.admin1, place.admin2))
     return (first,)
 
 
@@ -362,8 +380,10 @@ def parse_target(text: str, resolve_place: PlaceResolver | None = None) -> Targe
             return RegionTarget(area, regions.parse_part(part))
         if kind == "area":
             return AdminAreaTarget(admin_areas.area(value).key)
-        if kind == "unit" and value.count("/") in (1, 2):
-            return AdminUnitTarget(*(part.strip() for part in value.split("/")))
+        if kind == "unit":
+            parts = unit_key_parts(value)
+            base_layers.adm0_a3(parts[0])  # UnknownCountry for a code no country has
+            return AdminUnitTarget(*parts)
     except (base_layers.UnknownCountry, base_layers.NoSharedBorder, KeyError) as err:
         raise TargetError(str(err)) from err
     if kind == "unlocated" and value:

@@ -34,6 +34,7 @@ SENTENCES = [
     "Snow closed roads around Duluth in northern Minnesota.",
     "Gunmen attacked Jalalabad in Kandahar province on Monday.",
     "Troops entered Goma in North Kivu province.",
+    "Floods hit Keetmanshoop, in the Karas region, on Monday.",  # the unit is "//Karas"
 ]
 
 

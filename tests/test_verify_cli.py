@@ -72,6 +72,11 @@ def test_the_script_is_the_same_command(tmp_path):
     (HEADER + b"1 2,adjacency,country:MLI,,,\n28 9.5,proximity,country:MLI,,,beside\n",
      b"line 3: unknown proximity word"),
     (HEADER + b"95 9.5,containment,country:MLI,,,\n", b"line 2: coordinates out of range"),
+    (HEADER + b"34 70,containment,unit:AF//,,,\n", b"line 2: an admin unit is written"),
+    (HEADER + b"34 70,containment,unit:ZZ/Foo,,,\n", b"line 2: unknown country code"),
+    (HEADER + b"34 70,distance,unit:AF/Kandahar,5,km,\n", b"line 2: a unit: end is read only"),
+    (b"subject,relation,reference,value,unit,hedge,subject_within\n"
+     b"34 70,containment,unit:AF/Kandahar,,,,XYZ\n", b"line 2: an admin unit is written"),
     (b"a,b\n1,2\n", b"line 1: the header lacks"),
     (HEADER, b"no claims"),
     (b"", b"empty"),

@@ -28,7 +28,7 @@ from geo.claim_types.grammar import (
     UNIT_NOUN,
     named_slot,
 )
-from geo.claims import Claim, Relation, Tolerance
+from geo.claims import PHRASING_WORDS, Claim, Relation, Tolerance
 from geo.measure import Measurement, distance_to
 from geo.regions import parse_part
 from geo.targets import (
@@ -38,6 +38,7 @@ from geo.targets import (
     PointTarget,
     RegionTarget,
     UnlocatedTarget,
+    unit_key_parts,
     unit_target,
     units_holding,
 )
@@ -63,6 +64,10 @@ IMPLIED_PART_PATTERN = re.compile(
     rf"{named_slot('place')}\s*,\s*in\s+the\s+"
     rf"(?P<part_alone>(?:north|south)[\s-]?(?:east|west)|north|south|east|west|centre|center)"
     rf"\b(?!\s+(?:of|part)\b|-|\s*[A-Z])", re.IGNORECASE)
+# A city has parts of its own: "Chicago, in the south" is the South Side, not southern Illinois.
+CITY_WITH_PARTS_POPULATION = 100_000
+# "in Beijing, in Hubei province, and in Shanghai": the places of a list, each in its own.
+LIST_GOES_ON = re.compile(rf"\s*,?\s*(?:and|or)\s+(?:in\s+)?{SLOT}", re.IGNORECASE)
 # "the northern town of Calais", "the northern Nigerian state of Zamfara", "the eastern states
 # of Saxony-Anhalt and Thuringia", "India's northern state of Uttar Pradesh": the country is
 # the one named before the part, or among the words before the noun, or else the subject's own.
@@ -132,8 +137,9 @@ def _in_the_home_part(view, finder, match: re.Match) -> None:
     """"In Euclid, in the northeast", in an article about Ohio: northeastern Ohio, when the
     place lies in the state (or else the country) the article is about; a place elsewhere
     leaves unsaid what "the northeast" is part of, and makes no claim."""
-    subject = finder.located(view.mention(match["place"]))
-    if subject is None:
+    place = view.mention(match["place"])
+    subject = finder.located(place)
+    if subject is None or (place.place.population or 0) >= CITY_WITH_PARTS_POPULATION:
         return
     if finder.home_state and admin_areas.state_at(*subject.point) == finder.home_state:
         home = finder.home_state
@@ -146,27 +152,50 @@ def _in_the_home_part(view, finder, match: re.Match) -> None:
 
 def _in_a_unit(view, finder, match: re.Match) -> None:
     """"Jalalabad, in Nangarhar province": the place in the unit's outline (a US state or
-    county), or in the unit by the gazetteer's codes. Of the units the name may mean, one in
-    the place's own country is read first ("Punjab province" for Lahore is Pakistan's)."""
+    county), or in the unit by the gazetteer's codes. "In Beijing, in Hubei province, and in
+    Shanghai" is a list, no claim."""
     unit = view.mention(match["unit"] or match["unit_after"])
-    name = unit.mention.text
-    if not (match["noun"] or match["noun_before"] or _ENDS_WITH_UNIT_NOUN.search(name)):
+    noun = match["noun"] or match["noun_before"]
+    if noun is None:  # "Belgrade in Gallatin County": the noun is in the unit's name
+        named_with_noun = _ENDS_WITH_UNIT_NOUN.search(unit.mention.text)
+        noun = named_with_noun[0] if named_with_noun else None
+    if noun is None or LIST_GOES_ON.match(view.text, match.end()):
         return  # "Kabul in Afghanistan" says nothing a map does not
     place = view.mention(match["place"])
     subject = finder.located(place)
     if subject is None or unit.place.kind == "country":  # "in the Romanian county": no unit
         return
-    key = admin_areas.key_for(unit.place)
-    if key is not None:
-        reference = AdminAreaTarget(key, unit.place.name)
-    else:
-        readings = sorted((c for c in (unit.place, *unit.mention.candidates)
-                           if c.kind in ("admin1", "admin2")),
-                          key=lambda c: c.country_code != place.place.country_code)
-        reference = next(filter(None, map(unit_target, readings)), None) or UnlocatedTarget(
-            name, f"the gazetteer knows no admin unit called {name}")
+    reference = _unit_named(place.place, unit, noun)
+    if isinstance(reference, AdminUnitTarget):
         subject = dataclasses.replace(subject, within=units_holding(place.place))
-    finder.add(view, match, subject=subject, relation=RELATION, reference=reference)
+    finder.add(view, match, subject=subject, relation=RELATION, reference=reference,
+               reference_for=lambda other: _unit_named(other, unit, noun))
+
+
+def _unit_named(place, unit, noun: str):
+    """The unit a mention names for a place: of its readings, only those in the place's own
+    country (a county in the place's own US state); of those, one the gazetteer files the
+    place under first (Brăila is a county and a municipality of that name), then a
+    first-level one after "province" or "state". A name with no such reading may mean another
+    place than the one the text means: unverifiable, never measured against a namesake
+    abroad."""
+    name = unit.mention.text
+    readings = [c for c in dict.fromkeys((unit.place, *unit.mention.candidates))
+                if c.kind in ("admin1", "admin2") and c.country_code == place.country_code]
+    if place.country_code == admin_areas.COUNTRY_ISO2:
+        for reading in readings:
+            key = admin_areas.key_for(reading)
+            if key and (admin_areas.is_state(key) or reading.admin1 == place.admin1):
+                return AdminAreaTarget(key, reading.name)
+        return UnlocatedTarget(name, f"no {name} in {place.admin1 or 'its state'}; one of the "
+                                     "names may mean another place")
+    first = noun.lower() in PHRASING_WORDS["first_level_unit_nouns"]
+    holding = units_holding(place)
+    targets = sorted(filter(None, map(unit_target, readings)),
+                     key=lambda t: (t.key not in holding, (t.admin2 is None) != first))
+    return next(iter(targets), None) or UnlocatedTarget(
+        name, f"the gazetteer knows no {noun.lower()} called {name} in the same country as "
+              f"{place.name}")
 
 
 def _own_country(place) -> str | None:
@@ -223,19 +252,30 @@ def measure(claim: Claim) -> Measurement:
 
 
 def _membership(claim: Claim) -> Measurement:
-    """Whether the gazetteer's codes put the subject in the unit; nothing is measured."""
-    units = getattr(claim.subject, "within", ())
+    """Whether the gazetteer's codes put the subject in the unit; nothing is measured. A
+    second-level unit the codes do not name for the place is no proof it lies elsewhere: the
+    gazetteer's lower levels do not always line up (Strasbourg is in Grand Est and Alsace, and
+    Bas-Rhin is filed under Alsace)."""
+    unit, units = claim.reference, getattr(claim.subject, "within", ())
     if not units:
-        return Measurement(problem=f"whether a place lies in {claim.reference.describe()} is "
-                                   f"read from the gazetteer's codes, and "
-                                   f"{claim.subject.describe()} has none")
-    inside = claim.reference.key in units
+        return Measurement(problem=f"whether a place lies in {unit.describe()} is read from "
+                                   f"the gazetteer's codes, and {claim.subject.describe()} has "
+                                   "none")
+    own_name = unit.key.rsplit("/", 1)[1]
+    inside = unit.key in units or any(held.endswith(f"/{own_name}") and
+                                      held.startswith(f"{unit.country_code}/")
+                                      for held in units)
+    if not inside and unit.admin2 is not None:
+        return Measurement(problem=f"the gazetteer does not file {claim.subject.describe()} "
+                                   f"under {unit.describe()}, and its second-level units do "
+                                   "not always line up")
     return Measurement(km=0.0 if inside else None, inside=inside)
 
 
 def judge(claim: Claim, measurement: Measurement, ends_km: float) -> Verdict:
     if isinstance(claim.reference, AdminUnitTarget):
-        unit, held = claim.reference.describe(), claim.subject.within[0].split("/", 1)[1]
+        unit = claim.reference.describe()
+        held = unit_key_parts(claim.subject.within[0])[1]
         reason = (f"the gazetteer puts {claim.subject.describe()} in {unit}" if measurement.inside
                   else f"the gazetteer puts {claim.subject.describe()} in {held}, not {unit}")
         return Verdict(claim, measurement, status_of(0.0 if measurement.inside else math.inf),

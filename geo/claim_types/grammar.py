@@ -144,7 +144,8 @@ PLACE_CALLED = (rf"(?:the\s+(?:(?:{SLOT}|[\w'\u2019-]+)\s+){{0,3}}?(?:{_CALLED})
 A_PLACE_CALLED = (rf"\b(?:the|a)\s+{PLACE_NOUN}\s+"
                   rf"(?:(?:{alternatives(PHRASING_WORDS['naming'])})\s+)?")
 # What names an admin unit after its name ("Nangarhar province").
-UNIT_NOUN = alternatives(PHRASING_WORDS["unit_nouns"])
+UNIT_NOUN = alternatives(PHRASING_WORDS["first_level_unit_nouns"]
+                         + PHRASING_WORDS["second_level_unit_nouns"])
 # What may stand between a place and the list of its neighbours ("include", "such as").
 LIST_OPENER = alternatives(PHRASING_WORDS["list_openers"])
 # A list of places: "Benin, Ghana, Guinea, Niger, and Senegal".
