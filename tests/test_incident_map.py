@@ -409,6 +409,19 @@ def test_a_printout_keeps_the_incident_and_the_claims(founding, report, opened):
     assert page.page.locator(FOCUS).is_visible()
 
 
+def settled_box(page, locator) -> dict:
+    """`locator`'s box once it has stopped moving: a row's click zooms to the claim, opens its
+    popup and pans it clear of the controls, each animated, and on a loaded machine the
+    animations outlast the click (CI caught the popup in mid-pan once)."""
+    box, previous = locator.bounding_box(), None
+    for _ in range(50):
+        if box == previous:
+            break
+        page.wait_for_timeout(100)
+        box, previous = locator.bounding_box(), box
+    return box
+
+
 @pytest.mark.parametrize("viewport", [VIEWPORT, PHONE_VIEWPORT], ids=["desktop", "phone"])
 def test_no_control_covers_a_claim_s_popup(founding, report, opened, viewport):
     page = opened(founding / "map.html", viewport)
@@ -426,7 +439,7 @@ def test_no_control_covers_a_claim_s_popup(founding, report, opened, viewport):
         expect(popup).to_have_count(1)
         expect(popup.locator(".geo-claim-number")).to_have_text(
             rows.nth(index).get_attribute("data-claim"))
-        box = popup.bounding_box()
+        box = settled_box(page.page, popup)
         for selector in covers:
             other = page.page.locator(selector)
             if not other.is_visible():
