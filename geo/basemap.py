@@ -96,6 +96,29 @@ class CountriesMiniMap(folium.plugins.MiniMap):
                 {{ this.options|tojavascript }}
             );
             {{ this._parent.get_name() }}.addControl({{ this.get_name() }});
+            (function (minimap) {
+                // The minimap moves the main map only when a reader drags or zooms it. Its
+                // own animated catching up with the main map also ends in a moveend, and when
+                // two moves of the main map come close together (a claim chosen in the panel
+                // just after the page framed the incident) Leaflet-MiniMap takes that for the
+                // reader's and sends the main map back to where it was.
+                var byReader = false;
+                minimap._miniMap.on("dragstart", function () { byReader = true; });
+                L.DomEvent.on(minimap._container, "wheel dblclick", function () {
+                    byReader = true;
+                });
+                var follow = minimap._onMiniMapMoved;
+                minimap._miniMap.off("moveend", follow, minimap);
+                minimap._onMiniMapMoved = function (event) {
+                    if (byReader) {
+                        byReader = false;
+                        follow.call(minimap, event);
+                    } else {
+                        minimap._mainMapMoving = false;
+                    }
+                };
+                minimap._miniMap.on("moveend", minimap._onMiniMapMoved, minimap);
+            })({{ this.get_name() }});
         {% endmacro %}
     """)
 

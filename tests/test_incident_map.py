@@ -410,9 +410,8 @@ def test_a_printout_keeps_the_incident_and_the_claims(founding, report, opened):
 
 
 def settled_box(page, locator) -> dict:
-    """`locator`'s box once it has stopped moving: a row's click zooms to the claim, opens its
-    popup and pans it clear of the controls, each animated, and on a loaded machine the
-    animations outlast the click (CI caught the popup in mid-pan once)."""
+    """`locator`'s box once it has stopped moving: Leaflet pans an opening popup into view
+    with an animation."""
     box, previous = locator.bounding_box(), None
     for _ in range(50):
         if box == previous:
@@ -448,4 +447,19 @@ def test_no_control_covers_a_claim_s_popup(founding, report, opened, viewport):
             apart = (box["x"] + box["width"] <= them["x"] or them["x"] + them["width"] <= box["x"]
                      or box["y"] + box["height"] <= them["y"]
                      or them["y"] + them["height"] <= box["y"])
-            assert apart, (index + 1, selector)
+            assert apart, (index + 1, selector, box, them)
+
+
+
+def test_a_claim_chosen_at_once_stays_in_view(founding, opened):
+    # Chosen in the panel right after the page framed the incident, a claim was sent back to
+    # the first view about one time in three: Leaflet-MiniMap took the end of its own catching
+    # up for a reader's drag. Eight fresh pages, each clicked at once.
+    for _ in range(8):
+        page = opened(founding / "map.html", VIEWPORT)
+        zoom = """() => Object.values(window).find(value => value instanceof L.Map
+                   && value.getContainer().id.startsWith("map_")).getZoom()"""
+        first = page.page.evaluate(zoom)
+        page.page.locator(".geo-claim-row:not([disabled])").first.click()
+        page.page.wait_for_timeout(600)
+        assert page.page.evaluate(zoom) != first
