@@ -66,7 +66,7 @@ _ANY_TRIGGER = re.compile("|".join(f"(?:{claim_type.TRIGGER.pattern})"
 # the noun, and a few of the words that say where a place is after it.
 ANAPHOR_BEFORE = re.compile(
     rf"\b(?:this|the)\s+(?:[\w-]+\s+){{0,2}}?(?:{alternatives(ANAPHOR_NOUNS)})"
-    r"(?:\s*,?\s+(?:is|was|lies|lay|sits|sat|stands|located|situated|which|that)){0,3}"
+    rf"(?:\s*,?\s+(?:{LOCATION_VERB}|which|that)){{0,3}}"
     r"\s*,?\s*\Z", re.IGNORECASE)
 ANAPHOR_REACH = 60
 # "near the village Dvani, which is seven kilometers south-west of": a name geo did not take

@@ -15,6 +15,7 @@ import re
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import resources
 
 from geo import units
@@ -60,13 +61,6 @@ HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "lady", "lord", "president
 # After these, a word names where something is: "a bank in Gainesville" is the town even in
 # an article where "Rodeo Gainesville" made Gainesville look like a surname.
 LOCATIVE_BEFORE = {"in", "at", "from", "near", "outside", "around", "to", "of"}
-# "186 miles southeast of Alliance": the far end of a measured distance is a place, whatever
-# its word means elsewhere. A number, a unit (geo.units' spellings), perhaps a compass point.
-MEASURED_FROM = re.compile(
-    r"\d\s*-?\s*(?:" + "|".join(re.escape(unit).replace(r"\ ", r"\s+") for unit in sorted(
-        units.spellings(), key=len, reverse=True)) + r")\s+"
-    r"(?:(?:north|south|east|west)(?:[\s-]?(?:north|south|east|west)){0,2}\s+"
-    r"|(?-i:[NS]?[NS]?[EW]?)\s+)?(?:of|from)\s+\Z", re.IGNORECASE)
 MEASURED_FROM_REACH = 60
 _WORDS = tomllib.loads(resources.files("geo").joinpath("mention_words.toml").read_text("utf-8"))
 FEATURE_AFTER = frozenset(_WORDS["feature_after"])  # "Memphis Street", "Neches River"
@@ -123,6 +117,18 @@ def _sentence_initial(text: str, starts: list[int]) -> list[bool]:
 
 # Abbreviations that start a place name and keep their dot: "St. Petersburg", "Mt. Airy".
 NAME_ABBREVIATIONS = {"st", "ste", "mt", "ft", "pt"}
+
+
+@cache  # compiled at the first everyday word that may be a place, not at start-up
+def _measured_from() -> re.Pattern[str]:
+    """"186 miles southeast of Alliance": the far end of a measured distance is a place,
+    whatever its word means elsewhere. A number, a unit (geo.units' spellings), perhaps a
+    compass point, then "of" or "from" just before the word."""
+    spelled = sorted(units.spellings(), key=len, reverse=True)
+    return re.compile(
+        r"\d\s*-?\s*(?:" + "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in spelled)
+        + r")\s+(?:(?:north|south|east|west)(?:[\s-]?(?:north|south|east|west)){0,2}\s+"
+        r"|(?-i:[NS]?[NS]?[EW]?)\s+)?(?:of|from)\s+\Z", re.IGNORECASE)
 
 
 def _dateline(reading: _Reading, i: int, j: int) -> bool:
@@ -320,7 +326,7 @@ class Recogniser:
         if not reading.in_title_case(i) and self._in_a_person(reading, i, j):
             return False
         if single and self.words.is_common_word(surface) and best.match != "demonym":
-            if best.kind == "country" or best.capital or MEASURED_FROM.search(
+            if best.kind == "country" or best.capital or _measured_from().search(
                     text, max(0, mention.start - MEASURED_FROM_REACH), mention.start):
                 return True
             if best.match == "alias":  # "We" is an alternate name of Hue; nobody means that
