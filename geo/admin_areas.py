@@ -52,6 +52,11 @@ def is_state(key: str) -> bool:
     return is_key(key) and len(key) == len(KEY_PREFIX) + 2
 
 
+def state_key_of(key: str) -> str:
+    """The key of a state, or of the state a county is in: its FIPS code's first two digits."""
+    return key[:len(KEY_PREFIX) + 2]
+
+
 @cache
 def _rows_by_fips(layer: str) -> dict[str, int]:
     return {fips: row for row, fips in enumerate(attributes(layer)["fips"])}

@@ -205,6 +205,16 @@ class Quantity:
         low, high = NUMBER_WORDS["vague"][" ".join(words.lower().split())]
         return cls(str(low), unit, hedge, str(high))
 
+    @classmethod
+    def matched(cls, match) -> Quantity | None:
+        """The quantity of a match of geo.claim_types.grammar.QUANTITY; None when it has no
+        number; ValueError when its words are no quantity ("30 to 20 km")."""
+        if match["vague"]:
+            return cls.vague(match["vague"], match["unit"], match["hedge"])
+        if match["number"]:
+            return cls.written(match["number"], match["unit"], match["hedge"], match["upper"])
+        return None
+
     @property
     def low(self) -> float:
         """The number, or a range's lower end, in the quantity's unit."""

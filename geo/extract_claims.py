@@ -27,6 +27,7 @@ from geo.claim_types.grammar import (
     PART,
     PART_WORD,
     SLOT,
+    UNIT_NOUN,
     alternatives,
 )
 from geo.claims import ANAPHOR_NOUNS, PHRASING_WORDS, Claim, Quantity, Relation
@@ -80,7 +81,35 @@ UNKNOWN_PLACE_BEFORE = re.compile(
 UNKNOWN_PLACE_REACH = 80
 # "Gao, the city about 320 km east of Timbuktu": the noun is in apposition to the place.
 _APPOSITION_END = re.compile(r"\x02\s*,?\s*\Z")
+# "winds reached 90 mph at a prairie research site about five miles south of Manhattan",
+# "County Road 35, which is north of Alexandria": the subject is a thing the sentence does not
+# name as a place, so the claim is unverifiable rather than given to a place named before it.
+# The thing's last word is a common noun: a capitalised one may be a name (UNKNOWN_PLACE_BEFORE)
+# or a day ("the city Monday").
+_WORD = r"[^\W\d_][\w'\u2019-]*"
+_DETERMINER = r"\b(?:an?|the)"  # the last one before the claim: "the wreck on a hillside"
+_BOUND = r"(?:north|south|east|west)bound"  # "Highway 10 eastbound, 2 miles east of Perham"
+UNNAMED_BEFORE = re.compile(
+    rf"(?:\b(?P<thing>{_DETERMINER}\s+(?:(?!{_DETERMINER}\s){_WORD}\s+){{0,3}}"
+    rf"(?-i:[a-z])[\w'\u2019-]*)"
+    rf"|(?P<way>(?-i:[A-Z][\w.]*\s+){{0,2}}(?:{alternatives(PHRASING_WORDS['way_nouns'])})"
+    rf"\s+\d+\w*(?:\s+{_BOUND}(?:\s+and\s+{_BOUND})?)?))"
+    rf"\s*,?\s*(?:(?:which|that)\s+)?(?:(?:{LOCATION_VERB})\s+){{0,2}}\Z", re.IGNORECASE)
+UNNAMED_REACH = 80
+# "Kidal, a town about 300 km from Gao", "Kidal is a town", "Kidal, which lies in a desert":
+# the thing is, or holds, the place named just before it.
+_NAMED_BEFORE_THING = re.compile(
+    rf"\x02(?:\s*,\s*(?:(?:which|that)\s+)?(?:(?:{LOCATION_VERB}|are|were|remains)\s+){{0,2}}"
+    rf"|\s+(?:(?:{LOCATION_VERB}|are|were|remains)\s+){{1,2}})(?:(?:in|on|at)\s+)?\Z",
+    re.IGNORECASE)
+# "East Ridge, on Interstate 75 a few miles from": the road passes the place before it.
+_NAMED_BEFORE_WAY = re.compile(
+    rf"\x02\s*,?\s*(?:(?:which|that)\s+(?:{LOCATION_VERB})\s+)?(?:on|along|off|at|near)\s+\Z",
+    re.IGNORECASE)
 _LIST_COMMA = re.compile(r"\s*,\s*")
+# "the Puno region of Peru on the border": the noun after a name says it is the unit, when the
+# name was read as a town.
+_UNIT_NOUN_AFTER = re.compile(rf"\s+(?P<noun>{UNIT_NOUN})\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -274,6 +303,34 @@ def _outline_or_point(mention) -> Target | None:
     return AdminAreaTarget(key, mention.place.name) if key else located(mention)
 
 
+def _unnamed_subject(view: SentenceView, view_offset: int) -> UnlocatedTarget | None:
+    """The thing a measured claim places when the words just before it name no place ("at a
+    prairie research site about five miles south of"); it cannot be located."""
+    unnamed = UNNAMED_BEFORE.search(view.text, max(0, view_offset - UNNAMED_REACH),
+                                    view_offset)
+    if unnamed is None:
+        return None
+    named_before = _NAMED_BEFORE_WAY if unnamed["way"] else _NAMED_BEFORE_THING
+    if named_before.search(view.text, 0, unnamed.start()):
+        return None
+    thing = " ".join((unnamed["thing"] or unnamed["way"]).split())
+    return UnlocatedTarget(thing, f"the subject is {thing}, which geo cannot locate")
+
+
+def _unit_reading(mention, noun: str):
+    """The mention as the admin unit of its name in the same country, when it was read as
+    something else and the noun after it ("region", "county") says it is a unit: a first-level
+    unit after a first-level noun, else either level."""
+    place = mention.place
+    if place.kind in ("admin1", "admin2", "country"):
+        return None
+    levels = (("admin1",) if noun.lower() in PHRASING_WORDS["first_level_unit_nouns"]
+              else ("admin1", "admin2"))
+    unit = next((c for c in mention.mention.candidates
+                 if c.kind in levels and c.country_code == place.country_code), None)
+    return None if unit is None else dataclasses.replace(mention, place=unit)
+
+
 def qualifies(before, mention) -> bool:
     """Whether `mention` only says where the place `before` it is: "Arlington, Virginia",
     "Carroll County, Tennessee", "Peshawar, Khyber Pakhtunkhwa", "Kidal, Mali"."""
@@ -337,8 +394,8 @@ class Finder:
                          if place is not None]
         self.found.append(FoundClaim(claim, view.sentence, start, end, tuple(readings)))
 
-    def subject_before(self, view: SentenceView, view_offset: int, outlines: bool = False
-                       ) -> Target | None:
+    def subject_before(self, view: SentenceView, view_offset: int, outlines: bool = False,
+                       unnamed: bool = False) -> Target | None:
         """The nearest place mentioned before the claim's words, as a point (an admin unit's
         with its reach), passing over a place that only says where the one before it is
         ("Arlington, Virginia, about 5 miles from"); or, when the words just before the claim
@@ -346,7 +403,9 @@ class Finder:
         the place the article is about (its focus). With `outlines`, a US state or county is
         its outline, not a point: "Tennessee is near the Virginia border" is about an area
         that a point at its middle would misrepresent, so the claim is measured as an area's,
-        or reported unverifiable."""
+        or reported unverifiable. With `unnamed`, a thing the words just before the claim name
+        and that is no place ("at a research site about five miles south of") is the subject,
+        and cannot be located: a measured claim is about what stands just before its number."""
         as_target = _outline_or_point if outlines else located
         unknown = UNKNOWN_PLACE_BEFORE.search(
             view.text, max(0, view_offset - UNKNOWN_PLACE_REACH), view_offset)
@@ -357,13 +416,18 @@ class Finder:
                                         view_offset)
         if anaphor and not _APPOSITION_END.search(view.text, 0, anaphor.start()):
             return as_target(self.focus) if self.focus is not None else None
+        thing = _unnamed_subject(view, view_offset) if unnamed else None
+        if thing is not None:
+            return thing
         slots = list(re.finditer(SLOT, view.text[:view_offset]))
         for i in range(len(slots) - 1, -1, -1):
             mention = view.mentions[int(slots[i][1])]
             if i and _LIST_COMMA.fullmatch(view.text, slots[i - 1].end(), slots[i].start()) \
                     and qualifies(view.mentions[int(slots[i - 1][1])], mention):
                 continue
-            target = as_target(mention)
+            named_unit = _UNIT_NOUN_AFTER.match(view.text, slots[i].end())
+            unit = _unit_reading(mention, named_unit["noun"]) if named_unit else None
+            target = as_target(unit or mention)
             if target is not None:
                 return target
         return None
@@ -375,18 +439,17 @@ class Finder:
         quantity (a range whose upper end is below its lower end). The subject may be an admin
         unit ("Matara district some 160km south of Colombo"), as its point, uncertain by the
         reach of such a unit."""
-        subject = self.subject_before(view, match.start(), outlines=True)
+        subject = self.subject_before(view, match.start(), outlines=True, unnamed=True)
         if subject is None:
             return None
         reference = self.reference(view, match, subject)
         if reference is None or reference == subject:
             return None
+        if match["number"] is None and match["vague"] is None \
+                and isinstance(subject, UnlocatedTarget):
+            return None  # "crossed the coast south of Cairns": nothing to check, nor a number
         try:
-            if match["vague"]:
-                quantity = Quantity.vague(match["vague"], match["unit"], match["hedge"])
-            else:
-                quantity = (Quantity.written(match["number"], match["unit"], match["hedge"],
-                                             match["upper"]) if match["number"] else None)
+            quantity = Quantity.matched(match)
         except ValueError:  # "30 to 20 km" is no range, so no claim
             return None
         return {"subject": subject, "reference": reference, "quantity": quantity}

@@ -133,3 +133,40 @@ def test_a_part_of_a_country_with_its_place_named_after_it(pipeline, text, subje
     assert (verdict.claim.subject.describe(), verdict.claim.reference.describe()) == (
         subject, part)
     assert verdict.status is Status.CONSISTENT
+
+
+@pytest.mark.parametrize(("text", "thing"), [
+    # The winds were measured at the station, not in Salina.
+    ("Gusts hit 90 km/h in Salina, while winds reached 120 km/h at a weather station about "
+     "30 km north of Perth.", "a weather station"),
+    ("Troops from Cusco found the wreck on a hillside some 15 km west of Abancay.",
+     "a hillside"),
+    # A numbered road is no place either.
+    ("Two buses from Maputo collided on Route 9 about 10 km south of Matola.", "Route 9"),
+    ("In Brandon, County Road 109, which is two miles east of Alexandria, was closed.",
+     "County Road 109"),
+])
+def test_a_thing_that_is_no_place_before_a_number_is_the_subject(pipeline, text, thing):
+    _, found = verdicts_in(pipeline, text)
+    measured = [v for v in found if v.claim.relation in (Relation.DISTANCE, Relation.DIRECTION)]
+    ((verdict),) = measured
+    assert verdict.claim.subject.describe() == thing
+    assert verdict.status is Status.UNVERIFIABLE
+
+
+@pytest.mark.parametrize("text", [
+    # Thika is 39.6 km from Nairobi, bearing 45: the road holds the town named before it.
+    "Police in Thika, on the A2 highway about 40 km north-east of Nairobi, made arrests.",
+    "Thika is a busy town about 40 km north-east of Nairobi.",
+    "Thika, which lies in a valley about 40 km north-east of Nairobi, grew fast.",
+])
+def test_a_thing_said_of_the_place_before_it_keeps_that_place(pipeline, text):
+    _, (verdict,) = verdicts_in(pipeline, text)
+    assert verdict.claim.subject.describe() == "Thika"
+    assert verdict.status is Status.CONSISTENT
+
+
+def test_a_thing_that_is_no_place_with_no_number_makes_no_claim(pipeline):
+    # Nothing to check: the factory is not Grenoble, and no distance is given.
+    _, found = verdicts_in(pipeline, "Near Grenoble, smoke rose from a factory north of Lyon.")
+    assert found == []

@@ -125,6 +125,26 @@ def test_the_border_with_a_country_is_the_subjects_countrys(pipeline):
     assert verdict.status is Status.CONSISTENT
 
 
+@pytest.mark.parametrize(("text", "border", "status"), [
+    # Nong Khai lies on the Mekong, the Thai-Lao border.
+    ("Nong Khai sits on the border of Laos.", BorderTarget("LAO", "THA"), Status.CONSISTENT),
+    # Tacna is about 35 km from the Chilean border.
+    ("Tacna lies on the border of Peru and Chile.", BorderTarget("CHL", "PER"),
+     Status.CONSISTENT),
+    # Kidal the town is about 200 km from Algeria; its region reaches the border.
+    ("Fighting broke out in Kidal, on the border of Algeria.", BorderTarget("DZA", "MLI"),
+     Status.INCONSISTENT),
+    ("Fighting broke out in the Kidal region, on the border of Algeria.",
+     BorderTarget("DZA", "MLI"), Status.CONSISTENT),
+])
+def test_the_border_of_a_country_is_the_one_with_the_subjects_country(pipeline, text, border,
+                                                                       status):
+    proximity = [(c, v) for c, v in claims_in(pipeline, text) if c.relation is Relation.PROXIMITY]
+    ((claim, verdict),) = proximity
+    assert claim.reference == border
+    assert verdict.status is status
+
+
 # ---------------------------------------------------------------------------------------------
 # Containment phrasings, on several continents (issue 10)
 
@@ -239,6 +259,23 @@ def test_a_route_distance_is_unverifiable_not_judged(pipeline, text, way):
     assert claim.relation is Relation.DISTANCE and claim.qualifier == way
     assert verdict.status is Status.UNVERIFIABLE
     assert "route" in verdict.reason
+
+
+@pytest.mark.parametrize(("text", "ends"), [
+    # A stage of a race, a pipeline: lengths along a way between the two places named, not
+    # about the place before them (Nice and Marseille are 159 km apart as the crow flies).
+    ("In Grasse, the third stage covered 180 km from Nice to Marseille.", ("Nice", "Marseille")),
+    ("The Tanzanian pipeline runs 1,443 km from Hoima to Tanga.", ("Hoima", "Tanga")),
+])
+def test_a_length_from_one_place_to_another_is_a_route_between_them(pipeline, text, ends):
+    ((claim, verdict),) = claims_in(pipeline, text)
+    assert (claim.subject.describe(), claim.reference.describe()) == ends
+    assert verdict.status is Status.UNVERIFIABLE and "route" in verdict.reason
+
+
+def test_where_something_comes_from_is_no_direction_claim(pipeline):
+    assert claims_in(pipeline, "In Zambia, the river flows 300 km from north of Lusaka to the "
+                               "Zambezi.") == []
 
 
 def test_places_on_both_sides_of_borders_make_one_claim_per_place_after(pipeline):

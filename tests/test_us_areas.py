@@ -101,6 +101,49 @@ def test_a_state_borders_a_list_of_states(pipeline):
                         "Utah": Status.INCONSISTENT}
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # Travis County, Texas borders Williamson, Bastrop, Caldwell, Hays, Blanco and Burnet;
+    # Dallas County lies some 250 km north-east. "Bastrop" alone is also a town: after a
+    # county, a county's neighbour is read as a county of the same state.
+    ("Travis County, Texas is surrounded by Williamson, Bastrop and Hays counties.",
+     {"Williamson County": Status.CONSISTENT, "Bastrop County": Status.CONSISTENT,
+      "Hays County": Status.CONSISTENT}),
+    ("Travis County is bordered by Dallas and Hays counties.",
+     {"Dallas County": Status.INCONSISTENT, "Hays County": Status.CONSISTENT}),
+    # Jefferson County, Kentucky (Louisville) borders Oldham, Shelby and Bullitt counties;
+    # "Kentucky" only says where it is.
+    ("Jefferson County, Kentucky borders Shelby, Bullitt and Oldham counties.",
+     {"Shelby County": Status.CONSISTENT, "Bullitt County": Status.CONSISTENT,
+      "Oldham County": Status.CONSISTENT}),
+    ("Sarpy County, Nebraska, which borders Douglas and Cass counties, is growing.",
+     {"Douglas County": Status.CONSISTENT, "Cass County": Status.CONSISTENT}),
+])
+def test_a_county_borders_a_list_of_counties(pipeline, text, expected):
+    found = claims_in(pipeline, text)
+    assert {claim.reference.describe(): verdict.status for claim, verdict in found} == expected
+    assert {claim.subject.describe() for claim, _ in found} == {text.split(" County")[0]
+                                                                + " County"}
+
+
+@pytest.mark.parametrize(("text", "county", "neighbours"), [
+    # Hays and Caldwell, Texas, are neighbours; so are Walker, San Jacinto and Grimes; Saline,
+    # Pulaski and Garland in Arkansas; Lancaster, Cass and Otoe in Nebraska.
+    ("Flooding hit Hays County, Texas and adjoining Caldwell County.", "Hays County",
+     {"Caldwell County"}),
+    ("The fire spread from Walker County, Texas into neighboring San Jacinto and Grimes "
+     "counties.", "Walker County", {"San Jacinto County", "Grimes County"}),
+    ("Voters in Saline County, Arkansas and the adjacent counties of Pulaski and Garland went "
+     "to the polls.", "Saline County", {"Pulaski County", "Garland County"}),
+    ("Counties adjacent to Travis County, Texas include Williamson, Bastrop and Hays.",
+     "Travis County", {"Williamson County", "Bastrop County", "Hays County"}),
+])
+def test_neighbouring_counties_of_the_county_named_before(pipeline, text, county, neighbours):
+    found = claims_in(pipeline, text)
+    pairs = {frozenset((c.subject.describe(), c.reference.describe())) for c, _ in found}
+    assert pairs == {frozenset((county, other)) for other in neighbours}
+    assert {verdict.status for _, verdict in found} == {Status.CONSISTENT}
+
+
 def test_a_state_after_a_county_says_where_the_county_is(pipeline):
     found = claims_in(pipeline, "Benton County borders Carroll County, Tennessee.")
     # One claim, county to county (both in western Tennessee, side by side); "Tennessee" is

@@ -36,28 +36,34 @@ RELATION = Relation.ADJACENCY
 # and Utah, Ohio and Illinois lie about 250 km apart).
 WATER_GAP_KM = 150.0
 BORDER_PATTERN = re.compile(BORDER, re.IGNORECASE)
-# "neighbouring Mali", "Algeria's neighbour Libya", "Uganda's neighbour to the south is Tanzania".
+NEIGHBOURING = alternatives(PHRASING_WORDS["neighbouring"])
+AREAS = r"(?:countries|nations|states|counties|parishes)"
+# "Algeria's neighbour Libya", "Uganda's neighbour to the south is Tanzania".
 NEIGHBOUR_PATTERN = re.compile(
-    rf"\b(?:neighbou?ring|bordering)\s+(?:country\s+(?:of\s+)?)?{SLOT}"
-    rf"|{SLOT}(?:['\u2019]s)?\s+neighbou?r(?:ing country)?(?:\s+to\s+the\s+\w+\s+is)?,?\s+{SLOT}",
+    rf"{SLOT}(?:['\u2019]s)?\s+neighbou?r(?:ing country)?(?:\s+to\s+the\s+\w+\s+is)?,?\s+{SLOT}",
     re.IGNORECASE)
-
-
+# "neighbouring Mali", "into neighboring Montgomery and Grimes counties": the area the article
+# is about, or for a county the county the sentence named before, neighbours each member.
+NEIGHBOURING_PATTERN = re.compile(
+    rf"\b(?:{NEIGHBOURING})\s+(?:country\s+(?:of\s+)?)?(?P<members>{LIST})", re.IGNORECASE)
 # "the neighbouring countries of Benin, Ghana and Niger", "neighbouring countries such as
-# Rwanda and Zambia": each member neighbours the country the article is about.
+# Rwanda and Zambia", "the adjacent counties of Pulaski and Garland": each member neighbours
+# the same.
 NEIGHBOURS_LIST_PATTERN = re.compile(
-    rf"\bneighbou?ring\s+(?:countries|nations|states|counties)\s*,?\s*"
+    rf"\b(?:{NEIGHBOURING}|surrounding)\s+{AREAS}\s*,?\s*"
     rf"(?:(?:of|such\s+as|including|like)\s+)?(?P<members>{LIST})", re.IGNORECASE)
 # "countries neighbouring Turkey, specifically Armenia, Georgia and Iran", "the states that
-# border Nebraska include Iowa".
+# border Nebraska include Iowa", "counties adjacent to Travis County include Hays".
 NEIGHBOURS_OF_PATTERN = re.compile(
-    rf"\b(?:countries|nations|states|counties)\s+"
-    rf"(?:neighbou?ring|bordering|(?:that|which)\s+border)\s+{named_slot('ref')}"
+    rf"\b{AREAS}\s+"
+    rf"(?:{NEIGHBOURING}|adjacent\s+to|(?:that|which)\s+border)\s+{named_slot('ref')}"
+    rf"(?:\s*,\s*{SLOT}(?=\s*,?\s*(?:[a-z]+\s+)?(?:{LIST_OPENER})\b))?"  # "Travis County, Texas"
     rf"\s*,?\s*(?:(?:[a-z]+\s+)?(?:{LIST_OPENER})\b\s*:?\s*)?(?P<members>{LIST})",
     re.IGNORECASE)
 # "South Africa, which is Zimbabwe's neighbour to the south", "Chad, which shares part of its
 # eastern border with Sudan", "Mozambique and South Africa that border Zimbabwe", "Iraq
-# borders Turkey", "Ohio borders Indiana and Michigan" (each pair a claim): the words after a
+# borders Turkey", "Ohio borders Indiana and Michigan", "Travis County is bordered by Hays and
+# Bastrop counties" (each pair a claim): the words after a
 # place; the places before them are found by
 # `_list_before` (a pattern that began with the list would retry it from every member).
 NAMED_NEIGHBOUR_PATTERN = re.compile(
@@ -65,15 +71,16 @@ NAMED_NEIGHBOUR_PATTERN = re.compile(
     rf"(?:which\s+is\s+)?{named_slot('owner')}['\u2019]s\s+neighbou?r\s+to\s+the\s+\w+"
     rf"|(?:which\s+|that\s+)?shares?\s+(?:part\s+of\s+)?(?:its|their|a)\s+(?:\w+\s+)?"
     rf"border\s+with\s+{named_slot('partner')}"
-    rf"|(?:which\s+|that\s+)?borders?\s+(?P<bordered>{LIST}))", re.IGNORECASE)
+    rf"|(?:which\s+|that\s+)?(?:borders?|(?:is|are|was|were)\s+(?:bordered|surrounded)"
+    rf"(?:\s+on\s+the\s+\w+)?\s+by)\s+(?P<bordered>{LIST}))", re.IGNORECASE)
 # "The area of Iraq where the suspected deaths occurred borders Turkey": the part, whatever the
 # clause says of it, is the country's, so the country borders the other.
 PART_BORDERS_PATTERN = re.compile(
     rf"\b(?:{alternatives(PHRASING_WORDS['part_nouns'])})\s+of\s+{named_slot('whole')}\s+"
     rf"(?:where|which|that|in\s+which)\b[^\x01.;]{{0,100}}?\bborders?\s+{named_slot('other')}",
     re.IGNORECASE)
-# A border or a neighbour: every phrasing above names one.
-TRIGGER = re.compile("border|neighbo", re.IGNORECASE)
+# A border, a neighbour or what surrounds: every phrasing above names one.
+TRIGGER = re.compile("border|neighbo|adjacent|adjoining|surround", re.IGNORECASE)
 _LIST_GAP = re.compile(r"\s*,\s*|\s*,?\s+(?:and|or)\s+", re.IGNORECASE)
 
 
@@ -81,13 +88,17 @@ def find(view, finder) -> None:
     for match in BORDER_PATTERN.finditer(view.text):
         _from_a_border(view, finder, match)
     for match in NEIGHBOUR_PATTERN.finditer(view.text):
-        _from_neighbours(view, finder, match)
+        _add(view, finder, match, *(finder.area_target(view.mention(slot))
+                                    for slot in match.groups()))
+    for match in NEIGHBOURING_PATTERN.finditer(view.text):
+        _each_member(view, finder, match, None, _slots_of(view, match["members"]),
+                     member_first=False)
     for match in NEIGHBOURS_LIST_PATTERN.finditer(view.text):
-        _each_member(view, finder, match, None)
+        _each_member(view, finder, match, None, _slots_of(view, match["members"]))
     for match in NEIGHBOURS_OF_PATTERN.finditer(view.text):
         reference = finder.area_target(view.mention(match["ref"]))
         if reference is not None:
-            _each_member(view, finder, match, reference)
+            _each_member(view, finder, match, reference, _slots_of(view, match["members"]))
     for match in PART_BORDERS_PATTERN.finditer(view.text):
         _add(view, finder, match, finder.area_target(view.mention(match["whole"])),
              finder.area_target(view.mention(match["other"])))
@@ -96,11 +107,15 @@ def find(view, finder) -> None:
         others = [match["owner"] or match["partner"]] if not match["bordered"] else (
             re.findall(SLOT, match["bordered"]))
         others = _without_qualifiers(finder, [view.mention(slot) for slot in others])
-        members = _list_before(view.text, slot_spans, match.start())
+        members = [view.mention(slot)
+                   for slot in _list_before(view.text, slot_spans, match.start())]
+        members = _without_qualifiers(finder, members)
         if len(others) > 1:  # "Ohio borders Indiana and Michigan": one subject, a claim each
             members = members[-1:]
         for other in others:
             reference = finder.area_target(other)
+            if reference is None and len(members) == 1:
+                reference = _county_in_state_of(other, finder.area_target(members[0]))
             if reference is not None:
                 _each_member(view, finder, match, reference, members)
 
@@ -119,16 +134,38 @@ def _list_before(text: str, slot_spans, end: int) -> list[str]:
     return members[::-1]
 
 
-def _each_member(view, finder, match: re.Match, reference, members: list[str] | None = None
-                 ) -> None:
-    """One claim per country or US area of the list (`members`, or the slots of group
-    "members"): it neighbours `reference`, or when that is None the area the article is
-    about."""
-    slots = members if members is not None else re.findall(SLOT, match["members"])
-    for member in _without_qualifiers(finder, [view.mentions[int(slot)] for slot in slots]):
-        target = finder.area_target(member)
-        if target is not None:
-            _add(view, finder, match, target, reference or _home(finder, target))
+def _slots_of(view, members: str) -> list:
+    return [view.mention(slot) for slot in re.findall(SLOT, members)]
+
+
+def _each_member(view, finder, match: re.Match, reference, members: list,
+                 member_first: bool = True) -> None:
+    """One claim per country or US area of the list of mentions `members`: it neighbours
+    `reference`, or when that is None the area the article is about, or for a county the
+    county the sentence named before the list. The member is the claim's subject, or with
+    `member_first` False its reference ("neighbouring Mali": the article's country neighbours
+    Mali)."""
+    members = _without_qualifiers(finder, members)
+    for member in members:
+        target = finder.area_target(member) or _county_in_state_of(member, reference)
+        if target is None:
+            continue
+        other = reference or _home(finder, target) or _county_before(view, match, members)
+        _add(view, finder, match, *((target, other) if member_first else (other, target)))
+
+
+def _county_in_state_of(member, county) -> AdminAreaTarget | None:
+    """"Travis County is surrounded by Williamson, Bastrop and Blanco counties": a neighbour of
+    a county (an AdminAreaTarget) is a county, so a member read as a town is the county of its
+    name in the same state, if there is one."""
+    if not isinstance(county, AdminAreaTarget) or admin_areas.is_state(county.area):
+        return None
+    state = admin_areas.state_key_of(county.area)
+    for candidate in member.mention.candidates:
+        key = admin_areas.key_for(candidate)
+        if key and not admin_areas.is_state(key) and admin_areas.state_key_of(key) == state:
+            return AdminAreaTarget(key, candidate.name)
+    return None
 
 
 def _without_qualifiers(finder, mentions: list) -> list:
@@ -145,13 +182,19 @@ def _from_a_border(view, finder, match: re.Match) -> None:
         _add(view, finder, match, *(finder.area_target(view.mentions[int(s)]) for s in slots))
 
 
-def _from_neighbours(view, finder, match: re.Match) -> None:
-    """"Algeria's neighbour Libya"; "neighbouring Mali": a neighbour of the area the article
-    is about, when the sentence names no other."""
-    named = [finder.area_target(view.mentions[int(s)]) for s in match.groups() if s is not None]
-    if len(named) == 1:
-        named.insert(0, _home(finder, named[0]) if named[0] is not None else None)
-    _add(view, finder, match, *named)
+def _county_before(view, match: re.Match, members: list) -> AdminAreaTarget | None:
+    """The last US county the sentence names before `match`, not one of `members`: "from
+    Walker County into neighboring Montgomery County"."""
+    before = [m for m in view.mentions[:_slots_before(view, match.start())] if m not in members]
+    for mention in reversed(before):
+        key = admin_areas.key_for(mention.place)
+        if key and not admin_areas.is_state(key):
+            return AdminAreaTarget(key, mention.place.name)
+    return None
+
+
+def _slots_before(view, end: int) -> int:
+    return len(re.findall(SLOT, view.text[:end]))
 
 
 def _home(finder, like) -> CountryTarget | AdminAreaTarget | None:

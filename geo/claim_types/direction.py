@@ -32,8 +32,12 @@ from geo.targets import PointTarget
 from geo.verdicts import Verdict, number_checked, status_of
 
 RELATION = Relation.DIRECTION
+# "the river meanders 400 miles from northwest of Tyler": where something comes from, not where
+# anything is.
+NOT_WHERE_FROM = r"(?<!\bfrom\s)\b"
 PATTERN = LazyPattern(
-    rf"(?:{QUANTITY}\s+)?{AFTER_NO_COMPASS_WORD}{DIRECTION}\s+of\s+{PLACE_CALLED}"
+    rf"(?:{QUANTITY}\s+)?{AFTER_NO_COMPASS_WORD}{NOT_WHERE_FROM}{DIRECTION}\s+of\s+"
+    rf"{PLACE_CALLED}"
     rf"(?P<ref>{SLOT})",
     re.IGNORECASE)
 

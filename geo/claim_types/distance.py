@@ -19,8 +19,9 @@ from geo.claim_types.grammar import (
     SLOT,
     UNIT,
     LazyPattern,
+    named_slot,
 )
-from geo.claims import Claim, Relation
+from geo.claims import Claim, Quantity, Relation
 from geo.measure import Measurement, from_subject_point
 from geo.verdicts import Verdict, number_checked
 
@@ -35,12 +36,35 @@ PATTERN = LazyPattern(
 TRIGGER = re.compile(rf"(?:\d|[\s-])(?:{UNIT})(?:\b|(?-i:(?![a-z])[^\W\d_]))", re.IGNORECASE)
 
 
+# "the stage covered 109 miles from Paredes de Nava to Baltanas": the length of a way between
+# the two places, whatever the sentence named before them.
+FROM_TO = re.compile(rf"\s+to\s+(?:the\s+)?{named_slot('to')}")
+ALONG_A_WAY = "along the way"
+
+
 def find(view, finder) -> None:
     for match in PATTERN.finditer(view.text):
-        fields = finder.measured(view, match)
+        route = " ".join(match["route"].lower().split()) if match["route"] else None
+        start = re.fullmatch(SLOT, match["ref"])
+        to = FROM_TO.match(view.text, match.end()) if start else None
+        if to:
+            fields = _from_to(view, finder, match, start[1], to["to"])
+            route = route or ALONG_A_WAY
+        else:
+            fields = finder.measured(view, match)
         if fields is not None:
-            route = " ".join(match["route"].lower().split()) if match["route"] else None
             finder.add(view, match, relation=RELATION, qualifier=route, **fields)
+
+
+def _from_to(view, finder, match: re.Match, start: str, end: str) -> dict | None:
+    ends = [finder.located(view.mention(slot)) for slot in (start, end)]
+    if None in ends or ends[0] == ends[1]:
+        return None
+    try:
+        quantity = Quantity.matched(match)
+    except ValueError:
+        return None
+    return {"subject": ends[0], "reference": ends[1], "quantity": quantity}
 
 
 def describe(claim: Claim) -> str:

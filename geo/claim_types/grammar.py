@@ -105,13 +105,14 @@ AFTER_NO_COMPASS_WORD = "".join(rf"(?<!{word}[\s-])" for word in COMPASS_WORDS.v
 
 # "the Algerian border with Mali", "the border (areas) between Algeria and Mali", "the
 # Algeria-Mali border", "Algeria's border with Mali", "the Libyan border", "the border with
-# Libya", "(across) the border from Syria"
+# Libya", "(across) the border from Syria", "the border of Peru and Bolivia", "in Peru on the
+# border of Bolivia" (the border between Peru and Bolivia)
 BORDER = (rf"(?:the\s+)?(?:{SLOT}(?:'s)?\s+border\s+with\s+{SLOT}"
           rf"|border(?:\s+(?:{alternatives(PHRASING_WORDS['border_area_nouns'])}))?"
-          rf"\s+between\s+{SLOT}\s+and\s+{SLOT}"
+          rf"\s+(?:between|of)\s+{SLOT}\s+and\s+{SLOT}"
           rf"|{SLOT}\s*[-\u2013/]\s*{SLOT}\s+border"
           rf"|{SLOT}\s+border"
-          rf"|border\s+(?:with|from)\s+{SLOT})")
+          rf"|border\s+(?:with|from|of)\s+{SLOT})")
 PROXIMITY = alternatives(set(PROXIMITY_WORDS) - set(PHRASING_WORDS["after_location_verb"]))
 # "Kilis lies just across the border": a proximity word that says where a place is only after
 # a verb that does ("fled across the border" is a journey).
