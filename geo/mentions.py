@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 import tomllib
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -66,6 +67,9 @@ _WORDS = tomllib.loads(resources.files("geo").joinpath("mention_words.toml").rea
 FEATURE_AFTER = frozenset(_WORDS["feature_after"])  # "Memphis Street", "Neches River"
 DIRECTION_ALONE = frozenset(_WORDS["direction_alone"])  # "North", "Central"
 CONNECTORS = frozenset(_WORDS["connectors"])  # "Rio de Janeiro", "Republic of the Congo"
+UNIT_LIST_NOUNS: dict[str, str] = _WORDS["unit_lists"]  # "counties": "County"
+UNIT_LIST_WORDS = 3  # the longest member: "Prince George's", "Otter Tail", "San Luis Obispo"
+_LIST_SEPARATORS = {"and", "or"}
 BIG_PLACE_POPULATION = 100_000
 HUGE_PLACE_POPULATION = 1_000_000  # what a capitalised common word must name to open a sentence
 
@@ -232,7 +236,75 @@ class Recogniser:
             if mention is not None:
                 found.append(mention)
             i = k + (used or 1)
-        return found
+        return self._with_unit_lists(reading, found)
+
+    def _with_unit_lists(self, reading: _Reading, found: list[Mention]) -> list[Mention]:
+        """`found` with the members of every list of units ("Harvey, Harper and Kingman
+        counties") read as those units, in place of what else their words were taken for."""
+        lists = [k for k, word in enumerate(reading.lowers)
+                 if word in UNIT_LIST_NOUNS and k > 0 and reading.spaced(k - 1, k)]
+        members = [m for k in lists for m in self._unit_list(reading, k)]
+        if not members:
+            return found
+        taken = [(m.start, m.end) for m in members]
+        kept = [m for m in found if not any(m.start < end and start < m.end
+                                            for start, end in taken)]
+        return sorted(kept + members, key=lambda m: m.start)
+
+    def _unit_list(self, reading: _Reading, noun: int) -> list[Mention]:
+        """The members of the list that ends before word `noun`, read backwards while each is
+        a unit of the noun's kind. A list has two members at least; when one state holds a
+        unit of each name for most of them ("Camden and Charlton counties": Georgia's), each
+        is that state's, or one of those states' when several do."""
+        suffix = UNIT_LIST_NOUNS[reading.lowers[noun]]
+        members, last = [], noun - 1
+        while last >= 0 and reading.capitalised[last]:
+            member = self._unit_named(reading, last, suffix)
+            if member is None:
+                break
+            first, candidates = member
+            members.append((first, last, candidates))
+            last = self._member_before(reading, first)
+        if len(members) < 2:
+            return []
+        states = Counter(state for _, _, candidates in members
+                         for state in {c.admin1 for c in candidates})
+        most = max(states.values())
+        # Several states may hold every name ("Douglas and Cass counties"): the article's
+        # context chooses among them (geo.resolve).
+        likely = {state for state, count in states.items() if count == most}
+        mentions = []
+        for first, last, candidates in reversed(members):
+            if most > len(members) / 2:
+                candidates = tuple(c for c in candidates if c.admin1 in likely) or candidates
+            mentions.append(self._mention(reading, first, last, "name", candidates))
+        return mentions
+
+    def _unit_named(self, reading: _Reading, last: int, suffix: str):
+        """(first word, candidates) of the longest run of capitalised words ending at word
+        `last` that names a unit with `suffix` ("Otter Tail" County); None if none does."""
+        first = last
+        while (first > 0 and last - first + 1 < UNIT_LIST_WORDS and reading.capitalised[first - 1]
+               and reading.spaced(first - 1, first)):
+            first -= 1
+        for start in range(first, last + 1):
+            key = _key(f"{reading.surface(start, last)} {suffix}")
+            candidates = tuple(c for c in self.candidates(key) if c.kind == "admin2")
+            if candidates:
+                return start, candidates
+        return None
+
+    @staticmethod
+    def _member_before(reading: _Reading, first: int) -> int:
+        """The last word of the list member before the one starting at word `first`, or -1:
+        after ", ", " and ", ", and ", ", or "."""
+        k = first - 1
+        if k >= 0 and reading.lowers[k] in _LIST_SEPARATORS and not reading.capitalised[k]:
+            k -= 1
+        if k < 0 or not reading.capitalised[k]:
+            return -1
+        gap = reading.text[reading.ends[k]:reading.starts[first]]
+        return k if re.fullmatch(r"\s*,\s*|\s*,?\s+(?:and|or)\s+", gap) else -1
 
     def _spans_from(self, reading: _Reading, i: int):
         """Candidate spans starting at word i, longest first: (last word index, key). A span

@@ -240,3 +240,41 @@ def test_an_everyday_word_before_a_place_makes_it_no_surname(recogniser, text, n
     # A capitalised everyday word that is no first name ("Given", "Village") before a name is
     # part of some other name, not a person's: the name stays a place for the rest of the text.
     assert [w for w, _, _ in found(recogniser, text)].count(name) == times
+
+
+@pytest.mark.parametrize("text, counties", [
+    # Harvey and Harper are first names, Kingman a town in Arizona; Harper County is also in
+    # Oklahoma: the three counties together are Kansas's.
+    ("Barns collapsed in Harvey, Harper and Kingman counties.",
+     [("Harvey", "Harvey County", "Kansas"), ("Harper", "Harper County", "Kansas"),
+      ("Kingman", "Kingman County", "Kansas")]),
+    # Two lists, two states; "Georgia" ends the second list, which it does not belong to.
+    ("Volunteers from Camden and Charlton counties in Georgia and Nassau and Baker counties "
+     "in Florida took part.",
+     [("Camden", "Camden County", "Georgia"), ("Charlton", "Charlton County", "Georgia"),
+      ("Nassau", "Nassau County", "Florida"), ("Baker", "Baker County", "Florida")]),
+    ("Roads closed in Otter Tail, Clay and Wilkin counties.",
+     [("Otter Tail", "Otter Tail County", "Minnesota"), ("Clay", "Clay County", "Minnesota"),
+      ("Wilkin", "Wilkin County", "Minnesota")]),
+    ("Levees held in Pointe Coupee and Iberville parishes.",
+     [("Pointe Coupee", "Pointe Coupee Parish", "Louisiana"),
+      ("Iberville", "Iberville Parish", "Louisiana")]),
+])
+def test_a_list_before_counties_names_counties(recogniser, text, counties):
+    places = [(m.mention.text, m.place.name, m.place.admin1)
+              for m in resolve(recogniser.mentions(text)) if m.place.kind == "admin2"]
+    assert places == counties
+
+
+def test_one_name_before_counties_is_no_list(recogniser):
+    # "Northeast Georgia counties": a region's counties, not a county called Georgia.
+    text = "Two Northeast Georgia counties remain among the fastest-growing counties."
+    assert all(m.place.kind != "admin2" for m in resolve(recogniser.mentions(text)))
+
+
+def test_a_small_town_with_a_states_name_as_an_alias_is_not_the_state(recogniser):
+    # Minneota, a town of 1,400 near Swift and Chippewa counties, has "Minnesota" among its
+    # alternate names; the state's own name is no vote for it.
+    text = "Roads closed in Swift and Chippewa counties. Minnesota officials said more rain is due."
+    places = {m.mention.text: m.place for m in resolve(recogniser.mentions(text))}
+    assert (places["Minnesota"].name, places["Minnesota"].kind) == ("Minnesota", "admin1")
