@@ -67,7 +67,9 @@ class _Context:
         # Each admin-1 unit named, with the words that name it. A province is often named for
         # its capital, so "Blida" is evidence for Blida the town, in Blida province; but a
         # second-level unit named like its first-level one is not what that name means, in
-        # any country: "Iowa" is no evidence for Iowa County, Iowa.
+        # any country: "Iowa" is no evidence for Iowa County, Iowa; nor for a small town that
+        # only has the unit's name as an alternate one: "Minnesota" for Minneota, Minnesota
+        # (Tamanghasset, which news calls Tamanrasset, is big enough to be meant).
         self.admin1: dict[tuple[str, str], set[str]] = defaultdict(set)
         # Each second-level unit named: "Walton County" is evidence for Monroe, Georgia.
         self.admin2: set[tuple[str, str | None, str]] = set()
@@ -94,7 +96,9 @@ class _Context:
         if self._country_named(candidate.country_code, words):
             score += COUNTRY_BONUS
         voters = self.admin1.get((candidate.country_code, candidate.admin1), set())
-        if voters - {words} or (voters and candidate.kind != "admin2"):
+        if voters - {words} or (voters and candidate.kind != "admin2" and (
+                candidate.match == "name"
+                or (candidate.population or 0) >= CREDIBLE_NAME_POPULATION)):
             score += ADMIN_BONUS
         if (candidate.admin2 is not None
                 and (candidate.country_code, candidate.admin1, candidate.admin2) in self.admin2):
