@@ -54,7 +54,7 @@ def ordered_map(work: Callable, items: Iterable, *, jobs: int,
     try:
         pending: deque = deque()
         for chunk in iter(lambda: list(itertools.islice(remaining, CHUNK)), []):
-            pending.append(pool.apply_async(_run_chunk, (work, chunk)))
+            pending.append(pool.apply_async(run_chunk, (work, chunk)))
             if len(pending) >= IN_FLIGHT_PER_JOB * jobs:
                 yield from pending.popleft().get()
         while pending:
@@ -78,5 +78,5 @@ def _prepare_worker(initializer: Callable | None, initargs: tuple) -> None:
         initializer(*initargs)
 
 
-def _run_chunk(work: Callable, chunk: list) -> list:
+def run_chunk(work: Callable, chunk: list) -> list:
     return [work(item) for item in chunk]

@@ -226,20 +226,34 @@ def _progress_bar(stream, shown: bool):
 
 
 def cmd_parse(args) -> int:
-    from geo.batch import default_jobs, ordered_map
-    from geo.parse import parse_numbered, start_worker
+    from geo.parse import parse_numbered
 
-    start_worker()
+    client = _dask_client(args.scheduler) if args.scheduler else None
     try:
         stream = sys.stdin.buffer if args.file == "-" else open(args.file, "rb")  # noqa: SIM115
     except OSError as err:
         raise BadInput(f"cannot read {args.file}: {err.strerror}") from None
-    jobs = args.jobs or default_jobs()
     counts = {None: 0, "input": 0, "internal": 0}
     started = time.perf_counter()
-    with stream, _progress_bar(stream, shown=not args.quiet and sys.stderr.isatty()) as bar:
+    with contextlib.ExitStack() as stack:
+        stack.enter_context(stream)
+        bar = stack.enter_context(_progress_bar(stream,
+                                                shown=not args.quiet and sys.stderr.isatty()))
         records = _records(stream, args.file, MAX_RECORD_BYTES)
-        results = ordered_map(parse_numbered, records, jobs=jobs, initializer=start_worker)
+        if client is not None:
+            from geo.dask import ordered_map
+
+            stack.enter_context(client)
+            where = f"the Dask cluster at {args.scheduler}"
+            results = ordered_map(parse_numbered, records, client)
+        else:
+            from geo.batch import default_jobs, ordered_map
+            from geo.parse import start_worker
+
+            start_worker()
+            jobs = args.jobs or default_jobs()
+            where = f"{jobs} process(es)"
+            results = ordered_map(parse_numbered, records, jobs=jobs, initializer=start_worker)
         for output, size, error in results:
             print(output, flush=False)
             counts[error] += 1
@@ -248,12 +262,26 @@ def cmd_parse(args) -> int:
     if args.verbose:
         seconds = time.perf_counter() - started
         print(f"geo parse: {records:,} records in {seconds:,.1f} s "
-              f"({records / max(seconds, 1e-9):,.0f}/s) on {jobs} process(es)", file=sys.stderr)
+              f"({records / max(seconds, 1e-9):,.0f}/s) on {where}", file=sys.stderr)
     if failed := counts["input"] + counts["internal"]:
         print(f"geo parse: {failed} record(s) could not be read; see their error lines",
               file=sys.stderr)
         return EXIT_INTERNAL_ERROR if counts["internal"] else EXIT_BAD_INPUT
     return EXIT_OK
+
+
+def _dask_client(address: str):
+    """A client of the Dask scheduler at `address`; BadInput when Dask is not installed or the
+    scheduler cannot be reached."""
+    try:
+        from geo.dask import connect
+    except ImportError:
+        raise BadInput("--scheduler needs Dask: pip install 'geo[cluster]'") from None
+    try:
+        return connect(address)
+    except (OSError, ValueError, TypeError) as err:
+        raise BadInput(f"cannot reach the Dask scheduler at {address}: "
+                       f"{type(err).__name__}") from None
 
 
 def _format_candidate(rank: int, c: dict) -> str:
@@ -400,9 +428,14 @@ def build_parser() -> argparse.ArgumentParser:
                        "offsets into the given text. Records that cannot be read give "
                        '{"line", "error"} and exit status 2 at the end.')
     parse.add_argument("file", nargs="?", default="-", help="JSON lines file (default: stdin)")
-    parse.add_argument("-j", "--jobs", type=_positive, metavar="N",
-                       help="worker processes (default: one per core); output stays in input "
-                       "order")
+    workers = parse.add_mutually_exclusive_group()
+    workers.add_argument("-j", "--jobs", type=_positive, metavar="N",
+                         help="worker processes (default: one per core); output stays in input "
+                         "order")
+    workers.add_argument("--scheduler", metavar="ADDRESS",
+                         help="send the records to the Dask cluster whose scheduler is at "
+                         "ADDRESS (tcp://host:8786) instead; output stays in input order "
+                         "(needs geo[cluster])")
     parse.set_defaults(run=cmd_parse)
 
     geocode = subcommand("geocode", help="look places up in the offline gazetteer",

@@ -15,9 +15,10 @@ from geo.internal_errors import log_internal_error
 MAX_RECORD_BYTES = 60_000_000
 
 
-def parse_record(pipeline, line: bytes | None, number: int) -> dict:
+def parse_record(pipeline, line: bytes | None, number: int | None) -> dict:
     """One corpus record in, its mentions and claims out; a record that cannot be read becomes
-    an error line, and so does one geo fails on (logged), so the records after it go on."""
+    an error line, and so does one geo fails on (logged), so the records after it go on.
+    `number` is the record's line in its file, None where that is not known (geo.dask)."""
     from geo.report import claim_dicts, mention_dicts
     from geo.source import SourceError, read_article
 
@@ -36,7 +37,7 @@ def parse_record(pipeline, line: bytes | None, number: int) -> dict:
     # so that offsets into the given text still hold.
     data = record["text"].encode("utf-8", errors="replace")
     try:
-        article = read_article(data, name=f"line {number}")
+        article = read_article(data, name="a record" if number is None else f"line {number}")
     except SourceError as err:
         return {"line": number, "id": record.get("id"), "error": str(err)}
     try:
@@ -57,8 +58,9 @@ def start_worker() -> None:
     geo._default_pipeline().recogniser  # noqa: B018
 
 
-def parse_numbered(record: tuple[int, bytes | None]) -> tuple[str, int, str | None]:
-    """A record's output line, its size in bytes, and its error's kind (None when read)."""
+def parse_numbered(record: tuple[int | None, bytes | None]) -> tuple[str, int, str | None]:
+    """A record's output line, its size in bytes, and its error's kind (None when read), with
+    this process's pipeline (the one geo.read uses)."""
     import geo
 
     number, line = record
