@@ -14,6 +14,10 @@ Prints, each next to a baseline measured the same way in the same run (issue 14'
 3. `geo run` (every output) on articles of 10 kB, 100 kB, 1 MB and 10 MB made of the corpus's
    texts, in seconds per MB and as a ratio to reading the same file (decoding and cleaning it);
    the target is that the 10 MB article, the largest geo accepts, runs in under a minute.
+4. Memory, peak resident size of whole processes, as a ratio to `python -c pass`: `geo parse
+   --jobs 1` of the whole corpus (target: under 200 MiB), `geo run` of the 10 MB article
+   (target: under 1 GiB); and a stream of 1,000 records read in one process, its resident size
+   after 100 and after 1,000 (target: no growth).
 
 Run: python scripts/bench_pipeline.py [CORPUS.jsonl] (default ../shared/eval/lgl.jsonl)
 Needs geotext (pip install -e '.[eval]').
@@ -44,10 +48,11 @@ RUNS = 7
 STAGES = ("read", "mentions", "resolve", "focus", "claims", "verify", "regions")
 
 
-def whole_process(command: list[str], stdin: bytes = b"") -> tuple[float, float]:
+def whole_process(command: list[str], stdin: bytes = b"", runs: int = RUNS
+                  ) -> tuple[float, float]:
     """Median wall seconds and median peak MiB of `command` in a new process."""
     seconds, mebibytes = [], []
-    for _ in range(RUNS):
+    for _ in range(runs):
         start = time.perf_counter()
         child = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL)
         child.stdin.write(stdin)
@@ -161,6 +166,56 @@ def time_per_megabyte(corpus: Path) -> None:
                   f"ratio {running / reading:,.0f}")
 
 
+GROWTH_RECORDS = (100, 1_000)
+
+
+def memory(corpus: Path, texts: list[str]) -> None:
+    from geo.source import MAX_ARTICLE_BYTES
+
+    _, empty = whole_process([sys.executable, "-c", "pass"])
+    _, parsing = whole_process([sys.executable, "-m", "geo", "parse", "-q", "--jobs", "1",
+                                str(corpus)], runs=3)
+    print(f"peak memory, geo parse --jobs 1 of {corpus.name}: {parsing:.0f} MiB (ratio "
+          f"{parsing / empty:.1f} to python -c pass, {empty:.0f} MiB); target < 200 MiB")
+    with tempfile.TemporaryDirectory() as folder:
+        article = Path(folder) / "big.txt"
+        text = "\n\n".join(texts)
+        size = MAX_ARTICLE_BYTES - 100_000
+        article.write_bytes((text * (size // len(text) + 1)).encode()[:size]
+                            .decode(errors="ignore").encode())
+        _, running = whole_process([sys.executable, "-m", "geo", "run", str(article), "--out",
+                                    str(Path(folder) / "out"), "-q"], runs=1)
+    print(f"peak memory, geo run of a {size / 1e6:.1f} MB article: {running:.0f} MiB (ratio "
+          f"{running / empty:.1f}; {running * 2**20 / size:.0f} bytes per input byte); "
+          "target < 1,024 MiB")
+    grown = subprocess.run([sys.executable, __file__, "--growth", str(corpus)],
+                           capture_output=True, text=True, check=True).stdout.split()
+    after = dict(zip(GROWTH_RECORDS, map(float, grown), strict=True))
+    first, last = GROWTH_RECORDS
+    print(f"resident memory of a stream: {after[first]:.0f} MiB after {first} records, "
+          f"{after[last]:.0f} MiB after {last:,} (growth {after[last] / after[first] - 1:+.1%});"
+          " target: no growth")
+
+
+def growth(corpus: Path) -> None:
+    """Print this process's resident MiB after each count of GROWTH_RECORDS records of the
+    corpus (repeated as needed), read as `geo parse` reads them."""
+    import geo
+    from geo.parse import parse_numbered
+
+    with corpus.open("rb") as lines:
+        records = [line.rstrip(b"\n") for line in lines if line.strip()]
+    stream = itertools.islice(itertools.cycle(records), GROWTH_RECORDS[-1])
+    geo._default_pipeline()
+    for number, record in enumerate(stream, 1):
+        parse_numbered((number, record))
+        if number in GROWTH_RECORDS:
+            with open("/proc/self/status", encoding="ascii") as status:
+                kib = next(int(line.split()[1]) for line in status
+                           if line.startswith("VmRSS:"))
+            print(kib / 1024)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", type=Path,
@@ -168,7 +223,11 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--skip-megabytes", action="store_true",
                         help="leave out the geo run of 10 kB to 10 MB articles")
+    parser.add_argument("--growth", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.growth:  # the stream of section 4, in a process of its own
+        growth(args.corpus)
+        return
     with args.corpus.open(encoding="utf-8") as lines:
         texts = [json.loads(line)["text"] for line in itertools.islice(lines, args.articles)]
     print(f"machine: {os.cpu_count()} cores; measured on one")
@@ -176,6 +235,7 @@ def main() -> None:
     throughput(texts, args.corpus.name)
     if not args.skip_megabytes:
         time_per_megabyte(args.corpus)
+    memory(args.corpus, texts)
 
 
 if __name__ == "__main__":
