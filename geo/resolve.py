@@ -81,7 +81,14 @@ class _Context:
                 self.admin1[(top.country_code, top.name)].add(mention.text.casefold())
                 self.countries[top.country_code] += 0  # known, without a vote
             elif top.kind == "admin2" and top.country_code:
-                self.admin2.add((top.country_code, top.admin1, top.name))
+                # Every county of the name: "Nogales, in Santa Cruz County" is Arizona's Nogales
+                # even where California's Santa Cruz County is the likelier alone.
+                self.admin2.update((c.country_code, c.admin1, c.name) for c in mention.candidates
+                                   if c.kind == "admin2" and c.name == top.name)
+        # The second-level units the towns chosen at first lie in, with the words naming the
+        # towns (set by `resolve`): "Nogales" read as Arizona's is in Arizona's Santa Cruz
+        # County, so that county is the one "Santa Cruz County" means.
+        self.holding: dict[tuple[str, str | None, str], set[str]] = defaultdict(set)
         # The words that name each country's first-level units.
         self.admin1_words: dict[str, set[str]] = defaultdict(set)
         for (country, _), voters in self.admin1.items():
@@ -102,6 +109,9 @@ class _Context:
             score += ADMIN_BONUS
         if (candidate.admin2 is not None
                 and (candidate.country_code, candidate.admin1, candidate.admin2) in self.admin2):
+            score += ADMIN_BONUS
+        if candidate.kind == "admin2" and self.holding.get(
+                (candidate.country_code, candidate.admin1, candidate.name), set()) - {words}:
             score += ADMIN_BONUS
         near, close = self._nearby(candidate, words)
         if near:
@@ -226,6 +236,10 @@ def resolve(mentions: Sequence[Mention]) -> list[ResolvedMention]:
                             if (r.confidence >= SETTLED_CONFIDENCE
                                 or (r.mention.text.casefold(), r.mention.how) in datelines)
                             and r.place.kind in POINT_KINDS}.values())
+    for r in first:
+        if r.place.kind in POINT_KINDS and r.place.admin2 and r.place.country_code:
+            context.holding[(r.place.country_code, r.place.admin1, r.place.admin2)].add(
+                r.mention.text.casefold())
     # Two sure towns at least, so that no town vouches for itself.
     located = Counter(p.country_code for p, _ in context.settled if p.country_code).most_common(2)
     if located and located[0][1] >= 2 and (len(located) == 1 or located[0][1] > located[1][1]):

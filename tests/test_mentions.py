@@ -278,3 +278,12 @@ def test_a_small_town_with_a_states_name_as_an_alias_is_not_the_state(recogniser
     text = "Roads closed in Swift and Chippewa counties. Minnesota officials said more rain is due."
     places = {m.mention.text: m.place for m in resolve(recogniser.mentions(text))}
     assert (places["Minnesota"].name, places["Minnesota"].kind) == ("Minnesota", "admin1")
+
+
+def test_a_town_and_the_county_it_is_said_to_be_in_choose_each_other(recogniser):
+    # Nogales, Arizona, is in Santa Cruz County, Arizona; alone, "Nogales" is likelier the
+    # bigger town in Sonora and "Santa Cruz County" California's.
+    text = "Nogales, a city of 20,000 in Santa Cruz County, reopened its port of entry."
+    places = {m.mention.text: m.place for m in resolve(recogniser.mentions(text))}
+    assert (places["Nogales"].country_code, places["Nogales"].admin1) == ("US", "Arizona")
+    assert places["Santa Cruz County"].admin1 == "Arizona"
