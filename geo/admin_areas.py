@@ -173,6 +173,38 @@ def shared_boundary_km(key_a: str, key_b: str) -> float:
     return float(GEOD.geometry_length(shared_boundary(key_a, key_b))) / 1000
 
 
+# Less land than this on the shortest line between two outlines (about 100 m) is where the
+# line grazes a third area at a corner, not land lying between them.
+LAND_BETWEEN_DEG = 0.001
+
+
+def land_between(key_a: str, key_b: str) -> bool:
+    """Whether another state's or county's land lies on the shortest line between two areas'
+    outlines: Oregon and Utah (Idaho and Nevada between), two counties with a third between.
+    Where none does, the gap is water (Lake Michigan between Michigan and Illinois), where the
+    Census outlines stop at the shore and the two may meet."""
+    import shapely
+
+    line = shapely.shortest_line(area(key_a).geometry, area(key_b).geometry)
+    fips = attributes("us_counties")["fips"]
+    own = {key[len(KEY_PREFIX):] for key in (key_a, key_b)}
+    counties = geometries("us_counties")
+    for row in _county_tree().query(line, predicate="intersects"):
+        code = fips[int(row)]
+        if code in own or code[:2] in own:  # one of the two, or a county of one of them
+            continue
+        if shapely.intersection(line, counties[int(row)]).length > LAND_BETWEEN_DEG:
+            return True
+    return False
+
+
+@cache
+def _county_tree():
+    import shapely
+
+    return shapely.STRtree(geometries("us_counties"))
+
+
 def gap_km(key_a: str, key_b: str) -> float:
     """The geodesic distance between two areas' outlines (0 where they touch)."""
     import shapely

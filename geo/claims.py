@@ -340,8 +340,11 @@ def parse_direction(text: str) -> str:
 
 def direction_half_width(direction: str) -> float:
     """How many degrees either side of its centre a compass direction covers: "N" means
-    roughly northward (+/-45), "NW" one of eight winds (+/-22.5), "NNW" one of sixteen."""
-    return 90.0 / 2 ** len(direction)
+    roughly northward (+/-45), and so does "NE" north-eastward, from north to east, as reports
+    use it for anything between its two neighbours (Garissa, at 74 deg from Nairobi, is "about
+    350 km northeast" of it); "NNE", chosen over NE for its precision, one of sixteen winds
+    (+/-22.5)."""
+    return 45.0 if len(direction) <= 2 else 22.5
 
 
 def direction_bearing(direction: str) -> float:

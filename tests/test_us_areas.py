@@ -144,6 +144,16 @@ def test_neighbouring_counties_of_the_county_named_before(pipeline, text, county
     assert {verdict.status for _, verdict in found} == {Status.CONSISTENT}
 
 
+def test_counties_with_land_between_them_are_not_neighbours(pipeline):
+    # Cobb and Gwinnett counties, Georgia, lie about 10 km apart with Fulton County between:
+    # no water where the outlines might meet.
+    ((claim, verdict),) = claims_in(pipeline, "In suburban Cobb County, which borders Gwinnett "
+                                              "County, lines were long.")
+    assert (claim.subject.describe(), claim.reference.describe()) == ("Cobb County",
+                                                                       "Gwinnett County")
+    assert verdict.status is Status.INCONSISTENT
+
+
 def test_a_state_after_a_county_says_where_the_county_is(pipeline):
     found = claims_in(pipeline, "Benton County borders Carroll County, Tennessee.")
     # One claim, county to county (both in western Tennessee, side by side); "Tennessee" is

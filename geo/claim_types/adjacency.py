@@ -32,15 +32,18 @@ from geo.verdicts import Verdict, status_of
 RELATION = Relation.ADJACENCY
 # The Census outlines stop at the shore, so states that meet in a lake or a sound (Michigan and
 # Illinois across Lake Michigan, New York and Rhode Island) share no line. Two outlines this
-# close may meet on water: such a claim is unverifiable; farther apart, inconsistent (Oregon
-# and Utah, Ohio and Illinois lie about 250 km apart).
+# close with only water between them may meet on water: such a claim is unverifiable; farther
+# apart, or with land between (Oregon and Utah, Ohio and Illinois, Cobb and Gwinnett counties
+# with Fulton between), inconsistent.
 WATER_GAP_KM = 150.0
 BORDER_PATTERN = re.compile(BORDER, re.IGNORECASE)
 NEIGHBOURING = alternatives(PHRASING_WORDS["neighbouring"])
 AREAS = r"(?:countries|nations|states|counties|parishes)"
-# "Algeria's neighbour Libya", "Uganda's neighbour to the south is Tanzania".
+# "Algeria's neighbour Libya", "Syria's other neighbour Iran", "Uganda's neighbour to the south
+# is Tanzania".
 NEIGHBOUR_PATTERN = re.compile(
-    rf"{SLOT}(?:['\u2019]s)?\s+neighbou?r(?:ing country)?(?:\s+to\s+the\s+\w+\s+is)?,?\s+{SLOT}",
+    rf"{SLOT}(?:['\u2019]s)?\s+(?:(?-i:[a-z]+)\s+)?neighbou?r(?:ing country)?"
+    rf"(?:\s+to\s+the\s+\w+\s+is)?,?\s+{SLOT}",
     re.IGNORECASE)
 # "neighbouring Mali", "into neighboring Montgomery and Grimes counties": the area the article
 # is about, or for a county the county the sentence named before, neighbours each member.
@@ -225,7 +228,8 @@ def measure(claim: Claim) -> Measurement:
     if isinstance(subject, AdminAreaTarget) and isinstance(reference, AdminAreaTarget):
         shared = admin_areas.shared_boundary_km(subject.area, reference.area)
         gap = admin_areas.gap_km(subject.area, reference.area) if not shared else 0.0
-        if not shared and gap < WATER_GAP_KM:
+        if not shared and gap < WATER_GAP_KM and not admin_areas.land_between(subject.area,
+                                                                             reference.area):
             return Measurement(problem=f"no shared line on land, {gap:,.0f} km apart: they may "
                                        "meet on water, where the Census outlines stop")
         drawn = admin_areas.shared_boundary(subject.area, reference.area) if shared else None

@@ -1,7 +1,7 @@
 """Direction: "Swanton is about 20 miles west of Toledo", "north-northeast of Kabul".
 
 Measured as the initial geodesic bearing from the reference's point to the subject's. The
-bearing must fall in the compass sector the words name (N +/-45 deg, SW +/-22.5, NNE +/-11.25),
+bearing must fall in the compass sector the words name (N or SW +/-45 deg, NNE +/-22.5),
 widened by the angle the ends' uncertainty subtends; a number given with it is checked too.
 """
 
