@@ -531,3 +531,34 @@ def test_a_countrys_other_neighbour(pipeline):
     found = claims_in(pipeline, "Iraq and Syria's other neighbour Iran were drawn in.")
     pairs = {(c.subject.describe(), c.reference.describe()): v.status for c, v in found}
     assert pairs == {("Syria", "Iran"): Status.INCONSISTENT}
+
+
+@pytest.mark.parametrize(("text", "pair", "status"), [
+    # Mayfield, Kentucky, is the seat of Graves County; Charikar of Parwan province (not
+    # Kapisa, its neighbour); Chengdu of Sichuan; McCook of Red Willow County, Nebraska;
+    # Scranton of Lackawanna County, Pennsylvania; Paradise, California, is in Butte County;
+    # Spin Boldak in Kandahar province; Bukavu is the capital of South Kivu.
+    ("The candle factory was in Mayfield, a city of about 10,000 in Graves County.",
+     ("Mayfield", "Graves County"), Status.CONSISTENT),
+    ("Charikar, the capital of Parwan province, fell without a fight.",
+     ("Charikar", "Parwān"), Status.CONSISTENT),
+    ("Charikar, the capital of Kapisa province, fell without a fight.",
+     ("Charikar", "Kāpīsā"), Status.INCONSISTENT),
+    ("Wuhan, capital of central Hubei province, and Chengdu, capital of the southwestern "
+     "province of Sichuan, will get rail links.", ("Chengdu", "Sichuan Sheng"),
+     Status.CONSISTENT),
+    ("The hospital in McCook, the seat of Red Willow County, is the only one.",
+     ("McCook", "Red Willow County"), Status.CONSISTENT),
+    ("Officials in Scranton, the Lackawanna County seat, said so.",
+     ("Scranton", "Lackawanna County"), Status.CONSISTENT),
+    ("The fire tore through Paradise, a Butte County town.", ("Paradise", "Butte County"),
+     Status.CONSISTENT),
+    ("Spin Boldak, a town in Kandahar province, is a key crossing.",
+     ("Spīn Bōldak", "Kandahār"), Status.CONSISTENT),
+    ("Bukavu, the capital of South Kivu, was calm.", ("Bukavu", "Sud-Kivu"),
+     Status.CONSISTENT),
+])
+def test_an_apposition_says_which_unit_a_place_is_in(pipeline, text, pair, status):
+    found = {(c.subject.describe(), c.reference.describe()): v.status
+             for c, v in claims_in(pipeline, text) if c.relation is Relation.CONTAINMENT}
+    assert found[pair] is status

@@ -88,10 +88,29 @@ AIRPORT_PATTERN = re.compile(
 # "Jalalabad, in Nangarhar province", "Sukkur in the Sindh province", "Kano, in the state of
 # Kano", "Ciocile in the Romanian county of Braila", "Belgrade in Gallatin County" (a unit the
 # recogniser read with its noun).
+# The unit itself: "Nangarhar province", "the province of Nangarhar", "the Romanian county of
+# Braila", "the southwestern province of Sichuan", "Gallatin County".
+_ANY_PART = PART.replace("?P<part>", "?:")  # a part as a word only, its group left unnamed
+UNIT_NAMED = (rf"(?:the\s+)?(?:(?:(?:{SLOT}|{_ANY_PART})\s+)?(?P<noun_before>{UNIT_NOUN})\s+of\s+"
+              rf"{named_slot('unit_after')}|{named_slot('unit')}(?:\s+(?P<noun>{UNIT_NOUN})\b)?)")
 IN_UNIT_PATTERN = re.compile(
-    rf"{named_slot('place')}\s*,?\s+(?:(?:which\s+)?(?:{LOCATION_VERB})\s+)?in\s+(?:the\s+)?"
-    rf"(?:(?:{SLOT}\s+)?(?P<noun_before>{UNIT_NOUN})\s+of\s+{named_slot('unit_after')}"
-    rf"|{named_slot('unit')}(?:\s+(?P<noun>{UNIT_NOUN})\b)?)", re.IGNORECASE)
+    rf"{named_slot('place')}\s*,?\s+(?:(?:which\s+)?(?:{LOCATION_VERB})\s+)?in\s+(?:{UNIT_NAMED})",
+    re.IGNORECASE)
+# The same said in an apposition: "Mayfield, a city of about 10,000 in Graves County", "Spin
+# Boldak, a town in Kandahar province", "Charikar, the capital of Parwan province", "Chengdu,
+# capital of the southwestern province of Sichuan", "McCook, the seat of Red Willow County",
+# "Scranton, the Lackawanna County seat", "Paradise, a Butte County town". Before the unit, an
+# apposition holds words and numbers only (no place, no comma but in a number).
+_APPOSITION_WORDS = r"(?:(?:[^\W\d_][\w'\u2019-]*|\d[\d,.]*)\s+){0,6}?"
+_OWNER = rf"(?:(?:{SLOT}['\u2019]s|{_ANY_PART})\s+){{0,2}}"
+UNIT_APPOSITION_PATTERNS = tuple(re.compile(
+    rf"{named_slot('place')}\s*,\s*(?:{pattern})", re.IGNORECASE) for pattern in (
+        rf"an?\s+{_APPOSITION_WORDS}in\s+{_OWNER}(?:{UNIT_NAMED})",
+        rf"(?:the\s+)?(?P<capital>(?:provincial\s+|state\s+|regional\s+)?capital)\s+of\s+"
+        rf"{_OWNER}(?:{UNIT_NAMED})",
+        rf"the\s+(?:county\s+)?seat\s+of\s+(?:{UNIT_NAMED})",
+        rf"the\s+{named_slot('unit')}\s+seat\b",
+        rf"an?\s+{named_slot('unit')}\s+{PLACE_NOUN}\b"))
 _ENDS_WITH_UNIT_NOUN = re.compile(rf"\b(?:{UNIT_NOUN})\Z", re.IGNORECASE)
 TRIGGER = re.compile(f"{PART_WORD}|centre|center|airport|{UNIT_NOUN}", re.IGNORECASE)
 
@@ -127,8 +146,9 @@ def find(view, finder) -> None:
                      match["part"] or match["part_before"])
     for match in IMPLIED_PART_PATTERN.finditer(view.text):
         _in_the_home_part(view, finder, match)
-    for match in IN_UNIT_PATTERN.finditer(view.text):
-        _in_a_unit(view, finder, match)
+    for pattern in (IN_UNIT_PATTERN, *UNIT_APPOSITION_PATTERNS):
+        for match in pattern.finditer(view.text):
+            _in_a_unit(view, finder, match)
     for match in AIRPORT_PATTERN.finditer(view.text):
         _airport_in_a_town(view, finder, match)
 
@@ -151,15 +171,22 @@ def _in_the_home_part(view, finder, match: re.Match) -> None:
 
 
 def _in_a_unit(view, finder, match: re.Match) -> None:
-    """"Jalalabad, in Nangarhar province": the place in the unit's outline (a US state or
-    county), or in the unit by the gazetteer's codes. "In Beijing, in Hubei province, and in
-    Shanghai" is a list, no claim."""
-    unit = view.mention(match["unit"] or match["unit_after"])
-    noun = match["noun"] or match["noun_before"]
+    """"Jalalabad, in Nangarhar province", "Charikar, the capital of Parwan province": the
+    place in the unit's outline (a US state or county), or in the unit by the gazetteer's
+    codes. "In Beijing, in Hubei province, and in Shanghai" is a list, no claim; after an
+    apposition ("Wuhan, capital of Hubei province, and Chengdu") a list is no matter."""
+    groups = match.groupdict()
+    unit = view.mention(groups.get("unit") or groups.get("unit_after"))
+    noun = groups.get("noun") or groups.get("noun_before")
     if noun is None:  # "Belgrade in Gallatin County": the noun is in the unit's name
         named_with_noun = _ENDS_WITH_UNIT_NOUN.search(unit.mention.text)
         noun = named_with_noun[0] if named_with_noun else None
-    if noun is None or LIST_GOES_ON.match(view.text, match.end()):
+    if noun is None and groups.get("capital") and unit.place.kind in ("admin1", "admin2"):
+        # "Bukavu, the capital of South Kivu": a capital of a unit is in it
+        noun = PHRASING_WORDS["first_level_unit_nouns" if unit.place.kind == "admin1"
+                              else "second_level_unit_nouns"][0]
+    if noun is None or (match.re is IN_UNIT_PATTERN and LIST_GOES_ON.match(view.text,
+                                                                          match.end())):
         return  # "Kabul in Afghanistan" says nothing a map does not
     place = view.mention(match["place"])
     subject = finder.located(place)
