@@ -562,3 +562,23 @@ def test_an_apposition_says_which_unit_a_place_is_in(pipeline, text, pair, statu
     found = {(c.subject.describe(), c.reference.describe()): v.status
              for c, v in claims_in(pipeline, text) if c.relation is Relation.CONTAINMENT}
     assert found[pair] is status
+
+
+@pytest.mark.parametrize(("text", "pairs"), [
+    # Sudan borders all five; Uganda borders Kenya, South Sudan and Rwanda; Kenya borders
+    # Uganda and Tanzania; Poland borders Ukraine.
+    ("Sudan, which borders Egypt, Libya, Chad, the Central African Republic and South Sudan, "
+     "is vast.", {("Sudan", other) for other in ("Egypt", "Libya", "Chad",
+                                                  "Central African Republic", "South Sudan")}),
+    ("Uganda is bordered by Kenya to the east, South Sudan to the north, and Rwanda to the "
+     "south.", {("Uganda", "Kenya"), ("Uganda", "South Sudan"), ("Uganda", "Rwanda")}),
+    ("Kenya's neighbours Uganda and Tanzania sent aid.",
+     {("Uganda", "Kenya"), ("Tanzania", "Kenya")}),
+    ("Poland, Ukraine's western neighbour, took in most refugees.", {("Poland", "Ukraine")}),
+    ("Poland, which also shares a border with Ukraine, took in most refugees.",
+     {("Poland", "Ukraine")}),
+])
+def test_lists_and_possessives_of_neighbours(pipeline, text, pairs):
+    found = claims_in(pipeline, text)
+    assert {(c.subject.describe(), c.reference.describe()) for c, _ in found} == pairs
+    assert {v.status for _, v in found} == {Status.CONSISTENT}

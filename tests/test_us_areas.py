@@ -144,6 +144,26 @@ def test_neighbouring_counties_of_the_county_named_before(pipeline, text, county
     assert {verdict.status for _, verdict in found} == {Status.CONSISTENT}
 
 
+@pytest.mark.parametrize(("text", "pairs"), [
+    # Fulton and DeKalb, Georgia, touch; Harris County, Texas, borders Fort Bend and
+    # Montgomery; Travis borders Williamson and Hays; Cook County, Illinois, borders Lake,
+    # McHenry, Kane, DuPage and Will.
+    ("Lines stretched in Fulton and DeKalb counties, which border each other.",
+     {("Fulton County", "DeKalb County")}),
+    ("Flooding hit Harris County and its neighbors Fort Bend and Montgomery counties.",
+     {("Fort Bend County", "Harris County"), ("Montgomery County", "Harris County")}),
+    ("Officials in the counties surrounding Travis County, including Williamson and Hays, "
+     "agreed.", {("Williamson County", "Travis County"), ("Hays County", "Travis County")}),
+    ("Cook County shares borders with Lake, McHenry, Kane, DuPage and Will counties.",
+     {("Cook County", f"{name} County") for name in ("Lake", "McHenry", "Kane", "DuPage",
+                                                     "Will")}),
+])
+def test_more_ways_counties_neighbour(pipeline, text, pairs):
+    found = claims_in(pipeline, text)
+    assert {(c.subject.describe(), c.reference.describe()) for c, _ in found} == pairs
+    assert {v.status for _, v in found} == {Status.CONSISTENT}
+
+
 def test_counties_with_land_between_them_are_not_neighbours(pipeline):
     # Cobb and Gwinnett counties, Georgia, lie about 10 km apart with Fulton County between:
     # no water where the outlines might meet.

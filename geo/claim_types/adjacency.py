@@ -45,6 +45,12 @@ NEIGHBOUR_PATTERN = re.compile(
     rf"{SLOT}(?:['\u2019]s)?\s+(?:(?-i:[a-z]+)\s+)?neighbou?r(?:ing country)?"
     rf"(?:\s+to\s+the\s+\w+\s+is)?,?\s+{SLOT}",
     re.IGNORECASE)
+# "Harris County and its neighbors Fort Bend and Montgomery", "Kenya's neighbours Uganda and
+# Tanzania": each member neighbours the place named first.
+NEIGHBOURS_NAMED_PATTERN = re.compile(
+    rf"{named_slot('ref')}(?:\s+{AREAS})?(?:['\u2019]s|\s+and\s+its)\s+(?:(?-i:[a-z]+)\s+)?"
+    rf"neighbou?rs\s*,?\s*(?:(?:{LIST_OPENER})\b\s*:?\s*)?(?P<members>{LIST})",
+    re.IGNORECASE)
 # "neighbouring Mali", "into neighboring Montgomery and Grimes counties": the area the article
 # is about, or for a county the county the sentence named before, neighbours each member.
 NEIGHBOURING_PATTERN = re.compile(
@@ -59,23 +65,30 @@ NEIGHBOURS_LIST_PATTERN = re.compile(
 # border Nebraska include Iowa", "counties adjacent to Travis County include Hays".
 NEIGHBOURS_OF_PATTERN = re.compile(
     rf"\b{AREAS}\s+"
-    rf"(?:{NEIGHBOURING}|adjacent\s+to|(?:that|which)\s+border)\s+{named_slot('ref')}"
+    rf"(?:{NEIGHBOURING}|adjacent\s+to|surrounding|(?:that|which)\s+(?:border|surround))\s+"
+    rf"{named_slot('ref')}"
     rf"(?:\s*,\s*{SLOT}(?=\s*,?\s*(?:[a-z]+\s+)?(?:{LIST_OPENER})\b))?"  # "Travis County, Texas"
     rf"\s*,?\s*(?:(?:[a-z]+\s+)?(?:{LIST_OPENER})\b\s*:?\s*)?(?P<members>{LIST})",
     re.IGNORECASE)
-# "South Africa, which is Zimbabwe's neighbour to the south", "Chad, which shares part of its
-# eastern border with Sudan", "Mozambique and South Africa that border Zimbabwe", "Iraq
-# borders Turkey", "Ohio borders Indiana and Michigan", "Travis County is bordered by Hays and
-# Bastrop counties" (each pair a claim): the words after a
+# "South Africa, which is Zimbabwe's neighbour to the south", "Poland, Ukraine's western
+# neighbour", "Chad, which shares part of its eastern border with Sudan", "Cook County shares
+# borders with Lake and McHenry counties", "Mozambique and South Africa that border Zimbabwe",
+# "Iraq borders Turkey", "Ohio borders Indiana and Michigan", "Travis County is bordered by
+# Hays and Bastrop counties", "Fulton and DeKalb counties, which border each other" (each pair
+# a claim): the words after a
 # place; the places before them are found by
 # `_list_before` (a pattern that began with the list would retry it from every member).
 NAMED_NEIGHBOUR_PATTERN = re.compile(
-    rf"(?<=\x02)\s*,?\s*(?:"
-    rf"(?:which\s+is\s+)?{named_slot('owner')}['\u2019]s\s+neighbou?r\s+to\s+the\s+\w+"
-    rf"|(?:which\s+|that\s+)?shares?\s+(?:part\s+of\s+)?(?:its|their|a)\s+(?:\w+\s+)?"
-    rf"border\s+with\s+{named_slot('partner')}"
-    rf"|(?:which\s+|that\s+)?(?:borders?|(?:is|are|was|were)\s+(?:bordered|surrounded)"
-    rf"(?:\s+on\s+the\s+\w+)?\s+by)\s+(?P<bordered>{LIST}))", re.IGNORECASE)
+    rf"(?<=\x02)(?:\s+{AREAS})?\s*,?\s*(?:"
+    rf"(?:which\s+is\s+)?{named_slot('owner')}['\u2019]s\s+(?:(?-i:[a-z]+)\s+)?neighbou?r"
+    rf"(?:\s+to\s+the\s+\w+)?"
+    rf"|(?P<each_other>(?:which|that)\s+(?:border|neighbou?r)\s+each\s+other)"
+    rf"|(?:which\s+|that\s+)?(?:also\s+)?shares?\s+(?:(?:part\s+of\s+)?(?:its|their|a)\s+"
+    rf"(?:\w+\s+)?)?borders?\s+with\s+(?P<shared>{LIST})"
+    rf"|(?:(?:(?:both|all|each)\s+of\s+)?which\s+|that\s+)?(?:also\s+)?(?:borders?"
+    rf"|(?:is|are|was|were)\s+"
+    rf"(?:bordered|surrounded)(?:\s+on\s+the\s+\w+)?\s+by)\s+(?P<bordered>{LIST}))",
+    re.IGNORECASE)
 # "The area of Iraq where the suspected deaths occurred borders Turkey": the part, whatever the
 # clause says of it, is the country's, so the country borders the other.
 PART_BORDERS_PATTERN = re.compile(
@@ -98,6 +111,10 @@ def find(view, finder) -> None:
                      member_first=False)
     for match in NEIGHBOURS_LIST_PATTERN.finditer(view.text):
         _each_member(view, finder, match, None, _slots_of(view, match["members"]))
+    for match in NEIGHBOURS_NAMED_PATTERN.finditer(view.text):
+        reference = finder.area_target(view.mention(match["ref"]))
+        if reference is not None:
+            _each_member(view, finder, match, reference, _slots_of(view, match["members"]))
     for match in NEIGHBOURS_OF_PATTERN.finditer(view.text):
         reference = finder.area_target(view.mention(match["ref"]))
         if reference is not None:
@@ -107,12 +124,16 @@ def find(view, finder) -> None:
              finder.area_target(view.mention(match["other"])))
     slot_spans = [(m.start(), m.end(), m[1]) for m in re.finditer(SLOT, view.text)]
     for match in NAMED_NEIGHBOUR_PATTERN.finditer(view.text):
-        others = [match["owner"] or match["partner"]] if not match["bordered"] else (
-            re.findall(SLOT, match["bordered"]))
-        others = _without_qualifiers(finder, [view.mention(slot) for slot in others])
         members = [view.mention(slot)
                    for slot in _list_before(view.text, slot_spans, match.start())]
         members = _without_qualifiers(finder, members)
+        if match["each_other"]:  # "Fulton and DeKalb counties, which border each other"
+            for a, b in itertools.combinations(members, 2):
+                _add(view, finder, match, finder.area_target(a), finder.area_target(b))
+            continue
+        listed = match["bordered"] or match["shared"]
+        others = re.findall(SLOT, listed) if listed else [match["owner"]]
+        others = _without_qualifiers(finder, [view.mention(slot) for slot in others])
         if len(others) > 1:  # "Ohio borders Indiana and Michigan": one subject, a claim each
             members = members[-1:]
         for other in others:
