@@ -515,7 +515,14 @@ class Finder:
         """The border a BORDER match (`words` as written) names; an UnlocatedTarget when it
         names none that geo can draw; None when the words are no border claim at all."""
         slots = [s for s in match.groups() if s is not None]
-        mentions = [view.mentions[int(s)] for s in slots[-2:]]
+        return self._border_of([view.mentions[int(s)] for s in slots[-2:]], subject, words)
+
+    def border_with(self, view: SentenceView, mention, subject: Target | None,
+                    words: str) -> Target | None:
+        """The border of the subject's country (or US state) with the one `mention` names."""
+        return self._border_of([mention], subject, words)
+
+    def _border_of(self, mentions: list, subject: Target | None, words: str) -> Target | None:
         codes = [country_code(m) for m in mentions]
         admin_keys = [_area_reading(m) for m in mentions]
         if any(admin_keys) and not any(codes):

@@ -582,3 +582,18 @@ def test_lists_and_possessives_of_neighbours(pipeline, text, pairs):
     found = claims_in(pipeline, text)
     assert {(c.subject.describe(), c.reference.describe()) for c, _ in found} == pairs
     assert {v.status for _, v in found} == {Status.CONSISTENT}
+
+
+@pytest.mark.parametrize(("text", "borders"), [
+    # Strasbourg lies on the Rhine, the French-German border; Lake Charles, Louisiana, some
+    # 50 km from Texas; Kilis 7 km from Syria; Basra 47 km from Kuwait and 22 km from Iran.
+    ("Strasbourg lies on the German frontier.", {"Germany-France border"}),
+    ("Lake Charles lies near the Texas state line.", {"Louisiana-Texas border"}),
+    ("Kilis, a Turkish border town, took in Syrians.", {"a land border of Turkey"}),
+    ("Basra, close to the borders with both Kuwait and Iran, saw protests.",
+     {"Iraq-Kuwait border", "Iran-Iraq border"}),
+])
+def test_frontiers_state_lines_border_towns_and_two_borders(pipeline, text, borders):
+    found = [(c, v) for c, v in claims_in(pipeline, text) if c.relation is Relation.PROXIMITY]
+    assert {c.reference.describe() for c, _ in found} == borders
+    assert {v.status for _, v in found} == {Status.CONSISTENT}

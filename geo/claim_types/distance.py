@@ -18,6 +18,7 @@ from geo.claim_types.grammar import (
     ROUTE,
     SLOT,
     UNIT,
+    UNNAMED_BORDER,
     LazyPattern,
     named_slot,
 )
@@ -28,7 +29,7 @@ from geo.verdicts import Verdict, number_checked
 RELATION = Relation.DISTANCE
 PATTERN = LazyPattern(
     rf"{QUANTITY}(?:\s+{ROUTE})?(?:\s+away)?\s+(?:from|of)\s+(?:{PLACE_CALLED}(?=\x01))?"
-    rf"(?P<ref>{BORDER}|{SLOT}|the\s+border\b)",
+    rf"(?P<ref>{BORDER}|{SLOT}|{UNNAMED_BORDER})",
     re.IGNORECASE)
 # A quantity's unit follows its number's last digit, or a space or hyphen after the number (a
 # number in words ends at a word boundary), and ends a word; in the sentence as written, a

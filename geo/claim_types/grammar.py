@@ -107,12 +107,17 @@ AFTER_NO_COMPASS_WORD = "".join(rf"(?<!{word}[\s-])" for word in COMPASS_WORDS.v
 # Algeria-Mali border", "Algeria's border with Mali", "the Libyan border", "the border with
 # Libya", "(across) the border from Syria", "the border of Peru and Bolivia", "in Peru on the
 # border of Bolivia" (the border between Peru and Bolivia)
-BORDER = (rf"(?:the\s+)?(?:{SLOT}(?:'s)?\s+border\s+with\s+{SLOT}"
-          rf"|border(?:\s+(?:{alternatives(PHRASING_WORDS['border_area_nouns'])}))?"
+# A border is also a frontier; between US states, a state line ("the Pennsylvania state
+# line").
+_BORDER_WORD = r"(?:border|frontier)"
+BORDER = (rf"(?:the\s+)?(?:{SLOT}(?:'s)?\s+{_BORDER_WORD}\s+with\s+{SLOT}"
+          rf"|{_BORDER_WORD}(?:\s+(?:{alternatives(PHRASING_WORDS['border_area_nouns'])}))?"
           rf"\s+(?:between|of)\s+{SLOT}\s+and\s+{SLOT}"
-          rf"|{SLOT}\s*[-\u2013/]\s*{SLOT}\s+border"
-          rf"|{SLOT}\s+border"
-          rf"|border\s+(?:with|from|of)\s+{SLOT})")
+          rf"|{SLOT}\s*[-\u2013/]\s*{SLOT}\s+{_BORDER_WORD}"
+          rf"|{SLOT}\s+(?:{_BORDER_WORD}|state\s+line)"
+          rf"|{_BORDER_WORD}\s+(?:with|from|of)\s+{SLOT})")
+# "near the border", "on the frontier": the nearest land border of the subject's country.
+UNNAMED_BORDER = rf"the\s+{_BORDER_WORD}\b"
 PROXIMITY = alternatives(set(PROXIMITY_WORDS) - set(PHRASING_WORDS["after_location_verb"]))
 # "Kilis lies just across the border": a proximity word that says where a place is only after
 # a verb that does ("fled across the border" is a journey).

@@ -12,10 +12,13 @@ import re
 
 from geo.claim_types.grammar import (
     BORDER,
+    LIST,
     LOCATION_VERB,
     PLACE_NOUN,
     PROXIMITY,
     PROXIMITY_AFTER_VERB,
+    SLOT,
+    UNNAMED_BORDER,
 )
 from geo.claims import DEFAULT_PROXIMITY_WORD, PROXIMITY_WORDS, Claim, Relation, Tolerance
 from geo.measure import Measurement, from_subject_point
@@ -23,19 +26,23 @@ from geo.targets import AdminBorderTarget, scale_km
 from geo.verdicts import Verdict, within
 
 RELATION = Relation.PROXIMITY
-PATTERN = re.compile(rf"\b(?P<word>{PROXIMITY})\s+(?P<ref>{BORDER}|the\s+border\b)",
+PATTERN = re.compile(rf"\b(?P<word>{PROXIMITY})\s+(?P<ref>{BORDER}|{UNNAMED_BORDER})",
                      re.IGNORECASE)
 # "Kilis lies just across the border from Syria".
 LOCATED_PATTERN = re.compile(
     rf"\b(?:{LOCATION_VERB})\s+(?:just\s+)?(?P<word>{PROXIMITY_AFTER_VERB})\s+"
-    rf"(?P<ref>{BORDER}|the\s+border\b)", re.IGNORECASE)
-# "Tijuana, a border town", "Khost is a border city": near the nearest land border of the
-# place's country. Only right after the place: "left Madrid for a border town" says nothing of
-# Madrid.
+    rf"(?P<ref>{BORDER}|{UNNAMED_BORDER})", re.IGNORECASE)
+# "Tijuana, a border town", "Khost is a border city", "Kilis, a Turkish border town": near the
+# nearest land border of the place's country. Only right after the place: "left Madrid for a
+# border town" says nothing of Madrid.
 BORDER_PLACE_PATTERN = re.compile(
-    rf"(?<=\x02)\s*,?\s*(?:(?:is|was)\s+)?(?:a|the)\s+(?P<ref>border)\s+{PLACE_NOUN}\b",
-    re.IGNORECASE)
-TRIGGER = re.compile("border", re.IGNORECASE)
+    rf"(?<=\x02)\s*,?\s*(?:(?:is|was)\s+)?(?:a|the)\s+(?:{SLOT}\s+)?(?P<ref>border)\s+"
+    rf"{PLACE_NOUN}\b", re.IGNORECASE)
+# "Basra, close to the borders with both Kuwait and Iran": a claim for each border.
+BORDERS_PATTERN = re.compile(
+    rf"\b(?P<word>{PROXIMITY})\s+(?:the|its)\s+(?:borders|frontiers)\s+with\s+(?:both\s+)?"
+    rf"(?P<members>{LIST})", re.IGNORECASE)
+TRIGGER = re.compile("border|frontier|state line", re.IGNORECASE)
 
 
 def find(view, finder) -> None:
@@ -44,6 +51,14 @@ def find(view, finder) -> None:
             _near(view, finder, match, " ".join(match["word"].lower().split()))
     for match in BORDER_PLACE_PATTERN.finditer(view.text):
         _near(view, finder, match, DEFAULT_PROXIMITY_WORD)
+    for match in BORDERS_PATTERN.finditer(view.text):
+        subject = finder.subject_before(view, match.start(), outlines=True)
+        word = " ".join(match["word"].lower().split())
+        for slot in re.findall(SLOT, match["members"]):
+            reference = finder.border_with(view, view.mention(slot), subject, match["members"])
+            if subject is not None and reference is not None:
+                finder.add(view, match, subject=subject, relation=RELATION,
+                           reference=reference, qualifier=word)
 
 
 def _near(view, finder, match: re.Match, word: str) -> None:
