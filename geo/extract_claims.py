@@ -117,6 +117,11 @@ APPOSITION_HEAD = re.compile(
     r"(?:[^\x01,;:!?]|(?<=\d),(?=\d{3})|\x01\d+\x02)*?)"
     r"\s*,?\s*\Z", re.IGNORECASE)
 APPOSITION_REACH = 150
+# "Some 115 miles north of Milwaukee, Green Bay officials braced", "About 70 km west of
+# Edinburgh, in Glasgow, police said": a claim that opens its sentence is about the place named
+# just after it.
+SUBJECT_AFTER_OPENING = re.compile(r"\s*,\s*(?:(?:in|at)\s+)?\x01(?P<subject>\d+)\x02")
+_OPENERS = " \t\"'\u201c\u2018("
 _CLAUSE_WORD = re.compile(rf"\b(?:{alternatives(PHRASING_WORDS['clause_words'])})\b",
                           re.IGNORECASE)
 _LIST_COMMA = re.compile(r"\s*,\s*")
@@ -253,6 +258,14 @@ class SentenceView:
 
     def mention(self, slot: str | None):
         return None if slot is None else self.mentions[int(slot)]
+
+
+def country_of(place) -> str | None:
+    """The Natural Earth code of the country a gazetteer place is in."""
+    try:
+        return base_layers.adm0_a3(place.country_code) if place.country_code else None
+    except base_layers.UnknownCountry:
+        return None
 
 
 def country_code(mention) -> str | None:
@@ -496,6 +509,9 @@ class Finder:
         unit ("Matara district some 160km south of Colombo"), as its point, uncertain by the
         reach of such a unit."""
         subject = self.subject_before(view, match.start(), outlines=True, unnamed=True)
+        opening = SUBJECT_AFTER_OPENING.match(view.text, match.end())
+        if subject is None and opening and not view.text[:match.start()].strip(_OPENERS):
+            subject = _outline_or_point(view.mention(opening["subject"]))
         if subject is None:
             return None
         reference = self.reference(view, match, subject)
@@ -573,6 +589,15 @@ class Finder:
             return UnlocatedTarget(words, f"{a} and {b} share no border")
         return AdminBorderTarget(keys[0], keys[1])
 
+    def _capital_of(self, subject: Target | None) -> Target | None:
+        """"Ramadi, about 110 km west of the capital": the capital of the subject's country,
+        as the article names it (a capital the article never names is no claim to check)."""
+        own = subject.country_codes if subject is not None else ()
+        for mention in self.mentions:
+            if mention.place.capital and own and country_of(mention.place) == own[0]:
+                return located(mention)
+        return None
+
     @staticmethod
     def _unnamed_border(subject: Target | None, words: str) -> Target:
         own = subject.country_codes if subject is not None else ()
@@ -586,7 +611,9 @@ class Finder:
     def reference(self, view: SentenceView, match: re.Match, subject) -> Target | None:
         """The target of match group "ref": a border, "the border" (the subject's country's
         nearest), a country's or US state's outline, a place's point, or an admin unit's point
-        with its reach."""
+        with its reach; for group "capital", the capital of the subject's country."""
+        if match.groupdict().get("capital"):
+            return self._capital_of(subject)
         ref_text = match.group("ref")
         words = self.text[view.original_offset(match.start("ref")):
                           view.original_offset(match.end("ref"))]

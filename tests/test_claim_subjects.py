@@ -197,3 +197,26 @@ def test_a_town_abroad_taken_on_little_evidence_cannot_make_a_claim_false(pipeli
                                      "province, some 230 km north of Pemba.")
     (verdict,) = [v for v in found if v.claim.relation is Relation.DIRECTION]
     assert verdict.status is not Status.INCONSISTENT
+
+
+@pytest.mark.parametrize(("text", "subject", "reference"), [
+    # Glasgow is 67 km from Edinburgh, bearing 264; Jalalabad 118 km from Kabul, bearing 99;
+    # Ramadi 102 km from Baghdad, bearing 276; Hebron 29 km from Jerusalem, bearing 190.
+    ("About 70 kilometres west of Edinburgh, in Glasgow, police said two men were arrested.",
+     "Glasgow", "Edinburgh"),
+    ("Some 120 km east of Kabul, in Jalalabad, a bomb killed nine people.", "Jalālābād",
+     "Kabul"),
+    ("Fallujah was retaken months after Ramadi, about 110 km west of the capital, Baghdad.",
+     "Ramadi", "Baghdad"),
+    ("In Baghdad, officials said Ramadi, about 110 km west of the capital, was retaken.",
+     "Ramadi", "Baghdad"),
+    ("Israeli troops raided Hebron, some 30 km to the south of Jerusalem.", "Hebron",
+     "Jerusalem"),
+])
+def test_a_claim_that_opens_its_sentence_or_names_the_capital(pipeline, text, subject,
+                                                              reference):
+    _, found = verdicts_in(pipeline, text)
+    (verdict,) = [v for v in found if v.claim.relation is Relation.DIRECTION]
+    assert (verdict.claim.subject.describe(), verdict.claim.reference.describe()) == (
+        subject, reference)
+    assert verdict.status is Status.CONSISTENT

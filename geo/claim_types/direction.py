@@ -35,11 +35,14 @@ RELATION = Relation.DIRECTION
 # "the river meanders 400 miles from northwest of Tyler": where something comes from, not where
 # anything is.
 NOT_WHERE_FROM = r"(?<!\bfrom\s)\b"
+# "about 20 miles west of Toledo", "some 30 km to the south of Jerusalem", "60 km north of the
+# capital", "some 120 km to Sydney's north".
 PATTERN = LazyPattern(
-    rf"(?:{QUANTITY}\s+)?{AFTER_NO_COMPASS_WORD}{NOT_WHERE_FROM}{DIRECTION}\s+of\s+"
-    rf"{PLACE_CALLED}"
-    rf"(?P<ref>{SLOT})",
+    rf"(?:{QUANTITY}\s+(?:to\s+the\s+)?)?{AFTER_NO_COMPASS_WORD}{NOT_WHERE_FROM}{DIRECTION}"
+    rf"\s+of\s+(?:{PLACE_CALLED}(?P<ref>{SLOT})|(?P<capital>the\s+capital)\b(?!\s*,?\s*\x01))",
     re.IGNORECASE)
+POSSESSIVE_PATTERN = LazyPattern(
+    rf"{QUANTITY}\s+to\s+(?P<ref>{SLOT})['\u2019]s\s+{DIRECTION}\b", re.IGNORECASE)
 
 
 # Every direction names a compass point; PATTERN's optional quantity is tried at every position.
@@ -47,7 +50,7 @@ TRIGGER = re.compile("|".join([*COMPASS_WORDS.values(), COMPASS_ABBREVIATION]), 
 
 
 def find(view, finder) -> None:
-    for match in PATTERN.finditer(view.text):
+    for match in (*PATTERN.finditer(view.text), *POSSESSIVE_PATTERN.finditer(view.text)):
         fields = finder.measured(view, match)
         if fields is not None and isinstance(fields["reference"], PointTarget):
             finder.add(view, match, relation=RELATION,
