@@ -228,7 +228,6 @@ def _progress_bar(stream, shown: bool):
 def cmd_parse(args) -> int:
     from geo.parse import parse_numbered
 
-    client = _dask_client(args.scheduler) if args.scheduler else None
     try:
         stream = sys.stdin.buffer if args.file == "-" else open(args.file, "rb")  # noqa: SIM115
     except OSError as err:
@@ -237,13 +236,13 @@ def cmd_parse(args) -> int:
     started = time.perf_counter()
     with contextlib.ExitStack() as stack:
         stack.enter_context(stream)
+        client = stack.enter_context(_dask_client(args.scheduler)) if args.scheduler else None
         bar = stack.enter_context(_progress_bar(stream,
                                                 shown=not args.quiet and sys.stderr.isatty()))
         records = _records(stream, args.file, MAX_RECORD_BYTES)
         if client is not None:
             from geo.dask import ordered_map
 
-            stack.enter_context(client)
             where = f"the Dask cluster at {args.scheduler}"
             results = ordered_map(parse_numbered, records, client)
         else:

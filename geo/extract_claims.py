@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -35,6 +36,7 @@ from geo.regions import parse_part
 from geo.resolve import (
     CREDIBLE_ALIAS_POPULATION,
     CREDIBLE_NAME_POPULATION,
+    POINT_KINDS,
     SETTLED_CONFIDENCE,
 )
 from geo.sphere import great_circle_km
@@ -215,8 +217,13 @@ class SentenceView:
             cursor = mention.end
         pieces.append(sentence.text[cursor - sentence.start:])
         self.text = "".join(pieces)
-        self._slot_positions = [m.start() for m in re.finditer(SLOT, self.text)]
+        slots = list(re.finditer(SLOT, self.text))  # slot i stands for mention i
+        self.slot_positions = [slot.start() for slot in slots]
+        self.slot_ends = [slot.end() for slot in slots]
         self._made_from: dict | None = None
+        self._units: dict | None = None
+        self._countries: Counter | None = None
+        self.other_readings: dict = {}  # an end's other readings (_other_readings)
 
     def mentions_of(self, target: Target) -> list:
         """The mentions of the sentence the target was made from, in text order: one lookup,
@@ -230,9 +237,14 @@ class SentenceView:
         if isinstance(target, PointTarget):
             return self._made_from.get(("point", *target.point), [])
         if isinstance(target, AdminUnitTarget):
-            return [m for m in self.mentions if any(
-                unit is not None and unit.key == target.key
-                for unit in map(unit_target, m.mention.candidates))]
+            if self._units is None:
+                self._units = {}
+                for mention in self.mentions:
+                    keys = {unit.key for unit in map(unit_target, mention.mention.candidates)
+                            if unit is not None}
+                    for key in keys:
+                        self._units.setdefault(key, []).append(mention)
+            return self._units.get(target.key, [])
         match target:
             case CountryTarget() | AdminAreaTarget() | RegionTarget():
                 keys = (target.area,)
@@ -244,17 +256,20 @@ class SentenceView:
         return sorted(found, key=lambda m: m.start) if len(keys) > 1 else found
 
     def original_offset(self, view_offset: int) -> int:
-        """Offset in the article of a position in the view."""
-        shift = self.sentence.start
-        for i, slot_at in enumerate(self._slot_positions):
-            slot_len = len(f"\x01{i}\x02")
-            if view_offset < slot_at:
-                break
-            mention = self.mentions[i]
-            if view_offset < slot_at + slot_len:
-                return mention.start
-            shift = mention.end - (slot_at + slot_len)
-        return view_offset + shift
+        """Offset in the article of a position in the view (found by bisection: a sentence
+        that is a long list makes a claim per member)."""
+        i = bisect.bisect_right(self.slot_positions, view_offset) - 1
+        if i < 0:
+            return view_offset + self.sentence.start
+        slot_end = self.slot_ends[i]
+        mention = self.mentions[i]
+        return mention.start if view_offset < slot_end else view_offset + mention.end - slot_end
+
+    def countries_named(self) -> Counter:
+        """How many of the sentence's mentions lie in each country (gazetteer codes)."""
+        if self._countries is None:
+            self._countries = Counter(m.place.country_code for m in self.mentions)
+        return self._countries
 
     def mention(self, slot: str | None):
         return None if slot is None else self.mentions[int(slot)]
@@ -444,18 +459,15 @@ class Finder:
                     or _other_readings(view, end)):  # the doubt is told with those readings
                 continue
             place = mentions[0].place
-            others = {m.place.country_code for m in view.mentions if m not in mentions}
-            if place.country_code in others or self._at_home(place):
-                continue
+            own = sum(m.place.country_code == place.country_code for m in mentions)
+            if view.countries_named()[place.country_code] > own or self._at_home(place):
+                continue  # another place of the sentence is in that country
             doubts.append(f"{mentions[0].mention.text} ({_where(place)}, taken on little "
                           "evidence in a sentence about elsewhere?)")
         return doubts
 
     def _at_home(self, place) -> bool:
-        try:
-            return base_layers.adm0_a3(place.country_code) == self.home_country
-        except base_layers.UnknownCountry:
-            return False
+        return country_of(place) == self.home_country
 
     def subject_before(self, view: SentenceView, view_offset: int, outlines: bool = False,
                        unnamed: bool = False) -> Target | None:
@@ -485,16 +497,19 @@ class Finder:
         head = APPOSITION_HEAD.search(view.text, max(0, view_offset - APPOSITION_REACH),
                                       view_offset)
         if head and not _CLAUSE_WORD.search(head["inside"]):
-            target = as_target(view.mentions[int(head["head"])])
+            mention = view.mentions[int(head["head"])]
+            # "Officials in Ontario, in the city of Barrie about 90 km north of Toronto": a
+            # province or country before the comma holds the town the claim is about.
+            target = as_target(mention) if mention.place.kind in POINT_KINDS else None
             if target is not None:
                 return target
-        slots = list(re.finditer(SLOT, view.text[:view_offset]))
-        for i in range(len(slots) - 1, -1, -1):
-            mention = view.mentions[int(slots[i][1])]
-            if i and _LIST_COMMA.fullmatch(view.text, slots[i - 1].end(), slots[i].start()) \
-                    and qualifies(view.mentions[int(slots[i - 1][1])], mention):
+        starts, ends = view.slot_positions, view.slot_ends
+        for i in range(bisect.bisect_right(ends, view_offset) - 1, -1, -1):
+            mention = view.mentions[i]
+            if i and _LIST_COMMA.fullmatch(view.text, ends[i - 1], starts[i]) \
+                    and qualifies(view.mentions[i - 1], mention):
                 continue
-            named_unit = _UNIT_NOUN_AFTER.match(view.text, slots[i].end())
+            named_unit = _UNIT_NOUN_AFTER.match(view.text, ends[i])
             unit = _unit_reading(mention, named_unit["noun"]) if named_unit else None
             target = as_target(unit or mention)
             if target is not None:
@@ -533,10 +548,9 @@ class Finder:
         slots = [s for s in match.groups() if s is not None]
         return self._border_of([view.mentions[int(s)] for s in slots[-2:]], subject, words)
 
-    def border_with(self, view: SentenceView, mention, subject: Target | None,
-                    words: str) -> Target | None:
+    def border_with(self, mention, subject: Target | None) -> Target | None:
         """The border of the subject's country (or US state) with the one `mention` names."""
-        return self._border_of([mention], subject, words)
+        return self._border_of([mention], subject, f"the border with {mention.mention.text}")
 
     def _border_of(self, mentions: list, subject: Target | None, words: str) -> Target | None:
         codes = [country_code(m) for m in mentions]
@@ -589,11 +603,14 @@ class Finder:
             return UnlocatedTarget(words, f"{a} and {b} share no border")
         return AdminBorderTarget(keys[0], keys[1])
 
-    def _capital_of(self, subject: Target | None) -> Target | None:
-        """"Ramadi, about 110 km west of the capital": the capital of the subject's country,
-        as the article names it (a capital the article never names is no claim to check)."""
+    @staticmethod
+    def _capital_of(view: SentenceView, subject: Target | None) -> Target | None:
+        """"Ramadi, about 110 km west of the capital, Baghdad": the capital of the subject's
+        country, named in the same sentence. Elsewhere in the article "the capital" may be a
+        state's, a province's or one of two ("Folsom, about 20 miles east of the capital" is
+        Sacramento, not Washington): no claim to check."""
         own = subject.country_codes if subject is not None else ()
-        for mention in self.mentions:
+        for mention in view.mentions:
             if mention.place.capital and own and country_of(mention.place) == own[0]:
                 return located(mention)
         return None
@@ -613,7 +630,7 @@ class Finder:
         nearest), a country's or US state's outline, a place's point, or an admin unit's point
         with its reach; for group "capital", the capital of the subject's country."""
         if match.groupdict().get("capital"):
-            return self._capital_of(subject)
+            return self._capital_of(view, subject)
         ref_text = match.group("ref")
         words = self.text[view.original_offset(match.start("ref")):
                           view.original_offset(match.end("ref"))]
@@ -651,6 +668,16 @@ def _readings(view: SentenceView, claim: Claim):
 
 
 def _other_readings(view: SentenceView, target: Target) -> list[tuple[str, Target, object]]:
+    """`_find_other_readings`, once per end and sentence: a sentence that is a long list makes
+    the same end's claims again and again."""
+    found = view.other_readings.get(target)
+    if found is None:
+        found = view.other_readings[target] = _find_other_readings(view, target)
+    return found
+
+
+def _find_other_readings(view: SentenceView, target: Target
+                         ) -> list[tuple[str, Target, object]]:
     """The other places an end may be, when the sentence leaves it in doubt: the mentions it
     was made from were all resolved with less confidence than settles a place
     (resolve.SETTLED_CONFIDENCE), and their words have readings in another country or over

@@ -246,9 +246,11 @@ class Recogniser:
         members = [m for k in lists for m in self._unit_list(reading, k)]
         if not members:
             return found
-        taken = [(m.start, m.end) for m in members]
-        kept = [m for m in found if not any(m.start < end and start < m.end
-                                            for start, end in taken)]
+        # The members' spans, in text order and apart: a mention overlaps one only if it
+        # overlaps the last that starts before it ends.
+        starts, ends = [m.start for m in members], [m.end for m in members]
+        kept = [m for m in found
+                if (i := bisect.bisect_left(starts, m.end) - 1) < 0 or ends[i] <= m.start]
         return sorted(kept + members, key=lambda m: m.start)
 
     def _unit_list(self, reading: _Reading, noun: int) -> list[Mention]:

@@ -597,3 +597,28 @@ def test_frontiers_state_lines_border_towns_and_two_borders(pipeline, text, bord
     found = [(c, v) for c, v in claims_in(pipeline, text) if c.relation is Relation.PROXIMITY]
     assert {c.reference.describe() for c, _ in found} == borders
     assert {v.status for _, v in found} == {Status.CONSISTENT}
+
+
+@pytest.mark.parametrize("text", [
+    # Found by a review that tried to provoke false alarms. Barrie lies 80 km north of
+    # Toronto: Ontario, the province before the comma, is not the subject.
+    "Officials in Ontario, in the city of Barrie about 90 km north of Toronto, declared an "
+    "emergency.",
+    # "The capital" of a Californian town is Sacramento, not the capital the article named.
+    "Governor Newsom left Washington on Monday. Folsom, California, about 20 miles east of "
+    "the capital, was flooded on Tuesday.",
+    # The unit is the fire's, or the residents' birthplace, not the town's.
+    "Yuba City, a town 40 miles from the fire in Butte County, took in evacuees.",
+    "Nairobi, a city with many residents born in Kiambu County, was quiet.",
+    # A people is no neighbour.
+    "In 1962 Cuba was surrounded by American warships.",
+    "Firefighters in Nairobi said workers at an adjacent Chinese-owned factory in Kenya fled.",
+    # "Thailand and neighbour India": India is Bangladesh's neighbour.
+    "Bangladesh imports rice from Thailand and neighbour India.",
+    # Whose neighbour Turkey is, the sentence leaves to Syria, not to Germany.
+    "Officials in Germany said refugees from Syria had crossed into neighbouring Turkey and "
+    "Jordan.",
+])
+def test_no_false_alarm_from_words_around_a_claim(pipeline, text):
+    assert [c.describe() for c, v in claims_in(pipeline, text)
+            if v.status is Status.INCONSISTENT] == []

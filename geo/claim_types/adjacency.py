@@ -42,7 +42,7 @@ AREAS = r"(?:countries|nations|states|counties|parishes)"
 # "Algeria's neighbour Libya", "Syria's other neighbour Iran", "Uganda's neighbour to the south
 # is Tanzania".
 NEIGHBOUR_PATTERN = re.compile(
-    rf"{SLOT}(?:['\u2019]s)?\s+(?:(?-i:[a-z]+)\s+)?neighbou?r(?:ing country)?"
+    rf"{SLOT}(?:['\u2019]s\s+(?:(?-i:[a-z]+)\s+)?|\s+)neighbou?r(?:ing country)?"
     rf"(?:\s+to\s+the\s+\w+\s+is)?,?\s+{SLOT}",
     re.IGNORECASE)
 # "Harris County and its neighbors Fort Bend and Montgomery", "Kenya's neighbours Uganda and
@@ -133,7 +133,8 @@ def find(view, finder) -> None:
             continue
         listed = match["bordered"] or match["shared"]
         others = re.findall(SLOT, listed) if listed else [match["owner"]]
-        others = _without_qualifiers(finder, [view.mention(slot) for slot in others])
+        others = [m for m in _without_qualifiers(finder, [view.mention(slot) for slot in others])
+                  if m.mention.how != "demonym"]
         if len(others) > 1:  # "Ohio borders Indiana and Michigan": one subject, a claim each
             members = members[-1:]
         for other in others:
@@ -169,7 +170,11 @@ def _each_member(view, finder, match: re.Match, reference, members: list,
     county the sentence named before the list. The member is the claim's subject, or with
     `member_first` False its reference ("neighbouring Mali": the article's country neighbours
     Mali)."""
-    members = _without_qualifiers(finder, members)
+    # "Cuba was surrounded by American warships", "an adjacent Chinese-owned factory": a
+    # people is no neighbour.
+    members = [m for m in _without_qualifiers(finder, members) if m.mention.how != "demonym"]
+    if reference is None and _another_country_before(view, finder, match, members):
+        return
     for member in members:
         target = finder.area_target(member) or _county_in_state_of(member, reference)
         if target is None:
@@ -178,13 +183,24 @@ def _each_member(view, finder, match: re.Match, reference, members: list,
         _add(view, finder, match, *((target, other) if member_first else (other, target)))
 
 
-def _county_in_state_of(member, county) -> AdminAreaTarget | None:
+def _another_country_before(view, finder, match: re.Match, members: list) -> bool:
+    """Whether the sentence names, before an implied neighbour ("neighbouring Turkey"), a
+    country other than the article's own and the members: "refugees from Syria crossed into
+    neighbouring Turkey", in an article about Germany, leaves unsaid whose neighbour Turkey
+    is."""
+    own = {finder.home_country, *map(finder.country_code, members)}
+    before = view.mentions[:bisect.bisect_left(view.slot_positions, match.start())]
+    return any(finder.country_code(m) not in own for m in before
+               if finder.country_code(m) is not None)
+
+
+def _county_in_state_of(member, reference) -> AdminAreaTarget | None:
     """"Travis County is surrounded by Williamson, Bastrop and Blanco counties": a neighbour of
-    a county (an AdminAreaTarget) is a county, so a member read as a town is the county of its
-    name in the same state, if there is one."""
-    if not isinstance(county, AdminAreaTarget) or admin_areas.is_state(county.area):
+    a county is a county, so a member read as a town is the county of its name in the same
+    state, if there is one. None when `reference` (any target, or None) is no county."""
+    if not isinstance(reference, AdminAreaTarget) or admin_areas.is_state(reference.area):
         return None
-    state = admin_areas.state_key_of(county.area)
+    state = admin_areas.state_key_of(reference.area)
     for candidate in member.mention.candidates:
         key = admin_areas.key_for(candidate)
         if key and not admin_areas.is_state(key) and admin_areas.state_key_of(key) == state:
@@ -209,16 +225,13 @@ def _from_a_border(view, finder, match: re.Match) -> None:
 def _county_before(view, match: re.Match, members: list) -> AdminAreaTarget | None:
     """The last US county the sentence names before `match`, not one of `members`: "from
     Walker County into neighboring Montgomery County"."""
-    before = [m for m in view.mentions[:_slots_before(view, match.start())] if m not in members]
-    for mention in reversed(before):
-        key = admin_areas.key_for(mention.place)
+    listed = {id(member) for member in members}
+    for mention in reversed(view.mentions[:bisect.bisect_left(view.slot_positions,
+                                                               match.start())]):
+        key = admin_areas.key_for(mention.place) if id(mention) not in listed else None
         if key and not admin_areas.is_state(key):
             return AdminAreaTarget(key, mention.place.name)
     return None
-
-
-def _slots_before(view, end: int) -> int:
-    return len(re.findall(SLOT, view.text[:end]))
 
 
 def _home(finder, like) -> CountryTarget | AdminAreaTarget | None:

@@ -23,9 +23,11 @@ from geo.claim_types.grammar import (
     PART,
     PART_NOUN,
     PART_WORD,
+    PART_WORDS,
     PLACE_NOUN,
     SLOT,
     UNIT_NOUN,
+    alternatives,
     named_slot,
 )
 from geo.claims import PHRASING_WORDS, Claim, Relation, Tolerance
@@ -90,8 +92,7 @@ AIRPORT_PATTERN = re.compile(
 # recogniser read with its noun).
 # The unit itself: "Nangarhar province", "the province of Nangarhar", "the Romanian county of
 # Braila", "the southwestern province of Sichuan", "Gallatin County".
-_ANY_PART = PART.replace("?P<part>", "?:")  # a part as a word only, its group left unnamed
-UNIT_NAMED = (rf"(?:the\s+)?(?:(?:(?:{SLOT}|{_ANY_PART})\s+)?(?P<noun_before>{UNIT_NOUN})\s+of\s+"
+UNIT_NAMED = (rf"(?:the\s+)?(?:(?:(?:{SLOT}|{PART_WORDS})\s+)?(?P<noun_before>{UNIT_NOUN})\s+of\s+"
               rf"{named_slot('unit_after')}|{named_slot('unit')}(?:\s+(?P<noun>{UNIT_NOUN})\b)?)")
 IN_UNIT_PATTERN = re.compile(
     rf"{named_slot('place')}\s*,?\s+(?:(?:which\s+)?(?:{LOCATION_VERB})\s+)?in\s+(?:{UNIT_NAMED})",
@@ -100,9 +101,14 @@ IN_UNIT_PATTERN = re.compile(
 # Boldak, a town in Kandahar province", "Charikar, the capital of Parwan province", "Chengdu,
 # capital of the southwestern province of Sichuan", "McCook, the seat of Red Willow County",
 # "Scranton, the Lackawanna County seat", "Paradise, a Butte County town". Before the unit, an
-# apposition holds words and numbers only (no place, no comma but in a number).
-_APPOSITION_WORDS = r"(?:(?:[^\W\d_][\w'\u2019-]*|\d[\d,.]*)\s+){0,6}?"
-_OWNER = rf"(?:(?:{SLOT}['\u2019]s|{_ANY_PART})\s+){{0,2}}"
+# apposition holds words and numbers only (no place, no comma but in a number), none of which
+# makes a clause or puts the unit on something else (words.toml: clause_words,
+# apposition_stops).
+_NOT_IN_AN_APPOSITION = alternatives(PHRASING_WORDS["clause_words"]
+                                     + PHRASING_WORDS["apposition_stops"])
+_APPOSITION_WORDS = (rf"(?:(?!(?:{_NOT_IN_AN_APPOSITION})\b)(?:[^\W\d_][\w'\u2019-]*|\d[\d,.]*)"
+                     rf"\s+){{0,6}}?")
+_OWNER = rf"(?:(?:{SLOT}['\u2019]s|{PART_WORDS})\s+){{0,2}}"
 UNIT_APPOSITION_PATTERNS = tuple(re.compile(
     rf"{named_slot('place')}\s*,\s*(?:{pattern})", re.IGNORECASE) for pattern in (
         rf"an?\s+{_APPOSITION_WORDS}in\s+{_OWNER}(?:{UNIT_NAMED})",

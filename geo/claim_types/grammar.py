@@ -128,8 +128,9 @@ ROUTE = (rf"(?P<route>(?:{alternatives(ROUTE_NOUNS)})\b|by\s+(?:{alternatives(RO
          r"|on\s+foot\b)")
 # A part of a country as an adjective: "northern", "north-eastern", and in news also "north",
 # "northwest" ("in northwest China").
-PART = (r"(?P<part>(?:north|south)[\s-]?(?:east|west)(?:ern)?|(?:north|south|east|west)(?:ern)?"
-        r"|central)")
+PART_WORDS = (r"(?:(?:north|south)[\s-]?(?:east|west)(?:ern)?|(?:north|south|east|west)(?:ern)?"
+              r"|central)")
+PART = rf"(?P<part>{PART_WORDS})"
 # A word every PART holds: a sentence without one names no part of a country.
 PART_WORD = "north|south|east|west|central"
 # The same as a noun: "in the north of France", "in the northern part of Congo".

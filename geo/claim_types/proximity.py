@@ -55,7 +55,7 @@ def find(view, finder) -> None:
         subject = finder.subject_before(view, match.start(), outlines=True)
         word = " ".join(match["word"].lower().split())
         for slot in re.findall(SLOT, match["members"]):
-            reference = finder.border_with(view, view.mention(slot), subject, match["members"])
+            reference = finder.border_with(view.mention(slot), subject)
             if subject is not None and reference is not None:
                 finder.add(view, match, subject=subject, relation=RELATION,
                            reference=reference, qualifier=word)
