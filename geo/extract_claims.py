@@ -51,6 +51,7 @@ from geo.targets import (
     RegionTarget,
     Target,
     UnlocatedTarget,
+    area_of,
     point_of_area,
     target_for,
     unit_target,
@@ -799,7 +800,7 @@ def _deduplicated(found: list[FoundClaim]) -> list[FoundClaim]:
         claim = item.claim
         key = (claim.relation, claim.subject, claim.reference, claim.quantity, claim.direction)
         if claim.relation is Relation.ADJACENCY:
-            key = (claim.relation, frozenset((claim.subject.area, claim.reference.area)))
+            key = (claim.relation, frozenset(map(area_of, (claim.subject, claim.reference))))
         if key not in first:
             first[key], repeats[key] = item, []
         elif (item.start, item.end) != (first[key].start, first[key].end):

@@ -285,6 +285,12 @@ def place_uncertainty_km(kind: str, population: int | None) -> float:
 AREA_UNCERTAINTY_KM = {"admin1": 150.0, "admin2": 25.0}
 
 
+def area_of(target: Target):
+    """An end of an adjacency claim as two ends must not share it: its area's key, or the end
+    itself where it has none (an admin unit geo has no outline of)."""
+    return getattr(target, "area", target)
+
+
 def point_of_area(place) -> PointTarget | None:
     """An admin unit as its gazetteer point, uncertain by the reach of such a unit; None for
     anything else or a unit the gazetteer could not place."""

@@ -622,3 +622,17 @@ def test_frontiers_state_lines_border_towns_and_two_borders(pipeline, text, bord
 def test_no_false_alarm_from_words_around_a_claim(pipeline, text):
     assert [c.describe() for c, v in claims_in(pipeline, text)
             if v.status is Status.INCONSISTENT] == []
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    # Tabasco and Punjab are first-level units with no outline in geo: the claims are reported
+    # with the reason, not dropped.
+    ("The Mexican states of Chiapas and Tabasco, both of which border Guatemala, are poor.",
+     "Tabasco"),
+    ("Punjab province, which borders India, flooded.", "Punjab"),
+])
+def test_a_unit_without_an_outline_makes_an_unverifiable_adjacency(pipeline, text, unit):
+    found = [(c, v) for c, v in claims_in(pipeline, text) if c.relation is Relation.ADJACENCY]
+    assert unit in {c.subject.describe() for c, _ in found}
+    assert {v.status for _, v in found} == {Status.UNVERIFIABLE}
+    assert all("no outline" in v.reason for _, v in found)

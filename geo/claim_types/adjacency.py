@@ -21,12 +21,13 @@ from geo.claim_types.grammar import (
     LIST,
     LIST_OPENER,
     SLOT,
+    UNIT_NOUN,
     alternatives,
     named_slot,
 )
 from geo.claims import PHRASING_WORDS, Claim, Relation
 from geo.measure import Measurement
-from geo.targets import AdminAreaTarget, CountryTarget
+from geo.targets import AdminAreaTarget, CountryTarget, UnlocatedTarget, area_of
 from geo.verdicts import Verdict, status_of
 
 RELATION = Relation.ADJACENCY
@@ -79,7 +80,7 @@ NEIGHBOURS_OF_PATTERN = re.compile(
 # place; the places before them are found by
 # `_list_before` (a pattern that began with the list would retry it from every member).
 NAMED_NEIGHBOUR_PATTERN = re.compile(
-    rf"(?<=\x02)(?:\s+{AREAS})?\s*,?\s*(?:"
+    rf"(?<=\x02)(?:\s+(?:{AREAS}|{UNIT_NOUN}))?\s*,?\s*(?:"
     rf"(?:which\s+is\s+)?{named_slot('owner')}['\u2019]s\s+(?:(?-i:[a-z]+)\s+)?neighbou?r"
     rf"(?:\s+to\s+the\s+\w+)?"
     rf"|(?P<each_other>(?:which|that)\s+(?:border|neighbou?r)\s+each\s+other)"
@@ -104,7 +105,7 @@ def find(view, finder) -> None:
     for match in BORDER_PATTERN.finditer(view.text):
         _from_a_border(view, finder, match)
     for match in NEIGHBOUR_PATTERN.finditer(view.text):
-        _add(view, finder, match, *(finder.area_target(view.mention(slot))
+        _add(view, finder, match, *(_area(finder, view.mention(slot))
                                     for slot in match.groups()))
     for match in NEIGHBOURING_PATTERN.finditer(view.text):
         _each_member(view, finder, match, None, _slots_of(view, match["members"]),
@@ -112,16 +113,16 @@ def find(view, finder) -> None:
     for match in NEIGHBOURS_LIST_PATTERN.finditer(view.text):
         _each_member(view, finder, match, None, _slots_of(view, match["members"]))
     for match in NEIGHBOURS_NAMED_PATTERN.finditer(view.text):
-        reference = finder.area_target(view.mention(match["ref"]))
+        reference = _area(finder, view.mention(match["ref"]))
         if reference is not None:
             _each_member(view, finder, match, reference, _slots_of(view, match["members"]))
     for match in NEIGHBOURS_OF_PATTERN.finditer(view.text):
-        reference = finder.area_target(view.mention(match["ref"]))
+        reference = _area(finder, view.mention(match["ref"]))
         if reference is not None:
             _each_member(view, finder, match, reference, _slots_of(view, match["members"]))
     for match in PART_BORDERS_PATTERN.finditer(view.text):
-        _add(view, finder, match, finder.area_target(view.mention(match["whole"])),
-             finder.area_target(view.mention(match["other"])))
+        _add(view, finder, match, _area(finder, view.mention(match["whole"])),
+             _area(finder, view.mention(match["other"])))
     slot_spans = [(m.start(), m.end(), m[1]) for m in re.finditer(SLOT, view.text)]
     for match in NAMED_NEIGHBOUR_PATTERN.finditer(view.text):
         members = [view.mention(slot)
@@ -129,7 +130,7 @@ def find(view, finder) -> None:
         members = _without_qualifiers(finder, members)
         if match["each_other"]:  # "Fulton and DeKalb counties, which border each other"
             for a, b in itertools.combinations(members, 2):
-                _add(view, finder, match, finder.area_target(a), finder.area_target(b))
+                _add(view, finder, match, _area(finder, a), _area(finder, b))
             continue
         listed = match["bordered"] or match["shared"]
         others = re.findall(SLOT, listed) if listed else [match["owner"]]
@@ -138,7 +139,7 @@ def find(view, finder) -> None:
         if len(others) > 1:  # "Ohio borders Indiana and Michigan": one subject, a claim each
             members = members[-1:]
         for other in others:
-            reference = finder.area_target(other)
+            reference = _area(finder, other)
             if reference is None and len(members) == 1:
                 reference = _county_in_state_of(other, finder.area_target(members[0]))
             if reference is not None:
@@ -176,8 +177,8 @@ def _each_member(view, finder, match: re.Match, reference, members: list,
     if reference is None and _another_country_before(view, finder, match, members):
         return
     for member in members:
-        target = finder.area_target(member) or _county_in_state_of(member, reference)
-        if target is None:
+        target = _area(finder, member) or _county_in_state_of(member, reference)
+        if target is None or (reference is None and isinstance(target, UnlocatedTarget)):
             continue
         other = reference or _home(finder, target) or _county_before(view, match, members)
         _add(view, finder, match, *((target, other) if member_first else (other, target)))
@@ -219,7 +220,7 @@ def _from_a_border(view, finder, match: re.Match) -> None:
     """"the Algerian border with Mali" says Algeria and Mali are neighbours."""
     slots = [s for s in match.groups() if s is not None]
     if len(slots) == 2:
-        _add(view, finder, match, *(finder.area_target(view.mentions[int(s)]) for s in slots))
+        _add(view, finder, match, *(_area(finder, view.mentions[int(s)]) for s in slots))
 
 
 def _county_before(view, match: re.Match, members: list) -> AdminAreaTarget | None:
@@ -242,8 +243,21 @@ def _home(finder, like) -> CountryTarget | AdminAreaTarget | None:
     return AdminAreaTarget(home) if admin_areas.is_key(home) else CountryTarget(home)
 
 
+def _area(finder, mention):
+    """A mention as adjacency measures it: a country's or US state's or county's outline; a
+    first- or second-level unit elsewhere, of which geo has no outline, as an end it cannot
+    locate, so that "Oaxaca and Chiapas, both of which border Guatemala" is reported
+    unverifiable rather than dropped; None for anything else (a town has no border)."""
+    target = finder.area_target(mention)
+    if target is None and mention.place.kind in ("admin1", "admin2"):
+        name = mention.mention.text
+        return UnlocatedTarget(name, f"geo has no outline of {name}: adjacency is measured "
+                                     "between countries, or US states and counties")
+    return target
+
+
 def _add(view, finder, match: re.Match, subject, reference) -> None:
-    if subject is not None and reference is not None and subject.area != reference.area:
+    if subject is not None and reference is not None and area_of(subject) != area_of(reference):
         finder.add(view, match, subject=subject, relation=RELATION, reference=reference)
 
 
