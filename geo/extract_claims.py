@@ -78,10 +78,11 @@ ANAPHOR_REACH = 60
 # for a place, told to be one by the noun before it, is the subject; the claim is reported
 # unverifiable instead of being given a place named earlier in the sentence or dropped.
 _NAME_WORD = r"[A-Z][^\W\d_]*(?:['\u2019][^\W\d_]+)*"
+# What may stand between a subject and the claim's words, to the claim: ", which lies".
+_SAYING_WHERE = rf"\s*,?\s*(?:(?:which|that)\s+)?(?:(?:{LOCATION_VERB})\s+){{0,2}}\Z"
 UNKNOWN_PLACE_BEFORE = re.compile(
     rf"{A_PLACE_CALLED}(?!(?:{alternatives(PHRASING_WORDS['calendar'])})\b)"
-    rf"(?-i:(?P<name>{_NAME_WORD}(?:[\s-]{_NAME_WORD}){{0,2}}))"
-    rf"\s*,?\s*(?:(?:which|that)\s+)?(?:(?:{LOCATION_VERB})\s+){{0,2}}\Z", re.IGNORECASE)
+    rf"(?-i:(?P<name>{_NAME_WORD}(?:[\s-]{_NAME_WORD}){{0,2}})){_SAYING_WHERE}", re.IGNORECASE)
 UNKNOWN_PLACE_REACH = 80
 # "Gao, the city about 320 km east of Timbuktu": the noun is in apposition to the place.
 _APPOSITION_END = re.compile(r"\x02\s*,?\s*\Z")
@@ -97,8 +98,7 @@ UNNAMED_BEFORE = re.compile(
     rf"(?:\b(?P<thing>{_DETERMINER}\s+(?:(?!{_DETERMINER}\s){_WORD}\s+){{0,3}}"
     rf"(?-i:[a-z])[\w'\u2019-]*)"
     rf"|(?P<way>(?-i:[A-Z][\w.]*\s+){{0,2}}(?:{alternatives(PHRASING_WORDS['way_nouns'])})"
-    rf"\s+\d+\w*(?:\s+{_BOUND}(?:\s+and\s+{_BOUND})?)?))"
-    rf"\s*,?\s*(?:(?:which|that)\s+)?(?:(?:{LOCATION_VERB})\s+){{0,2}}\Z", re.IGNORECASE)
+    rf"\s+\d+\w*(?:\s+{_BOUND}(?:\s+and\s+{_BOUND})?)?)){_SAYING_WHERE}", re.IGNORECASE)
 UNNAMED_REACH = 80
 # "Kidal, a town about 300 km from Gao", "Kidal is a town", "Kidal, which lies in a desert":
 # the thing is, or holds, the place named just before it.
@@ -286,13 +286,7 @@ def country_of(place) -> str | None:
 
 def country_code(mention) -> str | None:
     """The Natural Earth code of a mention that names a country (or its people)."""
-    place = mention.place
-    if place.kind != "country" or not place.country_code:
-        return None
-    try:
-        return base_layers.adm0_a3(place.country_code)
-    except base_layers.UnknownCountry:
-        return None
+    return country_of(mention.place) if mention.place.kind == "country" else None
 
 
 def area_key(mention) -> str | None:

@@ -70,6 +70,7 @@ CONNECTORS = frozenset(_WORDS["connectors"])  # "Rio de Janeiro", "Republic of t
 UNIT_LIST_NOUNS: dict[str, str] = _WORDS["unit_lists"]  # "counties": "County"
 UNIT_LIST_WORDS = 3  # the longest member: "Prince George's", "Otter Tail", "San Luis Obispo"
 _LIST_SEPARATORS = {"and", "or"}
+_LIST_GAP = re.compile(r"\s*,\s*|\s*,?\s+(?:and|or)\s+")  # between two members of a list
 BIG_PLACE_POPULATION = 100_000
 HUGE_PLACE_POPULATION = 1_000_000  # what a capitalised common word must name to open a sentence
 
@@ -306,7 +307,7 @@ class Recogniser:
         if k < 0 or not reading.capitalised[k]:
             return -1
         gap = reading.text[reading.ends[k]:reading.starts[first]]
-        return k if re.fullmatch(r"\s*,\s*|\s*,?\s+(?:and|or)\s+", gap) else -1
+        return k if _LIST_GAP.fullmatch(gap) else -1
 
     def _spans_from(self, reading: _Reading, i: int):
         """Candidate spans starting at word i, longest first: (last word index, key). A span

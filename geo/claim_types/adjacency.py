@@ -191,8 +191,8 @@ def _another_country_before(view, finder, match: re.Match, members: list) -> boo
     is."""
     own = {finder.home_country, *map(finder.country_code, members)}
     before = view.mentions[:bisect.bisect_left(view.slot_positions, match.start())]
-    return any(finder.country_code(m) not in own for m in before
-               if finder.country_code(m) is not None)
+    return any(code not in own for code in map(finder.country_code, before)
+               if code is not None)
 
 
 def _county_in_state_of(member, reference) -> AdminAreaTarget | None:
