@@ -560,8 +560,8 @@ class Finder:
             own = own or ((self.home_country,) if self.home_country else ())
             if not own:
                 return UnlocatedTarget(words, "the text does not say whose border it is")
-            if own[0] == codes[0]:
-                return None
+            if own[0] == codes[0]:  # "Nogales, Sonora, on the Mexican border": its nearest
+                return self._unnamed_border(subject, words)
             codes = [own[0], codes[0]]
         if codes[0] == codes[1]:
             return None

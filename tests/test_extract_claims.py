@@ -119,6 +119,18 @@ def test_the_border_unqualified_is_the_nearest_border_of_the_subjects_country(pi
     assert 30 < verdict.measured_km < 100  # Djanet to the Libyan border
 
 
+# Ciudad Juarez faces El Paso across the Rio Grande; Ankara lies over 400 km from any land
+# border of Turkey.
+@pytest.mark.parametrize(("text", "status"), [
+    ("Ciudad Juarez, a city on the Mexican border, saw 20 murders.", Status.CONSISTENT),
+    ("Ankara, near the Turkish border, hosts refugees.", Status.INCONSISTENT),
+])
+def test_a_border_named_for_the_subjects_own_country_is_its_nearest(pipeline, text, status):
+    ((claim, verdict),) = claims_in(pipeline, text)
+    assert claim.reference.describe().startswith("a land border of ")
+    assert verdict.status is status
+
+
 def test_the_border_with_a_country_is_the_subjects_countrys(pipeline):
     ((claim, verdict),) = claims_in(pipeline, "Djanet lies near the border with Libya.")
     assert claim.reference == BorderTarget("DZA", "LBY")
@@ -369,12 +381,42 @@ def test_more_proximity_phrasings(pipeline, text, subject, word):
 
 # Uganda borders Tanzania, Nebraska borders Iowa, Sudan borders South Sudan; Nebraska does not
 # border Ohio.
+# Other land borders (CIA World Factbook, "Land boundaries"): Cambodia-Vietnam, Turkey-Iraq, -Iran,
+# -Syria, Uganda-Kenya, Tanzania-Kenya, Mexico-United States, Mexico-Guatemala, India-Pakistan,
+# Peru-Bolivia, Chad-Sudan, Poland-Germany, Papua New Guinea-Indonesia, Oklahoma-Texas; Rwanda
+# does not touch Kenya (Uganda lies between), Ghana neither Kenya nor Nigeria (Togo and Benin
+# lie between), Peru not Mexico.
 @pytest.mark.parametrize(("text", "pairs"), [
     ("Uganda's neighbour to the south is Tanzania.", {("Uganda", "Tanzania", "consistent")}),
     ("The states that border Nebraska include Iowa and Ohio.",
      {("Iowa", "Nebraska", "consistent"), ("Ohio", "Nebraska", "inconsistent")}),
     ("Fighting raged in border areas between Sudan and South Sudan.",
      {("Sudan", "South Sudan", "consistent")}),
+    ("Cambodia, a neighbour of Vietnam, confirmed a case.",
+     {("Cambodia", "Vietnam", "consistent")}),
+    ("Ghana, a neighbour of Nigeria, confirmed a case.", {("Ghana", "Nigeria", "inconsistent")}),
+    ("Turkey, which neighbours Iraq, Iran and Syria, reported new deaths.",
+     {("Turkey", "Iraq", "consistent"), ("Turkey", "Iran", "consistent"),
+      ("Turkey", "Syria", "consistent")}),
+    ("Peru, which neighbours Bolivia and Mexico, reported deaths.",
+     {("Peru", "Bolivia", "consistent"), ("Peru", "Mexico", "inconsistent")}),
+    ("Health officials in Uganda, Rwanda and Tanzania, which all border Kenya, are on alert.",
+     {("Uganda", "Kenya", "consistent"), ("Rwanda", "Kenya", "inconsistent"),
+      ("Tanzania", "Kenya", "consistent")}),
+    ("The virus spread from Mexico to its neighbours, the United States and Guatemala.",
+     {("United States", "Mexico", "consistent"), ("Guatemala", "Mexico", "consistent")}),
+    ("Indonesia and its neighbour Papua New Guinea signed a deal.",
+     {("Papua New Guinea", "Indonesia", "consistent")}),
+    ("The two neighbours, India and Pakistan, exchanged fire on Monday.",
+     {("India", "Pakistan", "consistent")}),
+    ("Neighbours Poland and Germany agreed to share data.",
+     {("Poland", "Germany", "consistent")}),
+    ("Chad and Sudan, which share a border, signed a peace deal.",
+     {("Chad", "Sudan", "consistent")}),
+    ("Ghana and Kenya share a long border, the minister said.",
+     {("Ghana", "Kenya", "inconsistent")}),
+    ("Oklahoma, bordered by Texas and Kansas, braced for storms.",
+     {("Oklahoma", "Texas", "consistent"), ("Oklahoma", "Kansas", "consistent")}),
 ])
 def test_more_adjacency_phrasings(pipeline, text, pairs):
     found = {(c.subject.describe(), c.reference.describe(), str(v.status))

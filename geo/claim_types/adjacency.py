@@ -47,11 +47,17 @@ NEIGHBOUR_PATTERN = re.compile(
     rf"(?:\s+to\s+the\s+\w+\s+is)?,?\s+{SLOT}",
     re.IGNORECASE)
 # "Harris County and its neighbors Fort Bend and Montgomery", "Kenya's neighbours Uganda and
-# Tanzania": each member neighbours the place named first.
+# Tanzania", "from Mexico to its neighbours, the United States and Guatemala": each member
+# neighbours the place named first.
 NEIGHBOURS_NAMED_PATTERN = re.compile(
-    rf"{named_slot('ref')}(?:\s+{AREAS})?(?:['\u2019]s|\s+and\s+its)\s+(?:(?-i:[a-z]+)\s+)?"
-    rf"neighbou?rs\s*,?\s*(?:(?:{LIST_OPENER})\b\s*:?\s*)?(?P<members>{LIST})",
+    rf"{named_slot('ref')}(?:\s+{AREAS})?(?:['\u2019]s|\s+(?:and|to|with)\s+its)\s+"
+    rf"(?:(?-i:[a-z]+)\s+)?neighbou?rs?\s*,?\s*(?:(?:{LIST_OPENER})\b\s*:?\s*)?"
+    rf"(?P<members>{LIST})",
     re.IGNORECASE)
+# "Neighbours Kenya and Uganda agreed", "the two neighbours, India and Pakistan": each other's.
+NEIGHBOUR_PAIR_PATTERN = re.compile(
+    rf"(?:\A\s*|\btwo\s+)neighbou?rs\s*,?\s*(?:the\s+)?{named_slot('first')}\s+and\s+"
+    rf"(?:the\s+)?{named_slot('second')}", re.IGNORECASE)
 # "neighbouring Mali", "into neighboring Montgomery and Grimes counties": the area the article
 # is about, or for a county the county the sentence named before, neighbours each member.
 NEIGHBOURING_PATTERN = re.compile(
@@ -83,11 +89,15 @@ NAMED_NEIGHBOUR_PATTERN = re.compile(
     rf"(?<=\x02)(?:\s+(?:{AREAS}|{UNIT_NOUN}))?\s*,?\s*(?:"
     rf"(?:which\s+is\s+)?{named_slot('owner')}['\u2019]s\s+(?:(?-i:[a-z]+)\s+)?neighbou?r"
     rf"(?:\s+to\s+the\s+\w+)?"
-    rf"|(?P<each_other>(?:which|that)\s+(?:border|neighbou?r)\s+each\s+other)"
+    rf"|(?:(?:which|that)\s+is\s+)?(?:a|an|the)\s+(?:(?-i:[a-z]+)\s+)?neighbou?r\s+(?:of|to)\s+"
+    rf"{named_slot('owner_of')}"
+    rf"|(?P<each_other>(?:which|that)\s+(?:border|neighbou?r)\s+each\s+other"
+    rf"|(?:(?:which|that)\s+)?(?:both\s+)?share\s+(?:a|the)\s+(?:[\w-]+\s+){{0,2}}border"
+    rf"(?!\s+(?:with|town|city|village|crossing|post|area|region)))"
     rf"|(?:which\s+|that\s+)?(?:also\s+)?shares?\s+(?:(?:part\s+of\s+)?(?:its|their|a)\s+"
     rf"(?:\w+\s+)?)?borders?\s+with\s+(?P<shared>{LIST})"
-    rf"|(?:(?:(?:both|all|each)\s+of\s+)?which\s+|that\s+)?(?:also\s+)?(?:borders?"
-    rf"|(?:is|are|was|were)\s+"
+    rf"|(?:(?:(?:both|all|each)\s+of\s+)?which\s+(?:(?:both|all|each|also)\s+)?|that\s+)?"
+    rf"(?:also\s+)?(?:borders?|neighbou?rs?|(?:(?:is|are|was|were)\s+)?"
     rf"(?:bordered|surrounded)(?:\s+on\s+the\s+\w+)?\s+by)\s+(?P<bordered>{LIST}))",
     re.IGNORECASE)
 # "The area of Iraq where the suspected deaths occurred borders Turkey": the part, whatever the
@@ -120,6 +130,9 @@ def find(view, finder) -> None:
         reference = _area(finder, view.mention(match["ref"]))
         if reference is not None:
             _each_member(view, finder, match, reference, _slots_of(view, match["members"]))
+    for match in NEIGHBOUR_PAIR_PATTERN.finditer(view.text):
+        _add(view, finder, match, _area(finder, view.mention(match["first"])),
+             _area(finder, view.mention(match["second"])))
     for match in PART_BORDERS_PATTERN.finditer(view.text):
         _add(view, finder, match, _area(finder, view.mention(match["whole"])),
              _area(finder, view.mention(match["other"])))
@@ -133,7 +146,7 @@ def find(view, finder) -> None:
                 _add(view, finder, match, _area(finder, a), _area(finder, b))
             continue
         listed = match["bordered"] or match["shared"]
-        others = re.findall(SLOT, listed) if listed else [match["owner"]]
+        others = re.findall(SLOT, listed) if listed else [match["owner"] or match["owner_of"]]
         others = [m for m in _without_qualifiers(finder, [view.mention(slot) for slot in others])
                   if m.mention.how != "demonym"]
         if len(others) > 1:  # "Ohio borders Indiana and Michigan": one subject, a claim each
