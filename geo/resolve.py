@@ -69,7 +69,8 @@ class _Context:
         # second-level unit named like its first-level one is not what that name means, in
         # any country: "Iowa" is no evidence for Iowa County, Iowa; nor for a small town that
         # only has the unit's name as an alternate one: "Minnesota" for Minneota, Minnesota
-        # (Tamanghasset, which news calls Tamanrasset, is big enough to be meant).
+        # (Tamanghasset, which news calls Tamanrasset, is big enough to be meant); nor for a
+        # town whose own name is the unit's and a word more: who means Oklahoma City writes it.
         self.admin1: dict[tuple[str, str], set[str]] = defaultdict(set)
         # Each second-level unit named: "Walton County" is evidence for Monroe, Georgia.
         self.admin2: set[tuple[str, str | None, str]] = set()
@@ -105,7 +106,8 @@ class _Context:
         voters = self.admin1.get((candidate.country_code, candidate.admin1), set())
         if voters - {words} or (voters and candidate.kind != "admin2" and (
                 candidate.match == "name"
-                or (candidate.population or 0) >= CREDIBLE_NAME_POPULATION)):
+                or ((candidate.population or 0) >= CREDIBLE_NAME_POPULATION
+                    and not candidate.name.casefold().startswith(words + " ")))):
             score += ADMIN_BONUS
         if (candidate.admin2 is not None
                 and (candidate.country_code, candidate.admin1, candidate.admin2) in self.admin2):
@@ -164,11 +166,23 @@ def _meridian_km(lat_a: float, lat_b: float) -> float:
     return math.radians(abs(lat_a - lat_b)) * MEAN_EARTH_RADIUS_M / 1000 - 1e-9
 
 
+def _namesakes_of_a_unit(candidates: Sequence[Candidate]) -> list[Candidate]:
+    """The candidates less the small namesakes of a first-level unit that the words name:
+    "Texas" is not Texas County, Oklahoma (which "Texas County" names), nor "Kansas" the
+    village of Kansas, Oklahoma, however often the article names Oklahoma."""
+    units = {c.country_code for c in candidates if c.kind == "admin1" and c.match == "name"}
+    if not units:
+        return list(candidates)
+    return [c for c in candidates
+            if c.country_code not in units or c.kind not in POINT_KINDS
+            or (c.kind != "admin2" and (c.population or 0) >= CREDIBLE_NAME_POPULATION)]
+
+
 def _choose(mention: Mention, context: _Context) -> ResolvedMention:
     # Equal scores go to the bigger place: "American" means the US before the Marianas.
     words = mention.text.casefold()
     scored = sorted(((-context.score(c, words), -(c.population or 0), c.id, c)
-                     for c in mention.candidates), key=lambda t: t[:3])
+                     for c in _namesakes_of_a_unit(mention.candidates)), key=lambda t: t[:3])
     best_score, best = -scored[0][0], scored[0][3]
     runner_up = -scored[1][0] if len(scored) > 1 else 0.0
     confidence = best_score / (best_score + runner_up) if best_score > 0 else 0.0

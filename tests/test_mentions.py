@@ -280,6 +280,19 @@ def test_a_small_town_with_a_states_name_as_an_alias_is_not_the_state(recogniser
     assert (places["Minnesota"].name, places["Minnesota"].kind) == ("Minnesota", "admin1")
 
 
+@pytest.mark.parametrize(("text", "words"), [
+    # Oklahoma City has "Oklahoma" among its alternate names; New York City "New York".
+    ("Storms hit Oklahoma on Monday.", "Oklahoma"),
+    ("Officials in New York said the storm moved into Vermont.", "New York"),
+    # Oklahoma has a Texas County and a village called Kansas (under 1,000 people).
+    ("Storms hit Oklahoma, Texas and Kansas on Monday.", "Texas"),
+    ("Storms hit Oklahoma, Texas and Kansas on Monday.", "Kansas"),
+])
+def test_a_states_own_name_means_the_state_not_a_namesake_in_it(recogniser, text, words):
+    places = {m.mention.text: m.place for m in resolve(recogniser.mentions(text))}
+    assert (places[words].name, places[words].kind) == (words, "admin1")
+
+
 def test_a_town_and_the_county_it_is_said_to_be_in_choose_each_other(recogniser):
     # Nogales, Arizona, is in Santa Cruz County, Arizona; alone, "Nogales" is likelier the
     # bigger town in Sonora and "Santa Cruz County" California's.
