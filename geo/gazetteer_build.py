@@ -82,6 +82,12 @@ ADMIN_SUFFIXES = frozenset((
     "prefecture", "province", "department", "region", "oblast", "krai", "kray",
     "ilcesi", "pagasts", "novads", "audany", "gun", "shi", "state", "municipio",
 ))
+# What ISO 3166-2 writes after a comma in the names it inverts: "Tatarstan, Respublika",
+# "Asturias, Principado de", "Bristol, City of", "Vale of Glamorgan, The".
+INVERTED_TYPE_WORDS = frozenset((
+    "respublika", "comunidad", "comunidad de", "comunidad foral de", "principado de",
+    "region de", "city of", "county", "the", "hlavni mesto",
+))
 
 # Importance: the prior that ranks same-named places (see geo.gazetteer.MATCH_SHARE). Towns and
 # admin units share one population scale (a unit's population is that of the towns it holds);
@@ -374,7 +380,12 @@ def add_reviewed_names(gathering: Gathering) -> None:
 
 
 def short_admin_name(name: str) -> str | None:
-    """"Laurel County" -> "Laurel"; None when the name has no type word to drop."""
+    """"Laurel County" -> "Laurel", and ISO 3166-2's inverted names: "Dagestan, Respublika" ->
+    "Dagestan", "Madrid, Comunidad de" -> "Madrid"; None when the name has no type word to
+    drop."""
+    head, comma, tail = name.partition(", ")
+    if comma and normalize(tail) in INVERTED_TYPE_WORDS | ADMIN_PREFIXES | ADMIN_SUFFIXES:
+        return head
     words = name.split()
     for count in range(1, min(4, len(words))):
         if normalize(" ".join(words[:count])) in ADMIN_PREFIXES:

@@ -131,6 +131,14 @@ def test_a_border_named_for_the_subjects_own_country_is_its_nearest(pipeline, te
     assert verdict.status is status
 
 
+# Kilis lies about 5 km from the Syrian border and some 400 km from the Iraqi one.
+def test_the_border_with_two_countries_is_a_claim_for_each(pipeline):
+    found = {(str(c.reference), str(v.status)) for c, v in claims_in(
+        pipeline, "Fighting broke out in Kilis, near the border with Syria and Iraq.")}
+    assert found == {(str(BorderTarget("SYR", "TUR")), "consistent"),
+                     (str(BorderTarget("IRQ", "TUR")), "inconsistent")}
+
+
 def test_the_border_with_a_country_is_the_subjects_countrys(pipeline):
     ((claim, verdict),) = claims_in(pipeline, "Djanet lies near the border with Libya.")
     assert claim.reference == BorderTarget("DZA", "LBY")
@@ -383,7 +391,8 @@ def test_more_proximity_phrasings(pipeline, text, subject, word):
 # border Ohio.
 # Other land borders (CIA World Factbook, "Land boundaries"): Cambodia-Vietnam, Turkey-Iraq, -Iran,
 # -Syria, Uganda-Kenya, Tanzania-Kenya, Mexico-United States, Mexico-Guatemala, India-Pakistan,
-# Peru-Bolivia, Chad-Sudan, Poland-Germany, Papua New Guinea-Indonesia, Oklahoma-Texas; Rwanda
+# Peru-Bolivia, Chad-Sudan, Poland-Germany, Papua New Guinea-Indonesia, Oklahoma-Texas,
+# Guinea-Sierra Leone and -Liberia, Lesotho-South Africa, Croatia-Bosnia and Herzegovina; Rwanda
 # does not touch Kenya (Uganda lies between), Ghana neither Kenya nor Nigeria (Togo and Benin
 # lie between), Peru not Mexico.
 @pytest.mark.parametrize(("text", "pairs"), [
@@ -417,6 +426,12 @@ def test_more_proximity_phrasings(pipeline, text, subject, word):
      {("Ghana", "Kenya", "inconsistent")}),
     ("Oklahoma, bordered by Texas and Kansas, braced for storms.",
      {("Oklahoma", "Texas", "consistent"), ("Oklahoma", "Kansas", "consistent")}),
+    ("Sierra Leone and Liberia, both bordering Guinea, closed schools.",
+     {("Sierra Leone", "Guinea", "consistent"), ("Liberia", "Guinea", "consistent")}),
+    ("Lesotho is entirely surrounded by South Africa.",
+     {("Lesotho", "South Africa", "consistent")}),
+    ("Croatia and neighbouring Bosnia reported cases.",
+     {("Croatia", "Bosnia and Herzegovina", "consistent")}),
 ])
 def test_more_adjacency_phrasings(pipeline, text, pairs):
     found = {(c.subject.describe(), c.reference.describe(), str(v.status))

@@ -87,7 +87,7 @@ def test_demonyms_name_their_country(gazetteer, query, code):
 
 @pytest.mark.parametrize(("query", "code"), [
     ("Britain", "GB"), ("UK", "GB"), ("U.K.", "GB"), ("US", "US"), ("U.S.", "US"),
-    ("the United States", "US"), ("America", "US"), ("DZA", "DZ"),
+    ("the United States", "US"), ("America", "US"), ("DZA", "DZ"), ("Bosnia", "BA"),
 ])
 def test_common_country_spellings_and_codes(gazetteer, query, code):
     best = gazetteer.lookup(query)[0]
@@ -108,6 +108,14 @@ def test_admin_units_and_their_abbreviations(gazetteer):
     assert gazetteer.lookup("Loudon Co.")[0].name == "Loudon County"
     assert gazetteer.lookup("Georgia", kind="admin1")[0].country_code == "US"
     assert gazetteer.lookup("Georgia")[0].kind == "country"
+
+
+# ISO 3166-2 inverts some names ("Dagestan, Respublika", "Asturias, Principado de"); news
+# writes the name alone.
+@pytest.mark.parametrize(("query", "code"), [("Dagestan", "RU"), ("Tatarstan", "RU")])
+def test_a_unit_of_an_inverted_name_is_found_by_the_name_alone(gazetteer, query, code):
+    best = gazetteer.lookup(query)[0]
+    assert (best.kind, best.country_code) == ("admin1", code)
 
 
 def test_airport_is_a_place_linked_to_its_town(gazetteer):

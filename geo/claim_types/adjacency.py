@@ -80,10 +80,10 @@ NEIGHBOURS_OF_PATTERN = re.compile(
 # "South Africa, which is Zimbabwe's neighbour to the south", "Poland, Ukraine's western
 # neighbour", "Chad, which shares part of its eastern border with Sudan", "Cook County shares
 # borders with Lake and McHenry counties", "Mozambique and South Africa that border Zimbabwe",
-# "Iraq borders Turkey", "Ohio borders Indiana and Michigan", "Travis County is bordered by
-# Hays and Bastrop counties", "Fulton and DeKalb counties, which border each other" (each pair
-# a claim): the words after a
-# place; the places before them are found by
+# "Sierra Leone and Liberia, both bordering Guinea", "Lesotho is entirely surrounded by South
+# Africa", "Iraq borders Turkey", "Ohio borders Indiana and Michigan", "Travis County is
+# bordered by Hays and Bastrop counties", "Fulton and DeKalb counties, which border each
+# other" (each pair a claim): the words after a place; the places before them are found by
 # `_list_before` (a pattern that began with the list would retry it from every member).
 NAMED_NEIGHBOUR_PATTERN = re.compile(
     rf"(?<=\x02)(?:\s+(?:{AREAS}|{UNIT_NOUN}))?\s*,?\s*(?:"
@@ -97,7 +97,8 @@ NAMED_NEIGHBOUR_PATTERN = re.compile(
     rf"|(?:which\s+|that\s+)?(?:also\s+)?shares?\s+(?:(?:part\s+of\s+)?(?:its|their|a)\s+"
     rf"(?:\w+\s+)?)?borders?\s+with\s+(?P<shared>{LIST})"
     rf"|(?:(?:(?:both|all|each)\s+of\s+)?which\s+(?:(?:both|all|each|also)\s+)?|that\s+)?"
-    rf"(?:also\s+)?(?:borders?|neighbou?rs?|(?:(?:is|are|was|were)\s+)?"
+    rf"(?:also\s+)?(?:borders?|neighbou?rs?|(?:both|all|each)\s+bordering"
+    rf"|(?:(?:is|are|was|were)\s+)?(?:(?:entirely|completely|almost|largely|mostly)\s+)?"
     rf"(?:bordered|surrounded)(?:\s+on\s+the\s+\w+)?\s+by)\s+(?P<bordered>{LIST}))",
     re.IGNORECASE)
 # "The area of Iraq where the suspected deaths occurred borders Turkey": the part, whatever the

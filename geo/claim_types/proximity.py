@@ -38,10 +38,13 @@ LOCATED_PATTERN = re.compile(
 BORDER_PLACE_PATTERN = re.compile(
     rf"(?<=\x02)\s*,?\s*(?:(?:is|was)\s+)?(?:a|the)\s+(?:{SLOT}\s+)?(?P<ref>border)\s+"
     rf"{PLACE_NOUN}\b", re.IGNORECASE)
-# "Basra, close to the borders with both Kuwait and Iran": a claim for each border.
+# "Basra, close to the borders with both Kuwait and Iran", "an area near the border with
+# Georgia and Azerbaijan": a claim for each border.
 BORDERS_PATTERN = re.compile(
     rf"\b(?P<word>{PROXIMITY})\s+(?:the|its)\s+(?:borders|frontiers)\s+with\s+(?:both\s+)?"
-    rf"(?P<members>{LIST})", re.IGNORECASE)
+    rf"(?P<members>{LIST})"
+    rf"|\b(?P<word_one>{PROXIMITY})\s+(?:the|its)\s+(?:border|frontier)\s+with\s+"
+    rf"(?P<pair>{SLOT}(?:\s*,\s*{SLOT})*\s*,?\s+and\s+{SLOT})(?!['\u2019]s)", re.IGNORECASE)
 TRIGGER = re.compile("border|frontier|state line", re.IGNORECASE)
 
 
@@ -53,8 +56,8 @@ def find(view, finder) -> None:
         _near(view, finder, match, DEFAULT_PROXIMITY_WORD)
     for match in BORDERS_PATTERN.finditer(view.text):
         subject = finder.subject_before(view, match.start(), outlines=True)
-        word = " ".join(match["word"].lower().split())
-        for slot in re.findall(SLOT, match["members"]):
+        word = " ".join((match["word"] or match["word_one"]).lower().split())
+        for slot in re.findall(SLOT, match["members"] or match["pair"]):
             reference = finder.border_with(view.mention(slot), subject)
             if subject is not None and reference is not None:
                 finder.add(view, match, subject=subject, relation=RELATION,
