@@ -392,9 +392,11 @@ def test_more_proximity_phrasings(pipeline, text, subject, word):
 # Other land borders (CIA World Factbook, "Land boundaries"): Cambodia-Vietnam, Turkey-Iraq, -Iran,
 # -Syria, Uganda-Kenya, Tanzania-Kenya, Mexico-United States, Mexico-Guatemala, India-Pakistan,
 # Peru-Bolivia, Chad-Sudan, Poland-Germany, Papua New Guinea-Indonesia, Oklahoma-Texas,
-# Guinea-Sierra Leone and -Liberia, Lesotho-South Africa, Croatia-Bosnia and Herzegovina; Rwanda
-# does not touch Kenya (Uganda lies between), Ghana neither Kenya nor Nigeria (Togo and Benin
-# lie between), Peru not Mexico.
+# Guinea-Sierra Leone and -Liberia, Lesotho-South Africa, Croatia-Bosnia and Herzegovina,
+# China-Mongolia, Arkansas-Oklahoma, Ohio-Indiana, Venezuela-Colombia and -Brazil,
+# Canada-United States, Idaho-Montana, Niger-Nigeria; Rwanda does not touch Kenya (Uganda lies
+# between), Ghana neither Kenya, Nigeria nor Niger (Togo and Benin, Burkina Faso lie between),
+# Peru not Mexico, Morocco not Libya (Algeria lies between).
 @pytest.mark.parametrize(("text", "pairs"), [
     ("Uganda's neighbour to the south is Tanzania.", {("Uganda", "Tanzania", "consistent")}),
     ("The states that border Nebraska include Iowa and Ohio.",
@@ -432,6 +434,20 @@ def test_more_proximity_phrasings(pipeline, text, subject, word):
      {("Lesotho", "South Africa", "consistent")}),
     ("Croatia and neighbouring Bosnia reported cases.",
      {("Croatia", "Bosnia and Herzegovina", "consistent")}),
+    ("Heavy snow killed livestock in China and neighbouring Mongolia, officials in Ulaanbaatar "
+     "said.", {("China", "Mongolia", "consistent")}),
+    ("In Nigeria, officials from Ghana attended talks in neighbouring Niger.",
+     {("Ghana", "Niger", "unverifiable")}),  # whose neighbour: Ghana's or Nigeria's?
+    ("Police in Oklahoma said the suspect was arrested in the neighbouring state of Arkansas.",
+     {("Arkansas", "Oklahoma", "consistent")}),
+    ("Ohio officials said three more cases had been found across the border in Indiana.",
+     {("Ohio", "Indiana", "consistent")}),
+    ("Migrants are moving into Colombia and Brazil, Venezuela's border countries.",
+     {("Colombia", "Venezuela", "consistent"), ("Brazil", "Venezuela", "consistent")}),
+    ("Smoke from Canada, the United States' northern neighbour, reached New York.",
+     {("Canada", "United States", "consistent")}),
+    ("Idaho, next to Montana, reported 23 new wildfires.", {("Idaho", "Montana", "consistent")}),
+    ("Morocco, next to Libya, sent aid to Benghazi.", {("Morocco", "Libya", "inconsistent")}),
 ])
 def test_more_adjacency_phrasings(pipeline, text, pairs):
     found = {(c.subject.describe(), c.reference.describe(), str(v.status))

@@ -39,7 +39,7 @@ RELATION = Relation.ADJACENCY
 WATER_GAP_KM = 150.0
 BORDER_PATTERN = re.compile(BORDER, re.IGNORECASE)
 NEIGHBOURING = alternatives(PHRASING_WORDS["neighbouring"])
-AREAS = r"(?:countries|nations|states|counties|parishes)"
+AREAS = r"(?:countr(?:y|ies)|nations?|states?|count(?:y|ies)|parish(?:es)?)"
 # "Algeria's neighbour Libya", "Syria's other neighbour Iran", "Uganda's neighbour to the south
 # is Tanzania".
 NEIGHBOUR_PATTERN = re.compile(
@@ -61,7 +61,8 @@ NEIGHBOUR_PAIR_PATTERN = re.compile(
 # "neighbouring Mali", "into neighboring Montgomery and Grimes counties": the area the article
 # is about, or for a county the county the sentence named before, neighbours each member.
 NEIGHBOURING_PATTERN = re.compile(
-    rf"\b(?:{NEIGHBOURING})\s+(?:country\s+(?:of\s+)?)?(?P<members>{LIST})", re.IGNORECASE)
+    rf"\b(?:{NEIGHBOURING})\s+(?:country\s+(?:of\s+)?)?(?P<members>{LIST})"
+    rf"|\bacross\s+the\s+border\s+(?:in|into|to)\s+(?P<across>{LIST})", re.IGNORECASE)
 # "the neighbouring countries of Benin, Ghana and Niger", "neighbouring countries such as
 # Rwanda and Zambia", "the adjacent counties of Pulaski and Garland": each member neighbours
 # the same.
@@ -87,17 +88,18 @@ NEIGHBOURS_OF_PATTERN = re.compile(
 # `_list_before` (a pattern that began with the list would retry it from every member).
 NAMED_NEIGHBOUR_PATTERN = re.compile(
     rf"(?<=\x02)(?:\s+(?:{AREAS}|{UNIT_NOUN}))?\s*,?\s*(?:"
-    rf"(?:which\s+is\s+)?{named_slot('owner')}['\u2019]s\s+(?:(?-i:[a-z]+)\s+)?neighbou?r"
-    rf"(?:\s+to\s+the\s+\w+)?"
+    rf"(?:which\s+is\s+)?(?:the\s+)?{named_slot('owner')}['\u2019]s?\s+(?:(?-i:[a-z]+)\s+)?"
+    rf"(?:neighbou?r|border\s+{AREAS})(?:\s+to\s+the\s+\w+)?"
     rf"|(?:(?:which|that)\s+is\s+)?(?:a|an|the)\s+(?:(?-i:[a-z]+)\s+)?neighbou?r\s+(?:of|to)\s+"
     rf"{named_slot('owner_of')}"
     rf"|(?P<each_other>(?:which|that)\s+(?:border|neighbou?r)\s+each\s+other"
     rf"|(?:(?:which|that)\s+)?(?:both\s+)?share\s+(?:a|the)\s+(?:[\w-]+\s+){{0,2}}border"
     rf"(?!\s+(?:with|town|city|village|crossing|post|area|region)))"
     rf"|(?:which\s+|that\s+)?(?:also\s+)?shares?\s+(?:(?:part\s+of\s+)?(?:its|their|a)\s+"
-    rf"(?:\w+\s+)?)?borders?\s+with\s+(?P<shared>{LIST})"
+    rf"(?:[\w,.-]+\s+){{0,2}})?borders?\s+with\s+(?P<shared>{LIST})"
     rf"|(?:(?:(?:both|all|each)\s+of\s+)?which\s+(?:(?:both|all|each|also)\s+)?|that\s+)?"
     rf"(?:also\s+)?(?:borders?|neighbou?rs?|(?:both|all|each)\s+bordering"
+    rf"|(?:(?:is|are|lies|lie)\s+)?next\s+to"
     rf"|(?:(?:is|are|was|were)\s+)?(?:(?:entirely|completely|almost|largely|mostly)\s+)?"
     rf"(?:bordered|surrounded)(?:\s+on\s+the\s+\w+)?\s+by)\s+(?P<bordered>{LIST}))",
     re.IGNORECASE)
@@ -107,8 +109,8 @@ PART_BORDERS_PATTERN = re.compile(
     rf"\b(?:{alternatives(PHRASING_WORDS['part_nouns'])})\s+of\s+{named_slot('whole')}\s+"
     rf"(?:where|which|that|in\s+which)\b[^\x01.;]{{0,100}}?\bborders?\s+{named_slot('other')}",
     re.IGNORECASE)
-# A border, a neighbour or what surrounds: every phrasing above names one.
-TRIGGER = re.compile("border|neighbo|adjacent|adjoining|surround", re.IGNORECASE)
+# A border, a neighbour, what surrounds or is next to: every phrasing above names one.
+TRIGGER = re.compile(r"border|neighbo|adjacent|adjoining|surround|next\s+to", re.IGNORECASE)
 _LIST_GAP = re.compile(r"\s*,\s*|\s*,?\s+(?:and|or)\s+", re.IGNORECASE)
 
 
@@ -119,8 +121,8 @@ def find(view, finder) -> None:
         _add(view, finder, match, *(_area(finder, view.mention(slot))
                                     for slot in match.groups()))
     for match in NEIGHBOURING_PATTERN.finditer(view.text):
-        _each_member(view, finder, match, None, _slots_of(view, match["members"]),
-                     member_first=False)
+        _each_member(view, finder, match, None,
+                     _slots_of(view, match["members"] or match["across"]), member_first=False)
     for match in NEIGHBOURS_LIST_PATTERN.finditer(view.text):
         _each_member(view, finder, match, None, _slots_of(view, match["members"]))
     for match in NEIGHBOURS_NAMED_PATTERN.finditer(view.text):
@@ -181,32 +183,61 @@ def _slots_of(view, members: str) -> list:
 def _each_member(view, finder, match: re.Match, reference, members: list,
                  member_first: bool = True) -> None:
     """One claim per country or US area of the list of mentions `members`: it neighbours
-    `reference`, or when that is None the area the article is about, or for a county the
-    county the sentence named before the list. The member is the claim's subject, or with
+    `reference`; when that is None, the one country (or US state) the sentence names before
+    ("Yemen and neighbouring Oman"), else the area the article is about, else for a county the
+    county the sentence named before the list. A country named before that is not the
+    article's leaves whose neighbour it is in doubt. The member is the claim's subject, or with
     `member_first` False its reference ("neighbouring Mali": the article's country neighbours
     Mali)."""
     # "Cuba was surrounded by American warships", "an adjacent Chinese-owned factory": a
     # people is no neighbour.
     members = [m for m in _without_qualifiers(finder, members) if m.mention.how != "demonym"]
-    if reference is None and _another_country_before(view, finder, match, members):
-        return
+    named_before = []
+    if reference is None:
+        named_before = _areas_named_before(view, finder, match, members)
+        if len(named_before) > 1:  # "from Syria and Iraq into neighbouring Turkey"
+            return
     for member in members:
         target = _area(finder, member) or _county_in_state_of(member, reference)
         if target is None or (reference is None and isinstance(target, UnlocatedTarget)):
             continue
-        other = reference or _home(finder, target) or _county_before(view, match, members)
-        _add(view, finder, match, *((target, other) if member_first else (other, target)))
+        before = home = None
+        if reference is None:
+            before = _same_kind(finder, named_before[0], target) if named_before else None
+            home = _home(finder, target)
+        other = reference or before or home or _county_before(view, match, members)
+        other_end = "reference" if member_first else "subject"
+        doubts = [(f"whose neighbour: {before.describe()}'s or {home.describe()}'s?",
+                   {other_end: home})] if before and home and before != home else []
+        _add(view, finder, match, *((target, other) if member_first else (other, target)),
+             other_ends=doubts)
 
 
-def _another_country_before(view, finder, match: re.Match, members: list) -> bool:
-    """Whether the sentence names, before an implied neighbour ("neighbouring Turkey"), a
-    country other than the article's own and the members: "refugees from Syria crossed into
-    neighbouring Turkey", in an article about Germany, leaves unsaid whose neighbour Turkey
-    is."""
-    own = {finder.home_country, *map(finder.country_code, members)}
+def _areas_named_before(view, finder, match: re.Match, members: list) -> list:
+    """The countries (or US states), other than the article's own and the members, that the
+    sentence names before an implied neighbour: the one whose neighbour it is ("refugees from
+    Syria crossed into neighbouring Turkey", "Yemen and neighbouring Oman", in an article about
+    Germany or filed from Muscat); with two or more, which one is unsaid."""
+    member_areas = {finder.area_key(m) for m in members}
     before = view.mentions[:bisect.bisect_left(view.slot_positions, match.start())]
-    return any(code not in own for code in map(finder.country_code, before)
-               if code is not None)
+    areas = {}
+    for mention in _without_qualifiers(finder, before):
+        key = finder.area_key(mention)
+        if key is not None and key not in member_areas \
+                and key not in (finder.home_country, finder.home_state) \
+                and (finder.country_code(mention) or admin_areas.is_state(key)):
+            areas.setdefault(key, mention)
+    return list(areas.values())
+
+
+def _same_kind(finder, mention, like) -> CountryTarget | AdminAreaTarget | None:
+    """`mention` as an area of the kind `like` is (a country, a US state), or None."""
+    target = finder.area_target(mention) if mention is not None else None
+    if target is None or type(target) is not type(like):
+        return None
+    if isinstance(target, AdminAreaTarget) and not admin_areas.is_state(target.area):
+        return None
+    return target
 
 
 def _county_in_state_of(member, reference) -> AdminAreaTarget | None:
@@ -270,9 +301,10 @@ def _area(finder, mention):
     return target
 
 
-def _add(view, finder, match: re.Match, subject, reference) -> None:
+def _add(view, finder, match: re.Match, subject, reference, other_ends=()) -> None:
     if subject is not None and reference is not None and area_of(subject) != area_of(reference):
-        finder.add(view, match, subject=subject, relation=RELATION, reference=reference)
+        finder.add(view, match, subject=subject, relation=RELATION, reference=reference,
+                   other_ends=other_ends)
 
 
 def describe(claim: Claim) -> str:
