@@ -169,13 +169,18 @@ def _meridian_km(lat_a: float, lat_b: float) -> float:
 def _namesakes_of_a_unit(candidates: Sequence[Candidate]) -> list[Candidate]:
     """The candidates less the small namesakes of a first-level unit that the words name:
     "Texas" is not Texas County, Oklahoma (which "Texas County" names), nor "Kansas" the
-    village of Kansas, Oklahoma, however often the article names Oklahoma."""
+    village of Kansas, Oklahoma, however often the article names Oklahoma; and less the admin
+    units named like the country the words name: "Mexico" is not the State of México."""
+    countries = {c.country_code for c in candidates if c.kind == "country" and c.match == "name"}
     units = {c.country_code for c in candidates if c.kind == "admin1" and c.match == "name"}
-    if not units:
+    if not units and not countries:
         return list(candidates)
     return [c for c in candidates
-            if c.country_code not in units or c.kind not in POINT_KINDS
-            or (c.kind != "admin2" and (c.population or 0) >= CREDIBLE_NAME_POPULATION)]
+            if not (c.country_code in countries and c.kind in ("admin1", "admin2"))
+            and not (c.country_code in countries | units and c.match == "alias"
+                     and c.name.casefold().startswith(c.matched_name.casefold() + " "))
+            and (c.country_code not in units or c.kind not in POINT_KINDS
+                 or (c.kind != "admin2" and (c.population or 0) >= CREDIBLE_NAME_POPULATION))]
 
 
 def _choose(mention: Mention, context: _Context) -> ResolvedMention:

@@ -293,6 +293,18 @@ def test_a_states_own_name_means_the_state_not_a_namesake_in_it(recogniser, text
     assert (places[words].name, places[words].kind) == (words, "admin1")
 
 
+@pytest.mark.parametrize("text", [
+    # The State of México is named like its country; Mexico City and Kuwait City have the
+    # country's name as an alias.
+    "A measles case was confirmed in McAllen, near the Texas-Mexico border.",
+    "Flights from Kuwait to Cairo resumed on Monday.",
+])
+def test_a_countrys_own_name_means_the_country_not_a_namesake_in_it(recogniser, text):
+    countries = [m.place for m in resolve(recogniser.mentions(text))
+                 if m.mention.text in ("Mexico", "Kuwait")]
+    assert [place.kind for place in countries] == ["country"]
+
+
 def test_a_town_and_the_county_it_is_said_to_be_in_choose_each_other(recogniser):
     # Nogales, Arizona, is in Santa Cruz County, Arizona; alone, "Nogales" is likelier the
     # bigger town in Sonora and "Santa Cruz County" California's.
