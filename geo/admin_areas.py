@@ -167,6 +167,27 @@ def _shared_boundary(key_a: str, key_b: str):
     return shapely.line_merge(shapely.union_all(lines)) if lines else shapely.MultiLineString()
 
 
+# The Census outlines and Natural Earth's border are drawn apart, a few km off each other at
+# most: a state's stretch of the national border is what lies this close to its outline.
+STATE_EDGE_DEG = 0.1
+
+
+@cache
+def border_along(state_key: str, adm0_a3: str):
+    """The stretch of the US land border with a country along one state: "the Texas-Mexico
+    border" (empty where the state does not reach it)."""
+    import shapely
+
+    from geo import base_layers
+
+    try:
+        border = base_layers.border(COUNTRY, adm0_a3).geometry
+    except base_layers.NoSharedBorder:
+        return shapely.MultiLineString()
+    along = shapely.intersection(border, shapely.buffer(area(state_key).geometry, STATE_EDGE_DEG))
+    return shapely.line_merge(along) if not along.is_empty else shapely.MultiLineString()
+
+
 def shared_boundary_km(key_a: str, key_b: str) -> float:
     from geo.geodesy import GEOD
 

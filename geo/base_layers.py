@@ -186,9 +186,18 @@ def _country_tree():
     return shapely.STRtree(geometries("countries_10m"))
 
 
-def country_at(lat: float, lon: float) -> Country | None:
-    """The country (10m) containing the point, or None at sea."""
+# The longest degree of latitude (at the poles), so that a distance in degrees converted with
+# it is never longer on the ground than asked: a degree of longitude is shorter still.
+KM_PER_DEGREE = 111.7
+
+
+def country_at(lat: float, lon: float, within_km: float = 0.0) -> Country | None:
+    """The country (10m) containing the point, or None at sea; with `within_km`, the nearest
+    country within that distance of a point at sea."""
     import shapely
 
-    hits = _country_tree().query(shapely.Point(lon, lat), predicate="intersects")
+    point = shapely.Point(lon, lat)
+    hits = _country_tree().query(point, predicate="intersects")
+    if not len(hits) and within_km > 0:
+        hits = _country_tree().query_nearest(point, max_distance=within_km / KM_PER_DEGREE)
     return _countries()[int(min(hits))] if len(hits) else None

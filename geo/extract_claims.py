@@ -49,6 +49,7 @@ from geo.targets import (
     CountryTarget,
     PointTarget,
     RegionTarget,
+    StateBorderTarget,
     Target,
     UnlocatedTarget,
     area_of,
@@ -251,6 +252,8 @@ class SentenceView:
                 keys = (target.area,)
             case AdminBorderTarget():
                 keys = (target.a_key, target.b_key)
+            case StateBorderTarget():
+                keys = (target.state, target.adm0_a3)
             case _:
                 keys = target.country_codes
         found = [m for key in dict.fromkeys(keys) for m in self._made_from.get(("area", key), [])]
@@ -293,6 +296,14 @@ def area_key(mention) -> str | None:
     """The key of the area a mention names that geo has an outline for: a country's ADM0_A3,
     or a US state's or county's key (geo.admin_areas)."""
     return country_code(mention) or admin_areas.key_for(mention.place)
+
+
+def _state_border(state: str, adm0_a3: str, words: str) -> Target:
+    """"The Texas-Mexico border": the state's stretch of the US border with the country."""
+    if admin_areas.border_along(state, adm0_a3).is_empty:
+        return UnlocatedTarget(words, f"{admin_areas.area(state).name} does not reach "
+                                      f"{base_layers.country(adm0_a3).name}")
+    return StateBorderTarget(state, adm0_a3)
 
 
 def _area_reading(mention) -> str | None:
@@ -555,6 +566,9 @@ class Finder:
         admin_keys = [_area_reading(m) for m in mentions]
         if any(admin_keys) and not any(codes):
             return self._admin_border(admin_keys, subject, words)
+        states = [key for key in admin_keys if key and admin_areas.is_state(key)]
+        if len(mentions) == 2 and len(states) == 1 and sum(map(bool, codes)) == 1:
+            return _state_border(states[0], next(filter(None, codes)), words)
         if None in codes:
             names = [m.place.name for m, code in zip(mentions, codes, strict=True) if not code]
             return UnlocatedTarget(words, f"{names[0]} is not a country, so it has no border")

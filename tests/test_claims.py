@@ -20,6 +20,7 @@ from geo.targets import (
     CountryTarget,
     PointTarget,
     RegionTarget,
+    StateBorderTarget,
     TargetError,
     UnlocatedTarget,
     parse_target,
@@ -117,6 +118,7 @@ def test_bad_directions(text):
     ("region:MLI/northern", RegionTarget("MLI", "N")),
     ("area:US-31", AdminAreaTarget("US-31")),
     ("border:US-31/US-56", AdminBorderTarget("US-31", "US-56")),
+    ("border:US-48/MEX", StateBorderTarget("US-48", "MEX")),
     ("region:US-31/southwestern", RegionTarget("US-31", "SW")),
     ("unlocated:the old fort", UnlocatedTarget("the old fort",
                                                "a claims file names it without a place"))])

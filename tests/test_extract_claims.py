@@ -131,12 +131,16 @@ def test_a_border_named_for_the_subjects_own_country_is_its_nearest(pipeline, te
     assert verdict.status is status
 
 
-# Kilis lies about 5 km from the Syrian border and some 400 km from the Iraqi one.
-def test_the_border_with_two_countries_is_a_claim_for_each(pipeline):
-    found = {(str(c.reference), str(v.status)) for c, v in claims_in(
-        pipeline, "Fighting broke out in Kilis, near the border with Syria and Iraq.")}
+# Kilis lies about 5 km from the Syrian border and some 400 km from the Iraqi one; Cizre lies
+# on the Syrian border, some 40 km from the Iraqi one.
+@pytest.mark.parametrize(("text", "iraq"), [
+    ("Fighting broke out in Kilis, near the border with Syria and Iraq.", "inconsistent"),
+    ("A curfew was imposed in Cizre, near Turkey's borders with Syria and Iraq.", "consistent"),
+])
+def test_the_border_with_two_countries_is_a_claim_for_each(pipeline, text, iraq):
+    found = {(str(c.reference), str(v.status)) for c, v in claims_in(pipeline, text)}
     assert found == {(str(BorderTarget("SYR", "TUR")), "consistent"),
-                     (str(BorderTarget("IRQ", "TUR")), "inconsistent")}
+                     (str(BorderTarget("IRQ", "TUR")), iraq)}
 
 
 def test_the_border_with_a_country_is_the_subjects_countrys(pipeline):
@@ -371,7 +375,8 @@ def test_a_fraction_is_the_number_not_its_last_digit(pipeline):
 
 # Facts of the map: Tijuana, Khost, Nuevo Laredo and Zaranj are border towns (of Mexico with the
 # US, Afghanistan with Pakistan, Mexico with the US, Afghanistan with Iran); Kilis lies 7 km
-# from Syria.
+# from Syria, Ventimiglia (whose point lies just off the 1:10m coast) 7 km from France,
+# Pacaraima on the Brazil-Venezuela line.
 @pytest.mark.parametrize(("text", "subject", "word"), [
     ("Tijuana, a border town, was quiet on Sunday.", "Tijuana", "near"),
     ("Khost, a border city, was shelled.", "Khōst", "near"),
@@ -379,6 +384,8 @@ def test_a_fraction_is_the_number_not_its_last_digit(pipeline):
      "overlooking"),
     ("Zaranj sits across the border with Iran.", "Zaranj", "across"),
     ("Kilis lies just across the border from Syria.", "Kilis", "across"),
+    ("Police stopped migrants in Ventimiglia, near the French border.", "Ventimiglia", "near"),
+    ("Brazil sent soldiers to Pacaraima, on its border with Venezuela.", "Pacaraima", "on"),
 ])
 def test_more_proximity_phrasings(pipeline, text, subject, word):
     ((claim, verdict),) = [(c, v) for c, v in claims_in(pipeline, text)
@@ -483,6 +490,9 @@ def test_a_part_named_as_a_countrys_own(pipeline, text, part, status):
     "Cases in counties that border Ohio rose faster than in Dade County.",
     # A day is no place.
     "Floods hit the city Monday, 20 km north of Kabul.",
+    # A region of a state is no unit of the town before it.
+    "They met in this small town about 60 miles southwest of Raleigh in North Carolina's "
+    "Sandhills region.",
 ])
 def test_words_that_look_like_a_claim_but_make_none(pipeline, text):
     assert claims_in(pipeline, text) == []
@@ -497,7 +507,8 @@ def test_a_mixed_number_is_read_whole(pipeline):
 # Facts of the map: Jalalabad is the capital of Nangarhar (Afghanistan), Sukkur lies in Sindh
 # and Lahore in Punjab (Pakistan), Karachi in Sindh, Goma is the capital of North Kivu (DR
 # Congo), Braila a county of Romania holding Ciocile, Belgrade (Montana) lies in Gallatin
-# County and Bozeman too, not in Yellowstone County.
+# County and Bozeman too, not in Yellowstone County; Quetta is Balochistan's capital, not in
+# Sindh. geo has no outline of New South Wales, so none of its north.
 @pytest.mark.parametrize(("text", "subject", "unit", "status"), [
     ("Gunmen attacked Jalalabad, in Nangarhar province, on Monday.", "Jalālābād",
      "Nangarhār", Status.CONSISTENT),
@@ -513,6 +524,12 @@ def test_a_mixed_number_is_read_whole(pipeline):
      Status.CONSISTENT),
     ("Fire hit Bozeman in Yellowstone County on Monday.", "Bozeman", "Yellowstone County",
      Status.INCONSISTENT),
+    ("A bomber struck Jalalabad in the Nangarhar province of Afghanistan.", "Jalālābād",
+     "Nangarhār", Status.CONSISTENT),
+    ("Quetta, in Pakistan's Sindh province, was hit by a bombing.", "Quetta", "Sindh",
+     Status.INCONSISTENT),
+    ("Lismore, in northern New South Wales, flooded.", "Lismore",
+     "northern New South Wales", Status.UNVERIFIABLE),
 ])
 def test_a_place_in_an_admin_unit(pipeline, text, subject, unit, status):
     ((claim, verdict),) = claims_in(pipeline, text)

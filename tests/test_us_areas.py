@@ -213,3 +213,26 @@ def test_near_a_state_border(pipeline, text, status):
     ((claim, verdict),) = found
     assert isinstance(claim.reference, AdminBorderTarget)
     assert verdict.status is status
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    # Laredo faces Nuevo Laredo across the Rio Grande; Tucson lies some 400 km from Texas,
+    # 100 km from the Arizona-Mexico line.
+    ("Agents detained 2,100 migrants near Laredo, on the Texas-Mexico border.",
+     Status.CONSISTENT),
+    ("A measles case was confirmed in Tucson, near the Texas-Mexico border.",
+     Status.INCONSISTENT),
+])
+def test_near_a_states_stretch_of_the_border_with_a_country(pipeline, text, status):
+    found = [(c, v) for c, v in claims_in(pipeline, text) if c.relation is Relation.PROXIMITY]
+    ((claim, verdict),) = found
+    assert claim.reference.describe() == "Texas-Mexico border"
+    assert verdict.status is status
+
+
+def test_a_state_that_does_not_reach_a_country_has_no_border_with_it(pipeline):
+    (verdict,) = [v for c, v in claims_in(
+        pipeline, "A measles case was confirmed in Tucson, near the Ohio-Mexico border.")
+        if c.relation is Relation.PROXIMITY]
+    assert verdict.status is Status.UNVERIFIABLE
+    assert verdict.reason == "Ohio does not reach Mexico"

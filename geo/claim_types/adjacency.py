@@ -26,6 +26,7 @@ from geo.claim_types.grammar import (
     named_slot,
 )
 from geo.claims import PHRASING_WORDS, Claim, Relation
+from geo.geodesy import GEOD
 from geo.measure import Measurement
 from geo.targets import AdminAreaTarget, CountryTarget, UnlocatedTarget, area_of
 from geo.verdicts import Verdict, status_of
@@ -328,8 +329,21 @@ def measure(claim: Claim) -> Measurement:
                                        "meet on water, where the Census outlines stop")
         drawn = admin_areas.shared_boundary(subject.area, reference.area) if shared else None
         return Measurement(km=shared, drawn=drawn)
-    return Measurement(problem="adjacency is measured between two countries, or two US "
-                               "states or counties")
+    state_and_country = _state_and_country(subject, reference)
+    if state_and_country is not None:  # "the Texas-Mexico border"
+        along = admin_areas.border_along(*state_and_country)
+        return Measurement(km=float(GEOD.geometry_length(along)) / 1000 if not along.is_empty
+                           else 0.0, drawn=None if along.is_empty else along)
+    return Measurement(problem="adjacency is measured between two countries, two US states or "
+                               "counties, or a US state and a country")
+
+
+def _state_and_country(*ends) -> tuple[str, str] | None:
+    """A US state's key and a country's code, when the two ends are one of each."""
+    states = [e.area for e in ends if isinstance(e, AdminAreaTarget)
+              and admin_areas.is_state(e.area)]
+    countries = [e.adm0_a3 for e in ends if isinstance(e, CountryTarget)]
+    return (states[0], countries[0]) if len(states) == len(countries) == 1 else None
 
 
 def judge(claim: Claim, measurement: Measurement, ends_km: float) -> Verdict:

@@ -92,11 +92,15 @@ AIRPORT_PATTERN = re.compile(
 # recogniser read with its noun).
 # The unit itself: "Nangarhar province", "the province of Nangarhar", "the Romanian county of
 # Braila", "the southwestern province of Sichuan", "Gallatin County".
-UNIT_NAMED = (rf"(?:the\s+)?(?:(?:(?:{SLOT}|{PART_WORDS})\s+)?(?P<noun_before>{UNIT_NOUN})\s+of\s+"
-              rf"{named_slot('unit_after')}|{named_slot('unit')}(?:\s+(?P<noun>{UNIT_NOUN})\b)?)")
+# "the Nangarhar province of Afghanistan": the unit before the noun, its country after.
+UNIT_NAMED = (rf"(?:the\s+)?(?:(?:(?:{named_slot('before_noun')}|{PART_WORDS})\s+)?"
+              rf"(?P<noun_before>{UNIT_NOUN})\s+of\s+{named_slot('unit_after')}"
+              rf"|{named_slot('unit')}(?:\s+(?P<noun>{UNIT_NOUN})\b)?)")
+# Whose the unit is, or which part of it: "Pakistan's", "western".
+_OWNER = rf"(?:(?:{named_slot('owner')}['\u2019]s|{PART_WORDS})\s+){{0,2}}"
 IN_UNIT_PATTERN = re.compile(
-    rf"{named_slot('place')}\s*,?\s+(?:(?:which\s+)?(?:{LOCATION_VERB})\s+)?in\s+(?:{UNIT_NAMED})",
-    re.IGNORECASE)
+    rf"{named_slot('place')}\s*,?\s+(?:(?:which\s+)?(?:{LOCATION_VERB})\s+)?in\s+{_OWNER}"
+    rf"(?:{UNIT_NAMED})", re.IGNORECASE)
 # The same said in an apposition: "Mayfield, a city of about 10,000 in Graves County", "Spin
 # Boldak, a town in Kandahar province", "Charikar, the capital of Parwan province", "Chengdu,
 # capital of the southwestern province of Sichuan", "McCook, the seat of Red Willow County",
@@ -108,7 +112,6 @@ _NOT_IN_AN_APPOSITION = alternatives(PHRASING_WORDS["clause_words"]
                                      + PHRASING_WORDS["apposition_stops"])
 _APPOSITION_WORDS = (rf"(?:(?!(?:{_NOT_IN_AN_APPOSITION})\b)(?:[^\W\d_][\w'\u2019-]*|\d[\d,.]*)"
                      rf"\s+){{0,6}}?")
-_OWNER = rf"(?:(?:{SLOT}['\u2019]s|{PART_WORDS})\s+){{0,2}}"
 UNIT_APPOSITION_PATTERNS = tuple(re.compile(
     rf"{named_slot('place')}\s*,\s*(?:{pattern})", re.IGNORECASE) for pattern in (
         rf"an?\s+{_APPOSITION_WORDS}in\s+{_OWNER}(?:{UNIT_NAMED})",
@@ -129,10 +132,17 @@ def find(view, finder) -> None:
         after = SUBJECT_AFTER_PATTERN.match(view.text, match.end())
         if subject is None and after:
             subject = finder.located(view.mention(after["subject"]))
-        if subject is not None:
-            _in_part(view, finder, match, subject, finder.area_key(country),
-                     match["part"] or match["part_noun"] or match["part_adjective"]
-                     or match["part_owned"])
+        part_words = (match["part"] or match["part_noun"] or match["part_adjective"]
+                      or match["part_owned"])
+        if subject is not None and country.place.kind == "admin1" \
+                and finder.area_key(country) is None and part_words.islower():
+            # "Lismore in northern New South Wales": a part of a unit geo has no outline of
+            # ("North Eastern Province", "South West England" are names of their own)
+            finder.add(view, match, subject=subject, relation=RELATION, reference=UnlocatedTarget(
+                f"{part_words} {country.mention.text}",
+                f"geo has no outline of {country.mention.text} to find its {part_words} part"))
+        elif subject is not None:
+            _in_part(view, finder, match, subject, finder.area_key(country), part_words)
     for match in THE_PART_PLACE_PATTERN.finditer(view.text):
         owner = [view.mention(match["owner"])] if match["owner"] else []
         named = [finder.country_code(m) for m in owner + [
@@ -183,6 +193,10 @@ def _in_a_unit(view, finder, match: re.Match) -> None:
     apposition ("Wuhan, capital of Hubei province, and Chengdu") a list is no matter."""
     groups = match.groupdict()
     unit = view.mention(groups.get("unit") or groups.get("unit_after"))
+    before_noun = view.mention(groups.get("before_noun"))
+    if unit.place.kind == "country" and before_noun is not None \
+            and before_noun.place.kind in ("admin1", "admin2"):
+        unit = before_noun  # "in the Nangarhar province of Afghanistan"
     noun = groups.get("noun") or groups.get("noun_before")
     if noun is None:  # "Belgrade in Gallatin County": the noun is in the unit's name
         named_with_noun = _ENDS_WITH_UNIT_NOUN.search(unit.mention.text)
@@ -198,6 +212,9 @@ def _in_a_unit(view, finder, match: re.Match) -> None:
     subject = finder.located(place)
     if subject is None or unit.place.kind == "country":  # "in the Romanian county": no unit
         return
+    owner = view.mention(groups.get("owner"))
+    if owner is not None and owner.place.kind != "country":
+        return  # "60 miles southwest of Raleigh in North Carolina's Sandhills region": no unit
     reference = _unit_named(place.place, unit, noun)
     if isinstance(reference, AdminUnitTarget):
         subject = dataclasses.replace(subject, within=units_holding(place.place))

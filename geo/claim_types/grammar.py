@@ -106,11 +106,11 @@ AFTER_NO_COMPASS_WORD = "".join(rf"(?<!{word}[\s-])" for word in COMPASS_WORDS.v
 # "the Algerian border with Mali", "the border (areas) between Algeria and Mali", "the
 # Algeria-Mali border", "Algeria's border with Mali", "the Libyan border", "the border with
 # Libya", "(across) the border from Syria", "the border of Peru and Bolivia", "in Peru on the
-# border of Bolivia" (the border between Peru and Bolivia)
+# border of Bolivia" (the border between Peru and Bolivia), "on its border with Venezuela"
 # A border is also a frontier; between US states, a state line ("the Pennsylvania state
 # line").
 _BORDER_WORD = r"(?:border|frontier)"
-BORDER = (rf"(?:the\s+)?(?:{SLOT}(?:'s)?\s+{_BORDER_WORD}\s+with\s+{SLOT}"
+BORDER = (rf"(?:(?:the|its|their)\s+)?(?:{SLOT}(?:'s)?\s+{_BORDER_WORD}\s+with\s+{SLOT}"
           rf"|{_BORDER_WORD}(?:\s+(?:{alternatives(PHRASING_WORDS['border_area_nouns'])}))?"
           rf"\s+(?:between|of)\s+{SLOT}\s+and\s+{SLOT}"
           rf"|{SLOT}\s*[-\u2013/]\s*{SLOT}\s+{_BORDER_WORD}"

@@ -22,7 +22,7 @@ from geo.claim_types.grammar import (
 )
 from geo.claims import DEFAULT_PROXIMITY_WORD, PROXIMITY_WORDS, Claim, Relation, Tolerance
 from geo.measure import Measurement, from_subject_point
-from geo.targets import AdminBorderTarget, scale_km
+from geo.targets import AdminBorderTarget, StateBorderTarget, scale_km
 from geo.verdicts import Verdict, within
 
 RELATION = Relation.PROXIMITY
@@ -39,10 +39,11 @@ BORDER_PLACE_PATTERN = re.compile(
     rf"(?<=\x02)\s*,?\s*(?:(?:is|was)\s+)?(?:a|the)\s+(?:{SLOT}\s+)?(?P<ref>border)\s+"
     rf"{PLACE_NOUN}\b", re.IGNORECASE)
 # "Basra, close to the borders with both Kuwait and Iran", "an area near the border with
-# Georgia and Azerbaijan": a claim for each border.
+# Georgia and Azerbaijan", "Cizre, near Turkey's borders with Syria and Iraq": a claim for each
+# border of the subject's country.
 BORDERS_PATTERN = re.compile(
-    rf"\b(?P<word>{PROXIMITY})\s+(?:the|its)\s+(?:borders|frontiers)\s+with\s+(?:both\s+)?"
-    rf"(?P<members>{LIST})"
+    rf"\b(?P<word>{PROXIMITY})\s+(?:the|its|{SLOT}['\u2019]s)\s+(?:borders|frontiers)\s+with\s+"
+    rf"(?:both\s+)?(?P<members>{LIST})"
     rf"|\b(?P<word_one>{PROXIMITY})\s+(?:the|its)\s+(?:border|frontier)\s+with\s+"
     rf"(?P<pair>{SLOT}(?:\s*,\s*{SLOT})*\s*,?\s+and\s+{SLOT})(?!['\u2019]s)", re.IGNORECASE)
 TRIGGER = re.compile("border|frontier|state line", re.IGNORECASE)
@@ -90,7 +91,8 @@ def judge(claim: Claim, measurement: Measurement, ends_km: float) -> Verdict:
         word = claim.qualifier or DEFAULT_PROXIMITY_WORD
         share = PROXIMITY_WORDS[word]
         limit = share * scale_km(claim.reference)
-        whose = "US states" if isinstance(claim.reference, AdminBorderTarget) else "countries"
+        whose = ("US states" if isinstance(claim.reference, AdminBorderTarget | StateBorderTarget)
+                 else "countries")
         why = (f'"{word}" allows {share:.0%} of the scale of the {whose} involved, '
                f"{limit:,.0f} km")
     return within(claim, measurement, Tolerance(0.0, limit + ends_km), why)
