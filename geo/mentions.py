@@ -170,6 +170,8 @@ class _Reading:
             return True
         if self.lowers[a] in NAME_ABBREVIATIONS and gap.startswith("."):
             gap = gap[1:]
+        elif gap[:2] in _POSSESSIVE_ENDINGS:  # "Cox's Bazar", "Martha's Vineyard"
+            gap = gap[2:]
         return bool(_JOIN.fullmatch(gap))
 
     def _headline(self, start: int, end: int) -> bool:

@@ -312,3 +312,13 @@ def test_a_town_and_the_county_it_is_said_to_be_in_choose_each_other(recogniser)
     places = {m.mention.text: m.place for m in resolve(recogniser.mentions(text))}
     assert (places["Nogales"].country_code, places["Nogales"].admin1) == ("US", "Arizona")
     assert places["Santa Cruz County"].admin1 == "Arizona"
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # Cox's Bazar is a Bangladeshi town whose name holds a possessive.
+    ("Rohingya camps near Cox's Bazar are full.", ["Cox's Bazar"]),
+    # A possessive that is no part of a name still ends one.
+    ("Algeria's Tamanrasset region was hot.", ["Algeria", "Tamanrasset"]),
+])
+def test_a_possessive_inside_a_name(recogniser, text, names):
+    assert [m.text for m in recogniser.mentions(text)] == names
