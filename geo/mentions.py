@@ -69,6 +69,12 @@ DIRECTION_ALONE = frozenset(_WORDS["direction_alone"])  # "North", "Central"
 CONNECTORS = frozenset(_WORDS["connectors"])  # "Rio de Janeiro", "Republic of the Congo"
 UNIT_LIST_NOUNS: dict[str, str] = _WORDS["unit_lists"]  # "counties": "County"
 UNIT_LIST_WORDS = 3  # the longest member: "Prince George's", "Otter Tail", "San Luis Obispo"
+# What introduces a list after its noun: "the counties of A, B and C", "counties such as A and
+# B", "the counties that border it are A, B and C".
+UNIT_LIST_OPENER = re.compile(
+    r"[ \t]*:?[ \t]+(?:" + "|".join(re.escape(w).replace(r"\ ", r"[ \t]+")
+                                   for w in _WORDS["unit_list_openers"]["words"])
+    + r")[ \t]*:?[ \t]+")
 _LIST_SEPARATORS = {"and", "or"}
 _LIST_GAP = re.compile(r"\s*,\s*|\s*,?\s+(?:and|or)\s+")  # between two members of a list
 BIG_PLACE_POPULATION = 100_000
@@ -244,9 +250,10 @@ class Recogniser:
     def _with_unit_lists(self, reading: _Reading, found: list[Mention]) -> list[Mention]:
         """`found` with the members of every list of units ("Harvey, Harper and Kingman
         counties") read as those units, in place of what else their words were taken for."""
-        lists = [k for k, word in enumerate(reading.lowers)
-                 if word in UNIT_LIST_NOUNS and k > 0 and reading.spaced(k - 1, k)]
-        members = [m for k in lists for m in self._unit_list(reading, k)]
+        nouns = [k for k, word in enumerate(reading.lowers) if word in UNIT_LIST_NOUNS]
+        members = [m for k in nouns for m in (
+            *(self._unit_list(reading, k) if k > 0 and reading.spaced(k - 1, k) else ()),
+            *self._unit_list_after(reading, k))]
         if not members:
             return found
         # The members' spans, in text order and apart: a mention overlaps one only if it
@@ -270,6 +277,30 @@ class Recogniser:
             first, candidates = member
             members.append((first, last, candidates))
             last = self._member_before(reading, first)
+        return self._list_members(reading, members[::-1])
+
+    def _unit_list_after(self, reading: _Reading, noun: int) -> list[Mention]:
+        """The members of the list after word `noun` and one of UNIT_LIST_OPENERS: "the
+        adjacent counties of Fort Bend, Montgomery and Galveston", "the counties that border
+        it are Beaver, Butler and Armstrong"."""
+        opener = UNIT_LIST_OPENER.match(reading.text, reading.ends[noun])
+        if opener is None:
+            return []
+        suffix = UNIT_LIST_NOUNS[reading.lowers[noun]]
+        first = bisect.bisect_left(reading.starts, opener.end())
+        members = []
+        while first < len(reading.lowers) and reading.capitalised[first]:
+            member = self._unit_named_from(reading, first, suffix)
+            if member is None:
+                break
+            last, candidates = member
+            members.append((first, last, candidates))
+            first = self._member_after(reading, last)
+        return self._list_members(reading, members)
+
+    def _list_members(self, reading: _Reading, members: list) -> list[Mention]:
+        """The mentions of a list's (first word, last word, candidates) in text order: two
+        members at least."""
         if len(members) < 2:
             return []
         states = Counter(state for _, _, candidates in members
@@ -279,7 +310,7 @@ class Recogniser:
         # context chooses among them (geo.resolve).
         likely = {state for state, count in states.items() if count == most}
         mentions = []
-        for first, last, candidates in reversed(members):
+        for first, last, candidates in members:
             if most > len(members) / 2:
                 candidates = tuple(c for c in candidates if c.admin1 in likely) or candidates
             mentions.append(self._mention(reading, first, last, "name", candidates))
@@ -298,6 +329,35 @@ class Recogniser:
             if candidates:
                 return start, candidates
         return None
+
+    def _unit_named_from(self, reading: _Reading, first: int, suffix: str):
+        """(last word, candidates) of the longest run of capitalised words starting at word
+        `first` that names a unit with `suffix`; None if none does."""
+        last = first
+        while (last + 1 < len(reading.lowers) and last - first + 1 < UNIT_LIST_WORDS
+               and reading.capitalised[last + 1] and reading.spaced(last, last + 1)):
+            last += 1
+        for end in range(last, first - 1, -1):
+            key = _key(f"{reading.surface(first, end)} {suffix}")
+            candidates = tuple(c for c in self.candidates(key) if c.kind == "admin2")
+            if candidates:
+                return end, candidates
+        return None
+
+    @staticmethod
+    def _member_after(reading: _Reading, last: int) -> int:
+        """The first word of the list member after the one ending at word `last`, or the
+        number of words: after ", ", " and ", ", and ", ", or "."""
+        k = last + 1
+        if k < len(reading.lowers) and not reading.capitalised[k]:
+            if reading.lowers[k] not in _LIST_SEPARATORS:
+                return len(reading.lowers)
+            k += 1
+        if k >= len(reading.lowers) or not reading.capitalised[k]:
+            return len(reading.lowers)
+        # the gap from the member to the next, separator and all
+        gap = reading.text[reading.ends[last]:reading.starts[k]]
+        return k if _LIST_GAP.fullmatch(gap) else len(reading.lowers)
 
     @staticmethod
     def _member_before(reading: _Reading, first: int) -> int:

@@ -259,6 +259,14 @@ def test_an_everyday_word_before_a_place_makes_it_no_surname(recogniser, text, n
     ("Levees held in Pointe Coupee and Iberville parishes.",
      [("Pointe Coupee", "Pointe Coupee Parish", "Louisiana"),
       ("Iberville", "Iberville Parish", "Louisiana")]),
+    # After the noun: DeKalb and Clayton are also towns (in Illinois and in Georgia), Fort Bend
+    # a county of Texas only, Montgomery and Galveston also Texas counties.
+    ("Fulton County and the surrounding counties of Cobb, DeKalb and Clayton were warned.",
+     [("Fulton County", "Fulton County", "Georgia"), ("Cobb", "Cobb County", "Georgia"),
+      ("DeKalb", "DeKalb County", "Georgia"), ("Clayton", "Clayton County", "Georgia")]),
+    ("Rain fell on counties such as Fort Bend, Montgomery and Galveston.",
+     [("Fort Bend", "Fort Bend County", "Texas"), ("Montgomery", "Montgomery County", "Texas"),
+      ("Galveston", "Galveston County", "Texas")]),
 ])
 def test_a_list_before_counties_names_counties(recogniser, text, counties):
     places = [(m.mention.text, m.place.name, m.place.admin1)
