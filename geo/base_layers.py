@@ -171,6 +171,25 @@ def land_borders(code: str):
     return shapely.union_all(lines) if lines else shapely.MultiLineString()
 
 
+def water_gap_km(code_a: str, code_b: str) -> float | None:
+    """The geodesic distance between two countries' 1:10m outlines, when only water lies on
+    the shortest line between them (Malaysia and Singapore); None where a third country's land
+    does (Mongolia and Kazakhstan, with Russia and China between)."""
+    import shapely
+
+    from geo.geodesy import GEOD
+
+    a, b = country(code_a), country(code_b)
+    line = shapely.shortest_line(a.geometry, b.geometry)
+    others = _countries()
+    for row in _country_tree().query(line, predicate="intersects"):
+        other = others[int(row)]
+        if other.adm0_a3 not in (a.adm0_a3, b.adm0_a3) \
+                and shapely.intersection(line, other.geometry).length > LAND_BETWEEN_DEG:
+            return None
+    return float(GEOD.geometry_length(line)) / 1000
+
+
 def shared_border_km(code_a: str, code_b: str) -> float:
     """Length of the land border two countries share; 0 when they are not neighbours."""
     try:
@@ -185,6 +204,10 @@ def _country_tree():
 
     return shapely.STRtree(geometries("countries_10m"))
 
+
+# Less land than this on the shortest line between two countries (about 100 m) is a corner it
+# grazes, not land lying between them.
+LAND_BETWEEN_DEG = 0.001
 
 # The longest degree of latitude (at the poles), so that a distance in degrees converted with
 # it is never longer on the ground than asked: a degree of longitude is shorter still.

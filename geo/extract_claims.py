@@ -429,16 +429,17 @@ class Finder:
 
     def add(self, view: SentenceView, match: re.Match,
             reference_for: Callable[[object], Target] | None = None,
-            other_ends: Sequence[tuple[str, dict]] = (), **claim_fields) -> None:
+            doubts: Sequence[str] = (), **claim_fields) -> None:
         """Add a claim. `reference_for(place)` is the reference the claim's words name when
         its subject is another place its name may mean ("Jackson, in Madison County": the
         county of that name in the other Jackson's state), so such a reading changes both
-        ends at once. `other_ends` are other ends the words may mean (claim fields), each with
-        the doubt to tell ("neighbouring Turkey": Syria's, or the article's country's?)."""
+        ends at once. `doubts` tell why an end may be another that geo cannot name
+        ("neighbouring Turkey": Syria's, or the article's country's?): such a claim is never
+        called inconsistent."""
         start, end = view.original_offset(match.start()), view.original_offset(match.end())
         claim = Claim(source=self.text[start:end], **claim_fields)
         readings = list(_readings(view, claim))
-        readings += [(doubt, dataclasses.replace(claim, **ends)) for doubt, ends in other_ends]
+        readings += [(doubt, None) for doubt in doubts]
         readings += [(doubt, None) for doubt in self._doubts(view, claim)]
         if reference_for is not None:
             readings += [(doubt, dataclasses.replace(claim, subject=other,

@@ -4,8 +4,10 @@ Algerian border with Mali" takes for granted.
 The same for US states and counties: "neighboring Massachusetts", "Ohio borders Indiana".
 Measured as the length of border the two share: for countries the land border of Natural
 Earth's 1:10m countries, for US states and counties the line the Census Bureau's outlines
-share (geo.admin_areas); consistent when there is any. A US state and a country come from
-different surveys with no common line, so such a claim is not measured.
+share (geo.admin_areas); consistent when there is any. A state and a country meet along the
+state's stretch of the country's border (geo.admin_areas.border_along). A length of border
+("shares a 1,340-km border with Russia") is checked too, allowing for how much shorter a
+generalised map's line is than a surveyed one.
 """
 
 from __future__ import annotations
@@ -20,23 +22,26 @@ from geo.claim_types.grammar import (
     BORDER,
     LIST,
     LIST_OPENER,
+    QUANTITY,
     SLOT,
     UNIT_NOUN,
+    LazyPattern,
     alternatives,
     named_slot,
 )
-from geo.claims import PHRASING_WORDS, Claim, Relation
-from geo.geodesy import GEOD
+from geo.claims import PHRASING_WORDS, Claim, Quantity, Relation, Tolerance
 from geo.measure import Measurement
 from geo.targets import AdminAreaTarget, CountryTarget, UnlocatedTarget, area_of
-from geo.verdicts import Verdict, status_of
+from geo.verdicts import Verdict, fit_of, status_of
 
 RELATION = Relation.ADJACENCY
 # The Census outlines stop at the shore, so states that meet in a lake or a sound (Michigan and
 # Illinois across Lake Michigan, New York and Rhode Island) share no line. Two outlines this
 # close with only water between them may meet on water: such a claim is unverifiable; farther
 # apart, or with land between (Oregon and Utah, Ohio and Illinois, Cobb and Gwinnett counties
-# with Fulton between), inconsistent.
+# with Fulton between), inconsistent. Countries as close across a strait are neighbours to
+# many (Malaysia and Singapore, Britain and France, Japan and South Korea): unverifiable too;
+# Jamaica and Haiti, 188 km apart, are not.
 WATER_GAP_KM = 150.0
 BORDER_PATTERN = re.compile(BORDER, re.IGNORECASE)
 NEIGHBOURING = alternatives(PHRASING_WORDS["neighbouring"])
@@ -87,23 +92,38 @@ NEIGHBOURS_OF_PATTERN = re.compile(
 # bordered by Hays and Bastrop counties", "Fulton and DeKalb counties, which border each
 # other" (each pair a claim): the words after a place; the places before them are found by
 # `_list_before` (a pattern that began with the list would retry it from every member).
+# "China and Japan share a maritime border": no land neighbours.
+_NOT_BY_LAND = r"(?!(?:maritime|sea|water|river|lake|ocean|naval|air|sky)\b)"
 NAMED_NEIGHBOUR_PATTERN = re.compile(
     rf"(?<=\x02)(?:\s+(?:{AREAS}|{UNIT_NOUN}))?\s*,?\s*(?:"
     rf"(?:which\s+is\s+)?(?:the\s+)?{named_slot('owner')}['\u2019]s?\s+(?:(?-i:[a-z]+)\s+)?"
     rf"(?:neighbou?r|border\s+{AREAS})(?:\s+to\s+the\s+\w+)?"
     rf"|(?:(?:which|that)\s+is\s+)?(?:a|an|the)\s+(?:(?-i:[a-z]+)\s+)?neighbou?r\s+(?:of|to)\s+"
-    rf"{named_slot('owner_of')}"
+    rf"{named_slot('owner_of')}(?!['\u2019]s|\s+(?-i:[A-Z]))"
     rf"|(?P<each_other>(?:which|that)\s+(?:border|neighbou?r)\s+each\s+other"
-    rf"|(?:(?:which|that)\s+)?(?:both\s+)?share\s+(?:a|the)\s+(?:[\w-]+\s+){{0,2}}border"
+    rf"|(?:(?:which|that)\s+)?(?:both\s+)?share\s+(?:a|the)\s+(?:{_NOT_BY_LAND}[\w-]+\s+){{0,2}}"
+    rf"border"
     rf"(?!\s+(?:with|town|city|village|crossing|post|area|region)))"
     rf"|(?:which\s+|that\s+)?(?:also\s+)?shares?\s+(?:(?:part\s+of\s+)?(?:its|their|a)\s+"
-    rf"(?:[\w,.-]+\s+){{0,2}})?borders?\s+with\s+(?P<shared>{LIST})"
+    rf"(?:{_NOT_BY_LAND}\w+\s+)?)?borders?\s+with\s+(?P<shared>{LIST})"
     rf"|(?:(?:(?:both|all|each)\s+of\s+)?which\s+(?:(?:both|all|each|also)\s+)?|that\s+)?"
     rf"(?:also\s+)?(?:borders?|neighbou?rs?|(?:both|all|each)\s+bordering"
-    rf"|(?:(?:is|are|lies|lie)\s+)?next\s+to"
+    rf"|(?:lies|lie|sits|sit|located|situated)\s+(?:right\s+|just\s+)?next\s+to"
     rf"|(?:(?:is|are|was|were)\s+)?(?:(?:entirely|completely|almost|largely|mostly)\s+)?"
     rf"(?:bordered|surrounded)(?:\s+on\s+the\s+\w+)?\s+by)\s+(?P<bordered>{LIST}))",
     re.IGNORECASE)
+# "Finland, which shares a 1,340-km border with Russia": a length of border is a number to
+# check.
+SHARED_LENGTH_PATTERN = LazyPattern(
+    rf"{named_slot('subject')}\s*,?\s*(?:(?:which|that)\s+)?(?:also\s+)?shares?\s+(?:a|an|its)\s+"
+    rf"{QUANTITY}(?:[\s-]+long)?\s+(?:land\s+)?(?:border|frontier)\s+with\s+(?:the\s+)?"
+    rf"{named_slot('other')}", re.IGNORECASE)
+# A 1:10m line is shorter than a surveyed one: of 14 borders whose length the CIA World
+# Factbook gives ("Land boundaries"), the map's is 0.58 (India-Bangladesh, along winding
+# rivers) to 1.0 (Kenya-Somalia, straight lines) of it, median 0.87. So a claimed length agrees
+# down to half of it, and a little over it.
+SHORTER_ON_THE_MAP = 0.5
+LONGER_ON_THE_MAP = 0.1
 # "The area of Iraq where the suspected deaths occurred borders Turkey": the part, whatever the
 # clause says of it, is the country's, so the country borders the other.
 PART_BORDERS_PATTERN = re.compile(
@@ -137,6 +157,13 @@ def find(view, finder) -> None:
     for match in NEIGHBOUR_PAIR_PATTERN.finditer(view.text):
         _add(view, finder, match, _area(finder, view.mention(match["first"])),
              _area(finder, view.mention(match["second"])))
+    for match in SHARED_LENGTH_PATTERN.finditer(view.text):
+        try:
+            quantity = Quantity.matched(match)
+        except ValueError:
+            continue
+        _add(view, finder, match, _area(finder, view.mention(match["subject"])),
+             _area(finder, view.mention(match["other"])), quantity=quantity)
     for match in PART_BORDERS_PATTERN.finditer(view.text):
         _add(view, finder, match, _area(finder, view.mention(match["whole"])),
              _area(finder, view.mention(match["other"])))
@@ -150,7 +177,7 @@ def find(view, finder) -> None:
                 _add(view, finder, match, _area(finder, a), _area(finder, b))
             continue
         listed = match["bordered"] or match["shared"]
-        others = re.findall(SLOT, listed) if listed else [match["owner"] or match["owner_of"]]
+        others = _list_slots(listed) if listed else [match["owner"] or match["owner_of"]]
         others = [m for m in _without_qualifiers(finder, [view.mention(slot) for slot in others])
                   if m.mention.how != "demonym"]
         if len(others) > 1:  # "Ohio borders Indiana and Michigan": one subject, a claim each
@@ -178,7 +205,19 @@ def _list_before(text: str, slot_spans, end: int) -> list[str]:
 
 
 def _slots_of(view, members: str) -> list:
-    return [view.mention(slot) for slot in re.findall(SLOT, members)]
+    return [view.mention(slot) for slot in _list_slots(members)]
+
+
+# "Chad and Niger, both bordering Libya, and France agreed": two members with a comma before
+# their "and" are the end of one list and the start of another.
+_TWO_WITH_A_COMMA = re.compile(rf"(?:the\s+)?{SLOT}\s*,\s+(?:and|or)\s+(?:the\s+)?{SLOT}.*",
+                               re.IGNORECASE | re.DOTALL)
+
+
+def _list_slots(members: str) -> list[str]:
+    """The slot numbers of a LIST match's members."""
+    slots = re.findall(SLOT, members)
+    return slots[:1] if _TWO_WITH_A_COMMA.fullmatch(members) else slots
 
 
 def _each_member(view, finder, match: re.Match, reference, members: list,
@@ -207,11 +246,19 @@ def _each_member(view, finder, match: re.Match, reference, members: list,
             before = _same_kind(finder, named_before[0], target) if named_before else None
             home = _home(finder, target)
         other = reference or before or home or _county_before(view, match, members)
-        other_end = "reference" if member_first else "subject"
-        doubts = [(f"whose neighbour: {before.describe()}'s or {home.describe()}'s?",
-                   {other_end: home})] if before and home and before != home else []
         _add(view, finder, match, *((target, other) if member_first else (other, target)),
-             other_ends=doubts)
+             doubts=_whose_neighbour(before, home))
+
+
+def _whose_neighbour(before, home) -> list[str]:
+    """The doubt of a neighbour taken to be the one of the area named before (`before`) when
+    the article is about another (`home`) or none geo could settle: the sentence may mean
+    either ("Fighting in eastern Congo pushed refugees into Uganda and neighbouring Burundi":
+    Congo's neighbour), so the claim cannot be called inconsistent on that guess."""
+    if before is None or before == home:
+        return []
+    other = f"{home.describe()}'s" if home is not None else "another's"
+    return [f"whose neighbour: {before.describe()}'s or {other}?"]
 
 
 def _areas_named_before(view, finder, match: re.Match, members: list) -> list:
@@ -302,14 +349,15 @@ def _area(finder, mention):
     return target
 
 
-def _add(view, finder, match: re.Match, subject, reference, other_ends=()) -> None:
+def _add(view, finder, match: re.Match, subject, reference, doubts=(), quantity=None) -> None:
     if subject is not None and reference is not None and area_of(subject) != area_of(reference):
         finder.add(view, match, subject=subject, relation=RELATION, reference=reference,
-                   other_ends=other_ends)
+                   doubts=doubts, quantity=quantity)
 
 
 def describe(claim: Claim) -> str:
-    return f"{claim.subject.describe()} neighbours {claim.reference.describe()}"
+    length = f" along {claim.quantity.describe()}" if claim.quantity is not None else ""
+    return f"{claim.subject.describe()} neighbours {claim.reference.describe()}{length}"
 
 
 def measure(claim: Claim) -> Measurement:
@@ -318,6 +366,10 @@ def measure(claim: Claim) -> Measurement:
         try:
             shared = base_layers.border(subject.adm0_a3, reference.adm0_a3)
         except base_layers.NoSharedBorder:
+            gap = base_layers.water_gap_km(subject.adm0_a3, reference.adm0_a3)
+            if gap is not None and gap < WATER_GAP_KM:
+                return Measurement(problem=f"no land border on the 1:10m map, {gap:,.0f} km "
+                                           "apart: they may meet at a point or across water")
             return Measurement(km=0.0)
         return Measurement(km=float(shared.length_km), drawn=shared.geometry)
     if isinstance(subject, AdminAreaTarget) and isinstance(reference, AdminAreaTarget):
@@ -331,6 +383,8 @@ def measure(claim: Claim) -> Measurement:
         return Measurement(km=shared, drawn=drawn)
     state_and_country = _state_and_country(subject, reference)
     if state_and_country is not None:  # "the Texas-Mexico border"
+        from geo.geodesy import GEOD  # the ellipsoid's libraries load when a claim is measured
+
         along = admin_areas.border_along(*state_and_country)
         return Measurement(km=float(GEOD.geometry_length(along)) / 1000 if not along.is_empty
                            else 0.0, drawn=None if along.is_empty else along)
@@ -342,12 +396,20 @@ def _state_and_country(*ends) -> tuple[str, str] | None:
     """A US state's key and a country's code, when the two ends are one of each."""
     states = [e.area for e in ends if isinstance(e, AdminAreaTarget)
               and admin_areas.is_state(e.area)]
-    countries = [e.adm0_a3 for e in ends if isinstance(e, CountryTarget)]
+    countries = [e.adm0_a3 for e in ends if isinstance(e, CountryTarget)
+                 and e.adm0_a3 != admin_areas.COUNTRY]  # a state is in the US, not beside it
     return (states[0], countries[0]) if len(states) == len(countries) == 1 else None
 
 
 def judge(claim: Claim, measurement: Measurement, ends_km: float) -> Verdict:
     shares = measurement.km > 0
+    if shares and claim.quantity is not None:  # "shares a 1,340-km border with"
+        words, claimed = claim.quantity.tolerance(), claim.quantity.km
+        tolerance = Tolerance(words.below_km + SHORTER_ON_THE_MAP * claimed,
+                              words.above_km + LONGER_ON_THE_MAP * claimed)
+        fit = fit_of(measurement.km - claimed, tolerance)
+        return Verdict(claim, measurement, status_of(fit), claimed, tolerance, fit,
+                       reason=f"they share {measurement.km:,.0f} km of border on the 1:10m map")
     land = "land " if isinstance(claim.subject, CountryTarget) else ""
     reason = (f"they share {measurement.km:,.0f} km of {land}border" if shares
               else f"they share no {land}border")

@@ -157,7 +157,8 @@ UNIT_NOUN = alternatives(PHRASING_WORDS["first_level_unit_nouns"]
 LIST_OPENER = alternatives(PHRASING_WORDS["list_openers"])
 # A list of places: "Benin, Ghana, Guinea, Niger, and Senegal", "Chad, the Central African
 # Republic and South Sudan", "Kenya to the east, South Sudan to the north".
-_MEMBER = rf"(?:the\s+)?{SLOT}(?:\s+to\s+(?:the|its)\s+(?:north|south|east|west)[\w-]*)?"
+_MEMBER = (rf"(?:the\s+)?{SLOT}(?!['\u2019]s\b)"  # "Nicaragua, Russia's ally": Russia is none
+           rf"(?:\s+to\s+(?:the|its)\s+(?:north|south|east|west)[\w-]*)?")
 LIST = rf"{_MEMBER}(?:\s*,\s*{_MEMBER})*(?:\s*,?\s+(?:and|or)\s+{_MEMBER})?"
 
 

@@ -19,8 +19,16 @@ from geo.claim_types.grammar import (
     PROXIMITY_AFTER_VERB,
     SLOT,
     UNNAMED_BORDER,
+    alternatives,
 )
-from geo.claims import DEFAULT_PROXIMITY_WORD, PROXIMITY_WORDS, Claim, Relation, Tolerance
+from geo.claims import (
+    DEFAULT_PROXIMITY_WORD,
+    PHRASING_WORDS,
+    PROXIMITY_WORDS,
+    Claim,
+    Relation,
+    Tolerance,
+)
 from geo.measure import Measurement, from_subject_point
 from geo.targets import AdminBorderTarget, StateBorderTarget, scale_km
 from geo.verdicts import Verdict, within
@@ -47,6 +55,20 @@ BORDERS_PATTERN = re.compile(
     rf"|\b(?P<word_one>{PROXIMITY})\s+(?:the|its)\s+(?:border|frontier)\s+with\s+"
     rf"(?P<pair>{SLOT}(?:\s*,\s*{SLOT})*\s*,?\s+and\s+{SLOT})(?!['\u2019]s)", re.IGNORECASE)
 TRIGGER = re.compile("border|frontier|state line", re.IGNORECASE)
+# What may stand between a place and the words that say it is near a border: "Kilis, near",
+# "Kilis lies near", "Kilis, a Turkish town near", "Pacaraima, on its border", "Fort Wayne,
+# Indiana, lies near", "the Cuvette-Ouest region near", "the Ain Amenas gas field on". Not a
+# clause: in "Moscow has massed troops on its border with Ukraine" or "the army said in Tel
+# Aviv that rockets fell near the border", the words say where the troops or the rockets are.
+_NOT_IN_A_NOUN_PHRASE = alternatives(PHRASING_WORDS["clause_words"]
+                                     + PHRASING_WORDS["apposition_stops"])
+_SITE = rf"(?:{PLACE_NOUN}|{alternatives(PHRASING_WORDS['site_nouns'])})"
+_NOUN_PHRASE = (rf"(?:an?|the)\s+(?:(?:(?!(?:{_NOT_IN_A_NOUN_PHRASE})\b)[\w'\u2019-]+|{SLOT})\s+)"
+                rf"{{0,3}}")
+SUBJECT_GAP = re.compile(
+    rf"(?:\s+{_SITE})?(?:\s*,\s*{SLOT})*\s*,?\s*(?:{_NOUN_PHRASE})?(?:(?:which|that)\s+)?"
+    rf"(?:(?:{LOCATION_VERB}|just|right|also|only)\s+)*",
+    re.IGNORECASE)
 
 
 def find(view, finder) -> None:
@@ -57,10 +79,12 @@ def find(view, finder) -> None:
         _near(view, finder, match, DEFAULT_PROXIMITY_WORD)
     for match in BORDERS_PATTERN.finditer(view.text):
         subject = finder.subject_before(view, match.start(), outlines=True)
+        if subject is None or not _next_to_its_words(view, subject, match.start()):
+            continue
         word = " ".join((match["word"] or match["word_one"]).lower().split())
         for slot in re.findall(SLOT, match["members"] or match["pair"]):
             reference = finder.border_with(view.mention(slot), subject)
-            if subject is not None and reference is not None:
+            if reference is not None:
                 finder.add(view, match, subject=subject, relation=RELATION,
                            reference=reference, qualifier=word)
 
@@ -69,10 +93,23 @@ def _near(view, finder, match: re.Match, word: str) -> None:
     # "the Cuvette-Ouest region near the Gabon border": a region is its point, uncertain by a
     # region's reach, which only widens the tolerance; a US state is its outline.
     subject = finder.subject_before(view, match.start(), outlines=True)
+    if subject is None or not _next_to_its_words(view, subject, match.start()):
+        return
     reference = finder.reference(view, match, subject)
-    if subject is not None and reference is not None:
+    if reference is not None:
         finder.add(view, match, subject=subject, relation=RELATION, reference=reference,
                    qualifier=word)
+
+
+def _next_to_its_words(view, subject, start: int) -> bool:
+    """Whether the subject's last mention before `start` (if it has one) stands right before
+    the claim's words, with no clause between (SUBJECT_GAP)."""
+    own = {id(m) for m in view.mentions_of(subject)}
+    slots = [i for i, m in enumerate(view.mentions)
+             if id(m) in own and view.slot_ends[i] <= start]
+    if not slots:
+        return True  # "this town lies near the border": the article's place
+    return SUBJECT_GAP.fullmatch(view.text, view.slot_ends[max(slots)], start) is not None
 
 
 def describe(claim: Claim) -> str:
