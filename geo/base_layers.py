@@ -11,7 +11,9 @@ for one (pyarrow and shapely, no pandas): most articles need codes and names, no
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import json
+import zlib
 from dataclasses import dataclass
 from functools import cache
 
@@ -41,13 +43,16 @@ def _attribute_file() -> dict[str, dict[str, list]]:
 
 @cache
 def geometries(layer: str):
-    """A base layer's outlines, a numpy array of shapely geometries in row order."""
-    import pyarrow.parquet as pq
+    """A base layer's outlines, a numpy array of shapely geometries in row order, from its
+    outline file (scripts/build_layer_attributes.py): no pyarrow, which costs 100 MiB."""
+    import numpy as np
     import shapely
 
-    # ParquetFile, not read_table, and a list, not to_numpy: both of those import pandas.
-    table = pq.ParquetFile(BASE_DIR / f"{layer}.parquet").read(columns=["geometry"])
-    return shapely.from_wkb(table.column("geometry").to_pylist())
+    data = zlib.decompress((BASE_DIR / f"{layer}.wkb.zlib").read_bytes())
+    rows = int(np.frombuffer(data, dtype="<u8", count=1)[0])
+    offsets = np.frombuffer(data, dtype="<i8", count=rows + 1, offset=8).tolist()
+    wkb = memoryview(data)[8 * (rows + 2):]
+    return shapely.from_wkb([bytes(wkb[a:b]) for a, b in itertools.pairwise(offsets)])
 
 
 def _records(layer: str, record_type) -> list:

@@ -92,8 +92,10 @@ def test_the_attributes_and_outlines_read_without_pandas_are_the_layers(layer):
                                 tolerance=0).all()
 
 
-def test_the_attributes_file_is_what_its_script_makes(tmp_path):
+def test_the_attributes_and_outline_files_are_what_their_script_makes(tmp_path):
     script = load_script("build_layer_attributes")
-    script.main(["--out", str(tmp_path / "attributes.json")])
-    assert (tmp_path / "attributes.json").read_bytes() == (
-        base_layers.BASE_DIR / "attributes.json").read_bytes()
+    script.main(["--out", str(tmp_path)])
+    made = sorted(path.name for path in tmp_path.iterdir())
+    assert made == sorted(["attributes.json", *(f"{layer}.wkb.zlib" for layer in script.LAYERS)])
+    for name in made:
+        assert (tmp_path / name).read_bytes() == (base_layers.BASE_DIR / name).read_bytes(), name
