@@ -351,8 +351,35 @@ def _area(finder, mention):
 
 def _add(view, finder, match: re.Match, subject, reference, doubts=(), quantity=None) -> None:
     if subject is not None and reference is not None and area_of(subject) != area_of(reference):
+        doubts = [*doubts, *_counties_said_elsewhere(view, subject, reference)]
         finder.add(view, match, subject=subject, relation=RELATION, reference=reference,
                    doubts=doubts, quantity=quantity)
+
+
+# A place, a comma, and a state just after it: "Fairfield County, Connecticut".
+_STATE_AFTER = re.compile(rf"\s*,\s*{SLOT}")
+
+
+def _counties_said_elsewhere(view, *ends) -> list[str]:
+    """The doubts of US counties read in one state that the text puts in another, right after
+    their names: the gazetteer lacks Connecticut's counties (GeoNames has its planning regions
+    since 2022), so "Fairfield County, Connecticut" is read as Ohio's."""
+    doubts = []
+    for end in ends:
+        if not isinstance(end, AdminAreaTarget) or admin_areas.is_state(end.area):
+            continue
+        own = {id(m) for m in view.mentions_of(end)}
+        for i, mention in enumerate(view.mentions[:-1]):
+            after = _STATE_AFTER.match(view.text, view.slot_ends[i]) if id(mention) in own \
+                else None
+            if after is None:
+                continue
+            state = admin_areas.key_for(view.mention(after[1]).place)
+            if state and admin_areas.is_state(state) \
+                    and state != admin_areas.state_key_of(end.area):
+                doubts.append(f"{end.describe()} ({admin_areas.area(end.area).describe()}, "
+                              f"but the text says {view.mention(after[1]).mention.text}?)")
+    return doubts
 
 
 def describe(claim: Claim) -> str:
