@@ -811,8 +811,9 @@ def _deduplicated(found: list[FoundClaim]) -> list[FoundClaim]:
     for item in sorted(found, key=lambda f: f.start):
         claim = item.claim
         key = (claim.relation, claim.subject, claim.reference, claim.quantity, claim.direction)
-        if claim.relation is Relation.ADJACENCY:
-            key = (claim.relation, frozenset(map(area_of, (claim.subject, claim.reference))))
+        if claim.relation is Relation.ADJACENCY:  # either way round; a length is a claim more
+            key = (claim.relation, frozenset(map(area_of, (claim.subject, claim.reference))),
+                   claim.quantity)
         if key not in first:
             first[key], repeats[key] = item, []
         elif (item.start, item.end) != (first[key].start, first[key].end):

@@ -172,7 +172,7 @@ class StateBorderTarget:
     state: str  # its key in geo.admin_areas
     adm0_a3: str
     label: str = ""
-    uncertainty_km: float = admin_areas.US_ATLAS_UNCERTAINTY_KM
+    uncertainty_km: float = NATURAL_EARTH_10M_UNCERTAINTY_KM  # the line is Natural Earth's
 
     point = None
 
@@ -402,7 +402,10 @@ def parse_target(text: str, resolve_place: PlaceResolver | None = None) -> Targe
             return AdminBorderTarget(*(admin_areas.area(key).key for key in keys))
         if kind == "border" and admin_areas.is_key(value.split("/")[0]):
             state, _, country = value.partition("/")
-            return StateBorderTarget(admin_areas.area(state).key, base_layers.adm0_a3(country))
+            target = StateBorderTarget(admin_areas.area(state).key, base_layers.adm0_a3(country))
+            if not admin_areas.is_state(target.state) or target.shape.is_empty:
+                raise TargetError(f"{text!r}: not a US state's stretch of a country's border")
+            return target
         if kind == "border":
             codes = [c for c in re.split(r"[/|-]", value) if c.strip()]
             if len(codes) == 1:

@@ -128,7 +128,8 @@ def test_targets(text, expected):
 
 @pytest.mark.parametrize("text", ["", "91 0", "0 181", "country:XXX", "border:DZA/FRA",
                                   "border:DZA/MLI/NER", "area:US-99", "border:US-31",
-                                  "unlocated:", "place:Algiers", "Algiers"])
+                                  "unlocated:", "place:Algiers", "Algiers",
+                                  "border:US-39/MEX", "border:US-48201/MEX"])
 def test_bad_targets(text):
     with pytest.raises(TargetError):
         parse_target(text)

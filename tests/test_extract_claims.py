@@ -131,7 +131,7 @@ def test_a_border_named_for_the_subjects_own_country_is_its_nearest(pipeline, te
     assert verdict.status is status
 
 
-# Kilis lies about 5 km from the Syrian border and some 400 km from the Iraqi one; Cizre lies
+# Kilis lies 7 km from the Syrian border and some 400 km from the Iraqi one; Cizre lies
 # on the Syrian border, some 40 km from the Iraqi one.
 @pytest.mark.parametrize(("text", "iraq"), [
     ("Fighting broke out in Kilis, near the border with Syria and Iraq.", "inconsistent"),
@@ -466,7 +466,6 @@ def test_more_adjacency_phrasings(pipeline, text, pairs):
     assert found == pairs
 
 
-# Arica (18.5 S) is Chile's northernmost city; Chile runs from 17.5 S to 56 S.
 # Finland and Russia share about 1,300 km of border (CIA World Factbook, "Land boundaries":
 # 1,309 km), Kenya and Somalia about 680 km.
 @pytest.mark.parametrize(("text", "status"), [
@@ -480,6 +479,14 @@ def test_a_length_of_border_is_checked(pipeline, text, status):
     assert str(verdict.status) == status
 
 
+def test_a_length_of_border_is_checked_after_the_same_neighbours_were_named(pipeline):
+    found = claims_in(pipeline, "Finland borders Russia. Finland shares a 300-km border with "
+                                "Russia.")
+    assert [(c.quantity is not None, str(v.status)) for c, v in found] == [
+        (False, "consistent"), (True, "inconsistent")]
+
+
+# Arica (18.5 S) is Chile's northernmost city; Chile runs from 17.5 S to 56 S.
 @pytest.mark.parametrize(("text", "part", "status"), [
     ("Rebels hold Arica, in Chile's north.", "northern Chile", Status.CONSISTENT),
     ("Rebels hold Arica, in Chile's south.", "southern Chile", Status.INCONSISTENT),
@@ -525,7 +532,8 @@ def test_a_mixed_number_is_read_whole(pipeline):
 # and Lahore in Punjab (Pakistan), Karachi in Sindh, Goma is the capital of North Kivu (DR
 # Congo), Braila a county of Romania holding Ciocile, Belgrade (Montana) lies in Gallatin
 # County and Bozeman too, not in Yellowstone County; Quetta is Balochistan's capital, not in
-# Sindh. geo has no outline of New South Wales, so none of its north.
+# Sindh; Houston is Harris County's seat. geo has no outline of New South Wales, so none of
+# its north.
 @pytest.mark.parametrize(("text", "subject", "unit", "status"), [
     ("Gunmen attacked Jalalabad, in Nangarhar province, on Monday.", "Jalālābād",
      "Nangarhār", Status.CONSISTENT),
@@ -545,6 +553,8 @@ def test_a_mixed_number_is_read_whole(pipeline):
      "Nangarhār", Status.CONSISTENT),
     ("Quetta, in Pakistan's Sindh province, was hit by a bombing.", "Quetta", "Sindh",
      Status.INCONSISTENT),
+    ("Houston, in Texas's Harris County, flooded.", "Houston", "Harris County",
+     Status.CONSISTENT),
     ("Lismore, in northern New South Wales, flooded.", "Lismore",
      "northern New South Wales", Status.UNVERIFIABLE),
 ])

@@ -291,7 +291,8 @@ def test_a_small_town_with_a_states_name_as_an_alias_is_not_the_state(recogniser
 @pytest.mark.parametrize(("text", "words"), [
     # Oklahoma City has "Oklahoma" among its alternate names; New York City "New York".
     ("Storms hit Oklahoma on Monday.", "Oklahoma"),
-    ("Officials in New York said the storm moved into Vermont.", "New York"),
+    # A list of states ("Vermont and New Hampshire" are states only).
+    ("The storm crossed New York, Vermont and New Hampshire.", "New York"),
     # Oklahoma has a Texas County and a village called Kansas (under 1,000 people).
     ("Storms hit Oklahoma, Texas and Kansas on Monday.", "Texas"),
     ("Storms hit Oklahoma, Texas and Kansas on Monday.", "Kansas"),

@@ -157,6 +157,9 @@ def test_neighbouring_counties_of_the_county_named_before(pipeline, text, county
     ("Cook County shares borders with Lake, McHenry, Kane, DuPage and Will counties.",
      {("Cook County", f"{name} County") for name in ("Lake", "McHenry", "Kane", "DuPage",
                                                      "Will")}),
+    # Walker County, Texas, lies just north of Montgomery County.
+    ("The fire spread from Walker County, Texas, into neighboring Montgomery County.",
+     {("Walker County", "Montgomery County")}),
     # Fulton County, Georgia, borders Cobb, DeKalb and Clayton.
     ("Residents of Fulton County and the surrounding counties of Cobb, DeKalb and Clayton "
      "were warned.", {(f"{name} County", "Fulton County") for name in ("Cobb", "DeKalb",

@@ -279,11 +279,13 @@ def _areas_named_before(view, finder, match: re.Match, members: list) -> list:
 
 
 def _same_kind(finder, mention, like) -> CountryTarget | AdminAreaTarget | None:
-    """`mention` as an area of the kind `like` is (a country, a US state), or None."""
+    """`mention` as an area of the kind `like` is (a country, a US state), or None: a county's
+    neighbour is the county named before it (_county_before), not the state."""
     target = finder.area_target(mention) if mention is not None else None
     if target is None or type(target) is not type(like):
         return None
-    if isinstance(target, AdminAreaTarget) and not admin_areas.is_state(target.area):
+    if isinstance(target, AdminAreaTarget) and not (admin_areas.is_state(target.area)
+                                                    and admin_areas.is_state(like.area)):
         return None
     return target
 

@@ -213,8 +213,11 @@ def _in_a_unit(view, finder, match: re.Match) -> None:
     if subject is None or unit.place.kind == "country":  # "in the Romanian county": no unit
         return
     owner = view.mention(groups.get("owner"))
-    if owner is not None and owner.place.kind != "country":
-        return  # "60 miles southwest of Raleigh in North Carolina's Sandhills region": no unit
+    if owner is not None and owner.place.kind != "country" \
+            and unit.place.admin1 != owner.place.name:
+        # "60 miles southwest of Raleigh in North Carolina's Sandhills region": no unit of
+        # North Carolina; "Houston, in Texas's Harris County" is one.
+        return
     reference = _unit_named(place.place, unit, noun)
     if isinstance(reference, AdminUnitTarget):
         subject = dataclasses.replace(subject, within=units_holding(place.place))
