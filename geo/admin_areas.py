@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from geo.base_layers import attributes, geometries
+from geo.base_layers import LAND_BETWEEN_DEG, attributes, geometries
 
 KEY_PREFIX = "US-"
 COUNTRY = "USA"  # the Natural Earth ADM0_A3 of every area here
@@ -167,8 +167,9 @@ def _shared_boundary(key_a: str, key_b: str):
     return shapely.line_merge(shapely.union_all(lines)) if lines else shapely.MultiLineString()
 
 
-# The Census outlines and Natural Earth's border are drawn apart, a few km off each other at
-# most: a state's stretch of the national border is what lies this close to its outline.
+# The Census outlines and Natural Earth's border are drawn apart, a few km off each other: a
+# state's stretch of the national border is what lies within 0.1 deg of its outline (11 km
+# north-south, 9 east-west at the Mexican border), with room to spare.
 STATE_EDGE_DEG = 0.1
 
 
@@ -188,15 +189,18 @@ def border_along(state_key: str, adm0_a3: str):
     return shapely.line_merge(along) if not along.is_empty else shapely.MultiLineString()
 
 
+def border_along_km(state_key: str, adm0_a3: str) -> float:
+    from geo.geodesy import GEOD
+
+    return float(GEOD.geometry_length(border_along(state_key, adm0_a3))) / 1000
+
+
 def shared_boundary_km(key_a: str, key_b: str) -> float:
     from geo.geodesy import GEOD
 
     return float(GEOD.geometry_length(shared_boundary(key_a, key_b))) / 1000
 
 
-# Less land than this on the shortest line between two outlines (about 100 m) is where the
-# line grazes a third area at a corner, not land lying between them.
-LAND_BETWEEN_DEG = 0.001
 
 
 def land_between(key_a: str, key_b: str) -> bool:

@@ -3,8 +3,9 @@
 Built by scripts/build_base_layers.py into layers/base/. Countries at 1:10m are for measuring,
 at 1:50m for drawing. Codes accept ISO alpha-3, ISO alpha-2 or Natural Earth's ADM0_A3.
 
-Lookups read the layers' attributes from attributes.json and load outlines only when asked
-for one (pyarrow and shapely, no pandas): most articles need codes and names, not geometry.
+Lookups read the layers' attributes from attributes.json and load outlines (zlib-compressed
+WKB, read with numpy and shapely; no pandas or pyarrow) only when asked for one: most articles
+need codes and names, not geometry.
 `countries()` and `borders()` give the whole layers as GeoDataFrames, for drawing.
 """
 
@@ -176,6 +177,11 @@ def land_borders(code: str):
     return shapely.union_all(lines) if lines else shapely.MultiLineString()
 
 
+# Less land than this on the shortest line between two areas (about 100 m) is a corner it
+# grazes, not land lying between them.
+LAND_BETWEEN_DEG = 0.001
+
+
 def water_gap_km(code_a: str, code_b: str) -> float | None:
     """The geodesic distance between two countries' 1:10m outlines, when only water lies on
     the shortest line between them (Malaysia and Singapore); None where a third country's land
@@ -209,10 +215,6 @@ def _country_tree():
 
     return shapely.STRtree(geometries("countries_10m"))
 
-
-# Less land than this on the shortest line between two countries (about 100 m) is a corner it
-# grazes, not land lying between them.
-LAND_BETWEEN_DEG = 0.001
 
 # The longest degree of latitude (at the poles), so that a distance in degrees converted with
 # it is never longer on the ground than asked: a degree of longitude is shorter still.

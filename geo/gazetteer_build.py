@@ -86,8 +86,8 @@ ADMIN_SUFFIXES = frozenset((
 # "Asturias, Principado de", "Bristol, City of", "Vale of Glamorgan, The".
 INVERTED_TYPE_WORDS = frozenset((
     "respublika", "comunidad", "comunidad de", "comunidad foral de", "principado de",
-    "region de", "city of", "county", "the", "hlavni mesto",
-))
+    "city of", "the", "hlavni mesto",
+))  # with ADMIN_PREFIXES and ADMIN_SUFFIXES ("region de", "county")
 
 # Importance: the prior that ranks same-named places (see geo.gazetteer.MATCH_SHARE). Towns and
 # admin units share one population scale (a unit's population is that of the towns it holds);

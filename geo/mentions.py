@@ -69,11 +69,11 @@ DIRECTION_ALONE = frozenset(_WORDS["direction_alone"])  # "North", "Central"
 CONNECTORS = frozenset(_WORDS["connectors"])  # "Rio de Janeiro", "Republic of the Congo"
 UNIT_LIST_NOUNS: dict[str, str] = _WORDS["unit_lists"]  # "counties": "County"
 UNIT_LIST_WORDS = 3  # the longest member: "Prince George's", "Otter Tail", "San Luis Obispo"
-# What introduces a list after its noun: "the counties of A, B and C", "counties such as A and
-# B", "the counties that border it are A, B and C".
+# What introduces a list right after its noun: "the counties of A, B and C", "counties such as
+# A and B".
 UNIT_LIST_OPENER = re.compile(
     r"[ \t]*:?[ \t]+(?:" + "|".join(re.escape(w).replace(r"\ ", r"[ \t]+")
-                                   for w in _WORDS["unit_list_openers"]["words"])
+                                   for w in _WORDS["unit_list_openers"])
     + r")[ \t]*:?[ \t]+")
 _LIST_SEPARATORS = {"and", "or"}
 _LIST_GAP = re.compile(r"\s*,\s*|\s*,?\s+(?:and|or)\s+")  # between two members of a list
@@ -280,9 +280,9 @@ class Recogniser:
         return self._list_members(reading, members[::-1])
 
     def _unit_list_after(self, reading: _Reading, noun: int) -> list[Mention]:
-        """The members of the list after word `noun` and one of UNIT_LIST_OPENERS: "the
-        adjacent counties of Fort Bend, Montgomery and Galveston", "the counties that border
-        it are Beaver, Butler and Armstrong"."""
+        """The members of the list right after word `noun` and a UNIT_LIST_OPENER: "the
+        adjacent counties of Fort Bend, Montgomery and Galveston", "counties such as Cobb and
+        Gwinnett"."""
         opener = UNIT_LIST_OPENER.match(reading.text, reading.ends[noun])
         if opener is None:
             return []

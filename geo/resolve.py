@@ -166,7 +166,7 @@ def _meridian_km(lat_a: float, lat_b: float) -> float:
     return math.radians(abs(lat_a - lat_b)) * MEAN_EARTH_RADIUS_M / 1000 - 1e-9
 
 
-def _namesakes_of_a_unit(candidates: Sequence[Candidate]) -> list[Candidate]:
+def _without_namesakes(candidates: Sequence[Candidate]) -> list[Candidate]:
     """The candidates less the small namesakes of a first-level unit that the words name:
     "Texas" is not Texas County, Oklahoma (which "Texas County" names), nor "Kansas" the
     village of Kansas, Oklahoma, however often the article names Oklahoma; and less the admin
@@ -187,7 +187,7 @@ def _choose(mention: Mention, context: _Context) -> ResolvedMention:
     # Equal scores go to the bigger place: "American" means the US before the Marianas.
     words = mention.text.casefold()
     scored = sorted(((-context.score(c, words), -(c.population or 0), c.id, c)
-                     for c in _namesakes_of_a_unit(mention.candidates)), key=lambda t: t[:3])
+                     for c in _without_namesakes(mention.candidates)), key=lambda t: t[:3])
     best_score, best = -scored[0][0], scored[0][3]
     runner_up = -scored[1][0] if len(scored) > 1 else 0.0
     confidence = best_score / (best_score + runner_up) if best_score > 0 else 0.0

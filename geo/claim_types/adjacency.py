@@ -93,7 +93,7 @@ NEIGHBOURS_OF_PATTERN = re.compile(
 # other" (each pair a claim): the words after a place; the places before them are found by
 # `_list_before` (a pattern that began with the list would retry it from every member).
 # "China and Japan share a maritime border": no land neighbours.
-_NOT_BY_LAND = r"(?!(?:maritime|sea|water|river|lake|ocean|naval|air|sky)\b)"
+_NOT_BY_LAND = rf"(?!(?:{alternatives(PHRASING_WORDS['not_land_borders'])})\b)"
 NAMED_NEIGHBOUR_PATTERN = re.compile(
     rf"(?<=\x02)(?:\s+(?:{AREAS}|{UNIT_NOUN}))?\s*,?\s*(?:"
     rf"(?:which\s+is\s+)?(?:the\s+)?{named_slot('owner')}['\u2019]s?\s+(?:(?-i:[a-z]+)\s+)?"
@@ -103,13 +103,13 @@ NAMED_NEIGHBOUR_PATTERN = re.compile(
     rf"|(?P<each_other>(?:which|that)\s+(?:border|neighbou?r)\s+each\s+other"
     rf"|(?:(?:which|that)\s+)?(?:both\s+)?share\s+(?:a|the)\s+(?:{_NOT_BY_LAND}[\w-]+\s+){{0,2}}"
     rf"border"
-    rf"(?!\s+(?:with|town|city|village|crossing|post|area|region)))"
+    rf"(?!\s+(?:with|{alternatives(PHRASING_WORDS['border_compounds'])})\b))"
     rf"|(?:which\s+|that\s+)?(?:also\s+)?shares?\s+(?:(?:part\s+of\s+)?(?:its|their|a)\s+"
     rf"(?:{_NOT_BY_LAND}\w+\s+)?)?borders?\s+with\s+(?P<shared>{LIST})"
     rf"|(?:(?:(?:both|all|each)\s+of\s+)?which\s+(?:(?:both|all|each|also)\s+)?|that\s+)?"
     rf"(?:also\s+)?(?:borders?|neighbou?rs?|(?:both|all|each)\s+bordering"
-    rf"|(?:lies|lie|sits|sit|located|situated)\s+(?:right\s+|just\s+)?next\s+to"
-    rf"|(?:(?:is|are|was|were)\s+)?(?:(?:entirely|completely|almost|largely|mostly)\s+)?"
+    rf"|(?:{alternatives(PHRASING_WORDS['next_to_verbs'])})\s+(?:right\s+|just\s+)?next\s+to"
+    rf"|(?:(?:is|are|was|were)\s+)?(?:(?:{alternatives(PHRASING_WORDS['surrounded_adverbs'])})\s+)?"
     rf"(?:bordered|surrounded)(?:\s+on\s+the\s+\w+)?\s+by)\s+(?P<bordered>{LIST}))",
     re.IGNORECASE)
 # "Finland, which shares a 1,340-km border with Russia": a length of border is a number to
@@ -118,10 +118,13 @@ SHARED_LENGTH_PATTERN = LazyPattern(
     rf"{named_slot('subject')}\s*,?\s*(?:(?:which|that)\s+)?(?:also\s+)?shares?\s+(?:a|an|its)\s+"
     rf"{QUANTITY}(?:[\s-]+long)?\s+(?:land\s+)?(?:border|frontier)\s+with\s+(?:the\s+)?"
     rf"{named_slot('other')}", re.IGNORECASE)
-# A 1:10m line is shorter than a surveyed one: of 14 borders whose length the CIA World
-# Factbook gives ("Land boundaries"), the map's is 0.58 (India-Bangladesh, along winding
-# rivers) to 1.0 (Kenya-Somalia, straight lines) of it, median 0.87. So a claimed length agrees
-# down to half of it, and a little over it.
+# A 1:10m line is shorter than a surveyed one. The map's length over the CIA World Factbook's
+# ("Land boundaries") for 14 borders: India-Bangladesh 0.58 (along winding rivers),
+# Argentina-Chile 0.74, Brazil-Bolivia 0.78, Algeria-Morocco 0.80, Mexico-United States 0.84,
+# China-Russia 0.85, Kazakhstan-Russia 0.87, Germany-Poland 0.87, France-Spain 0.88,
+# Canada-United States 0.89, Algeria-Mali 0.93, Finland-Russia 0.94, Algeria-Libya 0.97,
+# Kenya-Somalia 1.0 (straight lines). So a claimed length agrees down to half of it, and a
+# little over it.
 SHORTER_ON_THE_MAP = 0.5
 LONGER_ON_THE_MAP = 0.1
 # "The area of Iraq where the suspected deaths occurred borders Turkey": the part, whatever the
@@ -172,7 +175,8 @@ def find(view, finder) -> None:
         members = [view.mention(slot)
                    for slot in _list_before(view.text, slot_spans, match.start())]
         members = _without_qualifiers(finder, members)
-        if match["each_other"]:  # "Fulton and DeKalb counties, which border each other"
+        if match["each_other"]:  # "Fulton and DeKalb counties, which border each other",
+            # "Chad and Sudan share a border": each pair
             for a, b in itertools.combinations(members, 2):
                 _add(view, finder, match, _area(finder, a), _area(finder, b))
             continue
@@ -412,11 +416,9 @@ def measure(claim: Claim) -> Measurement:
         return Measurement(km=shared, drawn=drawn)
     state_and_country = _state_and_country(subject, reference)
     if state_and_country is not None:  # "the Texas-Mexico border"
-        from geo.geodesy import GEOD  # the ellipsoid's libraries load when a claim is measured
-
         along = admin_areas.border_along(*state_and_country)
-        return Measurement(km=float(GEOD.geometry_length(along)) / 1000 if not along.is_empty
-                           else 0.0, drawn=None if along.is_empty else along)
+        return Measurement(km=admin_areas.border_along_km(*state_and_country),
+                           drawn=None if along.is_empty else along)
     return Measurement(problem="adjacency is measured between two countries, two US states or "
                                "counties, or a US state and a country")
 
@@ -438,7 +440,7 @@ def judge(claim: Claim, measurement: Measurement, ends_km: float) -> Verdict:
                               words.above_km + LONGER_ON_THE_MAP * claimed)
         fit = fit_of(measurement.km - claimed, tolerance)
         return Verdict(claim, measurement, status_of(fit), claimed, tolerance, fit,
-                       reason=f"they share {measurement.km:,.0f} km of border on the 1:10m map")
+                       reason=f"they share {measurement.km:,.0f} km of border on the map")
     land = "land " if isinstance(claim.subject, CountryTarget) else ""
     reason = (f"they share {measurement.km:,.0f} km of {land}border" if shares
               else f"they share no {land}border")

@@ -20,6 +20,7 @@ from geo.claim_types.grammar import (
     A_PLACE_CALLED,
     LIST,
     LOCATION_VERB,
+    NOT_IN_A_NOUN_PHRASE,
     PART,
     PART_NOUN,
     PART_WORD,
@@ -27,7 +28,6 @@ from geo.claim_types.grammar import (
     PLACE_NOUN,
     SLOT,
     UNIT_NOUN,
-    alternatives,
     named_slot,
 )
 from geo.claims import PHRASING_WORDS, Claim, Relation, Tolerance
@@ -108,9 +108,7 @@ IN_UNIT_PATTERN = re.compile(
 # apposition holds words and numbers only (no place, no comma but in a number), none of which
 # makes a clause or puts the unit on something else (words.toml: clause_words,
 # apposition_stops).
-_NOT_IN_AN_APPOSITION = alternatives(PHRASING_WORDS["clause_words"]
-                                     + PHRASING_WORDS["apposition_stops"])
-_APPOSITION_WORDS = (rf"(?:(?!(?:{_NOT_IN_AN_APPOSITION})\b)(?:[^\W\d_][\w'\u2019-]*|\d[\d,.]*)"
+_APPOSITION_WORDS = (rf"(?:(?!(?:{NOT_IN_A_NOUN_PHRASE})\b)(?:[^\W\d_][\w'\u2019-]*|\d[\d,.]*)"
                      rf"\s+){{0,6}}?")
 UNIT_APPOSITION_PATTERNS = tuple(re.compile(
     rf"{named_slot('place')}\s*,\s*(?:{pattern})", re.IGNORECASE) for pattern in (

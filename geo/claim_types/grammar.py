@@ -150,6 +150,10 @@ PLACE_CALLED = (rf"(?:the\s+(?:(?:{SLOT}|[\w'\u2019-]+)\s+){{0,3}}?(?:{_CALLED})
 # "the city of Gao".
 A_PLACE_CALLED = (rf"\b(?:the|a)\s+{PLACE_NOUN}\s+"
                   rf"(?:(?:{alternatives(PHRASING_WORDS['naming'])})\s+)?")
+# Words that end a noun phrase set beside a place (they make a clause or put what follows on
+# something else): words.toml, clause_words and apposition_stops.
+NOT_IN_A_NOUN_PHRASE = alternatives(PHRASING_WORDS["clause_words"]
+                                    + PHRASING_WORDS["apposition_stops"])
 # What names an admin unit after its name ("Nangarhar province").
 UNIT_NOUN = alternatives(PHRASING_WORDS["first_level_unit_nouns"]
                          + PHRASING_WORDS["second_level_unit_nouns"])

@@ -14,6 +14,7 @@ from geo.claim_types.grammar import (
     BORDER,
     LIST,
     LOCATION_VERB,
+    NOT_IN_A_NOUN_PHRASE,
     PLACE_NOUN,
     PROXIMITY,
     PROXIMITY_AFTER_VERB,
@@ -60,10 +61,8 @@ TRIGGER = re.compile("border|frontier|state line", re.IGNORECASE)
 # Indiana, lies near", "the Cuvette-Ouest region near", "the Ain Amenas gas field on". Not a
 # clause: in "Moscow has massed troops on its border with Ukraine" or "the army said in Tel
 # Aviv that rockets fell near the border", the words say where the troops or the rockets are.
-_NOT_IN_A_NOUN_PHRASE = alternatives(PHRASING_WORDS["clause_words"]
-                                     + PHRASING_WORDS["apposition_stops"])
 _SITE = rf"(?:{PLACE_NOUN}|{alternatives(PHRASING_WORDS['site_nouns'])})"
-_NOUN_PHRASE = (rf"(?:an?|the)\s+(?:(?:(?!(?:{_NOT_IN_A_NOUN_PHRASE})\b)[\w'\u2019-]+|{SLOT})\s+)"
+_NOUN_PHRASE = (rf"(?:an?|the)\s+(?:(?:(?!(?:{NOT_IN_A_NOUN_PHRASE})\b)[\w'\u2019-]+|{SLOT})\s+)"
                 rf"{{0,3}}")
 SUBJECT_GAP = re.compile(
     rf"(?:\s+{_SITE})?(?:\s*,\s*{SLOT})*\s*,?\s*(?:{_NOUN_PHRASE})?(?:(?:which|that)\s+)?"
