@@ -53,6 +53,7 @@ from geo.targets import (
     Target,
     UnlocatedTarget,
     area_of,
+    country_of,
     point_of_area,
     target_for,
     unit_target,
@@ -277,14 +278,6 @@ class SentenceView:
 
     def mention(self, slot: str | None):
         return None if slot is None else self.mentions[int(slot)]
-
-
-def country_of(place) -> str | None:
-    """The Natural Earth code of the country a gazetteer place is in."""
-    try:
-        return base_layers.adm0_a3(place.country_code) if place.country_code else None
-    except base_layers.UnknownCountry:
-        return None
 
 
 def country_code(mention) -> str | None:

@@ -28,13 +28,16 @@ class TargetError(ValueError):
 @dataclass(frozen=True)
 class PointTarget:
     """A point. `within` are the keys (AdminUnitTarget.key) of the admin units the gazetteer
-    puts the place in ("AF/Nangarhār"), for the subject of a claim that it lies in one."""
+    puts the place in ("AF/Nangarhār"), for the subject of a claim that it lies in one;
+    `country` the Natural Earth code of the country it puts the place in, when it is a
+    gazetteer place."""
 
     lat: float
     lon: float
     label: str = ""
     uncertainty_km: float = 0.0
     within: tuple[str, ...] = ()
+    country: str | None = None
 
     def __post_init__(self):
         if not (-90 <= self.lat <= 90 and -180 <= self.lon <= 180):
@@ -52,6 +55,10 @@ class PointTarget:
 
     @property
     def country_codes(self) -> tuple[str, ...]:
+        """The gazetteer's country of the place; for a bare point, the country it lies in (the
+        1:10m outlines load for that)."""
+        if self.country is not None:
+            return (self.country,)
         found = base_layers.country_at(self.lat, self.lon, within_km=COASTAL_REACH_KM)
         return () if found is None else (found.adm0_a3,)
 
@@ -324,7 +331,8 @@ def point_of_area(place) -> PointTarget | None:
     anything else or a unit the gazetteer could not place."""
     if place.kind not in AREA_UNCERTAINTY_KM or place.lat is None:
         return None
-    return PointTarget(place.lat, place.lon, place.name, AREA_UNCERTAINTY_KM[place.kind])
+    return PointTarget(place.lat, place.lon, place.name, AREA_UNCERTAINTY_KM[place.kind],
+                       country=country_of(place))
 
 
 def unit_key(country_code: str, *names: str | None) -> str:
@@ -376,8 +384,18 @@ def target_for(place) -> Target | None:
             return None
     if place.kind in POINT_KINDS:
         return PointTarget(place.lat, place.lon, place.name,
-                           place_uncertainty_km(place.kind, place.population))
+                           place_uncertainty_km(place.kind, place.population),
+                           country=country_of(place))
     return None
+
+
+def country_of(place) -> str | None:
+    """The Natural Earth code of the country a gazetteer place is in (from the attributes
+    alone: no outline loads)."""
+    try:
+        return base_layers.adm0_a3(place.country_code) if place.country_code else None
+    except base_layers.UnknownCountry:
+        return None
 
 _LAT_LON = re.compile(r"^\s*([-+]?\d+(?:\.\d+)?)[\s,]+([-+]?\d+(?:\.\d+)?)\s*$")
 
