@@ -224,9 +224,17 @@ class SentenceView:
         self.slot_positions = [slot.start() for slot in slots]
         self.slot_ends = [slot.end() for slot in slots]
         self._made_from: dict | None = None
+        self._slot_of: dict[int, int] | None = None
         self._units: dict | None = None
         self._countries: Counter | None = None
         self.other_readings: dict = {}  # an end's other readings (_other_readings)
+
+    def slots_of(self, target: Target) -> list[int]:
+        """The slots (indices in `mentions`) of the mentions the target was made from, in text
+        order."""
+        if self._slot_of is None:
+            self._slot_of = {id(mention): i for i, mention in enumerate(self.mentions)}
+        return [self._slot_of[id(mention)] for mention in self.mentions_of(target)]
 
     def mentions_of(self, target: Target) -> list:
         """The mentions of the sentence the target was made from, in text order: one lookup,

@@ -125,12 +125,19 @@ def within(claim: Claim, measurement: Measurement, tolerance: Tolerance, reason:
                    reason)
 
 
-def number_checked(claim: Claim, measurement: Measurement, ends_km: float) -> Verdict:
-    """The verdict on a claimed number ("about 700 miles") against the measured length."""
+NO_ALLOWANCE = Tolerance(0.0, 0.0)
+
+
+def number_checked(claim: Claim, measurement: Measurement, ends_km: float,
+                   allowance: Tolerance = NO_ALLOWANCE, reason: str = "") -> Verdict:
+    """The verdict on a claimed number ("about 700 miles") against the measured length, with
+    what the measurement itself may be off by (`allowance`) on top of the words' tolerance."""
     claimed = claim.quantity.km
-    tolerance = claim.quantity.tolerance().widened(ends_km)
+    words = claim.quantity.tolerance().widened(ends_km)
+    tolerance = Tolerance(words.below_km + allowance.below_km, words.above_km + allowance.above_km)
     measured_fit = fit_of(measurement.km - claimed, tolerance)
-    return Verdict(claim, measurement, status_of(measured_fit), claimed, tolerance, measured_fit)
+    return Verdict(claim, measurement, status_of(measured_fit), claimed, tolerance, measured_fit,
+                   reason)
 
 
 def judge(claim: Claim, measurement: Measurement) -> Verdict:

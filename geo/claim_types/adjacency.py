@@ -32,7 +32,7 @@ from geo.claim_types.grammar import (
 from geo.claims import PHRASING_WORDS, Claim, Quantity, Relation, Tolerance
 from geo.measure import Measurement
 from geo.targets import AdminAreaTarget, CountryTarget, UnlocatedTarget, area_of
-from geo.verdicts import Verdict, fit_of, status_of
+from geo.verdicts import Verdict, number_checked, status_of
 
 RELATION = Relation.ADJACENCY
 # The Census outlines stop at the shore, so states that meet in a lake or a sound (Michigan and
@@ -374,10 +374,8 @@ def _counties_said_elsewhere(view, *ends) -> list[str]:
     for end in ends:
         if not isinstance(end, AdminAreaTarget) or admin_areas.is_state(end.area):
             continue
-        own = {id(m) for m in view.mentions_of(end)}
-        for i, mention in enumerate(view.mentions[:-1]):
-            after = _STATE_AFTER.match(view.text, view.slot_ends[i]) if id(mention) in own \
-                else None
+        for i in view.slots_of(end):
+            after = _STATE_AFTER.match(view.text, view.slot_ends[i])
             if after is None:
                 continue
             state = admin_areas.key_for(view.mention(after[1]).place)
@@ -435,12 +433,11 @@ def _state_and_country(*ends) -> tuple[str, str] | None:
 def judge(claim: Claim, measurement: Measurement, ends_km: float) -> Verdict:
     shares = measurement.km > 0
     if shares and claim.quantity is not None:  # "shares a 1,340-km border with"
-        words, claimed = claim.quantity.tolerance(), claim.quantity.km
-        tolerance = Tolerance(words.below_km + SHORTER_ON_THE_MAP * claimed,
-                              words.above_km + LONGER_ON_THE_MAP * claimed)
-        fit = fit_of(measurement.km - claimed, tolerance)
-        return Verdict(claim, measurement, status_of(fit), claimed, tolerance, fit,
-                       reason=f"they share {measurement.km:,.0f} km of border on the map")
+        claimed = claim.quantity.km
+        # the map's allowance stands for where the line is, so no more for the ends
+        return number_checked(claim, measurement, 0.0,
+                              Tolerance(SHORTER_ON_THE_MAP * claimed, LONGER_ON_THE_MAP * claimed),
+                              reason=f"they share {measurement.km:,.0f} km of border on the map")
     land = "land " if isinstance(claim.subject, CountryTarget) else ""
     reason = (f"they share {measurement.km:,.0f} km of {land}border" if shares
               else f"they share no {land}border")

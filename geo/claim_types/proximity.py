@@ -103,9 +103,7 @@ def _near(view, finder, match: re.Match, word: str) -> None:
 def _next_to_its_words(view, subject, start: int) -> bool:
     """Whether the subject's last mention before `start` (if it has one) stands right before
     the claim's words, with no clause between (SUBJECT_GAP)."""
-    own = {id(m) for m in view.mentions_of(subject)}
-    slots = [i for i, m in enumerate(view.mentions)
-             if id(m) in own and view.slot_ends[i] <= start]
+    slots = [i for i in view.slots_of(subject) if view.slot_ends[i] <= start]
     if not slots:
         return True  # "this town lies near the border": the article's place
     return SUBJECT_GAP.fullmatch(view.text, view.slot_ends[max(slots)], start) is not None
