@@ -339,13 +339,14 @@ def located(mention) -> PointTarget | None:
 @dataclass(frozen=True)
 class ArticleContext:
     """What the whole article says that a sentence may leave unsaid: the country it is about
-    (a Natural Earth code: "neighbouring Mali", "the Libyan border"), the US state (a key of
-    geo.admin_areas: "neighboring Massachusetts"), and the mention of the place where the
+    (a Natural Earth code: "neighbouring Mali", "the Libyan border"), the US state and county
+    (keys of geo.admin_areas: "neighboring Massachusetts"), and the mention of the place where the
     incident happened ("this small town about 60 miles southwest of Raleigh")."""
 
     home_country: str | None = None
     home_state: str | None = None
     focus: object | None = None
+    home_county: str | None = None
 
 
 def _outline_or_point(mention) -> Target | None:
@@ -400,6 +401,7 @@ class Finder:
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.home_country = context.home_country
         self.home_state = context.home_state
+        self.home_county = context.home_county
         self.focus = context.focus
         self.airport_of = airport_of
         self.found: list[FoundClaim] = []
@@ -423,10 +425,10 @@ class Finder:
 
     def home_of(self, key: str) -> str | None:
         """The area the article is about, of the kind `key` is: its country for a country,
-        its US state for a state ("neighbouring Massachusetts"); None for anything else."""
+        its US state for a state ("neighbouring Massachusetts"), its county for a county."""
         if not admin_areas.is_key(key):
             return self.home_country
-        return self.home_state if admin_areas.is_state(key) else None
+        return self.home_state if admin_areas.is_state(key) else self.home_county
 
     def add(self, view: SentenceView, match: re.Match,
             reference_for: Callable[[object], Target] | None = None,
@@ -722,8 +724,11 @@ def _find_other_readings(view: SentenceView, target: Target
 def _credible(candidate) -> bool:
     """Whether a reading is one a writer could mean, by the rule resolution uses for a small
     place abroad: a country or first-level unit, or a place big enough for its kind of match
-    (a village that has the name as an alias is no reading of "Marseille")."""
-    if candidate.kind in ("country", "admin1"):
+    (a village that has the name as an alias is no reading of "Marseille"). A second-level
+    unit called by its own name is one: its population is the sum of its towns', which
+    misses those who live outside any (Forsyth County, Georgia: 5,718 of some 250,000)."""
+    if candidate.kind in ("country", "admin1") or (candidate.kind == "admin2"
+                                                   and candidate.match == "name"):
         return True
     needed = (CREDIBLE_ALIAS_POPULATION if candidate.match == "alias"
               else CREDIBLE_NAME_POPULATION)

@@ -120,6 +120,15 @@ def home_state(found: list[Place], where: Place | None = None) -> str | None:
     return _leader(counts, admin_areas.state_of(where.place) if where is not None else None)
 
 
+def home_county(found: list[Place], where: Place | None = None) -> str | None:
+    """The US county an article is about, by the same rule: "neighboring Gwinnett County" in
+    an article about Fulton County."""
+    counts = _mention_counts(found, lambda place: (
+        admin_areas.key_for(place) if place.kind == "admin2" else None))
+    focus_key = admin_areas.key_for(where.place) if where is not None else None
+    return _leader(counts, focus_key)
+
+
 def _mention_counts(found: list[Place], key_of) -> dict[str, int]:
     counts: dict[str, int] = {}
     for place in found:
@@ -168,7 +177,8 @@ class Pipeline:
         found = places(mentions)
         where = focus(found, text)
         context = ArticleContext(home_country(found, where), home_state(found, where),
-                                 where.mentions[0] if where is not None else None)
+                                 where.mentions[0] if where is not None else None,
+                                 home_county(found, where))
         claims = extract_claims(text, mentions, context, self.airport_of) if with_claims else []
         return Analysis(
             article=article, mentions=mentions, found_places=found, focus=where,

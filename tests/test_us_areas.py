@@ -171,6 +171,28 @@ def test_more_ways_counties_neighbour(pipeline, text, pairs):
     assert {v.status for _, v in found} == {Status.CONSISTENT}
 
 
+@pytest.mark.parametrize(("text", "status"), [
+    # Harris County, Texas, borders Fort Bend County; Dallas County lies some 350 km north.
+    ("Flooding hit Harris County on Monday. Officials said rain also fell in neighboring "
+     "Fort Bend County.", Status.CONSISTENT),
+    # The article's county is the likely neighbour, not a sure one: no false alarm.
+    ("Flooding hit Harris County on Monday. Officials said rain also fell in neighboring "
+     "Dallas County.", Status.UNVERIFIABLE),
+])
+def test_a_neighbour_of_the_county_the_article_is_about(pipeline, text, status):
+    ((claim, verdict),) = claims_in(pipeline, text)
+    assert {claim.subject.area, claim.reference.area} >= {"US-48201"}  # Harris County, Texas
+    assert verdict.status is status
+
+
+def test_a_county_of_that_name_in_another_state_is_a_doubt(pipeline):
+    # Cherokee and Forsyth counties, Georgia, touch; North Carolina has a Forsyth County too,
+    # some 300 km away, and nothing here says which state.
+    ((_, verdict),) = claims_in(pipeline, "Police in Cherokee County said officers from "
+                                          "adjoining Forsyth County helped.")
+    assert verdict.status is not Status.INCONSISTENT
+
+
 def test_counties_with_land_between_them_are_not_neighbours(pipeline):
     # Cobb and Gwinnett counties, Georgia, lie about 10 km apart with Fulton County between:
     # no water where the outlines might meet.

@@ -246,12 +246,25 @@ def _each_member(view, finder, match: re.Match, reference, members: list,
         if target is None or (reference is None and isinstance(target, UnlocatedTarget)):
             continue
         before = home = None
+        doubts = []
         if reference is None:
             before = _same_kind(finder, named_before[0], target) if named_before else None
+            if _is_county(target):
+                before = _county_before(view, match, members)
             home = _home(finder, target)
+            doubts = _whose_neighbour(before, home)
+            if before is None and _is_county(home):
+                # a county's neighbours are many and close: the one the article is about is
+                # the likely one, not a sure one
+                doubts.append(f"whose neighbour: {home.describe()}'s (the county the article "
+                              "is about) or another's?")
         other = reference or before or home or _county_before(view, match, members)
         _add(view, finder, match, *((target, other) if member_first else (other, target)),
-             doubts=_whose_neighbour(before, home))
+             doubts=doubts)
+
+
+def _is_county(target) -> bool:
+    return isinstance(target, AdminAreaTarget) and not admin_areas.is_state(target.area)
 
 
 def _whose_neighbour(before, home) -> list[str]:
@@ -259,7 +272,7 @@ def _whose_neighbour(before, home) -> list[str]:
     the article is about another (`home`) or none geo could settle: the sentence may mean
     either ("Fighting in eastern Congo pushed refugees into Uganda and neighbouring Burundi":
     Congo's neighbour), so the claim cannot be called inconsistent on that guess."""
-    if before is None or before == home:
+    if before is None or (home is not None and area_of(before) == area_of(home)):
         return []
     other = f"{home.describe()}'s" if home is not None else "another's"
     return [f"whose neighbour: {before.describe()}'s or {other}?"]
