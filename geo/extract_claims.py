@@ -724,11 +724,11 @@ def _find_other_readings(view: SentenceView, target: Target
 def _credible(candidate) -> bool:
     """Whether a reading is one a writer could mean, by the rule resolution uses for a small
     place abroad: a country or first-level unit, or a place big enough for its kind of match
-    (a village that has the name as an alias is no reading of "Marseille"). A second-level
-    unit called by its own name is one: its population is the sum of its towns', which
-    misses those who live outside any (Forsyth County, Georgia: 5,718 of some 250,000)."""
-    if candidate.kind in ("country", "admin1") or (candidate.kind == "admin2"
-                                                   and candidate.match == "name"):
+    (a village that has the name as an alias is no reading of "Marseille"). A US county
+    called by its own name is one: its population is the sum of its towns', which misses
+    those who live outside any (Forsyth County, Georgia: 5,718 of some 250,000)."""
+    if candidate.kind in ("country", "admin1") or (
+            candidate.match == "name" and admin_areas.key_for(candidate) is not None):
         return True
     needed = (CREDIBLE_ALIAS_POPULATION if candidate.match == "alias"
               else CREDIBLE_NAME_POPULATION)
