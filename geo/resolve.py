@@ -26,6 +26,7 @@ NEARBY_BONUS = 0.15        # ... within NEARBY_KM of a place that is not in doub
 NEARBY_KM = 400.0
 CLOSE_BONUS = 0.1          # ... and more within CLOSE_KM: local news names the next town
 CLOSE_KM = 100.0
+SIBLING_BONUS = 0.1        # a second-level unit in the first-level one of another named
 ADMIN1_NEARBY_KM = 800.0
 SETTLED_CONFIDENCE = 0.75  # a mention this sure of itself gives context to the others
 POINT_KINDS = ("city", "airport", "facility", "admin2")
@@ -74,7 +75,13 @@ class _Context:
         self.admin1: dict[tuple[str, str], set[str]] = defaultdict(set)
         # Each second-level unit named: "Walton County" is evidence for Monroe, Georgia.
         self.admin2: set[tuple[str, str | None, str]] = set()
+        # The words of the second-level units each first-level unit could hold: counties
+        # listed together lie in one state ("Cherokee and Forsyth counties": Georgia's both).
+        self.county_words: dict[tuple[str, str | None], set[str]] = defaultdict(set)
         for mention in mentions:
+            for c in mention.candidates:
+                if c.kind == "admin2" and c.match == "name" and c.country_code:
+                    self.county_words[(c.country_code, c.admin1)].add(mention.text.casefold())
             top = mention.candidates[0]
             if top.kind == "country" and top.country_code:
                 self.countries[top.country_code] += 1
@@ -112,6 +119,9 @@ class _Context:
         if (candidate.admin2 is not None
                 and (candidate.country_code, candidate.admin1, candidate.admin2) in self.admin2):
             score += ADMIN_BONUS
+        if candidate.kind == "admin2" and self.county_words.get(
+                (candidate.country_code, candidate.admin1), set()) - {words}:
+            score += SIBLING_BONUS
         if candidate.kind == "admin2" and self.holding.get(
                 (candidate.country_code, candidate.admin1, candidate.name), set()) - {words}:
             score += ADMIN_BONUS

@@ -323,6 +323,14 @@ def test_a_town_and_the_county_it_is_said_to_be_in_choose_each_other(recogniser)
     assert places["Santa Cruz County"].admin1 == "Arizona"
 
 
+def test_counties_named_together_lie_in_one_state(recogniser):
+    # Oconee and Clarke counties (Athens) are neighbours in Georgia; South Carolina has an
+    # Oconee County but no Clarke County.
+    text = "Oconee County and Clarke County schools closed."
+    states = {m.mention.text: m.place.admin1 for m in resolve(recogniser.mentions(text))}
+    assert states == {"Oconee County": "Georgia", "Clarke County": "Georgia"}
+
+
 @pytest.mark.parametrize(("text", "names"), [
     # Cox's Bazar is a Bangladeshi town whose name holds a possessive.
     ("Rohingya camps near Cox's Bazar are full.", ["Cox's Bazar"]),
