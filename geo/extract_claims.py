@@ -64,10 +64,10 @@ from geo.units import to_km
 AirportFinder = Callable[[object], "PointTarget | None"]
 BORDER_PATTERN = re.compile(BORDER, re.IGNORECASE)
 REGION_PATTERN = re.compile(rf"\b{PART}\s+{SLOT}", re.IGNORECASE)
-_PART_WORD = re.compile(PART_WORD, re.IGNORECASE)
+_PART_WORD = re.compile(PART_WORD)
 # A sentence in which no claim type's TRIGGER finds anything holds no claim.
 _ANY_TRIGGER = re.compile("|".join(f"(?:{claim_type.TRIGGER.pattern})"
-                                   for claim_type in CLAIM_TYPES), re.IGNORECASE)
+                                   for claim_type in CLAIM_TYPES))
 # "this small town about 60 miles southwest of Raleigh", "the town lies some 80 km from": a
 # place the sentence does not name, so the one the article is about. Up to two words before
 # the noun, and a few of the words that say where a place is after it.
@@ -165,11 +165,22 @@ def iter_sentences(text: str) -> Iterator[Sentence]:
         yield _trimmed(text, start, len(text))
 
 
+@lru_cache(maxsize=2)
+def lowered(text: str) -> str:
+    """`text` with its ASCII letters in lower case and every offset kept, which the triggers
+    search: re has no fast scan for a case-blind alternation, and a case-blind search of a news
+    article takes six times as long."""
+    lower = text.lower()
+    # Only a few letters grow when lowered ("İ"): their text is lowered letter by letter.
+    return lower if len(lower) == len(text) else "".join(
+        letter.lower() if letter.isascii() else letter for letter in text)
+
+
 def _sentences_with(pattern: re.Pattern[str], text: str) -> Iterator[Sentence]:
-    """The sentences of `text` in which `pattern` finds something, found in one search over the
-    whole text. A match's last character lies in the sentence it was found in (a unit's "\nkm"
-    begins before it)."""
-    ends = [match.end() - 1 for match in pattern.finditer(text)]
+    """The sentences of `text` in which `pattern` finds something in the lowered text, found in
+    one search over the whole text. A match's last character lies in the sentence it was found
+    in (a unit's "\nkm" begins before it)."""
+    ends = [match.end() - 1 for match in pattern.finditer(lowered(text))]
     for sentence in sentences(text):
         at = bisect.bisect_left(ends, sentence.start)
         if at < len(ends) and ends[at] < sentence.end:
@@ -408,11 +419,12 @@ class Finder:
 
     def run(self) -> list[FoundClaim]:
         starts = [m.start for m in self.mentions]
+        lower = lowered(self.text)
         for sentence in _sentences_with(_ANY_TRIGGER, self.text):
             view = SentenceView(sentence, self.mentions, starts)
             if view.mentions:
                 for claim_type in CLAIM_TYPES:
-                    if claim_type.TRIGGER.search(sentence.text):
+                    if claim_type.TRIGGER.search(lower, sentence.start, sentence.end):
                         claim_type.find(view, self)
         return _deduplicated(self.found)
 

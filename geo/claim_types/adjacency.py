@@ -134,7 +134,7 @@ PART_BORDERS_PATTERN = re.compile(
     rf"(?:where|which|that|in\s+which)\b[^\x01.;]{{0,100}}?\bborders?\s+{named_slot('other')}",
     re.IGNORECASE)
 # A border, a neighbour, what surrounds or is next to: every phrasing above names one.
-TRIGGER = re.compile(r"border|neighbo|adjacent|adjoining|surround|next\s+to", re.IGNORECASE)
+TRIGGER = re.compile(r"border|neighbo|adjacent|adjoining|surround|next\s+to")
 _LIST_GAP = re.compile(r"\s*,\s*|\s*,?\s+(?:and|or)\s+", re.IGNORECASE)
 
 

@@ -119,7 +119,7 @@ UNIT_APPOSITION_PATTERNS = tuple(re.compile(
         rf"the\s+{named_slot('unit')}\s+seat\b",
         rf"an?\s+{named_slot('unit')}\s+{PLACE_NOUN}\b"))
 _ENDS_WITH_UNIT_NOUN = re.compile(rf"\b(?:{UNIT_NOUN})\Z", re.IGNORECASE)
-TRIGGER = re.compile(f"{PART_WORD}|centre|center|airport|{UNIT_NOUN}", re.IGNORECASE)
+TRIGGER = re.compile(f"{PART_WORD}|centre|center|airport|{UNIT_NOUN}")
 
 
 def find(view, finder) -> None:

@@ -46,7 +46,8 @@ POSSESSIVE_PATTERN = LazyPattern(
 
 
 # Every direction names a compass point; PATTERN's optional quantity is tried at every position.
-TRIGGER = re.compile("|".join([*COMPASS_WORDS.values(), COMPASS_ABBREVIATION]), re.IGNORECASE)
+# (The trigger searches the lowered text: "NE" is "ne" there.)
+TRIGGER = re.compile("|".join([*COMPASS_WORDS.values(), COMPASS_ABBREVIATION.lower()]))
 
 
 def find(view, finder) -> None:

@@ -32,9 +32,8 @@ PATTERN = LazyPattern(
     rf"(?P<ref>{BORDER}|{SLOT}|{UNNAMED_BORDER})",
     re.IGNORECASE)
 # A quantity's unit follows its number's last digit, or a space or hyphen after the number (a
-# number in words ends at a word boundary), and ends a word; in the sentence as written, a
-# place's name may follow without a space, and a name starts with a capital.
-TRIGGER = re.compile(rf"(?:\d|[\s-])(?:{UNIT})(?:\b|(?-i:(?![a-z])[^\W\d_]))", re.IGNORECASE)
+# number in words ends at a word boundary), and ends a word.
+TRIGGER = re.compile(rf"(?:\d|[\s-])(?:{UNIT})\b")
 
 
 # "the stage covered 109 miles from Paredes de Nava to Baltanas": the length of a way between

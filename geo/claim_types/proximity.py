@@ -55,7 +55,7 @@ BORDERS_PATTERN = re.compile(
     rf"(?:both\s+)?(?P<members>{LIST})"
     rf"|\b(?P<word_one>{PROXIMITY})\s+(?:the|its)\s+(?:border|frontier)\s+with\s+"
     rf"(?P<pair>{SLOT}(?:\s*,\s*{SLOT})*\s*,?\s+and\s+{SLOT})(?!['\u2019]s)", re.IGNORECASE)
-TRIGGER = re.compile("border|frontier|state line", re.IGNORECASE)
+TRIGGER = re.compile(r"border|frontier|state\s+line")
 # What may stand between a place and the words that say it is near a border: "Kilis, near",
 # "Kilis lies near", "Kilis, a Turkish town near", "Pacaraima, on its border", "Fort Wayne,
 # Indiana, lies near", "the Cuvette-Ouest region near", "the Ain Amenas gas field on". Not a
