@@ -75,7 +75,7 @@ from geo.claims import (
 )
 from geo.corpus import read_articles
 from geo.escape import terminal_text
-from geo.extract_claims import SentenceView, sentences
+from geo.extract_claims import SentenceView, lowered, sentences
 from geo.gazetteer import Gazetteer
 from geo.pipeline import Pipeline
 from geo.source import SourceError, read_article
@@ -108,9 +108,10 @@ def claim_views(pipeline: Pipeline, text: str) -> list[SentenceView]:
     with a resolved place in which either type's TRIGGER finds something."""
     mentions = sorted(pipeline.analyse(text, with_claims=False).mentions, key=lambda m: m.start)
     starts = [m.start for m in mentions]
-    views = []
+    views, lower = [], lowered(text)
     for sentence in sentences(text):
-        if distance.TRIGGER.search(sentence.text) or direction.TRIGGER.search(sentence.text):
+        if any(trigger.search(lower, sentence.start, sentence.end)
+               for trigger in (distance.TRIGGER, direction.TRIGGER)):
             view = SentenceView(sentence, mentions, starts)
             if view.mentions:
                 views.append(view)
