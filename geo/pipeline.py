@@ -166,7 +166,7 @@ class Pipeline:
         return target_for(airports[0]) if airports else None
 
     def resolved_mentions(self, text: str) -> list[ResolvedMention]:
-        return resolve(self.recogniser.mentions(text))
+        return resolve(self.recogniser.mentions(text), text)
 
     def analyse(self, article: Article | str, with_claims: bool = True) -> Analysis:
         """`article` read by geo.source (any encoding, HTML or text), or a text as it is."""

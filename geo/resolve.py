@@ -27,6 +27,10 @@ NEARBY_KM = 400.0
 CLOSE_BONUS = 0.1          # ... and more within CLOSE_KM: local news names the next town
 CLOSE_KM = 100.0
 SIBLING_BONUS = 0.1        # a second-level unit in the first-level one of another named
+LIST_BONUS = 0.3           # a country or first-level unit in a list of its kind
+LIST_MEMBERS = 3           # a list names this many places at least
+# What joins the members of a list: "Arizona, California, Oregon and Utah".
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|\s(?:and|or|&)\s+)", re.IGNORECASE)
 ADMIN1_NEARBY_KM = 800.0
 SETTLED_CONFIDENCE = 0.75  # a mention this sure of itself gives context to the others
 POINT_KINDS = ("city", "airport", "facility", "admin2")
@@ -63,8 +67,11 @@ class Place:
 
 
 class _Context:
-    def __init__(self, mentions: Sequence[Mention]):
+    def __init__(self, mentions: Sequence[Mention], text: str | None = None):
         self.countries: Counter[str] = Counter()
+        # For the words of each member of a list, the kinds its fellow members read as first
+        # (_list_kinds): "Oregon" among twenty states is the state, not the Ohio town.
+        self.list_kinds = _list_kinds(mentions, text) if text else {}
         # Each admin-1 unit named, with the words that name it. A province is often named for
         # its capital, so "Blida" is evidence for Blida the town, in Blida province; but a
         # second-level unit named like its first-level one is not what that name means, in
@@ -125,12 +132,23 @@ class _Context:
         if candidate.kind == "admin2" and self.holding.get(
                 (candidate.country_code, candidate.admin1, candidate.name), set()) - {words}:
             score += ADMIN_BONUS
+        if self._listed_with_its_kind(candidate, words):
+            score += LIST_BONUS
         near, close = self._nearby(candidate, words)
         if near:
             score += NEARBY_BONUS
             if candidate.kind in POINT_KINDS and close:
                 score += CLOSE_BONUS
         return score
+
+    def _listed_with_its_kind(self, candidate: Candidate, words: str) -> bool:
+        """Whether most of the other members of a list the words stand in (two at least) read
+        as places of the candidate's kind: countries, or first-level units of its country."""
+        fellows = self.list_kinds.get(words)
+        if not fellows or candidate.kind not in ("country", "admin1"):
+            return False
+        kind = _list_kind(candidate)
+        return fellows[kind] >= 2 and 2 * fellows[kind] > fellows.total()
 
     def _country_named(self, code: str | None, words: str) -> bool:
         """Whether the article names the country, or a first-level unit in it with words other
@@ -168,6 +186,28 @@ class _Context:
         return any(other.id != place.id and _meridian_km(place.lat, other.lat) <= CLOSE_KM
                    and great_circle_km(place.lat, place.lon, other.lat, other.lon) <= CLOSE_KM
                    for other, _ in self.settled)
+
+
+def _list_kind(place: Candidate) -> tuple[str, str | None]:
+    return (place.kind, place.country_code if place.kind == "admin1" else None)
+
+
+def _list_kinds(mentions: Sequence[Mention], text: str) -> dict[str, Counter]:
+    """For the words of each mention in a list of LIST_MEMBERS places or more (mentions joined
+    by commas and "and"), the kinds of place the list's other members read as at first."""
+    kinds: dict[str, Counter] = defaultdict(Counter)
+    run: list[Mention] = []
+    for mention in [*mentions, None]:
+        if mention is not None and run and _LIST_GAP.fullmatch(text, run[-1].end,
+                                                              mention.start):
+            run.append(mention)
+            continue
+        if len(run) >= LIST_MEMBERS:
+            for member in run:
+                kinds[member.text.casefold()].update(
+                    _list_kind(other.candidates[0]) for other in run if other is not member)
+        run = [mention] if mention is not None else []
+    return kinds
 
 
 def _meridian_km(lat_a: float, lat_b: float) -> float:
@@ -251,10 +291,11 @@ def _with_full_names(mentions: Sequence[Mention]) -> Sequence[Mention]:
     return read
 
 
-def resolve(mentions: Sequence[Mention]) -> list[ResolvedMention]:
-    """Choose a place for every mention, in text order; drop the ones that are not credible."""
+def resolve(mentions: Sequence[Mention], text: str | None = None) -> list[ResolvedMention]:
+    """Choose a place for every mention, in text order; drop the ones that are not credible.
+    `text`, the article the mentions are in, tells which of them stand in one list."""
     mentions = _with_full_names(mentions)
-    context = _Context(mentions)
+    context = _Context(mentions, text)
     # Mentions with the same words and candidates are chosen once: a long article repeats them.
     distinct = list({(m.text.casefold(), m.how): m for m in mentions}.values())
     first = [_choose(m, context) for m in distinct]

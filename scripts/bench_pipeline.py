@@ -105,7 +105,7 @@ def stage_seconds(pipeline, texts: list[str]) -> dict[str, float]:
         t1 = clock()
         found = pipeline.recogniser.mentions(article_text)
         t2 = clock()
-        mentions = resolve(found)
+        mentions = resolve(found, article_text)
         named = places(mentions)
         t3 = clock()
         where = focus(named, article_text)

@@ -323,6 +323,23 @@ def test_a_town_and_the_county_it_is_said_to_be_in_choose_each_other(recogniser)
     assert places["Santa Cruz County"].admin1 == "Arizona"
 
 
+@pytest.mark.parametrize(("text", "name", "kind", "country"), [
+    # Oregon, Washington and Georgia are also towns (Oregon, Ohio) and a country; in a list of
+    # US states they are states, and Georgia in a list of countries is the country.
+    ("Cases were reported in Arizona, Ohio, Oregon, Texas and Wisconsin.", "Oregon", "admin1",
+     "US"),
+    ("Cases were reported in Idaho, Montana, Washington and Wyoming.", "Washington", "admin1",
+     "US"),
+    ("Cases were reported in Alabama, Florida, Georgia and Tennessee.", "Georgia", "admin1",
+     "US"),
+    ("Flights to Armenia, Azerbaijan, Georgia and Iran were cancelled.", "Georgia", "country",
+     "GE"),
+])
+def test_a_place_in_a_list_is_of_the_list_s_kind(pipeline, text, name, kind, country):
+    (place,) = [m.place for m in pipeline.resolved_mentions(text) if m.mention.text == name]
+    assert (place.kind, place.country_code) == (kind, country)
+
+
 def test_counties_named_together_lie_in_one_state(recogniser):
     # Oconee and Clarke counties (Athens) are neighbours in Georgia; South Carolina has an
     # Oconee County but no Clarke County.
