@@ -424,8 +424,11 @@ class Recogniser:
         acronym = surface.isupper() and len(surface) <= 5 and not _dateline(reading, i, j)
         return tuple(
             c for c in candidates
-            # Codes ("TV" for Tuvalu, "IN" for Indiana) are words far more often than places.
-            if c.match != "code"
+            # Codes ("TV" for Tuvalu, "IN" for Indiana) are words far more often than places;
+            # a first-level unit's code of three capitals is how news writes it ("NSW", "KZN"),
+            # where the article names its country (geo.resolve).
+            if (c.match != "code" or (c.kind == "admin1" and acronym and len(surface) >= 3
+                                      and surface.isalpha()))
             # "Hague" alone is a surname; "the Hague" is the city.
             and (after_the or not c.matched_name.lower().startswith("the "))
             # An acronym ("APS", "BBC") names a place only where it is spelled so ("UAE").

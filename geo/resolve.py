@@ -150,6 +150,9 @@ class _Context:
         kind = _list_kind(candidate)
         return fellows[kind] >= 2 and 2 * fellows[kind] > fellows.total()
 
+    def names_country_of(self, place: Candidate, words: str) -> bool:
+        return self._country_named(place.country_code, words)
+
     def _country_named(self, code: str | None, words: str) -> bool:
         """Whether the article names the country, or a first-level unit in it with words other
         than `words`: "Saida" alone names Saïda province, which is no evidence that "Saida"
@@ -252,6 +255,8 @@ def _credible(item: ResolvedMention, context: _Context) -> bool:
     evidence even where the article names no country at all: "Titan" (a drilling company) is
     an Afghan village's, "Gale" (a sergeant) Galle's."""
     place = item.place
+    if item.mention.how == "code":  # "CNN" is Angola's Cunene province only in news of Angola
+        return context.names_country_of(place, item.mention.text.casefold())
     # Places curated into the supplement are there because the news names them.
     if place.kind not in POINT_KINDS or place.source.startswith("supplement"):
         return True

@@ -340,6 +340,17 @@ def test_a_place_in_a_list_is_of_the_list_s_kind(pipeline, text, name, kind, cou
     assert (place.kind, place.country_code) == (kind, country)
 
 
+@pytest.mark.parametrize(("text", "found"), [
+    # NSW is New South Wales' ISO 3166-2 code, and how Australian news writes it; CNN is
+    # Cunene's (Angola), and a news channel in an article that names no Angola.
+    ("Horses were infected in NSW and Queensland.", ["NSW", "Queensland"]),
+    ("CNN reported the fire in Chicago.", ["Chicago"]),
+    ("The U.N. said so at 5 P.M. in Geneva.", ["Geneva"]),
+])
+def test_a_first_level_unit_by_its_code(pipeline, text, found):
+    assert [m.mention.text for m in pipeline.resolved_mentions(text)] == found
+
+
 def test_counties_named_together_lie_in_one_state(recogniser):
     # Oconee and Clarke counties (Athens) are neighbours in Georgia; South Carolina has an
     # Oconee County but no Clarke County.
