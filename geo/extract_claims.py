@@ -676,22 +676,31 @@ class Finder:
 
 # A claimed distance this many times shorter than its ends lie apart says an end was misread.
 MISREAD_FACTOR = 10.0
+# The other readings of a reference tried with each of the subject's.
+BOTH_ENDS_READINGS = 10
 # Two readings of a name this close are one place for a claim (the field's Acc@161 radius):
 # Blida the town and Blida the province.
 SAME_PLACE_KM = 161.0
 
 
 def _readings(view: SentenceView, claim: Claim):
-    """The claim with one end read as another place its words may mean, with the doubt
-    described. A subject read elsewhere takes along a country the sentence only implies as
-    its own ("the southern coastal city of Saida": southern Algeria, or southern Lebanon)."""
+    """The claim with one end, or both, read as other places their words may mean, with the
+    doubt described. A subject read elsewhere takes along a country the sentence only implies
+    as its own ("the southern coastal city of Saida": southern Algeria, or southern Lebanon).
+    Both ends are read elsewhere at once for two towns that share their names with others:
+    "Bangor, about 110 miles northeast of Portland" holds in Maine, not between Northern
+    Ireland and Oregon."""
+    references = _other_readings(view, claim.reference)
     for doubt, other, place in _other_readings(view, claim.subject):
         reference = claim.reference
         implied = not view.mentions_of(reference)
         if implied and place is not None and isinstance(reference, CountryTarget | RegionTarget):
             reference = _in_country(place, reference) or reference
         yield doubt, dataclasses.replace(claim, subject=other, reference=reference)
-    for doubt, other, _ in _other_readings(view, claim.reference):
+        for other_doubt, other_reference, _ in references[:BOTH_ENDS_READINGS]:
+            yield (f"{doubt}; {other_doubt}",
+                   dataclasses.replace(claim, subject=other, reference=other_reference))
+    for doubt, other, _ in references:
         yield doubt, dataclasses.replace(claim, reference=other)
 
 

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from geo.gazetteer import Candidate
-from geo.mentions import Mention
+from geo.mentions import UNIT_LIST_NOUNS, Mention
 from geo.sphere import MEAN_EARTH_RADIUS_M, great_circle_km
 
 COUNTRY_BONUS = 0.25       # the candidate lies in a country the article names
@@ -27,8 +27,10 @@ NEARBY_KM = 400.0
 CLOSE_BONUS = 0.1          # ... and more within CLOSE_KM: local news names the next town
 CLOSE_KM = 100.0
 SIBLING_BONUS = 0.1        # a second-level unit in the first-level one of another named
+PAIR_BONUS = 0.1           # within NEARBY_KM of a reading of another name the article is unsure of
 LIST_BONUS = 0.3           # a country or first-level unit in a list of its kind
 LIST_MEMBERS = 3           # a list names this many places at least
+UNIT_NOUNS = frozenset(UNIT_LIST_NOUNS.values())  # "County", "Parish"
 # What joins the members of a list: "Arizona, California, Oregon and Utah".
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|\s(?:and|or|&)\s+)", re.IGNORECASE)
 ADMIN1_NEARBY_KM = 800.0
@@ -82,12 +84,14 @@ class _Context:
         self.admin1: dict[tuple[str, str], set[str]] = defaultdict(set)
         # Each second-level unit named: "Walton County" is evidence for Monroe, Georgia.
         self.admin2: set[tuple[str, str | None, str]] = set()
-        # The words of the second-level units each first-level unit could hold: counties
-        # listed together lie in one state ("Cherokee and Forsyth counties": Georgia's both).
+        # The words of the second-level units each first-level unit could hold, called by a
+        # unit noun: counties listed together lie in one state ("Cherokee and Forsyth
+        # counties": Georgia's both), and a town is still no district ("Milton Keynes").
         self.county_words: dict[tuple[str, str | None], set[str]] = defaultdict(set)
         for mention in mentions:
             for c in mention.candidates:
-                if c.kind == "admin2" and c.match == "name" and c.country_code:
+                if (c.kind == "admin2" and c.match == "name" and c.country_code
+                        and c.matched_name.rpartition(" ")[2] in UNIT_NOUNS):
                     self.county_words[(c.country_code, c.admin1)].add(mention.text.casefold())
             top = mention.candidates[0]
             if top.kind == "country" and top.country_code:
@@ -110,6 +114,9 @@ class _Context:
             self.admin1_words[country] |= voters
         # The places the article is sure of, with the words that name each.
         self.settled: list[tuple[Candidate, str]] = []
+        # The readings of names in doubt that lie near a reading of another such name, and
+        # those close to one (_paired).
+        self.paired: tuple[set[str], set[str]] = (set(), set())
         self.located: set[str] = set()  # the country most of the settled places lie in
 
     def score(self, candidate: Candidate, words: str) -> float:
@@ -134,6 +141,11 @@ class _Context:
             score += ADMIN_BONUS
         if self._listed_with_its_kind(candidate, words):
             score += LIST_BONUS
+        near_pair, close_pair = self.paired
+        if candidate.id in near_pair:
+            score += PAIR_BONUS
+            if candidate.id in close_pair:
+                score += PAIR_BONUS
         near, close = self._nearby(candidate, words)
         if near:
             score += NEARBY_BONUS
@@ -189,6 +201,37 @@ class _Context:
         return any(other.id != place.id and _meridian_km(place.lat, other.lat) <= CLOSE_KM
                    and great_circle_km(place.lat, place.lon, other.lat, other.lon) <= CLOSE_KM
                    for other, _ in self.settled)
+
+
+def _paired(unsure: Sequence[Mention]) -> tuple[set[str], set[str]]:
+    """The ids of the readings of names in doubt that lie within NEARBY_KM of a reading of
+    another, and those within CLOSE_KM of one: "Bangor ... Portland" are the two in Maine, not
+    Northern Ireland's and Oregon's; "Concord ... Manchester" the two in New Hampshire.
+    Only towns a writer could mean count (CREDIBLE_NAME_POPULATION, or a second-level unit
+    called by its full name, whose population only sums its towns'), so that hamlets do not
+    pair; only by their own names ("Kaliningrad" was Korolev's, near Moscow); and only for
+    the names of towns: "California" is the state before the Maryland town near Washington.
+    The readings are swept in order of latitude, each measured against those within
+    NEARBY_KM of it north to south."""
+    towns = [m for m in unsure if m.candidates[0].kind in POINT_KINDS]
+    points = sorted((c.lat, c.lon, c.id, m.text.casefold()) for m in towns for c in m.candidates
+                    if c.kind in POINT_KINDS and c.lat is not None and c.match == "name"
+                    and ((c.population or 0) >= CREDIBLE_NAME_POPULATION
+                         or (c.kind == "admin2" and c.match == "name")))
+    reach = math.degrees(NEARBY_KM * 1000 / MEAN_EARTH_RADIUS_M)
+    near, close = set(), set()
+    for k, (lat, lon, place_id, words) in enumerate(points):
+        for other_lat, other_lon, other_id, other_words in points[k + 1:]:
+            if other_lat - lat > reach:
+                break
+            if other_words == words:
+                continue
+            km = great_circle_km(lat, lon, other_lat, other_lon)
+            if km <= NEARBY_KM:
+                near.update((place_id, other_id))
+                if km <= CLOSE_KM:
+                    close.update((place_id, other_id))
+    return near, close
 
 
 def _list_kind(place: Candidate) -> tuple[str, str | None]:
@@ -315,6 +358,7 @@ def resolve(mentions: Sequence[Mention], text: str | None = None) -> list[Resolv
         if r.place.kind in POINT_KINDS and r.place.admin2 and r.place.country_code:
             context.holding[(r.place.country_code, r.place.admin1, r.place.admin2)].add(
                 r.mention.text.casefold())
+    context.paired = _paired([r.mention for r in first if r.confidence < SETTLED_CONFIDENCE])
     # Two sure towns at least, so that no town vouches for itself.
     located = Counter(p.country_code for p, _ in context.settled if p.country_code).most_common(2)
     if located and located[0][1] >= 2 and (len(located) == 1 or located[0][1] > located[1][1]):

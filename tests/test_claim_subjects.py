@@ -220,3 +220,14 @@ def test_a_claim_that_opens_its_sentence_or_names_the_capital(pipeline, text, su
     assert (verdict.claim.subject.describe(), verdict.claim.reference.describe()) == (
         subject, reference)
     assert verdict.status is Status.CONSISTENT
+
+
+@pytest.mark.parametrize("text", [
+    # Dover, Delaware, lies 40 miles south of Wilmington, Delaware; read as England's Dover and
+    # North Carolina's Wilmington the claim would be false.
+    "Dover, about 40 miles south of Wilmington, will host the race.",
+    "Bangor, about 110 miles northeast of Portland, hosts the festival.",
+])
+def test_two_ends_in_doubt_are_tried_elsewhere_together(pipeline, text):
+    _, found = verdicts_in(pipeline, text)
+    assert found and all(v.status is not Status.INCONSISTENT for v in found)

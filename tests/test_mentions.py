@@ -351,6 +351,17 @@ def test_a_first_level_unit_by_its_code(pipeline, text, found):
     assert [m.mention.text for m in pipeline.resolved_mentions(text)] == found
 
 
+@pytest.mark.parametrize(("text", "state"), [
+    # Each name is also a bigger town elsewhere (Bangor, Northern Ireland; Portland, Oregon;
+    # Concord, California; Manchester, England); the two of each sentence lie within 200 km
+    # of each other in one state.
+    ("Bangor and Portland both reported snow.", "Maine"),
+    ("Concord and Manchester both reported snow.", "New Hampshire"),
+])
+def test_two_towns_in_doubt_are_read_near_each_other(pipeline, text, state):
+    assert {m.place.admin1 for m in pipeline.resolved_mentions(text)} == {state}
+
+
 def test_counties_named_together_lie_in_one_state(recogniser):
     # Oconee and Clarke counties (Athens) are neighbours in Georgia; South Carolina has an
     # Oconee County but no Clarke County.
