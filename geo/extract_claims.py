@@ -25,6 +25,7 @@ from geo.claim_types.grammar import (
     A_PLACE_CALLED,
     BORDER,
     LOCATION_VERB,
+    MEASURED_FROM,
     PART,
     PART_WORD,
     SLOT,
@@ -130,6 +131,10 @@ _OPENERS = " \t\"'\u201c\u2018("
 _CLAUSE_WORD = re.compile(rf"\b(?:{alternatives(PHRASING_WORDS['clause_words'])})\b",
                           re.IGNORECASE)
 _LIST_COMMA = re.compile(r"\s*,\s*")
+# "Dalton, roughly 80 miles northwest of Atlanta near the Tennessee line": the place after a
+# measured phrase is where it is measured from; what the sentence goes on to say is of the
+# place before.
+_MEASURED_FROM = re.compile(MEASURED_FROM, re.IGNORECASE)
 # "the Puno region of Peru on the border": the noun after a name says it is the unit, when the
 # name was read as a town.
 _UNIT_NOUN_AFTER = re.compile(rf"\s+(?P<noun>{UNIT_NOUN})\b", re.IGNORECASE)
@@ -529,10 +534,13 @@ class Finder:
             if target is not None:
                 return target
         starts, ends = view.slot_positions, view.slot_ends
-        for i in range(bisect.bisect_right(ends, view_offset) - 1, -1, -1):
+        last = bisect.bisect_right(ends, view_offset) - 1
+        for i in range(last, -1, -1):
             mention = view.mentions[i]
             if i and _LIST_COMMA.fullmatch(view.text, ends[i - 1], starts[i]) \
                     and qualifies(view.mentions[i - 1], mention):
+                continue
+            if i and i == last and _MEASURED_FROM.fullmatch(view.text, ends[i - 1], starts[i]):
                 continue
             named_unit = _UNIT_NOUN_AFTER.match(view.text, ends[i])
             unit = _unit_reading(mention, named_unit["noun"]) if named_unit else None
@@ -571,7 +579,11 @@ class Finder:
         """The border a BORDER match (`words` as written) names; an UnlocatedTarget when it
         names none that geo can draw; None when the words are no border claim at all."""
         slots = [s for s in match.groups() if s is not None]
-        return self._border_of([view.mentions[int(s)] for s in slots[-2:]], subject, words)
+        mentions = [view.mentions[int(s)] for s in slots[-2:]]
+        if words.rstrip().lower().endswith("line") and not all(
+                admin_areas.is_state(_area_reading(m) or "") for m in mentions):
+            return None  # "the London line", "the Kansas City line": a railway, a bus route
+        return self._border_of(mentions, subject, words)
 
     def border_with(self, mention, subject: Target | None) -> Target | None:
         """The border of the subject's country (or US state) with the one `mention` names."""
@@ -612,7 +624,9 @@ class Finder:
             return UnlocatedTarget(words, "geo has no line between these areas")
         if len(keys) == 1:
             if isinstance(subject, AdminAreaTarget):
-                own = subject.area
+                # "Sangamon County, on the Missouri line": the line of the county's state
+                own = (admin_areas.state_key_of(subject.area) if admin_areas.is_state(keys[0])
+                       else subject.area)
             elif subject is not None and subject.point is not None:
                 own = admin_areas.state_at(*subject.point)
                 if own is None:
@@ -689,7 +703,8 @@ def _readings(view: SentenceView, claim: Claim):
     as its own ("the southern coastal city of Saida": southern Algeria, or southern Lebanon).
     Both ends are read elsewhere at once for two towns that share their names with others:
     "Bangor, about 110 miles northeast of Portland" holds in Maine, not between Northern
-    Ireland and Oregon."""
+    Ireland and Oregon; the subject then also as a small town of its name ("Blue Ridge, a
+    mountain town in north Georgia": the US state, and its town of 1,300)."""
     references = _other_readings(view, claim.reference)
     for doubt, other, place in _other_readings(view, claim.subject):
         reference = claim.reference
@@ -697,6 +712,7 @@ def _readings(view: SentenceView, claim: Claim):
         if implied and place is not None and isinstance(reference, CountryTarget | RegionTarget):
             reference = _in_country(place, reference) or reference
         yield doubt, dataclasses.replace(claim, subject=other, reference=reference)
+    for doubt, other, _ in _other_readings(view, claim.subject, small=True)[:BOTH_ENDS_READINGS]:
         for other_doubt, other_reference, _ in references[:BOTH_ENDS_READINGS]:
             yield (f"{doubt}; {other_doubt}",
                    dataclasses.replace(claim, subject=other, reference=other_reference))
@@ -704,16 +720,17 @@ def _readings(view: SentenceView, claim: Claim):
         yield doubt, dataclasses.replace(claim, reference=other)
 
 
-def _other_readings(view: SentenceView, target: Target) -> list[tuple[str, Target, object]]:
+def _other_readings(view: SentenceView, target: Target, small: bool = False
+                    ) -> list[tuple[str, Target, object]]:
     """`_find_other_readings`, once per end and sentence: a sentence that is a long list makes
     the same end's claims again and again."""
-    found = view.other_readings.get(target)
+    found = view.other_readings.get((target, small))
     if found is None:
-        found = view.other_readings[target] = _find_other_readings(view, target)
+        found = view.other_readings[(target, small)] = _find_other_readings(view, target, small)
     return found
 
 
-def _find_other_readings(view: SentenceView, target: Target
+def _find_other_readings(view: SentenceView, target: Target, small: bool = False
                          ) -> list[tuple[str, Target, object]]:
     """The other places an end may be, when the sentence leaves it in doubt: the mentions it
     was made from were all resolved with less confidence than settles a place
@@ -721,14 +738,16 @@ def _find_other_readings(view: SentenceView, target: Target
     SAME_PLACE_KM away: the name's other places, and for a country the countries whose
     names hold the words ("Congo": the Democratic Republic of the Congo too). Each reading is
     (the doubt described, the other target, the gazetteer place it stands for or None). An end
-    the text only implies has no mention to doubt."""
+    the text only implies has no mention to doubt. With `small`, places too small to be
+    credible alone count too, where their own name is the words."""
     mentions = view.mentions_of(target)
     if not mentions or max(m.confidence for m in mentions) >= SETTLED_CONFIDENCE:
         return []
     mention, chosen = mentions[0], mentions[0].place
     readings = []
     for candidate in mention.mention.candidates:
-        credible = _elsewhere(candidate, chosen) and _credible(candidate)
+        credible = _elsewhere(candidate, chosen) and (
+            _credible(candidate) or (small and candidate.match == "name"))
         other = _as_target(candidate, target) if credible else None
         if other is not None:
             readings.append((f"{mention.mention.text} ({_where(chosen, candidate)} or "

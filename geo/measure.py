@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from geo.claims import Claim
-from geo.targets import AREAS, PointTarget, Target, UnlocatedTarget
+from geo.targets import AREAS, AdminAreaTarget, PointTarget, Target, UnlocatedTarget
 
 if TYPE_CHECKING:
     import shapely
@@ -77,3 +77,23 @@ def from_subject_point(claim: Claim) -> Measurement:
     if claim.subject.point is None:
         return Measurement(problem=f"a {claim.relation} is measured from a point")
     return distance_to(claim.subject.point, claim.reference)
+
+
+def from_subject(claim: Claim) -> Measurement:
+    """The distance from the subject to the nearest point of the reference: from its point,
+    or for an area with an outline and no point (a US county), from the nearest point of the
+    outline, 0 where the two meet ("Cochise County, along the Mexican border")."""
+    if claim.subject.point is not None or not isinstance(claim.subject, AdminAreaTarget):
+        return from_subject_point(claim)
+    import shapely
+
+    outline, reference = claim.subject.shape, claim.reference.shape
+    if reference is None:
+        return Measurement(problem=f"{claim.reference.describe()} has no shape to measure to")
+    if outline.intersects(reference):
+        where = shapely.intersection(outline, reference).representative_point()
+        return Measurement(km=0.0, origin=(where.y, where.x), nearest=(where.y, where.x))
+    # The nearest points in degrees, then from the outline's point the geodesic to the line:
+    # a few kilometres from the true shortest geodesic at most, at the scale of "near".
+    x, y = shapely.shortest_line(outline, reference).coords[0]
+    return distance_to((y, x), claim.reference)

@@ -57,10 +57,17 @@ def test_states_that_meet_on_water_are_not_called_apart(pipeline):
     assert found == {"Illinois": Status.UNVERIFIABLE, "Indiana": Status.CONSISTENT}
 
 
-def test_a_state_as_the_subject_of_near_a_border_is_no_point(pipeline):
-    # "Tennessee is near the Virginia border": Tennessee touches it; its middle does not.
-    found = [v for _, v in claims_in(pipeline, "Tennessee lies near the Virginia border.")]
-    assert [v.status for v in found] == [Status.UNVERIFIABLE]
+@pytest.mark.parametrize(("text", "status"), [
+    # An area is near a line by its outline: Tennessee touches Virginia; Cochise County,
+    # Arizona, lies along the Mexican border; Sangamon County (Springfield) lies some 70 km
+    # from the Mississippi, Illinois' line with Missouri.
+    ("Tennessee lies near the Virginia border.", Status.CONSISTENT),
+    ("Cochise County, along the Mexican border, declared an emergency.", Status.CONSISTENT),
+    ("Sangamon County, on the Missouri line, got the most rain.", Status.INCONSISTENT),
+])
+def test_an_area_near_a_border_by_its_outline(pipeline, text, status):
+    found = [v for _, v in claims_in(pipeline, text)]
+    assert [v.status for v in found] == [status]
 
 
 def test_a_town_abroad_has_no_state_border_of_its_own(pipeline):
@@ -265,3 +272,21 @@ def test_a_state_that_does_not_reach_a_country_has_no_border_with_it(pipeline):
         if c.relation is Relation.PROXIMITY]
     assert verdict.status is Status.UNVERIFIABLE
     assert verdict.reason == "Ohio does not reach Mexico"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Fargo lies on the Red River, North Dakota's line with Minnesota; Hays, Kansas, some 240
+    # km east of Colorado; West Yellowstone, Montana, a few km from Wyoming and from Idaho;
+    # Valdosta, Georgia, some 14 miles north of Florida.
+    ("Fargo, on the Minnesota line, is bracing for a flood.", [Status.CONSISTENT]),
+    ("Hays, near the Colorado line, reported hail.", [Status.INCONSISTENT]),
+    ("West Yellowstone, near the Wyoming and Idaho lines, was cold.",
+     [Status.CONSISTENT, Status.CONSISTENT]),
+    ("Valdosta, about 15 miles from the Florida line, is bracing for traffic.",
+     [Status.CONSISTENT]),
+    # A line that is no state's is a railway or a route.
+    ("Commuters in London took the Victoria line to work.", []),
+    ("Riders in Chicago waited for the Evanston line.", []),
+])
+def test_a_state_s_line(pipeline, text, expected):
+    assert [v.status for _, v in claims_in(pipeline, text)] == expected

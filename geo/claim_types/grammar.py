@@ -110,11 +110,14 @@ AFTER_NO_COMPASS_WORD = "".join(rf"(?<!{word}[\s-])" for word in COMPASS_WORDS.v
 # A border is also a frontier; between US states, a state line ("the Pennsylvania state
 # line").
 _BORDER_WORD = r"(?:border|frontier)"
+# US news calls a state's border its line: "near the Tennessee line", "the Arkansas-Texas state
+# line" (geo.extract_claims keeps a line only between US states).
+_BORDER_WORD_OR_LINE = rf"(?:{_BORDER_WORD}|(?:state\s+)?line\b)"
 BORDER = (rf"(?:(?:the|its|their)\s+)?(?:{SLOT}(?:'s)?\s+{_BORDER_WORD}\s+with\s+{SLOT}"
           rf"|{_BORDER_WORD}(?:\s+(?:{alternatives(PHRASING_WORDS['border_area_nouns'])}))?"
           rf"\s+(?:between|of)\s+{SLOT}\s+and\s+{SLOT}"
-          rf"|{SLOT}\s*[-\u2013/]\s*{SLOT}\s+{_BORDER_WORD}"
-          rf"|{SLOT}\s+(?:{_BORDER_WORD}|state\s+line)"
+          rf"|{SLOT}\s*[-\u2013/]\s*{SLOT}\s+{_BORDER_WORD_OR_LINE}"
+          rf"|{SLOT}\s+{_BORDER_WORD_OR_LINE}"
           rf"|{_BORDER_WORD}\s+(?:with|from|of)\s+{SLOT})")
 # "near the border", "on the frontier": the nearest land border of the subject's country.
 UNNAMED_BORDER = rf"the\s+{_BORDER_WORD}\b"
@@ -133,6 +136,10 @@ PART_WORDS = (r"(?:(?:north|south)[\s-]?(?:east|west)(?:ern)?|(?:north|south|eas
 PART = rf"(?P<part>{PART_WORDS})"
 # A word every PART holds: a sentence without one names no part of a country.
 PART_WORD = "north|south|east|west|central"
+# What stands between a place and the place it is measured from: ", roughly 80 miles northwest
+# of", ", 20 km from the".
+MEASURED_FROM = (rf"\s*,\s*[^\x01\x02]*(?:\b(?:{UNIT})|{PART_WORD})\b[^\x01\x02]*"
+                 rf"\b(?:of|from)\s+(?:the\s+)?")
 # The same as a noun: "in the north of France", "in the northern part of Congo".
 PART_NOUN = (r"(?P<part_noun>(?:north|south)[\s-]?(?:east|west)|north|south|east|west|centre"
              r"|center)|(?P<part_adjective>(?:north|south)[\s-]?(?:east|west)ern|northern|southern"

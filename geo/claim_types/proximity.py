@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 
+from geo import admin_areas
 from geo.claim_types.grammar import (
     BORDER,
     LIST,
     LOCATION_VERB,
+    MEASURED_FROM,
     NOT_IN_A_NOUN_PHRASE,
     PLACE_NOUN,
     PROXIMITY,
@@ -30,7 +32,7 @@ from geo.claims import (
     Relation,
     Tolerance,
 )
-from geo.measure import Measurement, from_subject_point
+from geo.measure import Measurement, from_subject
 from geo.targets import AdminBorderTarget, StateBorderTarget, scale_km
 from geo.verdicts import Verdict, within
 
@@ -48,14 +50,17 @@ BORDER_PLACE_PATTERN = re.compile(
     rf"(?<=\x02)\s*,?\s*(?:(?:is|was)\s+)?(?:a|the)\s+(?:{SLOT}\s+)?(?P<ref>border)\s+"
     rf"{PLACE_NOUN}\b", re.IGNORECASE)
 # "Basra, close to the borders with both Kuwait and Iran", "an area near the border with
-# Georgia and Azerbaijan", "Cizre, near Turkey's borders with Syria and Iraq": a claim for each
-# border of the subject's country.
+# Georgia and Azerbaijan", "Cizre, near Turkey's borders with Syria and Iraq", "West
+# Yellowstone, near the Wyoming and Idaho lines": a claim for each border of the subject's
+# country (or US state).
 BORDERS_PATTERN = re.compile(
     rf"\b(?P<word>{PROXIMITY})\s+(?:the|its|{SLOT}['\u2019]s)\s+(?:borders|frontiers)\s+with\s+"
     rf"(?:both\s+)?(?P<members>{LIST})"
+    rf"|\b(?P<word_before>{PROXIMITY})\s+(?:both\s+)?the\s+(?P<named>{LIST})\s+"
+    rf"(?P<plural>borders|frontiers|(?:state\s+)?lines)\b"
     rf"|\b(?P<word_one>{PROXIMITY})\s+(?:the|its)\s+(?:border|frontier)\s+with\s+"
     rf"(?P<pair>{SLOT}(?:\s*,\s*{SLOT})*\s*,?\s+and\s+{SLOT})(?!['\u2019]s)", re.IGNORECASE)
-TRIGGER = re.compile(r"border|frontier|state\s+line")
+TRIGGER = re.compile(r"border|frontier|\bline")
 # What may stand between a place and the words that say it is near a border: "Kilis, near",
 # "Kilis lies near", "Kilis, a Turkish town near", "Pacaraima, on its border", "Fort Wayne,
 # Indiana, lies near", "the Cuvette-Ouest region near", "the Ain Amenas gas field on". Not a
@@ -65,7 +70,7 @@ _SITE = rf"(?:{PLACE_NOUN}|{alternatives(PHRASING_WORDS['site_nouns'])})"
 _NOUN_PHRASE = (rf"(?:an?|the)\s+(?:(?:(?!(?:{NOT_IN_A_NOUN_PHRASE})\b)[\w'\u2019-]+|{SLOT})\s+)"
                 rf"{{0,3}}")
 SUBJECT_GAP = re.compile(
-    rf"(?:\s+{_SITE})?(?:\s*,\s*{SLOT})*\s*,?\s*(?:{_NOUN_PHRASE})?(?:(?:which|that)\s+)?"
+    rf"(?:\s+{_SITE})?(?:\s*,\s*{SLOT})*(?:{MEASURED_FROM}{SLOT})?\s*,?\s*(?:{_NOUN_PHRASE})?(?:(?:which|that)\s+)?"
     rf"(?:(?:{LOCATION_VERB}|just|right|also|only)\s+)*",
     re.IGNORECASE)
 
@@ -80,9 +85,14 @@ def find(view, finder) -> None:
         subject = finder.subject_before(view, match.start(), outlines=True)
         if subject is None or not _next_to_its_words(view, subject, match.start()):
             continue
-        word = " ".join((match["word"] or match["word_one"]).lower().split())
-        for slot in re.findall(SLOT, match["members"] or match["pair"]):
-            reference = finder.border_with(view.mention(slot), subject)
+        word = " ".join((match["word"] or match["word_one"] or match["word_before"])
+                        .lower().split())
+        lines = (match["plural"] or "").endswith("lines")
+        for slot in re.findall(SLOT, match["members"] or match["pair"] or match["named"]):
+            mention = view.mention(slot)
+            if lines and not admin_areas.is_state(finder.area_key(mention) or ""):
+                continue
+            reference = finder.border_with(mention, subject)
             if reference is not None:
                 finder.add(view, match, subject=subject, relation=RELATION,
                            reference=reference, qualifier=word)
@@ -115,7 +125,7 @@ def describe(claim: Claim) -> str:
 
 
 def measure(claim: Claim) -> Measurement:
-    return from_subject_point(claim)
+    return from_subject(claim)
 
 
 def judge(claim: Claim, measurement: Measurement, ends_km: float) -> Verdict:
