@@ -28,6 +28,7 @@ from geo.claim_types.grammar import (
     MEASURED_FROM,
     PART,
     PART_WORD,
+    PLACE_NOUN,
     SLOT,
     UNIT_NOUN,
     alternatives,
@@ -90,7 +91,8 @@ UNKNOWN_PLACE_REACH = 80
 # "Gao, the city about 320 km east of Timbuktu": the noun is in apposition to the place.
 _APPOSITION_END = re.compile(r"\x02\s*,?\s*\Z")
 # "winds reached 90 mph at a prairie research site about five miles south of Manhattan",
-# "County Road 35, which is north of Alexandria": the subject is a thing the sentence does not
+# "County Road 35, which is north of Alexandria", "Hodeidah, the Red Sea port some 150 km
+# south-west of Sanaa" (with Hodeidah unknown): the subject is a thing the sentence does not
 # name as a place, so the claim is unverifiable rather than given to a place named before it.
 # The thing's last word is a common noun: a capitalised one may be a name (UNKNOWN_PLACE_BEFORE)
 # or a day ("the city Monday").
@@ -99,6 +101,7 @@ _DETERMINER = r"\b(?:an?|the)"  # the last one before the claim: "the wreck on a
 _BOUND = r"(?:north|south|east|west)bound"  # "Highway 10 eastbound, 2 miles east of Perham"
 UNNAMED_BEFORE = re.compile(
     rf"(?:\b(?P<thing>{_DETERMINER}\s+(?:(?!{_DETERMINER}\s){_WORD}\s+){{0,3}}"
+    rf"(?:{SLOT}\s+(?={PLACE_NOUN}\b))?"
     rf"(?-i:[a-z])[\w'\u2019-]*)"
     rf"|(?P<way>(?-i:[A-Z][\w.]*\s+){{0,2}}(?:{alternatives(PHRASING_WORDS['way_nouns'])})"
     rf"\s+\d+\w*(?:\s+{_BOUND}(?:\s+and\s+{_BOUND})?)?)){_SAYING_WHERE}", re.IGNORECASE)
@@ -380,7 +383,9 @@ def _unnamed_subject(view: SentenceView, view_offset: int) -> UnlocatedTarget | 
     named_before = _NAMED_BEFORE_WAY if unnamed["way"] else _NAMED_BEFORE_THING
     if named_before.search(view.text, 0, unnamed.start()):
         return None
-    thing = " ".join((unnamed["thing"] or unnamed["way"]).split())
+    group = "thing" if unnamed["thing"] else "way"
+    start, end = (view.original_offset(at) - view.sentence.start for at in unnamed.span(group))
+    thing = " ".join(view.sentence.text[start:end].split())
     return UnlocatedTarget(thing, f"the subject is {thing}, which geo cannot locate")
 
 

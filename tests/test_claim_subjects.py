@@ -231,3 +231,12 @@ def test_a_claim_that_opens_its_sentence_or_names_the_capital(pipeline, text, su
 def test_two_ends_in_doubt_are_tried_elsewhere_together(pipeline, text):
     _, found = verdicts_in(pipeline, text)
     assert found and all(v.status is not Status.INCONSISTENT for v in found)
+
+
+def test_a_place_that_names_what_kind_of_port_is_no_subject(pipeline):
+    # Hodeidah (unknown to the gazetteer under that spelling) is the Red Sea port; the Red Sea
+    # lies west of Sanaa, not south-west, and is not the subject.
+    _, found = verdicts_in(pipeline, "Fuel is unloaded at Hodeidah, the Red Sea port some "
+                                     "150 km south-west of Sanaa.")
+    assert [v.status for v in found] == [Status.UNVERIFIABLE]
+    assert "Red Sea port" in found[0].reason
