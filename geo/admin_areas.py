@@ -24,6 +24,9 @@ COUNTRY_ISO2 = "US"  # ... and the gazetteer's code for it
 US_ATLAS_UNCERTAINTY_KM = 2.0
 # GeoNames calls a county "Dawson County", "Orleans Parish" or "City of Baltimore"; the Census
 # files say "Dawson", "Orleans", "Baltimore".
+# The Census numbers a state's independent cities (Virginia's, Baltimore, St. Louis, Carson
+# City) from 510, after its counties.
+INDEPENDENT_CITIES_FROM = 510
 _COUNTY_WORDS = re.compile(
     r"^city of\s+|\s+(?:county|parish|borough|census area|city and borough|municipality)$")
 
@@ -110,13 +113,18 @@ def key_for(place) -> str | None:
     rows = _county_keys().get((_normal(place.admin1 or ""), _normal(place.name)), [])
     if not rows:
         return None
+    fips = attributes("us_counties")["fips"]
+    if len(rows) > 1 and place.name.lower().endswith(" county"):
+        # Roanoke County, not the independent city of Roanoke that it surrounds, whose
+        # outline holds the county's point: such cities are numbered from 510 in their state
+        rows = [row for row in rows if int(fips[row][2:]) < INDEPENDENT_CITIES_FROM] or rows
     if len(rows) > 1 and place.lat is not None:  # the one whose outline is nearest the point
         import shapely
 
         point = shapely.Point(place.lon, place.lat)
         outlines = geometries("us_counties")
         rows = sorted(rows, key=lambda row: outlines[row].distance(point))
-    return KEY_PREFIX + attributes("us_counties")["fips"][rows[0]]
+    return KEY_PREFIX + fips[rows[0]]
 
 
 def state_of(place) -> str | None:

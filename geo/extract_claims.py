@@ -154,6 +154,10 @@ _SENTENCE_END = re.compile(
     r"(?:(?<=[.!?])|(?<=[.!?][\"'\u201d\u2019)]))\s+(?=[\"'\u201c\u2018(]*[A-Z0-9])|\n+")
 
 
+_ABBREVIATION_END = re.compile(
+    rf"\b(?:{alternatives(PHRASING_WORDS['abbreviations'])})\.\Z", re.IGNORECASE)
+
+
 # The claims and the regions of an article read its sentences one after the other.
 @lru_cache(maxsize=2)
 def sentences(text: str) -> tuple[Sentence, ...]:
@@ -166,6 +170,8 @@ def iter_sentences(text: str) -> Iterator[Sentence]:
     """`sentences`, one at a time: the first few of a long text cost no more than they do."""
     start = 0
     for match in _SENTENCE_END.finditer(text):
+        if _ABBREVIATION_END.search(text, max(0, match.start() - 6), match.start()):
+            continue
         if text[start:match.start()].strip():
             yield _trimmed(text, start, match.start())
         start = match.end()
@@ -231,7 +237,8 @@ class SentenceView:
         self.sentence = sentence
         first = bisect.bisect_left(starts, sentence.start)
         last = bisect.bisect_left(starts, sentence.end)
-        self.mentions = [m for m in mentions[first:last] if m.end <= sentence.end]
+        self.mentions = [_as_named_unit(m, sentence) for m in mentions[first:last]
+                         if m.end <= sentence.end]
         pieces, self._offsets, cursor = [], [], sentence.start
         for i, mention in enumerate(self.mentions):
             pieces.append(sentence.text[cursor - sentence.start:mention.start - sentence.start])
@@ -387,6 +394,13 @@ def _unnamed_subject(view: SentenceView, view_offset: int) -> UnlocatedTarget | 
     start, end = (view.original_offset(at) - view.sentence.start for at in unnamed.span(group))
     thing = " ".join(view.sentence.text[start:end].split())
     return UnlocatedTarget(thing, f"the subject is {thing}, which geo cannot locate")
+
+
+def _as_named_unit(mention, sentence: Sentence):
+    """The mention as the unit the noun after it says it is ("Kano state", "the Puno region of
+    Peru"), or as it is."""
+    noun = _UNIT_NOUN_AFTER.match(sentence.text, mention.end - sentence.start)
+    return (_unit_reading(mention, noun["noun"]) if noun else None) or mention
 
 
 def _unit_reading(mention, noun: str):
@@ -547,9 +561,7 @@ class Finder:
                 continue
             if i and i == last and _MEASURED_FROM.fullmatch(view.text, ends[i - 1], starts[i]):
                 continue
-            named_unit = _UNIT_NOUN_AFTER.match(view.text, ends[i])
-            unit = _unit_reading(mention, named_unit["noun"]) if named_unit else None
-            target = as_target(unit or mention)
+            target = as_target(mention)
             if target is not None:
                 return target
         return None

@@ -321,7 +321,7 @@ class Recogniser:
         `last` that names a unit with `suffix` ("Otter Tail" County); None if none does."""
         first = last
         while (first > 0 and last - first + 1 < UNIT_LIST_WORDS and reading.capitalised[first - 1]
-               and reading.spaced(first - 1, first)):
+               and reading.joined(first - 1, first)):
             first -= 1
         for start in range(first, last + 1):
             key = _key(f"{reading.surface(start, last)} {suffix}")
@@ -335,7 +335,7 @@ class Recogniser:
         `first` that names a unit with `suffix`; None if none does."""
         last = first
         while (last + 1 < len(reading.lowers) and last - first + 1 < UNIT_LIST_WORDS
-               and reading.capitalised[last + 1] and reading.spaced(last, last + 1)):
+               and reading.capitalised[last + 1] and reading.joined(last, last + 1)):
             last += 1
         for end in range(last, first - 1, -1):
             key = _key(f"{reading.surface(first, end)} {suffix}")

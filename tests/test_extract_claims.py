@@ -768,3 +768,49 @@ def test_a_unit_without_an_outline_makes_an_unverifiable_adjacency(pipeline, tex
     assert unit in {c.subject.describe() for c, _ in found}
     assert {v.status for _, v in found} == {Status.UNVERIFIABLE}
     assert all("no outline" in v.reason for _, v in found)
+
+
+# Facts from Natural Earth's 1:10m countries and the Census county outlines: Senegal and
+# Guinea each border Guinea-Bissau; Gambia is surrounded by Senegal; Mali borders Mauritania;
+# Eswatini touches South Africa and Mozambique, Bhutan India and China, Belize Mexico and
+# Guatemala; Morocco and Tunisia are 800 km apart (Algeria between), Lebanon and Jordan 47 km
+# (Syria between), Zimbabwe and Malawi 160 km (Mozambique between); Roanoke County, Virginia,
+# borders Botetourt County; Kent and Kalamazoo counties, Michigan, do not meet (Allegan and
+# Barry between); Lafayette Parish borders St. Martin Parish; Missouri borders Nebraska.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Cholera spread to Senegal and Guinea, both of which share a border with Guinea-Bissau.",
+     {("Senegal", "Guinea-Bissau"): Status.CONSISTENT,
+      ("Guinea", "Guinea-Bissau"): Status.CONSISTENT}),
+    ("Gambia, which is bordered on three sides by Senegal, declared mourning.",
+     {("Gambia", "Senegal"): Status.CONSISTENT}),
+    ("Herders died in cross-border raids from Mali into Mauritania.",
+     {("Mali", "Mauritania"): Status.CONSISTENT}),
+    ("Eswatini, a small kingdom wedged between South Africa and Mozambique, voted.",
+     {("Eswatini", "South Africa"): Status.CONSISTENT,
+      ("Eswatini", "Mozambique"): Status.CONSISTENT}),
+    ("Bhutan, which lies between India and China, reopened to tourists.",
+     {("Bhutan", "India"): Status.CONSISTENT, ("Bhutan", "China"): Status.CONSISTENT}),
+    ("Belize, whose only land neighbours are Mexico and Guatemala, sent troops.",
+     {("Belize", "Mexico"): Status.CONSISTENT, ("Belize", "Guatemala"): Status.CONSISTENT}),
+    ("Morocco's land frontier with Tunisia will stay shut.",
+     {("Morocco", "Tunisia"): Status.INCONSISTENT}),
+    ("Farmers send produce through Jordan, with which Lebanon shares a border.",
+     {("Jordan", "Lebanon"): Status.INCONSISTENT}),
+    ("Zimbabwe and Malawi, whose shared border is a smuggling route, agreed.",
+     {("Zimbabwe", "Malawi"): Status.INCONSISTENT}),
+    ("Roanoke County, which adjoins Botetourt County, opened cooling centers.",
+     {("Roanoke County", "Botetourt County"): Status.CONSISTENT}),
+    ("Deputies in Kent County, which sits next door to Kalamazoo County, searched.",
+     {("Kent County", "Kalamazoo County"): Status.INCONSISTENT}),
+    ("Lafayette Parish is bordered by St. Martin and Acadia parishes.",
+     {("Lafayette Parish", "Saint Martin Parish"): Status.CONSISTENT,
+      ("Lafayette Parish", "Acadia Parish"): Status.CONSISTENT}),
+    ("Missouri, which touches eight states including Nebraska, signed the compact.",
+     {("Missouri", "Nebraska"): Status.CONSISTENT}),
+    # "between" alone says nothing of borders.
+    ("Flights between France and Japan resumed.", {}),
+])
+def test_more_ways_places_neighbour(pipeline, text, expected):
+    found = {(c.subject.describe(), c.reference.describe()): v.status
+             for c, v in claims_in(pipeline, text) if c.relation is Relation.ADJACENCY}
+    assert found == expected

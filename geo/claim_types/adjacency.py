@@ -47,9 +47,9 @@ BORDER_PATTERN = re.compile(BORDER, re.IGNORECASE)
 NEIGHBOURING = alternatives(PHRASING_WORDS["neighbouring"])
 AREAS = r"(?:countr(?:y|ies)|nations?|states?|count(?:y|ies)|parish(?:es)?)"
 # "Algeria's neighbour Libya", "Syria's other neighbour Iran", "Uganda's neighbour to the south
-# is Tanzania".
+# is Tanzania", "Door County's lone land neighbor, Kewaunee County".
 NEIGHBOUR_PATTERN = re.compile(
-    rf"{SLOT}(?:['\u2019]s\s+(?:(?-i:[a-z]+)\s+)?|\s+)neighbou?r(?:ing country)?"
+    rf"{SLOT}(?:['\u2019]s\s+(?:(?-i:[a-z]+)\s+){{0,2}}|\s+)neighbou?r(?:ing country)?"
     rf"(?:\s+to\s+the\s+\w+\s+is)?,?\s+{SLOT}",
     re.IGNORECASE)
 # "Harris County and its neighbors Fort Bend and Montgomery", "Kenya's neighbours Uganda and
@@ -60,6 +60,11 @@ NEIGHBOURS_NAMED_PATTERN = re.compile(
     rf"(?:(?-i:[a-z]+)\s+)?neighbou?rs?\s*,?\s*(?:(?:{LIST_OPENER})\b\s*:?\s*)?"
     rf"(?P<members>{LIST})",
     re.IGNORECASE)
+# "cross-border raids from Mali into Mauritania": what crosses a border goes from one
+# neighbour into the other.
+CROSS_BORDER_PATTERN = re.compile(
+    rf"\bcross-border\s+(?:(?-i:[a-z]+)\s+){{1,2}}from\s+(?:the\s+)?{named_slot('first')}\s+"
+    rf"(?:in)?to\s+(?:the\s+)?{named_slot('second')}", re.IGNORECASE)
 # "Neighbours Kenya and Uganda agreed", "the two neighbours, India and Pakistan": each other's.
 NEIGHBOUR_PAIR_PATTERN = re.compile(
     rf"(?:\A\s*|\btwo\s+)neighbou?rs\s*,?\s*(?:the\s+)?{named_slot('first')}\s+and\s+"
@@ -80,7 +85,7 @@ NEIGHBOURS_LIST_PATTERN = re.compile(
 NEIGHBOURS_OF_PATTERN = re.compile(
     rf"\b{AREAS}\s+"
     rf"(?:{NEIGHBOURING}|adjacent\s+to|surrounding|(?:that|which)\s+(?:border|surround))\s+"
-    rf"{named_slot('ref')}"
+    rf"(?:the\s+)?{named_slot('ref')}"
     rf"(?:\s*,\s*{SLOT}(?=\s*,?\s*(?:[a-z]+\s+)?(?:{LIST_OPENER})\b))?"  # "Travis County, Texas"
     rf"\s*,?\s*(?:(?:[a-z]+\s+)?(?:{LIST_OPENER})\b\s*:?\s*)?(?P<members>{LIST})",
     re.IGNORECASE)
@@ -94,6 +99,8 @@ NEIGHBOURS_OF_PATTERN = re.compile(
 # `_list_before` (a pattern that began with the list would retry it from every member).
 # "China and Japan share a maritime border": no land neighbours.
 _NOT_BY_LAND = rf"(?!(?:{alternatives(PHRASING_WORDS['not_land_borders'])})\b)"
+# "which", "that", "both of which" before the words of a clause about the places before it.
+_WHICH = r"(?:(?:(?:both|all|each)\s+of\s+)?which\s+(?:(?:both|all|each|also)\s+)?|that\s+)"
 NAMED_NEIGHBOUR_PATTERN = re.compile(
     rf"(?<=\x02)(?:\s+(?:{AREAS}|{UNIT_NOUN}))?\s*,?\s*(?:"
     rf"(?:which\s+is\s+)?(?:the\s+)?{named_slot('owner')}['\u2019]s?\s+(?:(?-i:[a-z]+)\s+)?"
@@ -101,16 +108,28 @@ NAMED_NEIGHBOUR_PATTERN = re.compile(
     rf"|(?:(?:which|that)\s+is\s+)?(?:a|an|the)\s+(?:(?-i:[a-z]+)\s+)?neighbou?r\s+(?:of|to)\s+"
     rf"{named_slot('owner_of')}(?!['\u2019]s|\s+(?-i:[A-Z]))"
     rf"|(?P<each_other>(?:which|that)\s+(?:border|neighbou?r)\s+each\s+other"
+    rf"|whose\s+(?:shared|common)\s+(?:land\s+)?(?:border|frontier)"
     rf"|(?:(?:which|that)\s+)?(?:both\s+)?share\s+(?:a|the)\s+(?:{_NOT_BY_LAND}[\w-]+\s+){{0,2}}"
     rf"border"
     rf"(?!\s+(?:with|{alternatives(PHRASING_WORDS['border_compounds'])})\b))"
-    rf"|(?:which\s+|that\s+)?(?:also\s+)?shares?\s+(?:(?:part\s+of\s+)?(?:its|their|a)\s+"
+    rf"|{_WHICH}?(?:also\s+)?shares?\s+(?:(?:part\s+of\s+)?(?:(?:its|their|a)\s+)?"
     rf"(?:{_NOT_BY_LAND}\w+\s+)?)?borders?\s+with\s+(?P<shared>{LIST})"
-    rf"|(?:(?:(?:both|all|each)\s+of\s+)?which\s+(?:(?:both|all|each|also)\s+)?|that\s+)?"
-    rf"(?:also\s+)?(?:borders?|neighbou?rs?|(?:both|all|each)\s+bordering"
-    rf"|(?:{alternatives(PHRASING_WORDS['next_to_verbs'])})\s+(?:right\s+|just\s+)?next\s+to"
+    rf"|whose\s+(?:only\s+)?(?:(?-i:[a-z]+)\s+)?(?:borders?|frontiers?)\s+(?:(?:is|are)\s+)?with\s+"
+    rf"(?P<whose_border>{LIST})"
+    rf"|whose\s+(?:only\s+)?(?:(?-i:[a-z]+)\s+){{0,2}}neighbou?rs?\s+(?:(?:is|are|include)\s+)?"
+    rf"(?P<whose_neighbours>{LIST})"
+    rf"|(?:(?:a|an|the)\s+(?:(?-i:[a-z]+)\s+){{0,2}}|{_WHICH}(?:(?:is|are)\s+)?)?"
+    rf"(?:{alternatives(PHRASING_WORDS['between_verbs'])})\s+between\s+"
+    rf"(?P<between>{SLOT}\s+and\s+{SLOT})"
+    rf"|with\s+which\s+{named_slot('partner')}\s+shares?\s+(?:a|its|their)\s+"
+    rf"(?:{_NOT_BY_LAND}\w+\s+)?border"
+    rf"|{_WHICH}?(?:also\s+)?(?:(?:{alternatives(PHRASING_WORDS['bordering_verbs'])})"
+    rf"(?:\s+(?:both|all))?|neighbou?rs?|(?:both|all|each)\s+bordering"
+    rf"|(?:{alternatives(PHRASING_WORDS['next_to_verbs'])})\s+(?:right\s+|just\s+)?next\s+"
+    rf"(?:to|door\s+to)"
     rf"|(?:(?:is|are|was|were)\s+)?(?:(?:{alternatives(PHRASING_WORDS['surrounded_adverbs'])})\s+)?"
-    rf"(?:bordered|surrounded)(?:\s+on\s+the\s+\w+)?\s+by)\s+(?P<bordered>{LIST}))",
+    rf"(?:bordered|surrounded)(?:\s+on\s+(?:the\s+\w+|(?:\w+|all)\s+sides))?\s+by)"
+    rf"\s+(?:\w+\s+(?:{AREAS})\s+(?:(?:{LIST_OPENER})\s+)?)?(?P<bordered>{LIST}))",
     re.IGNORECASE)
 # "Finland, which shares a 1,340-km border with Russia": a length of border is a number to
 # check.
@@ -134,7 +153,8 @@ PART_BORDERS_PATTERN = re.compile(
     rf"(?:where|which|that|in\s+which)\b[^\x01.;]{{0,100}}?\bborders?\s+{named_slot('other')}",
     re.IGNORECASE)
 # A border, a neighbour, what surrounds or is next to: every phrasing above names one.
-TRIGGER = re.compile(r"border|neighbo|adjacent|adjoining|surround|next\s+to")
+TRIGGER = re.compile(r"border|frontier|neighbo|adjacent|adjoin|abut|touch|contiguous|surround"
+                     r"|next[\s-]+(?:to|door)|between")
 _LIST_GAP = re.compile(r"\s*,\s*|\s*,?\s+(?:and|or)\s+", re.IGNORECASE)
 
 
@@ -157,7 +177,8 @@ def find(view, finder) -> None:
         reference = _area(finder, view.mention(match["ref"]))
         if reference is not None:
             _each_member(view, finder, match, reference, _slots_of(view, match["members"]))
-    for match in NEIGHBOUR_PAIR_PATTERN.finditer(view.text):
+    for match in (*NEIGHBOUR_PAIR_PATTERN.finditer(view.text),
+                  *CROSS_BORDER_PATTERN.finditer(view.text)):
         _add(view, finder, match, _area(finder, view.mention(match["first"])),
              _area(finder, view.mention(match["second"])))
     for match in SHARED_LENGTH_PATTERN.finditer(view.text):
@@ -180,8 +201,10 @@ def find(view, finder) -> None:
             for a, b in itertools.combinations(members, 2):
                 _add(view, finder, match, _area(finder, a), _area(finder, b))
             continue
-        listed = match["bordered"] or match["shared"]
-        others = _list_slots(listed) if listed else [match["owner"] or match["owner_of"]]
+        listed = (match["bordered"] or match["shared"] or match["whose_border"]
+                  or match["whose_neighbours"] or match["between"])
+        others = (_list_slots(listed) if listed
+                  else [match["owner"] or match["owner_of"] or match["partner"]])
         others = [m for m in _without_qualifiers(finder, [view.mention(slot) for slot in others])
                   if m.mention.how != "demonym"]
         if len(others) > 1:  # "Ohio borders Indiana and Michigan": one subject, a claim each

@@ -113,7 +113,8 @@ _BORDER_WORD = r"(?:border|frontier)"
 # US news calls a state's border its line: "near the Tennessee line", "the Arkansas-Texas state
 # line" (geo.extract_claims keeps a line only between US states).
 _BORDER_WORD_OR_LINE = rf"(?:{_BORDER_WORD}|(?:state\s+)?line\b)"
-BORDER = (rf"(?:(?:the|its|their)\s+)?(?:{SLOT}(?:'s)?\s+{_BORDER_WORD}\s+with\s+{SLOT}"
+BORDER = (rf"(?:(?:the|its|their)\s+)?(?:{SLOT}(?:['\u2019]s\s+(?:(?-i:[a-z][\w-]*)\s+){{0,2}}|\s+)"
+          rf"{_BORDER_WORD}\s+with\s+{SLOT}"
           rf"|{_BORDER_WORD}(?:\s+(?:{alternatives(PHRASING_WORDS['border_area_nouns'])}))?"
           rf"\s+(?:between|of)\s+{SLOT}\s+and\s+{SLOT}"
           rf"|{SLOT}\s*[-\u2013/]\s*{SLOT}\s+{_BORDER_WORD_OR_LINE}"

@@ -21,6 +21,7 @@ from geo.claim_types.grammar import (
     PROXIMITY,
     PROXIMITY_AFTER_VERB,
     SLOT,
+    UNIT_NOUN,
     UNNAMED_BORDER,
     alternatives,
 )
@@ -63,14 +64,15 @@ BORDERS_PATTERN = re.compile(
 TRIGGER = re.compile(r"border|frontier|\bline")
 # What may stand between a place and the words that say it is near a border: "Kilis, near",
 # "Kilis lies near", "Kilis, a Turkish town near", "Pacaraima, on its border", "Fort Wayne,
-# Indiana, lies near", "the Cuvette-Ouest region near", "the Ain Amenas gas field on". Not a
-# clause: in "Moscow has massed troops on its border with Ukraine" or "the army said in Tel
-# Aviv that rockets fell near the border", the words say where the troops or the rockets are.
+# Indiana, lies near", "the Cuvette-Ouest region near", "the Puno region of Peru on", "the Ain
+# Amenas gas field on". Not a clause: in "Moscow has massed troops on its border with
+# Ukraine" or "the army said in Tel Aviv that rockets fell near the border", the words say
+# where the troops or the rockets are.
 _SITE = rf"(?:{PLACE_NOUN}|{alternatives(PHRASING_WORDS['site_nouns'])})"
 _NOUN_PHRASE = (rf"(?:an?|the)\s+(?:(?:(?!(?:{NOT_IN_A_NOUN_PHRASE})\b)[\w'\u2019-]+|{SLOT})\s+)"
                 rf"{{0,3}}")
 SUBJECT_GAP = re.compile(
-    rf"(?:\s+{_SITE})?(?:\s*,\s*{SLOT})*(?:{MEASURED_FROM}{SLOT})?\s*,?\s*(?:{_NOUN_PHRASE})?(?:(?:which|that)\s+)?"
+    rf"(?:\s+{_SITE}|\s+(?:{UNIT_NOUN})(?:\s+of\s+{SLOT})?)?(?:\s*,\s*{SLOT})*(?:{MEASURED_FROM}{SLOT})?\s*,?\s*(?:{_NOUN_PHRASE})?(?:(?:which|that)\s+)?"
     rf"(?:(?:{LOCATION_VERB}|just|right|also|only)\s+)*",
     re.IGNORECASE)
 
