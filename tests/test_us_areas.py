@@ -290,3 +290,23 @@ def test_a_state_that_does_not_reach_a_country_has_no_border_with_it(pipeline):
 ])
 def test_a_state_s_line(pipeline, text, expected):
     assert [v.status for _, v in claims_in(pipeline, text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Rutherford County, Tennessee, borders Davidson and Wilson, not Maury (Williamson
+    # between); St. Tammany Parish borders Tangipahoa, not Livingston; Warren County,
+    # Kentucky, borders Simpson; Hall and Jackson counties, Georgia, meet.
+    ("Residents of Rutherford County and the adjacent counties of Davidson and Maury were "
+     "warned.", {("Davidson County", "Rutherford County"): Status.CONSISTENT,
+                 ("Maury County", "Rutherford County"): Status.INCONSISTENT}),
+    ("Advisories were issued in St. Tammany Parish and neighboring Tangipahoa and Livingston "
+     "parishes.", {("Saint Tammany Parish", "Tangipahoa Parish"): Status.CONSISTENT,
+                   ("Saint Tammany Parish", "Livingston Parish"): Status.INCONSISTENT}),
+    ("The chase began in Warren County and ended across the county line in Simpson County.",
+     {("Warren County", "Simpson County"): Status.CONSISTENT}),
+    ("A farm on the line between Hall and Jackson counties burned.",
+     {("Hall County", "Jackson County"): Status.CONSISTENT}),
+])
+def test_a_county_and_its_neighbours_named_together(pipeline, text, expected):
+    assert {(c.subject.describe(), c.reference.describe()): v.status
+            for c, v in claims_in(pipeline, text)} == expected

@@ -69,11 +69,18 @@ CROSS_BORDER_PATTERN = re.compile(
 NEIGHBOUR_PAIR_PATTERN = re.compile(
     rf"(?:\A\s*|\btwo\s+)neighbou?rs\s*,?\s*(?:the\s+)?{named_slot('first')}\s+and\s+"
     rf"(?:the\s+)?{named_slot('second')}", re.IGNORECASE)
-# "neighbouring Mali", "into neighboring Montgomery and Grimes counties": the area the article
-# is about, or for a county the county the sentence named before, neighbours each member.
+# "Wake and neighboring Durham and Johnston counties", "Rutherford County and the adjacent
+# counties of Davidson and Wilson": the place named right before neighbours each member.
+_NAMED_AND = re.compile(rf"{named_slot('before')}(?:\s+{UNIT_NOUN})?\s+and\s+(?:the\s+)?\Z",
+                        re.IGNORECASE)
+_NAMED_AND_REACH = 40
+# "neighbouring Mali", "into neighboring Montgomery and Grimes counties", "across the county
+# line in Simpson County": the area the article is about, or for a county the county the
+# sentence named before, neighbours each member.
 NEIGHBOURING_PATTERN = re.compile(
     rf"\b(?:{NEIGHBOURING})\s+(?:country\s+(?:of\s+)?)?(?P<members>{LIST})"
-    rf"|\bacross\s+the\s+border\s+(?:in|into|to)\s+(?P<across>{LIST})", re.IGNORECASE)
+    rf"|\bacross\s+the\s+(?:border|(?:county|parish|state)\s+line)\s+(?:in|into|to)\s+"
+    rf"(?P<across>{LIST})", re.IGNORECASE)
 # "the neighbouring countries of Benin, Ghana and Niger", "neighbouring countries such as
 # Rwanda and Zambia", "the adjacent counties of Pulaski and Garland": each member neighbours
 # the same.
@@ -154,7 +161,7 @@ PART_BORDERS_PATTERN = re.compile(
     re.IGNORECASE)
 # A border, a neighbour, what surrounds or is next to: every phrasing above names one.
 TRIGGER = re.compile(r"border|frontier|neighbo|adjacent|adjoin|abut|touch|contiguous|surround"
-                     r"|next[\s-]+(?:to|door)|between")
+                     r"|next[\s-]+(?:to|door)|between|(?:county|parish)\s+line")
 _LIST_GAP = re.compile(r"\s*,\s*|\s*,?\s+(?:and|or)\s+", re.IGNORECASE)
 
 
@@ -165,10 +172,12 @@ def find(view, finder) -> None:
         _add(view, finder, match, *(_area(finder, view.mention(slot))
                                     for slot in match.groups()))
     for match in NEIGHBOURING_PATTERN.finditer(view.text):
-        _each_member(view, finder, match, None,
-                     _slots_of(view, match["members"] or match["across"]), member_first=False)
+        members = _slots_of(view, match["members"] or match["across"])
+        _each_member(view, finder, match, _named_before(finder, view, match, members), members,
+                     member_first=False)
     for match in NEIGHBOURS_LIST_PATTERN.finditer(view.text):
-        _each_member(view, finder, match, None, _slots_of(view, match["members"]))
+        members = _slots_of(view, match["members"])
+        _each_member(view, finder, match, _named_before(finder, view, match, members), members)
     for match in NEIGHBOURS_NAMED_PATTERN.finditer(view.text):
         reference = _area(finder, view.mention(match["ref"]))
         if reference is not None:
@@ -288,6 +297,23 @@ def _each_member(view, finder, match: re.Match, reference, members: list,
 
 def _is_county(target) -> bool:
     return isinstance(target, AdminAreaTarget) and not admin_areas.is_state(target.area)
+
+
+def _named_before(finder, view, match: re.Match, members: list):
+    """The county named right before "and neighbouring" counties ("Wake and neighboring Durham
+    and Johnston counties": Wake County). Not a country: in "refugees fled into Uganda and
+    neighbouring Burundi" Burundi may be Congo's neighbour (_whose_neighbour)."""
+    named = _NAMED_AND.search(view.text, max(0, match.start() - _NAMED_AND_REACH), match.start())
+    if named is None or not members:
+        return None
+    at = int(named["before"])
+    before = view.mentions[at]
+    if at and finder.qualifies(view.mentions[at - 1], before):  # "Saline County, Arkansas and"
+        before = view.mentions[at - 1]
+    area = _area(finder, before)
+    if area is None:  # a town's name: the county of that name, as its neighbours are
+        area = _county_in_state_of(before, _area(finder, members[0]))
+    return area if _is_county(area) else None
 
 
 def _whose_neighbour(before, home) -> list[str]:

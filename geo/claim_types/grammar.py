@@ -117,6 +117,7 @@ BORDER = (rf"(?:(?:the|its|their)\s+)?(?:{SLOT}(?:['\u2019]s\s+(?:(?-i:[a-z][\w-
           rf"{_BORDER_WORD}\s+with\s+{SLOT}"
           rf"|{_BORDER_WORD}(?:\s+(?:{alternatives(PHRASING_WORDS['border_area_nouns'])}))?"
           rf"\s+(?:between|of)\s+{SLOT}\s+and\s+{SLOT}"
+          rf"|(?:(?:county|parish|state)\s+)?line\s+between\s+{SLOT}\s+and\s+{SLOT}"
           rf"|{SLOT}\s*[-\u2013/]\s*{SLOT}\s+{_BORDER_WORD_OR_LINE}"
           rf"|{SLOT}\s+{_BORDER_WORD_OR_LINE}"
           rf"|{_BORDER_WORD}\s+(?:with|from|of)\s+{SLOT})")
