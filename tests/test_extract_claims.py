@@ -814,3 +814,22 @@ def test_more_ways_places_neighbour(pipeline, text, expected):
     found = {(c.subject.describe(), c.reference.describe()): v.status
              for c, v in claims_in(pipeline, text) if c.relation is Relation.ADJACENCY}
     assert found == expected
+
+
+# Chiang Rai lies in Thailand's northernmost tip, Lodwar in Kenya's north-west, Gwadar on
+# Pakistan's south-western coast, Darwin on Australia's north coast, Ushuaia at Argentina's
+# southern end, Kashgar in China's far west (not its east).
+@pytest.mark.parametrize(("text", "status"), [
+    ("Smoke has blanketed Chiang Rai, in Thailand's far north.", Status.CONSISTENT),
+    ("Drought killed camels around Lodwar, the main town in Kenya's arid north-west.",
+     Status.CONSISTENT),
+    ("Engineers were targeted in Gwadar, a port in the country's south-west.",
+     Status.CONSISTENT),
+    ("Crocodiles were seen in Darwin, on Australia's northern coast.", Status.CONSISTENT),
+    ("Ships were stranded at Ushuaia, at the southern tip of Argentina.", Status.CONSISTENT),
+    ("Hail hit Kashgar, in China's far east.", Status.INCONSISTENT),
+])
+def test_a_part_of_a_country_said_with_its_owner(pipeline, text, status):
+    found = [v.status for c, v in claims_in(pipeline, text)
+             if c.relation is Relation.CONTAINMENT]
+    assert found == [status]

@@ -49,12 +49,20 @@ from geo.verdicts import Verdict, status_of, within
 RELATION = Relation.CONTAINMENT
 TOWN_REACH_KM = 10.0
 # "Timbuktu in northern Mali", "Lyon in the east of France", "in the northern part of Congo",
-# "Arica, in Chile's north": the subject is the place named before.
+# "Arica, in Chile's north", "Kashgar, in China's far west", "Gwadar, a port in the country's
+# south-west", "Darwin, on Australia's northern coast", "Ushuaia, at the southern tip of
+# Argentina": the subject is the place named before.
+_FAR = r"(?:far|extreme|deep)"
+_PART_ALONE = r"(?:north|south)[\s-]?(?:east|west)|north|south|east|west|centre|center"
+_EDGE = r"(?:coast|tip|edge|shore|end)"
 IN_REGION_PATTERN = re.compile(
     rf"\bin\s+(?:{PART}\s+{named_slot('country')}"
-    rf"|the\s+(?:{PART_NOUN})\s+of\s+(?:the\s+)?{named_slot('country_after_noun')}"
-    rf"|{named_slot('owner')}['\u2019]s\s+(?-i:(?P<part_owned>(?:north|south)[\s-]?(?:east|west)"
-    rf"|north|south|east|west|centre|center)\b(?!\s+[A-Z])))",
+    rf"|the\s+(?:{_FAR}\s+)?(?:{PART_NOUN})\s+of\s+(?:the\s+)?{named_slot('country_after_noun')}"
+    rf"|(?:{named_slot('owner')}|the\s+(?P<own>country))['\u2019]s\s+(?:[\w-]+\s+){{0,2}}?"
+    rf"(?-i:(?P<part_owned>{_PART_ALONE})\b(?!\s+[A-Z])))"
+    rf"|\b(?:on|along|at)\s+(?:{named_slot('coast_owner')}['\u2019]s\s+(?P<coast_part>{PART_WORDS})"
+    rf"\s+{_EDGE}\b|the\s+(?P<edge_part>{PART_WORDS})\s+{_EDGE}\s+of\s+"
+    rf"{named_slot('edge_country')})",
     re.IGNORECASE)
 # "in central Denmark, in a town called Låsby": with no place before, the place the words go on
 # to name, if they say it is a place ("in Copenhagen and in Malmo" may be a list of others).
@@ -125,13 +133,17 @@ TRIGGER = re.compile(f"{PART_WORD}|centre|center|airport|{UNIT_NOUN}")
 def find(view, finder) -> None:
     for match in IN_REGION_PATTERN.finditer(view.text):
         country = view.mention(match["country"] or match["country_after_noun"]
-                               or match["owner"])
+                               or match["owner"] or match["coast_owner"] or match["edge_country"])
         subject = finder.subject_before(view, match.start())
         after = SUBJECT_AFTER_PATTERN.match(view.text, match.end())
         if subject is None and after:
             subject = finder.located(view.mention(after["subject"]))
         part_words = (match["part"] or match["part_noun"] or match["part_adjective"]
-                      or match["part_owned"])
+                      or match["part_owned"] or match["coast_part"] or match["edge_part"])
+        if match["own"]:  # "in the country's south-west": the subject's own country
+            if subject is not None and len(subject.country_codes) == 1:
+                _in_part(view, finder, match, subject, subject.country_codes[0], part_words)
+            continue
         if subject is not None and country.place.kind == "admin1" \
                 and finder.area_key(country) is None and part_words.islower():
             # "Lismore in northern New South Wales": a part of a unit geo has no outline of
