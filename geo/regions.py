@@ -5,6 +5,8 @@ the outlines; this module only reads the words, so reading an article loads no g
 
 from __future__ import annotations
 
+import re
+
 SIDES = {"northern": "N", "southern": "S", "eastern": "E", "western": "W",
          "north": "N", "south": "S", "east": "E", "west": "W"}
 
@@ -14,9 +16,14 @@ PART_WORDS = {"N": "northern", "S": "southern", "E": "eastern", "W": "western",
               "SW": "south-western", "C": "central"}
 
 
+# "far northern", "deep south" and "north-central" are in the half that their side names.
+_QUALIFIERS = re.compile(r"^(?:far|deep|extreme)\s+|(?<=\w)[\s-]central$")
+
+
 def parse_part(words: str) -> str:
-    """"northern" -> "N", "north-eastern" -> "NE", "central" -> "C"."""
-    words = words.strip().lower()
+    """"northern" -> "N", "north-eastern" -> "NE", "central" -> "C", "far northern" -> "N",
+    "north-central" -> "N"."""
+    words = _QUALIFIERS.sub("", words.strip().lower())
     if words in ("central", "centre", "center", "middle"):
         return "C"
     pieces = [p for p in words.replace("-", " ").split() if p]

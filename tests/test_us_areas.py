@@ -310,3 +310,20 @@ def test_a_state_s_line(pipeline, text, expected):
 def test_a_county_and_its_neighbours_named_together(pipeline, text, expected):
     assert {(c.subject.describe(), c.reference.describe()): v.status
             for c, v in claims_in(pipeline, text)} == expected
+
+
+# Paducah lies at Kentucky's western tip, Evansville in Indiana's south-west corner, Mason
+# City in northern Iowa, Memphis in Tennessee's south-west corner, Caddo Parish (Shreveport)
+# in Louisiana's north-west, McAllen in Texas' far south; Evansville is nowhere near
+# Indiana's north-east.
+@pytest.mark.parametrize(("text", "status"), [
+    ("Barges were halted at Paducah, in far western Kentucky.", Status.CONSISTENT),
+    ("Evansville, in the southwest corner of Indiana, set a record.", Status.CONSISTENT),
+    ("Mason City, in north-central Iowa, rebuilt its plant.", Status.CONSISTENT),
+    ("Memphis, in the far southwest corner of the state, got rain.", Status.CONSISTENT),
+    ("Caddo Parish, in the state's northwest corner, is under a watch.", Status.CONSISTENT),
+    ("Growers around McAllen, in deep South Texas, are worried.", Status.CONSISTENT),
+    ("Evansville, in the northeast corner of Indiana, set a record.", Status.INCONSISTENT),
+])
+def test_a_part_of_a_state_as_news_says_it(pipeline, text, status):
+    assert [v.status for _, v in claims_in(pipeline, text)] == [status]

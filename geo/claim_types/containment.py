@@ -57,8 +57,9 @@ _PART_ALONE = r"(?:north|south)[\s-]?(?:east|west)|north|south|east|west|centre|
 _EDGE = r"(?:coast|tip|edge|shore|end)"
 IN_REGION_PATTERN = re.compile(
     rf"\bin\s+(?:{PART}\s+{named_slot('country')}"
-    rf"|the\s+(?:{_FAR}\s+)?(?:{PART_NOUN})\s+of\s+(?:the\s+)?{named_slot('country_after_noun')}"
-    rf"|(?:{named_slot('owner')}|the\s+(?P<own>country))['\u2019]s\s+(?:[\w-]+\s+){{0,2}}?"
+    rf"|the\s+(?:{_FAR}\s+)?(?:{PART_NOUN})(?:\s+corner)?\s+of\s+(?:the\s+)?"
+    rf"(?:{named_slot('country_after_noun')}|(?P<own_of>country|state)\b)"
+    rf"|(?:{named_slot('owner')}|the\s+(?P<own>country|state))['\u2019]s\s+(?:[\w-]+\s+){{0,2}}?"
     rf"(?-i:(?P<part_owned>{_PART_ALONE})\b(?!\s+[A-Z])))"
     rf"|\b(?:on|along|at)\s+(?:{named_slot('coast_owner')}['\u2019]s\s+(?P<coast_part>{PART_WORDS})"
     rf"\s+{_EDGE}\b|the\s+(?P<edge_part>{PART_WORDS})\s+{_EDGE}\s+of\s+"
@@ -140,9 +141,11 @@ def find(view, finder) -> None:
             subject = finder.located(view.mention(after["subject"]))
         part_words = (match["part"] or match["part_noun"] or match["part_adjective"]
                       or match["part_owned"] or match["coast_part"] or match["edge_part"])
-        if match["own"]:  # "in the country's south-west": the subject's own country
-            if subject is not None and len(subject.country_codes) == 1:
-                _in_part(view, finder, match, subject, subject.country_codes[0], part_words)
+        own_kind = match["own"] or match["own_of"]
+        if own_kind:  # "in the country's south-west": the subject's own country or state
+            own = _own_area(subject, own_kind.lower()) if subject is not None else None
+            if own is not None:
+                _in_part(view, finder, match, subject, own, part_words)
             continue
         if subject is not None and country.place.kind == "admin1" \
                 and finder.area_key(country) is None and part_words.islower():
@@ -177,6 +180,15 @@ def find(view, finder) -> None:
             _in_a_unit(view, finder, match)
     for match in AIRPORT_PATTERN.finditer(view.text):
         _airport_in_a_town(view, finder, match)
+
+
+def _own_area(subject, kind: str) -> str | None:
+    """The key of the country ("country") or US state ("state") the subject lies in."""
+    if kind == "country":
+        return subject.country_codes[0] if len(subject.country_codes) == 1 else None
+    if isinstance(subject, AdminAreaTarget):
+        return admin_areas.state_key_of(subject.area)
+    return admin_areas.state_at(*subject.point) if subject.point is not None else None
 
 
 def _in_the_home_part(view, finder, match: re.Match) -> None:

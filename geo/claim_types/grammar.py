@@ -132,9 +132,10 @@ PROXIMITY_AFTER_VERB = alternatives(PHRASING_WORDS["after_location_verb"])
 ROUTE = (rf"(?P<route>(?:{alternatives(ROUTE_NOUNS)})\b|by\s+(?:{alternatives(ROUTE_MEANS)})\b"
          r"|on\s+foot\b)")
 # A part of a country as an adjective: "northern", "north-eastern", and in news also "north",
-# "northwest" ("in northwest China").
-PART_WORDS = (r"(?:(?:north|south)[\s-]?(?:east|west)(?:ern)?|(?:north|south|east|west)(?:ern)?"
-              r"|central)")
+# "northwest" ("in northwest China"), "far northern", "deep South", "north-central" (the
+# northern half: geo.regions.parse_part).
+PART_WORDS = (r"(?:(?:far|deep|extreme)\s+)?(?:(?:north|south)[\s-]?(?:east|west)(?:ern)?"
+              r"|(?:north|south|east|west)(?:ern)?(?:[\s-]central\b)?|central)")
 PART = rf"(?P<part>{PART_WORDS})"
 # A word every PART holds: a sentence without one names no part of a country.
 PART_WORD = "north|south|east|west|central"
