@@ -142,6 +142,21 @@ def _measured_from() -> re.Pattern[str]:
         r"|(?-i:[NS]?[NS]?[EW]?)\s+)?(?:of|from)\s+\Z", re.IGNORECASE)
 
 
+@cache
+def _measured_after() -> re.Pattern[str]:
+    """"Tyler, about 90 miles west of Dallas": what a distance is measured to is a place too,
+    even a first name opening its sentence. A comma, up to two words ("about", "some"), a
+    number in figures or one word, a unit or a time ("90 minutes"), perhaps a compass point,
+    then "of", "from" or "outside"."""
+    spelled = sorted(units.spellings(), key=len, reverse=True)
+    return re.compile(
+        r"\s*,\s*(?:[a-z]+\s+){0,2}(?:\d[\d,.]*|[a-z]+)\s*-?\s*(?:"
+        + "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in spelled)
+        + r"|(?:hours?|minutes?)(?:['\u2019]s)?(?:\s+drive)?)"
+        r"\s+(?:(?:north|south|east|west)(?:[\s-]?(?:north|south|east|west)){0,2}\s+)?"
+        r"(?:of|from|outside)\b", re.IGNORECASE)
+
+
 def _dateline(reading: _Reading, i: int, j: int) -> bool:
     """Words i..j are a dateline's town: "GAZA CITY --"."""
     surface = reading.surface(i, j)
@@ -467,7 +482,8 @@ class Recogniser:
             return False
         if single and self.words.is_common_word(surface) and best.match != "demonym":
             if best.kind == "country" or best.capital or _measured_from().search(
-                    text, max(0, mention.start - MEASURED_FROM_REACH), mention.start):
+                    text, max(0, mention.start - MEASURED_FROM_REACH), mention.start) \
+                    or _measured_after().match(text, mention.end):
                 return True
             if best.match == "alias":  # "We" is an alternate name of Hue; nobody means that
                 return False

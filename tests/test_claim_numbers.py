@@ -291,3 +291,29 @@ def test_a_vague_amount_can_be_false(pipeline):
     # Mombasa lies about 440 km from Nairobi.
     ((_, verdict),) = claims_in(pipeline, "Mombasa is several miles from Nairobi.")
     assert verdict.status is Status.INCONSISTENT
+
+
+@pytest.mark.parametrize("text", [
+    # A time travelled is no distance: found, and reported unverifiable with the time.
+    "Fort Wayne, about two hours from Indianapolis, wants a train.",
+    "Many students commute from Lafayette, about an hour's drive from Baton Rouge.",
+    "Seward, about a two-and-a-half-hour drive from Anchorage, welcomed a ship.",
+    "Jackson, about 90 minutes from Memphis, hosts the tournament.",
+])
+def test_a_travel_time_is_unverifiable(pipeline, text):
+    analysis = pipeline.analyse(read_article(text.encode()))
+    (verdict,) = analysis.verdicts
+    assert verdict.status is Status.UNVERIFIABLE
+    assert "travel time" in verdict.reason
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    # Murfreesboro lies some 31 miles from Nashville; Ann Arbor 36 miles from Detroit; Norman
+    # 17 miles from Oklahoma City.
+    ("Murfreesboro, about 30 miles outside Nashville, flooded.", Status.CONSISTENT),
+    ("Ann Arbor, about 90 miles outside Detroit, flooded.", Status.INCONSISTENT),
+    ("Norman, roughly 20 miles from downtown Oklahoma City, grew.", Status.CONSISTENT),
+])
+def test_a_distance_outside_a_city(pipeline, text, status):
+    analysis = pipeline.analyse(read_article(text.encode()))
+    assert [v.status for v in analysis.verdicts] == [status]

@@ -13,6 +13,7 @@ import re
 
 from geo.claim_types.grammar import (
     BORDER,
+    HEDGE,
     PLACE_CALLED,
     QUANTITY,
     ROUTE,
@@ -20,20 +21,30 @@ from geo.claim_types.grammar import (
     UNIT,
     UNNAMED_BORDER,
     LazyPattern,
+    alternatives,
     named_slot,
 )
-from geo.claims import Claim, Quantity, Relation
+from geo.claims import ROUTE_NOUNS, Claim, Quantity, Relation
 from geo.measure import Measurement, from_subject_point
 from geo.verdicts import Verdict, number_checked
 
 RELATION = Relation.DISTANCE
+_FROM = r"(?:from|of|outside(?:\s+of)?)\s+(?:downtown\s+)?"
 PATTERN = LazyPattern(
-    rf"{QUANTITY}(?:\s+{ROUTE})?(?:\s+away)?\s+(?:from|of)\s+(?:{PLACE_CALLED}(?=\x01))?"
+    rf"{QUANTITY}(?:\s+{ROUTE})?(?:\s+away)?\s+{_FROM}(?:{PLACE_CALLED}(?=\x01))?"
     rf"(?P<ref>{BORDER}|{SLOT}|{UNNAMED_BORDER})",
     re.IGNORECASE)
+# "about an hour's drive from Baton Rouge", "90 minutes from Memphis", "a two-and-a-half-hour
+# drive from Anchorage": a way travelled in a time, no straight line at all: reported
+# unverifiable, the time as written (geo measures no roads).
+TRAVEL_TIME_PATTERN = re.compile(
+    rf"(?P<time>(?:(?:{HEDGE})\s+)?(?:an?\s+)?(?:[\w.]+[\s-]+)?(?:and[\s-]+a[\s-]+half[\s-]+)?"
+    rf"(?:hours?|minutes?)(?:['\u2019]s?)?(?:\s+(?:{alternatives(ROUTE_NOUNS)}))?)(?:\s+away)?"
+    rf"\s+{_FROM}{named_slot('ref')}", re.IGNORECASE)
 # A quantity's unit follows its number's last digit, or a space or hyphen after the number (a
-# number in words ends at a word boundary), and ends a word.
-TRIGGER = re.compile(rf"(?:\d|[\s-])(?:{UNIT})\b")
+# number in words ends at a word boundary), and ends a word; or a time travelled.
+TRIGGER = re.compile(rf"(?:\d|[\s-])(?:{UNIT})\b|(?:hour|minute)s?(?:['\u2019]s)?\s+(?:"
+                     rf"{alternatives(ROUTE_NOUNS)}|away|from|outside)\b")
 
 
 # "the stage covered 109 miles from Paredes de Nava to Baltanas": the length of a way between
@@ -54,6 +65,12 @@ def find(view, finder) -> None:
             fields = finder.measured(view, match)
         if fields is not None:
             finder.add(view, match, relation=RELATION, qualifier=route, **fields)
+    for match in TRAVEL_TIME_PATTERN.finditer(view.text):
+        subject = finder.subject_before(view, match.start(), unnamed=True)
+        reference = finder.located(view.mention(match["ref"]))
+        if subject is not None and reference is not None and subject != reference:
+            finder.add(view, match, relation=RELATION, subject=subject, reference=reference,
+                       qualifier=" ".join(match["time"].split()))
 
 
 def _from_to(view, finder, match: re.Match, start: str, end: str) -> dict | None:
@@ -68,12 +85,17 @@ def _from_to(view, finder, match: re.Match, start: str, end: str) -> dict | None
 
 
 def describe(claim: Claim) -> str:
+    if claim.quantity is None:  # a time travelled
+        return f"{claim.subject.describe()} is {claim.qualifier} from {claim.reference.describe()}"
     way = f" ({claim.qualifier})" if claim.qualifier else ""
     return (f"{claim.subject.describe()} is {claim.quantity.describe()}{way} from "
             f"{claim.reference.describe()}")
 
 
 def measure(claim: Claim) -> Measurement:
+    if claim.quantity is None:
+        return Measurement(problem=f'a travel time ("{claim.qualifier}"), not a distance: geo '
+                                   "measures geodesics, not roads")
     if claim.qualifier is not None:  # a distance's only qualifier is the way it is travelled
         return Measurement(problem=f'a route distance ("{claim.qualifier}"), not a straight '
                                    "line: geo measures geodesics")
