@@ -32,6 +32,7 @@ from geo.claim_types.grammar import (
     PLACE_NOUN,
     SLOT,
     UNIT_NOUN,
+    LazyPattern,
     alternatives,
 )
 from geo.claims import ANAPHOR_NOUNS, PHRASING_WORDS, Claim, Quantity, Relation
@@ -65,8 +66,8 @@ from geo.targets import (
 from geo.units import to_km
 
 AirportFinder = Callable[[object], "PointTarget | None"]
-BORDER_PATTERN = re.compile(BORDER, re.IGNORECASE)
-REGION_PATTERN = re.compile(rf"\b{PART}\s+{SLOT}", re.IGNORECASE)
+BORDER_PATTERN = LazyPattern(BORDER, re.IGNORECASE)
+REGION_PATTERN = LazyPattern(rf"\b{PART}\s+{SLOT}", re.IGNORECASE)
 _PART_WORD = re.compile(PART_WORD)
 # A sentence in which no claim type's TRIGGER finds anything holds no claim.
 _ANY_TRIGGER = re.compile("|".join(f"(?:{claim_type.TRIGGER.pattern})"
@@ -74,7 +75,7 @@ _ANY_TRIGGER = re.compile("|".join(f"(?:{claim_type.TRIGGER.pattern})"
 # "this small town about 60 miles southwest of Raleigh", "the town lies some 80 km from": a
 # place the sentence does not name, so the one the article is about. Up to two words before
 # the noun, and a few of the words that say where a place is after it.
-ANAPHOR_BEFORE = re.compile(
+ANAPHOR_BEFORE = LazyPattern(
     rf"\b(?:this|the)\s+(?:[\w-]+\s+){{0,2}}?(?:{alternatives(ANAPHOR_NOUNS)})"
     rf"(?:\s*,?\s+(?:{LOCATION_VERB}|which|that)){{0,3}}"
     r"\s*,?\s*\Z", re.IGNORECASE)
@@ -85,7 +86,7 @@ ANAPHOR_REACH = 60
 _NAME_WORD = r"[A-Z][^\W\d_]*(?:['\u2019][^\W\d_]+)*"
 # What may stand between a subject and the claim's words, to the claim: ", which lies".
 _SAYING_WHERE = rf"\s*,?\s*(?:(?:which|that)\s+)?(?:(?:{LOCATION_VERB})\s+){{0,2}}\Z"
-UNKNOWN_PLACE_BEFORE = re.compile(
+UNKNOWN_PLACE_BEFORE = LazyPattern(
     rf"{A_PLACE_CALLED}(?!(?:{alternatives(PHRASING_WORDS['calendar'])})\b)"
     rf"(?-i:(?P<name>{_NAME_WORD}(?:[\s-]{_NAME_WORD}){{0,2}})){_SAYING_WHERE}", re.IGNORECASE)
 UNKNOWN_PLACE_REACH = 80
@@ -100,7 +101,7 @@ _APPOSITION_END = re.compile(r"\x02\s*,?\s*\Z")
 _WORD = r"[^\W\d_][\w'\u2019-]*"
 _DETERMINER = r"\b(?:an?|the)"  # the last one before the claim: "the wreck on a hillside"
 _BOUND = r"(?:north|south|east|west)bound"  # "Highway 10 eastbound, 2 miles east of Perham"
-UNNAMED_BEFORE = re.compile(
+UNNAMED_BEFORE = LazyPattern(
     rf"(?:\b(?P<thing>{_DETERMINER}\s+(?:(?!{_DETERMINER}\s){_WORD}\s+){{0,3}}"
     rf"(?:{SLOT}\s+(?={PLACE_NOUN}\b))?"
     rf"(?-i:[a-z])[\w'\u2019-]*)"
@@ -122,7 +123,7 @@ _NAMED_BEFORE_WAY = re.compile(
 # the head of the apposition, whatever places the apposition names. An apposition is a noun
 # phrase or a place: no comma inside it (but in a number), nor a word that opens or makes a
 # clause.
-APPOSITION_HEAD = re.compile(
+APPOSITION_HEAD = LazyPattern(
     r"\x01(?P<head>\d+)\x02\s*,\s*(?P<inside>(?:an?|the|in)\s"
     r"(?:[^\x01,;:!?]|(?<=\d),(?=\d{3})|\x01\d+\x02)*?)"
     r"\s*,?\s*\Z", re.IGNORECASE)

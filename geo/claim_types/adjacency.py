@@ -43,30 +43,30 @@ RELATION = Relation.ADJACENCY
 # many (Malaysia and Singapore, Britain and France, Japan and South Korea): unverifiable too;
 # Jamaica and Haiti, 188 km apart, are not.
 WATER_GAP_KM = 150.0
-BORDER_PATTERN = re.compile(BORDER, re.IGNORECASE)
+BORDER_PATTERN = LazyPattern(BORDER, re.IGNORECASE)
 NEIGHBOURING = alternatives(PHRASING_WORDS["neighbouring"])
 AREAS = r"(?:countr(?:y|ies)|nations?|states?|count(?:y|ies)|parish(?:es)?)"
 # "Algeria's neighbour Libya", "Syria's other neighbour Iran", "Uganda's neighbour to the south
 # is Tanzania", "Door County's lone land neighbor, Kewaunee County".
-NEIGHBOUR_PATTERN = re.compile(
+NEIGHBOUR_PATTERN = LazyPattern(
     rf"{SLOT}(?:['\u2019]s\s+(?:(?-i:[a-z]+)\s+){{0,2}}|\s+)neighbou?r(?:ing country)?"
     rf"(?:\s+to\s+the\s+\w+\s+is)?,?\s+{SLOT}",
     re.IGNORECASE)
 # "Harris County and its neighbors Fort Bend and Montgomery", "Kenya's neighbours Uganda and
 # Tanzania", "from Mexico to its neighbours, the United States and Guatemala": each member
 # neighbours the place named first.
-NEIGHBOURS_NAMED_PATTERN = re.compile(
+NEIGHBOURS_NAMED_PATTERN = LazyPattern(
     rf"{named_slot('ref')}(?:\s+{AREAS})?(?:['\u2019]s|\s+(?:and|to|with)\s+its)\s+"
     rf"(?:(?-i:[a-z]+)\s+)?neighbou?rs?\s*,?\s*(?:(?:{LIST_OPENER})\b\s*:?\s*)?"
     rf"(?P<members>{LIST})",
     re.IGNORECASE)
 # "cross-border raids from Mali into Mauritania": what crosses a border goes from one
 # neighbour into the other.
-CROSS_BORDER_PATTERN = re.compile(
+CROSS_BORDER_PATTERN = LazyPattern(
     rf"\bcross-border\s+(?:(?-i:[a-z]+)\s+){{1,2}}from\s+(?:the\s+)?{named_slot('first')}\s+"
     rf"(?:in)?to\s+(?:the\s+)?{named_slot('second')}", re.IGNORECASE)
 # "Neighbours Kenya and Uganda agreed", "the two neighbours, India and Pakistan": each other's.
-NEIGHBOUR_PAIR_PATTERN = re.compile(
+NEIGHBOUR_PAIR_PATTERN = LazyPattern(
     rf"(?:\A\s*|\btwo\s+)neighbou?rs\s*,?\s*(?:the\s+)?{named_slot('first')}\s+and\s+"
     rf"(?:the\s+)?{named_slot('second')}", re.IGNORECASE)
 # "Wake and neighboring Durham and Johnston counties", "Rutherford County and the adjacent
@@ -77,19 +77,19 @@ _NAMED_AND_REACH = 40
 # "neighbouring Mali", "into neighboring Montgomery and Grimes counties", "across the county
 # line in Simpson County": the area the article is about, or for a county the county the
 # sentence named before, neighbours each member.
-NEIGHBOURING_PATTERN = re.compile(
+NEIGHBOURING_PATTERN = LazyPattern(
     rf"\b(?:{NEIGHBOURING})\s+(?:country\s+(?:of\s+)?)?(?P<members>{LIST})"
     rf"|\bacross\s+the\s+(?:border|(?:county|parish|state)\s+line)\s+(?:in|into|to)\s+"
     rf"(?P<across>{LIST})", re.IGNORECASE)
 # "the neighbouring countries of Benin, Ghana and Niger", "neighbouring countries such as
 # Rwanda and Zambia", "the adjacent counties of Pulaski and Garland": each member neighbours
 # the same.
-NEIGHBOURS_LIST_PATTERN = re.compile(
+NEIGHBOURS_LIST_PATTERN = LazyPattern(
     rf"\b(?:{NEIGHBOURING}|surrounding)\s+{AREAS}\s*,?\s*"
     rf"(?:(?:of|such\s+as|including|like)\s+)?(?P<members>{LIST})", re.IGNORECASE)
 # "countries neighbouring Turkey, specifically Armenia, Georgia and Iran", "the states that
 # border Nebraska include Iowa", "counties adjacent to Travis County include Hays".
-NEIGHBOURS_OF_PATTERN = re.compile(
+NEIGHBOURS_OF_PATTERN = LazyPattern(
     rf"\b{AREAS}\s+"
     rf"(?:{NEIGHBOURING}|adjacent\s+to|surrounding|(?:that|which)\s+(?:border|surround))\s+"
     rf"(?:the\s+)?{named_slot('ref')}"
@@ -108,7 +108,7 @@ NEIGHBOURS_OF_PATTERN = re.compile(
 _NOT_BY_LAND = rf"(?!(?:{alternatives(PHRASING_WORDS['not_land_borders'])})\b)"
 # "which", "that", "both of which" before the words of a clause about the places before it.
 _WHICH = r"(?:(?:(?:both|all|each)\s+of\s+)?which\s+(?:(?:both|all|each|also)\s+)?|that\s+)"
-NAMED_NEIGHBOUR_PATTERN = re.compile(
+NAMED_NEIGHBOUR_PATTERN = LazyPattern(
     rf"(?<=\x02)(?:\s+(?:{AREAS}|{UNIT_NOUN}))?\s*,?\s*(?:"
     rf"(?:which\s+is\s+)?(?:the\s+)?{named_slot('owner')}['\u2019]s?\s+(?:(?-i:[a-z]+)\s+)?"
     rf"(?:neighbou?r|border\s+{AREAS})(?:\s+to\s+the\s+\w+)?"
@@ -155,7 +155,7 @@ SHORTER_ON_THE_MAP = 0.5
 LONGER_ON_THE_MAP = 0.1
 # "The area of Iraq where the suspected deaths occurred borders Turkey": the part, whatever the
 # clause says of it, is the country's, so the country borders the other.
-PART_BORDERS_PATTERN = re.compile(
+PART_BORDERS_PATTERN = LazyPattern(
     rf"\b(?:{alternatives(PHRASING_WORDS['part_nouns'])})\s+of\s+{named_slot('whole')}\s+"
     rf"(?:where|which|that|in\s+which)\b[^\x01.;]{{0,100}}?\bborders?\s+{named_slot('other')}",
     re.IGNORECASE)

@@ -28,6 +28,7 @@ from geo.claim_types.grammar import (
     PLACE_NOUN,
     SLOT,
     UNIT_NOUN,
+    LazyPattern,
     named_slot,
 )
 from geo.claims import PHRASING_WORDS, Claim, Relation, Tolerance
@@ -55,7 +56,7 @@ TOWN_REACH_KM = 10.0
 _FAR = r"(?:far|extreme|deep)"
 _PART_ALONE = r"(?:north|south)[\s-]?(?:east|west)|north|south|east|west|centre|center"
 _EDGE = r"(?:coast|tip|edge|shore|end)"
-IN_REGION_PATTERN = re.compile(
+IN_REGION_PATTERN = LazyPattern(
     rf"\bin\s+(?:{PART}\s+{named_slot('country')}"
     rf"|the\s+(?:{_FAR}\s+)?(?:{PART_NOUN})(?:\s+corner)?\s+of\s+(?:the\s+)?"
     rf"(?:{named_slot('country_after_noun')}|(?P<own_of>country|state)\b)"
@@ -67,11 +68,11 @@ IN_REGION_PATTERN = re.compile(
     re.IGNORECASE)
 # "in central Denmark, in a town called Låsby": with no place before, the place the words go on
 # to name, if they say it is a place ("in Copenhagen and in Malmo" may be a list of others).
-SUBJECT_AFTER_PATTERN = re.compile(
+SUBJECT_AFTER_PATTERN = LazyPattern(
     rf"\s*,\s*(?:in|at)\s+{A_PLACE_CALLED}{named_slot('subject')}", re.IGNORECASE)
 # "In Euclid, in the northeast": a part of the state or country the article is about, left
 # unsaid.
-IMPLIED_PART_PATTERN = re.compile(
+IMPLIED_PART_PATTERN = LazyPattern(
     rf"{named_slot('place')}\s*,\s*in\s+the\s+"
     rf"(?P<part_alone>(?:north|south)[\s-]?(?:east|west)|north|south|east|west|centre|center)"
     rf"\b(?!\s+(?:of|part)\b|-|\s*[A-Z])", re.IGNORECASE)
@@ -82,17 +83,17 @@ LIST_GOES_ON = re.compile(rf"\s*,?\s*(?:and|or)\s+(?:in\s+)?{SLOT}", re.IGNORECA
 # "the northern town of Calais", "the northern Nigerian state of Zamfara", "the eastern states
 # of Saxony-Anhalt and Thuringia", "India's northern state of Uttar Pradesh": the country is
 # the one named before the part, or among the words before the noun, or else the subject's own.
-THE_PART_PLACE_PATTERN = re.compile(
+THE_PART_PLACE_PATTERN = LazyPattern(
     rf"(?:{named_slot('owner')}['\u2019]s\s+|\bthe\s+){PART}"
     rf"(?P<between>(?:\s+(?:{SLOT}|[a-z]+)){{0,2}}?)\s+{PLACE_NOUN}\s+of\s+(?P<places>{LIST})",
     re.IGNORECASE)
 # "the Jiangsu province of eastern China", "Helmand province of southwestern Afghanistan",
 # "western Iran's Kermanshah province".
-PLACE_OF_PART_PATTERN = re.compile(
+PLACE_OF_PART_PATTERN = LazyPattern(
     rf"{named_slot('place')}(?:\s+{PLACE_NOUN})?\s+of\s+{PART}\s+{named_slot('country')}"
     rf"|{PART.replace('?P<part>', '?P<part_before>')}\s+{named_slot('owner')}['\u2019]s\s+"
     rf"{named_slot('owned')}(?:\s+{PLACE_NOUN})?\b", re.IGNORECASE)
-AIRPORT_PATTERN = re.compile(
+AIRPORT_PATTERN = LazyPattern(
     rf"\bairport\s+(?:in|at|of|near|outside|serving)\s+{SLOT}|{SLOT}(?:'s)?\s+airport\b",
     re.IGNORECASE)
 # A part of a country (PART; PART_NOUN adds centre and center) or an airport.
@@ -107,7 +108,7 @@ UNIT_NAMED = (rf"(?:the\s+)?(?:(?:(?:{named_slot('before_noun')}|{PART_WORDS})\s
               rf"|{named_slot('unit')}(?:\s+(?P<noun>{UNIT_NOUN})\b)?)")
 # Whose the unit is, or which part of it: "Pakistan's", "western".
 _OWNER = rf"(?:(?:{named_slot('owner')}['\u2019]s|{PART_WORDS})\s+){{0,2}}"
-IN_UNIT_PATTERN = re.compile(
+IN_UNIT_PATTERN = LazyPattern(
     rf"{named_slot('place')}\s*,?\s+(?:(?:which\s+)?(?:{LOCATION_VERB})\s+)?in\s+{_OWNER}"
     rf"(?:{UNIT_NAMED})", re.IGNORECASE)
 # The same said in an apposition: "Mayfield, a city of about 10,000 in Graves County", "Spin
@@ -119,7 +120,7 @@ IN_UNIT_PATTERN = re.compile(
 # apposition_stops).
 _APPOSITION_WORDS = (rf"(?:(?!(?:{NOT_IN_A_NOUN_PHRASE})\b)(?:[^\W\d_][\w'\u2019-]*|\d[\d,.]*)"
                      rf"\s+){{0,6}}?")
-UNIT_APPOSITION_PATTERNS = tuple(re.compile(
+UNIT_APPOSITION_PATTERNS = tuple(LazyPattern(
     rf"{named_slot('place')}\s*,\s*(?:{pattern})", re.IGNORECASE) for pattern in (
         rf"an?\s+{_APPOSITION_WORDS}in\s+{_OWNER}(?:{UNIT_NAMED})",
         rf"(?:the\s+)?(?P<capital>(?:provincial\s+|state\s+|regional\s+)?capital)\s+of\s+"
@@ -227,7 +228,7 @@ def _in_a_unit(view, finder, match: re.Match) -> None:
         # "Bukavu, the capital of South Kivu": a capital of a unit is in it
         noun = PHRASING_WORDS["first_level_unit_nouns" if unit.place.kind == "admin1"
                               else "second_level_unit_nouns"][0]
-    if noun is None or (match.re is IN_UNIT_PATTERN and LIST_GOES_ON.match(view.text,
+    if noun is None or (match.re is IN_UNIT_PATTERN.compiled and LIST_GOES_ON.match(view.text,
                                                                           match.end())):
         return  # "Kabul in Afghanistan" says nothing a map does not
     place = view.mention(match["place"])

@@ -37,7 +37,7 @@ PATTERN = LazyPattern(
 # "about an hour's drive from Baton Rouge", "90 minutes from Memphis", "a two-and-a-half-hour
 # drive from Anchorage": a way travelled in a time, no straight line at all: reported
 # unverifiable, the time as written (geo measures no roads).
-TRAVEL_TIME_PATTERN = re.compile(
+TRAVEL_TIME_PATTERN = LazyPattern(
     rf"(?P<time>(?:(?:{HEDGE})\s+)?(?:an?\s+)?(?:[\w.]+[\s-]+)?(?:and[\s-]+a[\s-]+half[\s-]+)?"
     rf"(?:hours?|minutes?)(?:['\u2019]s?)?(?:\s+(?:{alternatives(ROUTE_NOUNS)}))?)(?:\s+away)?"
     rf"\s+{_FROM}{named_slot('ref')}", re.IGNORECASE)

@@ -185,8 +185,8 @@ class LazyPattern:
         self._source, self._flags = source, flags
 
     @cached_property
-    def _compiled(self) -> re.Pattern[str]:
+    def compiled(self) -> re.Pattern[str]:
         return re.compile(self._source, self._flags)
 
-    def finditer(self, text: str):
-        return self._compiled.finditer(text)
+    def __getattr__(self, name: str):  # finditer, search, match, fullmatch, pattern...
+        return getattr(self.compiled, name)

@@ -23,6 +23,7 @@ from geo.claim_types.grammar import (
     SLOT,
     UNIT_NOUN,
     UNNAMED_BORDER,
+    LazyPattern,
     alternatives,
 )
 from geo.claims import (
@@ -38,23 +39,23 @@ from geo.targets import AdminBorderTarget, StateBorderTarget, scale_km
 from geo.verdicts import Verdict, within
 
 RELATION = Relation.PROXIMITY
-PATTERN = re.compile(rf"\b(?P<word>{PROXIMITY})\s+(?P<ref>{BORDER}|{UNNAMED_BORDER})",
+PATTERN = LazyPattern(rf"\b(?P<word>{PROXIMITY})\s+(?P<ref>{BORDER}|{UNNAMED_BORDER})",
                      re.IGNORECASE)
 # "Kilis lies just across the border from Syria".
-LOCATED_PATTERN = re.compile(
+LOCATED_PATTERN = LazyPattern(
     rf"\b(?:{LOCATION_VERB})\s+(?:just\s+)?(?P<word>{PROXIMITY_AFTER_VERB})\s+"
     rf"(?P<ref>{BORDER}|{UNNAMED_BORDER})", re.IGNORECASE)
 # "Tijuana, a border town", "Khost is a border city", "Kilis, a Turkish border town": near the
 # nearest land border of the place's country. Only right after the place: "left Madrid for a
 # border town" says nothing of Madrid.
-BORDER_PLACE_PATTERN = re.compile(
+BORDER_PLACE_PATTERN = LazyPattern(
     rf"(?<=\x02)\s*,?\s*(?:(?:is|was)\s+)?(?:a|the)\s+(?:{SLOT}\s+)?(?P<ref>border)\s+"
     rf"{PLACE_NOUN}\b", re.IGNORECASE)
 # "Basra, close to the borders with both Kuwait and Iran", "an area near the border with
 # Georgia and Azerbaijan", "Cizre, near Turkey's borders with Syria and Iraq", "West
 # Yellowstone, near the Wyoming and Idaho lines": a claim for each border of the subject's
 # country (or US state).
-BORDERS_PATTERN = re.compile(
+BORDERS_PATTERN = LazyPattern(
     rf"\b(?P<word>{PROXIMITY})\s+(?:the|its|{SLOT}['\u2019]s)\s+(?:borders|frontiers)\s+with\s+"
     rf"(?:both\s+)?(?P<members>{LIST})"
     rf"|\b(?P<word_before>{PROXIMITY})\s+(?:both\s+)?the\s+(?P<named>{LIST})\s+"
@@ -71,7 +72,7 @@ TRIGGER = re.compile(r"border|frontier|\bline")
 _SITE = rf"(?:{PLACE_NOUN}|{alternatives(PHRASING_WORDS['site_nouns'])})"
 _NOUN_PHRASE = (rf"(?:an?|the)\s+(?:(?:(?!(?:{NOT_IN_A_NOUN_PHRASE})\b)[\w'\u2019-]+|{SLOT})\s+)"
                 rf"{{0,3}}")
-SUBJECT_GAP = re.compile(
+SUBJECT_GAP = LazyPattern(
     rf"(?:\s+{_SITE}|\s+(?:{UNIT_NOUN})(?:\s+of\s+{SLOT})?)?(?:\s*,\s*{SLOT})*(?:{MEASURED_FROM}{SLOT})?\s*,?\s*(?:{_NOUN_PHRASE})?(?:(?:which|that)\s+)?"
     rf"(?:(?:{LOCATION_VERB}|just|right|also|only)\s+)*",
     re.IGNORECASE)
