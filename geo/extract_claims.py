@@ -140,8 +140,8 @@ _LIST_COMMA = re.compile(r"\s*,\s*")
 # measured phrase is where it is measured from; what the sentence goes on to say is of the
 # place before.
 _MEASURED_FROM = re.compile(MEASURED_FROM, re.IGNORECASE)
-# "Scottsbluff, in western Nebraska, is about a 170-mile drive from": a place in an apposition
-# says where the one before it is.
+# "Scottsbluff, in western Nebraska, is about a 170-mile drive from", "Kassala, in eastern
+# Sudan near the Eritrean border": a place in an apposition says where the one before it is.
 _IN_APPOSITION = re.compile(rf"\s*,\s*in\s+(?:{PART_WORDS}\s+)?", re.IGNORECASE)
 _CLOSING_COMMA = re.compile(r"\s*,")
 # "the Puno region of Peru on the border": the noun after a name says it is the unit, when the
@@ -568,7 +568,8 @@ class Finder:
             if i and i == last and _MEASURED_FROM.fullmatch(view.text, ends[i - 1], starts[i]):
                 continue
             if i and i == last and _IN_APPOSITION.fullmatch(view.text, ends[i - 1], starts[i]) \
-                    and _CLOSING_COMMA.match(view.text, ends[i]):
+                    and (_CLOSING_COMMA.match(view.text, ends[i])
+                         or not view.text[ends[i]:view_offset].strip()):
                 continue
             target = as_target(mention)
             if target is not None:

@@ -833,3 +833,17 @@ def test_a_part_of_a_country_said_with_its_owner(pipeline, text, status):
     found = [v.status for c, v in claims_in(pipeline, text)
              if c.relation is Relation.CONTAINMENT]
     assert found == [status]
+
+
+# Kassala lies some 25 km from Eritrea; Lomé on Togo's border with Ghana; Aqaba a few km
+# from Israel's Eilat; Arica some 20 km south of Peru.
+@pytest.mark.parametrize(("text", "subject"), [
+    ("Thousands fled towards Kassala, in eastern Sudan near the Eritrean border.", "Kassala"),
+    ("Lome, the Togolese capital, lies right on the frontier with Ghana.", "Lomé"),
+    ("Aqaba, Jordan's only port, sits next to the Israeli border.", "Aqaba"),
+    ("In Arica, in Chile's far north near the Peruvian border, migrants camped.", "Arica"),
+])
+def test_the_subject_of_near_a_border_after_an_apposition(pipeline, text, subject):
+    found = [(c.subject.describe(), v.status) for c, v in claims_in(pipeline, text)
+             if c.relation is Relation.PROXIMITY]
+    assert found == [(subject, Status.CONSISTENT)]

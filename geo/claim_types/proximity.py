@@ -17,6 +17,7 @@ from geo.claim_types.grammar import (
     LOCATION_VERB,
     MEASURED_FROM,
     NOT_IN_A_NOUN_PHRASE,
+    PART_WORDS,
     PLACE_NOUN,
     PROXIMITY,
     PROXIMITY_AFTER_VERB,
@@ -70,11 +71,18 @@ TRIGGER = re.compile(r"border|frontier|\bline")
 # Ukraine" or "the army said in Tel Aviv that rockets fell near the border", the words say
 # where the troops or the rockets are.
 _SITE = rf"(?:{PLACE_NOUN}|{alternatives(PHRASING_WORDS['site_nouns'])})"
-_NOUN_PHRASE = (rf"(?:an?|the)\s+(?:(?:(?!(?:{NOT_IN_A_NOUN_PHRASE})\b)[\w'\u2019-]+|{SLOT})\s+)"
-                rf"{{0,3}}")
+_PHRASE_WORD = rf"(?:(?!(?:{NOT_IN_A_NOUN_PHRASE})\b)[\w'\u2019-]+|{SLOT})"
+_DETERMINER = rf"(?:an?|the|{SLOT}['\u2019]s)"
+_NOUN_PHRASE = rf"{_DETERMINER}\s+(?:{_PHRASE_WORD}\s+){{0,3}}"
+# "Lomé, the Togolese capital, lies", "Aqaba, Jordan's only port, sits": a noun phrase between
+# commas; "Kassala, in eastern Sudan, near", "Arica, in Chile's far north near": where it is.
+_APPOSITION = rf"\s*,\s*{_DETERMINER}\s+(?:{_PHRASE_WORD}\s+){{0,3}}{_PHRASE_WORD}\s*,"
+_WHERE = (rf"\s*,\s*in\s+(?:{PART_WORDS}\s+{SLOT}|{SLOT}['\u2019]s\s+(?:[\w-]+\s+){{0,2}}?"
+          rf"(?:north|south|east|west)[\w-]*)\s*,?")
 SUBJECT_GAP = LazyPattern(
-    rf"(?:\s+{_SITE}|\s+(?:{UNIT_NOUN})(?:\s+of\s+{SLOT})?)?(?:\s*,\s*{SLOT})*(?:{MEASURED_FROM}{SLOT})?\s*,?\s*(?:{_NOUN_PHRASE})?(?:(?:which|that)\s+)?"
-    rf"(?:(?:{LOCATION_VERB}|just|right|also|only)\s+)*",
+    rf"(?:\s+{_SITE}|\s+(?:{UNIT_NOUN})(?:\s+of\s+{SLOT})?)?(?:\s*,\s*{SLOT})*"
+    rf"(?:{MEASURED_FROM}{SLOT})?(?:{_APPOSITION}|{_WHERE})?\s*,?\s*(?:{_NOUN_PHRASE})?"
+    rf"(?:(?:which|that)\s+)?(?:(?:{LOCATION_VERB}|just|right|also|only)\s+)*",
     re.IGNORECASE)
 
 
