@@ -847,3 +847,20 @@ def test_the_subject_of_near_a_border_after_an_apposition(pipeline, text, subjec
     found = [(c.subject.describe(), v.status) for c, v in claims_in(pipeline, text)
              if c.relation is Relation.PROXIMITY]
     assert found == [(subject, Status.CONSISTENT)]
+
+
+# Benin borders Niger; Uganda and Ethiopia are 190 km apart (South Sudan and Kenya between);
+# Dire Dawa lies some 345 km east of Addis Ababa.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Benin reopened its border with Niger, its northern neighbour.",
+     [("Niger", "Benin", Status.CONSISTENT)]),
+    ("Uganda will not send troops to Ethiopia, its northern neighbour.",
+     [("Ethiopia", "Uganda", Status.INCONSISTENT)]),
+    ("Officials in Ghana said Togo, its eastern neighbour, agreed.", []),
+    ("Cases were detected in Addis Ababa and then in Dire Dawa, roughly 350 kilometres from "
+     "the capital.", [("Dire Dawa", "Addis Ababa", Status.CONSISTENT)]),
+])
+def test_its_neighbour_and_the_capital(pipeline, text, expected):
+    assert [(c.subject.describe(), c.reference.describe(), v.status)
+            for c, v in claims_in(pipeline, text)
+            if c.relation in (Relation.ADJACENCY, Relation.DISTANCE)] == expected

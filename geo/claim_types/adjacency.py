@@ -60,6 +60,11 @@ NEIGHBOURS_NAMED_PATTERN = LazyPattern(
     rf"(?:(?-i:[a-z]+)\s+)?neighbou?rs?\s*,?\s*(?:(?:{LIST_OPENER})\b\s*:?\s*)?"
     rf"(?P<members>{LIST})",
     re.IGNORECASE)
+# "Uganda will not send troops to Ethiopia, its northern neighbour", "Benin reopened its border
+# with Niger, its northern neighbour": "its" is the place the sentence opens with.
+ITS_NEIGHBOUR_PATTERN = LazyPattern(
+    rf"{named_slot('member')}\s*,\s*its\s+(?:(?-i:[a-z]+)\s+){{0,2}}neighbou?r\b", re.IGNORECASE)
+_OPENING = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
 # "cross-border raids from Mali into Mauritania": what crosses a border goes from one
 # neighbour into the other.
 CROSS_BORDER_PATTERN = LazyPattern(
@@ -186,6 +191,12 @@ def find(view, finder) -> None:
         reference = _area(finder, view.mention(match["ref"]))
         if reference is not None:
             _each_member(view, finder, match, reference, _slots_of(view, match["members"]))
+    for match in ITS_NEIGHBOUR_PATTERN.finditer(view.text):
+        opener = view.mentions[0] if view.mentions and _OPENING.fullmatch(
+            view.text, 0, view.slot_positions[0]) else None
+        member = view.mention(match["member"])
+        if opener is not None and opener is not member:
+            _add(view, finder, match, _area(finder, member), _area(finder, opener))
     for match in (*NEIGHBOUR_PAIR_PATTERN.finditer(view.text),
                   *CROSS_BORDER_PATTERN.finditer(view.text)):
         _add(view, finder, match, _area(finder, view.mention(match["first"])),

@@ -24,7 +24,7 @@ from geo.claim_types.grammar import (
     alternatives,
     named_slot,
 )
-from geo.claims import ROUTE_NOUNS, Claim, Quantity, Relation
+from geo.claims import ROUTE_MEANS, ROUTE_NOUNS, Claim, Quantity, Relation
 from geo.measure import Measurement, from_subject_point
 from geo.verdicts import Verdict, number_checked
 
@@ -32,19 +32,20 @@ RELATION = Relation.DISTANCE
 _FROM = r"(?:from|of|outside(?:\s+of)?)\s+(?:downtown\s+)?"
 PATTERN = LazyPattern(
     rf"{QUANTITY}(?:\s+{ROUTE})?(?:\s+away)?\s+{_FROM}(?:{PLACE_CALLED}(?=\x01))?"
-    rf"(?P<ref>{BORDER}|{SLOT}|{UNNAMED_BORDER})",
+    rf"(?P<ref>{BORDER}|{SLOT}|{UNNAMED_BORDER}|(?P<capital>the\s+capital)\b(?!\s*,?\s*\x01))",
     re.IGNORECASE)
 # "about an hour's drive from Baton Rouge", "90 minutes from Memphis", "a two-and-a-half-hour
 # drive from Anchorage": a way travelled in a time, no straight line at all: reported
 # unverifiable, the time as written (geo measures no roads).
 TRAVEL_TIME_PATTERN = LazyPattern(
     rf"(?P<time>(?:(?:{HEDGE})\s+)?(?:an?\s+)?(?:[\w.]+[\s-]+)?(?:and[\s-]+a[\s-]+half[\s-]+)?"
-    rf"(?:hours?|minutes?)(?:['\u2019]s?)?(?:\s+(?:{alternatives(ROUTE_NOUNS)}))?)(?:\s+away)?"
+    rf"(?:hours?|minutes?)(?:['\u2019]s?)?(?:\s+(?:{alternatives(ROUTE_MEANS)}))?"
+    rf"(?:\s+(?:{alternatives(ROUTE_NOUNS)}))?)(?:\s+away)?"
     rf"\s+{_FROM}{named_slot('ref')}", re.IGNORECASE)
 # A quantity's unit follows its number's last digit, or a space or hyphen after the number (a
 # number in words ends at a word boundary), and ends a word; or a time travelled.
 TRIGGER = re.compile(rf"(?:\d|[\s-])(?:{UNIT})\b|(?:hour|minute)s?(?:['\u2019]s)?\s+(?:"
-                     rf"{alternatives(ROUTE_NOUNS)}|away|from|outside)\b")
+                     rf"{alternatives([*ROUTE_MEANS, *ROUTE_NOUNS])}|away|from|outside)\b")
 
 
 # "the stage covered 109 miles from Paredes de Nava to Baltanas": the length of a way between
