@@ -26,6 +26,7 @@ import argparse
 import csv
 import hashlib
 import math
+import re
 import sqlite3
 import time
 from collections import defaultdict
@@ -539,6 +540,32 @@ def capital_ids(towns: pd.DataFrame) -> set[int]:
     return set(named.drop_duplicates("country_code").geonameid)
 
 
+# The Arabic article as GeoNames romanises it, before a "moon letter" (al) and assimilated to a
+# "sun letter" (ad, an, ar, as, ash, at, ath, az...; el in Egyptian and Maghrebi spellings).
+# News often drops it: "Qamishli" for Al Qāmishlī, "Hudaydah" for Al Ḩudaydah.
+ARABIC_ARTICLES = {"al", "el", "ad", "adh", "an", "ar", "as", "ash", "at", "ath", "ay", "az"}
+# A town news names without its article is a known one: the short name of a village would
+# find clubs and parties ("Al Ittihad").
+ARTICLE_DROPPED_POPULATION = 20_000
+_FIRST_WORD = re.compile(r"(\S+?)[\s\u2018\u2019'`-]+(\S.*)")
+
+
+def without_arabic_article(name: str) -> str | None:
+    """The name without its leading Arabic article, or None when it has none (or what is
+    left is too short to name a place on its own)."""
+    split = _FIRST_WORD.fullmatch(name)
+    if split and normalize(split[1]) in ARABIC_ARTICLES and len(normalize(split[2])) >= 4:
+        return split[2]
+    return None
+
+
+@cache
+def arabic_speaking() -> frozenset[str]:
+    """ISO alpha-2 codes of the countries where countryinfo lists Arabic as a language."""
+    return frozenset(code for code, entries in countryinfo_by_code().items()
+                     if any("ar" in (entry.get("languages") or []) for entry in entries))
+
+
 def add_towns(gathering: Gathering, towns: pd.DataFrame, unit_names: dict[int, str]) -> None:
     capitals = capital_ids(towns)
     importance = IMPORTANCE_POPULATED * population_score(towns.population)
@@ -558,6 +585,10 @@ def add_towns(gathering: Gathering, towns: pd.DataFrame, unit_names: dict[int, s
         gathering.add(place)
         for alternate in row.alternates:
             gathering.name(place.source_id, alternate, alternate_match(alternate))
+        short = (without_arabic_article(row.name) if row.country_code in arabic_speaking()
+                 and row.population >= ARTICLE_DROPPED_POPULATION else None)
+        if short:
+            gathering.name(place.source_id, short, "alias")
 
 
 def add_postal_towns(gathering: Gathering) -> None:

@@ -276,3 +276,13 @@ def test_the_key_filter_lets_every_key_of_the_store_through(gazetteer):
     assert all(gazetteer._may_be_a_key(key) for key in keys)
     made_up = [f"qzx{n}vq" for n in range(1000)]
     assert sum(gazetteer._may_be_a_key(key) for key in made_up) <= 2
+
+
+@pytest.mark.parametrize(("spelling", "point"), [
+    # Al Qamishli, Syria (37.05 N, 41.23 E) and Al Hudaydah, Yemen (14.80 N, 42.95 E): news
+    # drops the Arabic article.
+    ("Qamishli", (37.05, 41.23)),
+    ("Hudaydah", (14.80, 42.95)),
+])
+def test_a_town_named_without_its_arabic_article(gazetteer, spelling, point):
+    assert km(gazetteer.lookup(spelling, fuzzy=False)[0], point) < 15
