@@ -58,6 +58,7 @@ fuzz: $(STAMP) gazetteer
 layers: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[layers]'
 	$(BIN)/python scripts/build_base_layers.py
+	$(BIN)/python scripts/build_lakes.py
 	$(BIN)/python scripts/build_us_layers.py
 	$(BIN)/python scripts/build_layer_attributes.py
 	$(BIN)/python scripts/build_unit_spellings.py

