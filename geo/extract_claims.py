@@ -31,6 +31,7 @@ from geo.claim_types.grammar import (
     PART_WORDS,
     PLACE_NOUN,
     SLOT,
+    SUBJECT_GAP,
     UNIT_NOUN,
     LazyPattern,
     alternatives,
@@ -136,6 +137,10 @@ _OPENERS = " \t\"'\u201c\u2018("
 _CLAUSE_WORD = re.compile(rf"\b(?:{alternatives(PHRASING_WORDS['clause_words'])})\b",
                           re.IGNORECASE)
 _LIST_COMMA = re.compile(r"\s*,\s*")
+# A dateline, its dash and up to three words: the place a report is filed from is what its
+# first words say is somewhere ("HUDSON -- Officials in central Illinois"), not what a clause
+# after them says ("ARLINGTON -- She was born in western Iran").
+_AFTER_DATELINE = re.compile(r"\s*(?:--|[-\u2013\u2014:,])?\s*(?:[\w'\u2019-]+\s+){0,3}")
 # "Dalton, roughly 80 miles northwest of Atlanta near the Tennessee line": the place after a
 # measured phrase is where it is measured from; what the sentence goes on to say is of the
 # place before.
@@ -464,6 +469,18 @@ class Finder:
     area_target = staticmethod(area_target)
     point_target = staticmethod(point_target)
     located = staticmethod(located)
+
+    @staticmethod
+    def next_to_its_words(view: SentenceView, subject: Target, start: int) -> bool:
+        """Whether the subject's last mention before `start` (if it has one) stands right
+        before the claim's words, with no clause between (SUBJECT_GAP)."""
+        slots = [i for i in view.slots_of(subject) if view.slot_ends[i] <= start]
+        if not slots:
+            return True  # "this town lies near the border": the article's place
+        end = view.slot_ends[max(slots)]
+        if view.mentions[max(slots)].mention.dateline:  # "HUDSON -- Officials in central
+            return _AFTER_DATELINE.fullmatch(view.text, end, start) is not None  # Illinois"
+        return SUBJECT_GAP.fullmatch(view.text, end, start) is not None
 
     def home_of(self, key: str) -> str | None:
         """The area the article is about, of the kind `key` is: its country for a country,

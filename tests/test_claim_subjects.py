@@ -240,3 +240,18 @@ def test_a_place_that_names_what_kind_of_port_is_no_subject(pipeline):
                                      "150 km south-west of Sanaa.")
     assert [v.status for v in found] == [Status.UNVERIFIABLE]
     assert "Red Sea port" in found[0].reason
+
+
+@pytest.mark.parametrize("text", [
+    # Bend (which the gazetteer may not know as a town) is in central Oregon; Spokane is in
+    # eastern Washington, and a clause stands between it and "in central Oregon".
+    "Spokane, in eastern Washington, and Bend, in central Oregon, were hot.",
+    # Yuma is in Arizona's south-west corner, California is not in Arizona.
+    "Yuma, near both the California line and the Mexican border in Arizona's southwest corner, "
+    "was hot.",
+    # The dateline is where the report is filed, not where she was born.
+    "ARLINGTON -- She was born into a Jewish family in western Iran in 1923.",
+])
+def test_a_place_named_before_a_clause_is_no_sure_subject(pipeline, text):
+    _, found = verdicts_in(pipeline, text)
+    assert all(v.status is not Status.INCONSISTENT for v in found)

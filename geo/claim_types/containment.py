@@ -137,6 +137,12 @@ def find(view, finder) -> None:
         country = view.mention(match["country"] or match["country_after_noun"]
                                or match["owner"] or match["coast_owner"] or match["edge_country"])
         subject = finder.subject_before(view, match.start())
+        # "Spokane, in eastern Washington, and Bend, in central Oregon": a place named before
+        # a clause may not be the one the words are about (Bend, unknown to the gazetteer)
+        doubts = ([f"whose part: {subject.describe()}'s or another place's?"]
+                  if subject is not None and not finder.next_to_its_words(view, subject,
+                                                                          match.start())
+                  else [])
         after = SUBJECT_AFTER_PATTERN.match(view.text, match.end())
         if subject is None and after:
             subject = finder.located(view.mention(after["subject"]))
@@ -146,7 +152,7 @@ def find(view, finder) -> None:
         if own_kind:  # "in the country's south-west": the subject's own country or state
             own = _own_area(subject, own_kind.lower()) if subject is not None else None
             if own is not None:
-                _in_part(view, finder, match, subject, own, part_words)
+                _in_part(view, finder, match, subject, own, part_words, doubts)
             continue
         if subject is not None and country.place.kind == "admin1" \
                 and finder.area_key(country) is None and part_words.islower():
@@ -156,7 +162,7 @@ def find(view, finder) -> None:
                 f"{part_words} {country.mention.text}",
                 f"geo has no outline of {country.mention.text} to find its {part_words} part"))
         elif subject is not None:
-            _in_part(view, finder, match, subject, finder.area_key(country), part_words)
+            _in_part(view, finder, match, subject, finder.area_key(country), part_words, doubts)
     for match in THE_PART_PLACE_PATTERN.finditer(view.text):
         owner = [view.mention(match["owner"])] if match["owner"] else []
         named = [finder.country_code(m) for m in owner + [
@@ -283,11 +289,12 @@ def _own_country(place) -> str | None:
         return None
 
 
-def _in_part(view, finder, match: re.Match, subject, code: str | None, part_words: str) -> None:
+def _in_part(view, finder, match: re.Match, subject, code: str | None, part_words: str,
+             doubts: list[str] = ()) -> None:
     if code is not None:
         part = parse_part(re.sub(r"\s+part$", "", part_words, flags=re.IGNORECASE))
         finder.add(view, match, subject=subject, relation=RELATION,
-                   reference=RegionTarget(code, part))
+                   reference=RegionTarget(code, part), doubts=doubts)
 
 
 def _airport_in_a_town(view, finder, match: re.Match) -> None:

@@ -190,3 +190,30 @@ class LazyPattern:
 
     def __getattr__(self, name: str):  # finditer, search, match, fullmatch, pattern...
         return getattr(self.compiled, name)
+
+
+# What may stand between a place and the words that say it is near a border or in a part of a
+# country (geo.extract_claims.Finder.next_to_its_words): "Kilis, near",
+# "Kilis lies near", "Kilis, a Turkish town near", "Pacaraima, on its border", "Fort Wayne,
+# Indiana, lies near", "the Cuvette-Ouest region near", "the Puno region of Peru on", "the Ain
+# Amenas gas field on". Not a clause: in "Moscow has massed troops on its border with
+# Ukraine" or "the army said in Tel Aviv that rockets fell near the border", the words say
+# where the troops or the rockets are; in "Spokane, in eastern Washington, and Bend, in central
+# Oregon", central Oregon is not Washington's part, nor Spokane's.
+_SITE = rf"(?:{PLACE_NOUN}|{alternatives(PHRASING_WORDS['site_nouns'])})"
+_PHRASE_WORD = rf"(?:(?!(?:{NOT_IN_A_NOUN_PHRASE})\b)[\w'\u2019-]+|{SLOT})"
+_DETERMINER = rf"(?:an?|the|{SLOT}['\u2019]s)"
+_NOUN_PHRASE = rf"{_DETERMINER}\s+(?:{_PHRASE_WORD}\s+){{0,3}}"
+# "Lomé, the Togolese capital, lies", "Aqaba, Jordan's only port, sits": a noun phrase between
+# commas; "Kassala, in eastern Sudan, near", "Arica, in Chile's far north near": where it is.
+_APPOSITION = rf"\s*,\s*{_DETERMINER}\s+(?:{_PHRASE_WORD}\s+){{0,3}}{_PHRASE_WORD}\s*,"
+_WHERE = (rf"\s*,\s*in\s+(?:{PART_WORDS}\s+{SLOT}|{SLOT}['\u2019]s\s+(?:[\w-]+\s+){{0,2}}?"
+          rf"(?:north|south|east|west)[\w-]*)\s*,?")
+_SAYING_VERBS = rf"(?:(?:which|that)\s+)?(?:(?:{LOCATION_VERB}|just|right|also|only)\s+)*"
+SUBJECT_GAP = LazyPattern(
+    rf"(?:\s+{_SITE}|\s+(?:{UNIT_NOUN})(?:\s+of\s+{SLOT})?)?"
+    # "Ituri district, Orientale province, in" (a unit the gazetteer may lack, with its noun)
+    rf"(?:\s*,\s*(?:{SLOT}(?:\s+(?:{UNIT_NOUN}))?|(?-i:[A-Z])[\w'\u2019-]*\s+(?:{UNIT_NOUN})))*"
+    rf"(?:{MEASURED_FROM}{SLOT})?(?:{_APPOSITION}|{_WHERE})?\s*,?\s*"
+    rf"{_SAYING_VERBS}(?:{_NOUN_PHRASE})?{_SAYING_VERBS}",  # "Kaohsiung is a county in"
+    re.IGNORECASE)

@@ -15,21 +15,15 @@ from geo.claim_types.grammar import (
     BORDER,
     LIST,
     LOCATION_VERB,
-    MEASURED_FROM,
-    NOT_IN_A_NOUN_PHRASE,
-    PART_WORDS,
     PLACE_NOUN,
     PROXIMITY,
     PROXIMITY_AFTER_VERB,
     SLOT,
-    UNIT_NOUN,
     UNNAMED_BORDER,
     LazyPattern,
-    alternatives,
 )
 from geo.claims import (
     DEFAULT_PROXIMITY_WORD,
-    PHRASING_WORDS,
     PROXIMITY_WORDS,
     Claim,
     Relation,
@@ -64,26 +58,6 @@ BORDERS_PATTERN = LazyPattern(
     rf"|\b(?P<word_one>{PROXIMITY})\s+(?:the|its)\s+(?:border|frontier)\s+with\s+"
     rf"(?P<pair>{SLOT}(?:\s*,\s*{SLOT})*\s*,?\s+and\s+{SLOT})(?!['\u2019]s)", re.IGNORECASE)
 TRIGGER = re.compile(r"border|frontier|\bline")
-# What may stand between a place and the words that say it is near a border: "Kilis, near",
-# "Kilis lies near", "Kilis, a Turkish town near", "Pacaraima, on its border", "Fort Wayne,
-# Indiana, lies near", "the Cuvette-Ouest region near", "the Puno region of Peru on", "the Ain
-# Amenas gas field on". Not a clause: in "Moscow has massed troops on its border with
-# Ukraine" or "the army said in Tel Aviv that rockets fell near the border", the words say
-# where the troops or the rockets are.
-_SITE = rf"(?:{PLACE_NOUN}|{alternatives(PHRASING_WORDS['site_nouns'])})"
-_PHRASE_WORD = rf"(?:(?!(?:{NOT_IN_A_NOUN_PHRASE})\b)[\w'\u2019-]+|{SLOT})"
-_DETERMINER = rf"(?:an?|the|{SLOT}['\u2019]s)"
-_NOUN_PHRASE = rf"{_DETERMINER}\s+(?:{_PHRASE_WORD}\s+){{0,3}}"
-# "Lomé, the Togolese capital, lies", "Aqaba, Jordan's only port, sits": a noun phrase between
-# commas; "Kassala, in eastern Sudan, near", "Arica, in Chile's far north near": where it is.
-_APPOSITION = rf"\s*,\s*{_DETERMINER}\s+(?:{_PHRASE_WORD}\s+){{0,3}}{_PHRASE_WORD}\s*,"
-_WHERE = (rf"\s*,\s*in\s+(?:{PART_WORDS}\s+{SLOT}|{SLOT}['\u2019]s\s+(?:[\w-]+\s+){{0,2}}?"
-          rf"(?:north|south|east|west)[\w-]*)\s*,?")
-SUBJECT_GAP = LazyPattern(
-    rf"(?:\s+{_SITE}|\s+(?:{UNIT_NOUN})(?:\s+of\s+{SLOT})?)?(?:\s*,\s*{SLOT})*"
-    rf"(?:{MEASURED_FROM}{SLOT})?(?:{_APPOSITION}|{_WHERE})?\s*,?\s*(?:{_NOUN_PHRASE})?"
-    rf"(?:(?:which|that)\s+)?(?:(?:{LOCATION_VERB}|just|right|also|only)\s+)*",
-    re.IGNORECASE)
 
 
 def find(view, finder) -> None:
@@ -94,7 +68,7 @@ def find(view, finder) -> None:
         _near(view, finder, match, DEFAULT_PROXIMITY_WORD)
     for match in BORDERS_PATTERN.finditer(view.text):
         subject = finder.subject_before(view, match.start(), outlines=True)
-        if subject is None or not _next_to_its_words(view, subject, match.start()):
+        if subject is None or not finder.next_to_its_words(view, subject, match.start()):
             continue
         word = " ".join((match["word"] or match["word_one"] or match["word_before"])
                         .lower().split())
@@ -113,21 +87,12 @@ def _near(view, finder, match: re.Match, word: str) -> None:
     # "the Cuvette-Ouest region near the Gabon border": a region is its point, uncertain by a
     # region's reach, which only widens the tolerance; a US state is its outline.
     subject = finder.subject_before(view, match.start(), outlines=True)
-    if subject is None or not _next_to_its_words(view, subject, match.start()):
+    if subject is None or not finder.next_to_its_words(view, subject, match.start()):
         return
     reference = finder.reference(view, match, subject)
     if reference is not None:
         finder.add(view, match, subject=subject, relation=RELATION, reference=reference,
                    qualifier=word)
-
-
-def _next_to_its_words(view, subject, start: int) -> bool:
-    """Whether the subject's last mention before `start` (if it has one) stands right before
-    the claim's words, with no clause between (SUBJECT_GAP)."""
-    slots = [i for i in view.slots_of(subject) if view.slot_ends[i] <= start]
-    if not slots:
-        return True  # "this town lies near the border": the article's place
-    return SUBJECT_GAP.fullmatch(view.text, view.slot_ends[max(slots)], start) is not None
 
 
 def describe(claim: Claim) -> str:
