@@ -26,6 +26,8 @@ NEARBY_BONUS = 0.15        # ... within NEARBY_KM of a place that is not in doub
 NEARBY_KM = 400.0
 CLOSE_BONUS = 0.1          # ... and more within CLOSE_KM: local news names the next town
 CLOSE_KM = 100.0
+HOLDING_BONUS = 0.25       # a first-level unit holds a town the article is sure of ("ATLANTA -
+# needy Georgia residents": the state, not the country)
 SIBLING_BONUS = 0.1        # a second-level unit in the first-level one of another named
 PAIR_BONUS = 0.1           # within NEARBY_KM of a reading of another name the article is unsure of
 LIST_BONUS = 0.3           # a country or first-level unit in a list of its kind
@@ -149,8 +151,8 @@ class _Context:
         near, close = self._nearby(candidate, words)
         if near:
             score += NEARBY_BONUS
-            if candidate.kind in POINT_KINDS and close:
-                score += CLOSE_BONUS
+            if close:  # for a first-level unit: it holds a town the article is sure of
+                score += CLOSE_BONUS if candidate.kind in POINT_KINDS else HOLDING_BONUS
         return score
 
     def _listed_with_its_kind(self, candidate: Candidate, words: str) -> bool:
@@ -174,10 +176,11 @@ class _Context:
     def _nearby(self, candidate: Candidate, words: str) -> tuple[bool, bool]:
         """Whether the candidate is near a settled place (other than itself, and named by other
         words: "Winona" settled as the town is no evidence for Winona County), and whether it is
-        within CLOSE_KM of one. Near is within NEARBY_KM; for a state, holding the place, or
-        within ADMIN1_NEARBY_KM of its point, which lies hundreds of km from its towns in a
-        big state. A settled place further north or south than that reach is passed over
-        without measuring: no great circle is shorter than the meridian between them."""
+        within CLOSE_KM of one (a state: holds one). Near is within NEARBY_KM; for a state,
+        holding the place, or within ADMIN1_NEARBY_KM of its point, which lies hundreds of km
+        from its towns in a big state. A settled place further north or south than that
+        reach is passed over without measuring: no great circle is shorter than the meridian
+        between them."""
         is_state = candidate.kind == "admin1"
         reach = ADMIN1_NEARBY_KM if is_state else NEARBY_KM
         near = close = False
@@ -186,12 +189,13 @@ class _Context:
                 continue
             if is_state and (other.country_code, other.admin1) == (candidate.country_code,
                                                                    candidate.name):
-                near = True
+                near = close = True
+                break
             if _meridian_km(candidate.lat, other.lat) > reach:
                 continue
             km = great_circle_km(candidate.lat, candidate.lon, other.lat, other.lon)
             near = near or km <= reach
-            close = close or km <= CLOSE_KM
+            close = close or (km <= CLOSE_KM and not is_state)
             if near and close:
                 break
         return near, close
