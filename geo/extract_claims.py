@@ -325,6 +325,21 @@ class SentenceView:
         return None if slot is None else self.mentions[int(slot)]
 
 
+_A_LINE = re.compile(r"\bline\b", re.IGNORECASE)
+
+
+def lines_between_us_areas(words: str, mentions) -> bool:
+    """Whether a border said as a line ("the Tennessee line", "the county line between Hall and
+    Jackson") is one between US states (or, for a county line, counties): any other line is a
+    railway's, a bus route's, a supply line."""
+    if not _A_LINE.search(words):
+        return True
+    keys = [_area_reading(m) or "" for m in mentions]
+    if re.search(r"\b(?:county|parish|counties|parishes)\b", words, re.IGNORECASE):
+        return all(admin_areas.is_key(key) and not admin_areas.is_state(key) for key in keys)
+    return all(admin_areas.is_state(key) for key in keys)
+
+
 def country_code(mention) -> str | None:
     """The Natural Earth code of a mention that names a country (or its people)."""
     return country_of(mention.place) if mention.place.kind == "country" else None
@@ -464,6 +479,7 @@ class Finder:
         return _deduplicated(self.found)
 
     country_code = staticmethod(country_code)
+    lines_between_us_areas = staticmethod(lines_between_us_areas)
     qualifies = staticmethod(qualifies)
     area_key = staticmethod(area_key)
     area_target = staticmethod(area_target)
@@ -585,6 +601,7 @@ class Finder:
             if i and i == last and _MEASURED_FROM.fullmatch(view.text, ends[i - 1], starts[i]):
                 continue
             if i and i == last and _IN_APPOSITION.fullmatch(view.text, ends[i - 1], starts[i]) \
+                    and qualifies(view.mentions[i - 1], mention) \
                     and (_CLOSING_COMMA.match(view.text, ends[i])
                          or not view.text[ends[i]:view_offset].strip()):
                 continue
@@ -624,8 +641,7 @@ class Finder:
         names none that geo can draw; None when the words are no border claim at all."""
         slots = [s for s in match.groups() if s is not None]
         mentions = [view.mentions[int(s)] for s in slots[-2:]]
-        if words.rstrip().lower().endswith("line") and not all(
-                admin_areas.is_state(_area_reading(m) or "") for m in mentions):
+        if not lines_between_us_areas(words, mentions):
             return None  # "the London line", "the Kansas City line": a railway, a bus route
         return self._border_of(mentions, subject, words)
 
@@ -734,8 +750,9 @@ class Finder:
 
 # A claimed distance this many times shorter than its ends lie apart says an end was misread.
 MISREAD_FACTOR = 10.0
-# The other readings of a reference tried with each of the subject's.
-BOTH_ENDS_READINGS = 10
+# The other readings of each end tried together: the likeliest few (the gazetteer's order),
+# since every pair is measured when a claim would be inconsistent.
+BOTH_ENDS_READINGS = 5
 # Two readings of a name this close are one place for a claim (the field's Acc@161 radius):
 # Blida the town and Blida the province.
 SAME_PLACE_KM = 161.0
@@ -756,7 +773,8 @@ def _readings(view: SentenceView, claim: Claim):
         if implied and place is not None and isinstance(reference, CountryTarget | RegionTarget):
             reference = _in_country(place, reference) or reference
         yield doubt, dataclasses.replace(claim, subject=other, reference=reference)
-    for doubt, other, _ in _other_readings(view, claim.subject, small=True)[:BOTH_ENDS_READINGS]:
+    both = _other_readings(view, claim.subject, small=True) if references else []
+    for doubt, other, _ in both[:BOTH_ENDS_READINGS]:
         for other_doubt, other_reference, _ in references[:BOTH_ENDS_READINGS]:
             yield (f"{doubt}; {other_doubt}",
                    dataclasses.replace(claim, subject=other, reference=other_reference))

@@ -101,7 +101,9 @@ IMPORTANCE_UNRECOGNISED_COUNTRY = 0.9  # Natural Earth admin-0 units without an 
 IMPORTANCE_REGION = 0.9
 IMPORTANCE_CAPITAL = 0.9
 IMPORTANCE_CURATED = 0.6  # supplement rows exist because an article needed them
-IMPORTANCE_LAKE = 0.6  # below a town of the lake's full name ("Lake Placid" is not in the table)
+# Below a town of some hundreds named like the lake: "a man from Lake Geneva" is likelier the
+# town in Wisconsin than Lac Léman, "Cedar Lake police" the town in Indiana.
+IMPORTANCE_LAKE = 0.3
 IMPORTANCE_POSTAL_TOWN = 0.25  # no population known; ranks like a village of a few hundred
 IMPORTANCE_AIRPORT = 0.25
 IMPORTANCE_AIRFIELD = 0.1  # no IATA code: a strip or heliport

@@ -145,12 +145,14 @@ def _measured_from() -> re.Pattern[str]:
 @cache
 def _measured_after() -> re.Pattern[str]:
     """"Tyler, about 90 miles west of Dallas": what a distance is measured to is a place too,
-    even a first name opening its sentence. A comma, up to two words ("about", "some"), a
+    even a first name opening its sentence. A comma, perhaps a hedge ("about", "some"), a
     number in figures or one word, a unit or a time ("90 minutes"), perhaps a compass point,
-    then "of", "from" or "outside"."""
+    then "of", "from" or "outside". A clause is no measure ("Austin, who drove 30 miles
+    from Houston")."""
     spelled = sorted(units.spellings(), key=len, reverse=True)
+    hedges = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _WORDS["measure_hedges"])
     return re.compile(
-        r"\s*,\s*(?:[a-z]+\s+){0,2}(?:\d[\d,.]*|[a-z]+)\s*-?\s*(?:"
+        rf"\s*,\s*(?:(?:{hedges})\s+)?(?:an?\s+)?(?:\d[\d,.]*|[a-z]+)\s*-?\s*(?:"
         + "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in spelled)
         + r"|(?:hours?|minutes?)(?:['\u2019]s)?(?:\s+drive)?)"
         r"\s+(?:(?:north|south|east|west)(?:[\s-]?(?:north|south|east|west)){0,2}\s+)?"

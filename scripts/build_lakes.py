@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import re
 from importlib.metadata import version
 from pathlib import Path
 
@@ -33,6 +34,9 @@ MAX_SCALE_RANK = 4
 # Stretches of rivers and straits that Natural Earth draws as lakes ("St. Marys River", "North
 # Channel"): their names mean the whole river or another channel.
 NOT_A_LAKE = r"\b(?:river|channel)\b"
+# A lake's own name in another language ("Lago Titicaca", "Lac Léman", "Hongze Hu", "Khövsgöl
+# Nuur"): its English name is an alias. Not "Dead Sea" or "Ozero Neyto"'s transliteration.
+FOREIGN_LAKE_WORD = re.compile(r"^(?:Lago|Lac|Lagoa|Jezioro|Lacul)\b|\b(?:Hu|Nuur|Köli)$")
 # An equal-area projection for the areas (km²).
 EQUAL_AREA = "EPSG:6933"
 
@@ -68,7 +72,8 @@ def main(argv: list[str] | None = None) -> int:
             english = row.name_en.strip() if isinstance(row.name_en, str) else ""
             if english and "lake" not in english.lower():
                 english = f"Lake {english}"
-            aliases = [english] if english and "lake" not in row.name.lower() else []
+            foreign = FOREIGN_LAKE_WORD.search(row.name) and "/" not in english
+            aliases = [english] if english and foreign else []
             writer.writerow([row.name, "|".join(aliases), f"{point.y:.4f}", f"{point.x:.4f}",
                              f"{area:.0f}", int(row.scalerank),
                              f"Natural Earth ne_10m_lakes ({SOURCE_PACKAGE}=="

@@ -255,3 +255,29 @@ def test_a_place_that_names_what_kind_of_port_is_no_subject(pipeline):
 def test_a_place_named_before_a_clause_is_no_sure_subject(pipeline, text):
     _, found = verdicts_in(pipeline, text)
     assert all(v.status is not Status.INCONSISTENT for v in found)
+
+
+@pytest.mark.parametrize("text", [
+    # A reviewer's false alarms, each true or no claim at all: "its" is North Korea's; money,
+    # rails and supply lines cross no border; Qatar lies between Saudi Arabia and Iran across
+    # the Gulf; Howard County between two cities; Fulton County, Georgia's neighbour Alabama;
+    # Jackson lies in Hinds County, which borders Rankin; the oil fields are north of Los
+    # Angeles; a clause is no measure; relations are not neighbours.
+    "China urged North Korea to stop provoking South Korea, its southern neighbour.",
+    "Remittances are cross-border payments from the United States to India.",
+    "The new rail line between Germany and Italy runs through Austria.",
+    "They reopened the supply line between Iran and Lebanon.",
+    "Qatar, squeezed between Saudi Arabia and Iran, hosted talks.",
+    "Howard County, which lies between Baltimore and Washington, grew.",
+    "Fulton County and neighboring Alabama were hit by storms.",
+    "Floods hit Jackson and neighboring Rankin County.",
+    "Bakersfield, in California's oil fields north of Los Angeles, is hot.",
+    "Storms hit Knoxville, then a tornado touched down just north of Memphis, near the "
+    "Mississippi border.",
+    "Austin, who drove 30 miles from Houston, said it was fine.",
+    "Japan's relations with neighbour China have soured.",
+    "Officials in Lagos said gunmen in the country's north killed 20.",
+])
+def test_no_false_alarm_from_a_new_phrasing(pipeline, text):
+    _, found = verdicts_in(pipeline, text)
+    assert all(v.status is not Status.INCONSISTENT for v in found)

@@ -47,9 +47,12 @@ BORDER_PATTERN = LazyPattern(BORDER, re.IGNORECASE)
 NEIGHBOURING = alternatives(PHRASING_WORDS["neighbouring"])
 AREAS = r"(?:countr(?:y|ies)|nations?|states?|count(?:y|ies)|parish(?:es)?)"
 # "Algeria's neighbour Libya", "Syria's other neighbour Iran", "Uganda's neighbour to the south
-# is Tanzania", "Door County's lone land neighbor, Kewaunee County".
+# is Tanzania", "Door County's lone land neighbor, Kewaunee County"; not "Japan's relations
+# with neighbour China".
+_PREPOSITION = r"(?:with|of|to|for|and|between|among)\b"
 NEIGHBOUR_PATTERN = LazyPattern(
-    rf"{SLOT}(?:['\u2019]s\s+(?:(?-i:[a-z]+)\s+){{0,2}}|\s+)neighbou?r(?:ing country)?"
+    rf"{SLOT}(?:['\u2019]s\s+(?:(?!{_PREPOSITION})(?-i:[a-z]+)\s+){{0,2}}|\s+)neighbou?r"
+    rf"(?:ing country)?"
     rf"(?:\s+to\s+the\s+\w+\s+is)?,?\s+{SLOT}",
     re.IGNORECASE)
 # "Harris County and its neighbors Fort Bend and Montgomery", "Kenya's neighbours Uganda and
@@ -61,15 +64,17 @@ NEIGHBOURS_NAMED_PATTERN = LazyPattern(
     rf"(?P<members>{LIST})",
     re.IGNORECASE)
 # "Uganda will not send troops to Ethiopia, its northern neighbour", "Benin reopened its border
-# with Niger, its northern neighbour": "its" is the place the sentence opens with.
+# with Niger, its northern neighbour": "its" is the place the sentence opens with, when no
+# other place stands between.
 ITS_NEIGHBOUR_PATTERN = LazyPattern(
     rf"{named_slot('member')}\s*,\s*its\s+(?:(?-i:[a-z]+)\s+){{0,2}}neighbou?r\b", re.IGNORECASE)
 _OPENING = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
 # "cross-border raids from Mali into Mauritania": what crosses a border goes from one
 # neighbour into the other.
 CROSS_BORDER_PATTERN = LazyPattern(
-    rf"\bcross-border\s+(?:(?-i:[a-z]+)\s+){{1,2}}from\s+(?:the\s+)?{named_slot('first')}\s+"
-    rf"(?:in)?to\s+(?:the\s+)?{named_slot('second')}", re.IGNORECASE)
+    rf"\bcross-border\s+(?:{alternatives(PHRASING_WORDS['crossing_nouns'])})\s+from\s+"
+    rf"(?:the\s+)?{named_slot('first')}\s+into\s+(?:the\s+)?{named_slot('second')}",
+    re.IGNORECASE)
 # "Neighbours Kenya and Uganda agreed", "the two neighbours, India and Pakistan": each other's.
 NEIGHBOUR_PAIR_PATTERN = LazyPattern(
     rf"(?:\A\s*|\btwo\s+)neighbou?rs\s*,?\s*(?:the\s+)?{named_slot('first')}\s+and\s+"
@@ -191,12 +196,13 @@ def find(view, finder) -> None:
         reference = _area(finder, view.mention(match["ref"]))
         if reference is not None:
             _each_member(view, finder, match, reference, _slots_of(view, match["members"]))
-    for match in ITS_NEIGHBOUR_PATTERN.finditer(view.text):
-        opener = view.mentions[0] if view.mentions and _OPENING.fullmatch(
-            view.text, 0, view.slot_positions[0]) else None
-        member = view.mention(match["member"])
-        if opener is not None and opener is not member:
-            _add(view, finder, match, _area(finder, member), _area(finder, opener))
+    opens = bool(view.mentions) and _OPENING.fullmatch(view.text, 0, view.slot_positions[0])
+    for match in ITS_NEIGHBOUR_PATTERN.finditer(view.text) if opens else ():
+        # "its" is the opener only with no other place between ("China urged North Korea to
+        # stop provoking South Korea, its southern neighbour": North Korea's)
+        if int(match["member"]) == 1:
+            _add(view, finder, match, _area(finder, view.mentions[1]),
+                 _area(finder, view.mentions[0]))
     for match in (*NEIGHBOUR_PAIR_PATTERN.finditer(view.text),
                   *CROSS_BORDER_PATTERN.finditer(view.text)):
         _add(view, finder, match, _area(finder, view.mention(match["first"])),
@@ -229,12 +235,17 @@ def find(view, finder) -> None:
                   if m.mention.how != "demonym"]
         if len(others) > 1:  # "Ohio borders Indiana and Michigan": one subject, a claim each
             members = members[-1:]
+        # "Malta, which lies between Sicily and Libya", "Howard County, which lies between
+        # Baltimore and Washington": between says where a place is, across water or between
+        # towns too, so only areas named as such count, and never as a false claim
+        between = match["between"] is not None
         for other in others:
             reference = _area(finder, other)
-            if reference is None and len(members) == 1:
+            if reference is None and len(members) == 1 and not between:
                 reference = _county_in_state_of(other, finder.area_target(members[0]))
             if reference is not None:
-                _each_member(view, finder, match, reference, members)
+                _each_member(view, finder, match, reference, members,
+                             doubts=[_BETWEEN_DOUBT] if between else [])
 
 
 def _list_before(text: str, slot_spans, end: int) -> list[str]:
@@ -267,8 +278,11 @@ def _list_slots(members: str) -> list[str]:
     return slots[:1] if _TWO_WITH_A_COMMA.fullmatch(members) else slots
 
 
+_BETWEEN_DOUBT = "between: touching both, or only lying between them?"
+
+
 def _each_member(view, finder, match: re.Match, reference, members: list,
-                 member_first: bool = True) -> None:
+                 member_first: bool = True, doubts: list[str] = ()) -> None:
     """One claim per country or US area of the list of mentions `members`: it neighbours
     `reference`; when that is None, the one country (or US state) the sentence names before
     ("Yemen and neighbouring Oman"), else the area the article is about, else for a county the
@@ -284,18 +298,19 @@ def _each_member(view, finder, match: re.Match, reference, members: list,
         named_before = _areas_named_before(view, finder, match, members)
         if len(named_before) > 1:  # "from Syria and Iraq into neighbouring Turkey"
             return
+    given = list(doubts)
     for member in members:
         target = _area(finder, member) or _county_in_state_of(member, reference)
         if target is None or (reference is None and isinstance(target, UnlocatedTarget)):
             continue
         before = home = None
-        doubts = []
+        doubts = list(given)
         if reference is None:
             before = _same_kind(finder, named_before[0], target) if named_before else None
             if _is_county(target):
                 before = _county_before(view, match, members)
             home = _home(finder, target)
-            doubts = _whose_neighbour(before, home)
+            doubts += _whose_neighbour(before, home)
             if before is None and _is_county(home):
                 # a county's neighbours are many and close: the one the article is about is
                 # the likely one, not a sure one
@@ -317,13 +332,15 @@ def _named_before(finder, view, match: re.Match, members: list):
     named = _NAMED_AND.search(view.text, max(0, match.start() - _NAMED_AND_REACH), match.start())
     if named is None or not members:
         return None
+    if not _is_county(_area(finder, members[0])):
+        return None  # "Fulton County and neighboring Alabama": Georgia's neighbour
     at = int(named["before"])
     before = view.mentions[at]
     if at and finder.qualifies(view.mentions[at - 1], before):  # "Saline County, Arkansas and"
         before = view.mentions[at - 1]
+    # a town is no county, whatever county bears its name ("Jackson and neighboring Rankin
+    # County": Jackson lies in Hinds County)
     area = _area(finder, before)
-    if area is None:  # a town's name: the county of that name, as its neighbours are
-        area = _county_in_state_of(before, _area(finder, members[0]))
     return area if _is_county(area) else None
 
 
@@ -391,7 +408,8 @@ def _without_qualifiers(finder, mentions: list) -> list:
 def _from_a_border(view, finder, match: re.Match) -> None:
     """"the Algerian border with Mali" says Algeria and Mali are neighbours."""
     slots = [s for s in match.groups() if s is not None]
-    if len(slots) == 2:
+    if len(slots) == 2 and finder.lines_between_us_areas(
+            match.group(), [view.mentions[int(s)] for s in slots]):
         _add(view, finder, match, *(_area(finder, view.mentions[int(s)]) for s in slots))
 
 

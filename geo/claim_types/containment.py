@@ -50,9 +50,10 @@ from geo.verdicts import Verdict, status_of, within
 RELATION = Relation.CONTAINMENT
 TOWN_REACH_KM = 10.0
 # "Timbuktu in northern Mali", "Lyon in the east of France", "in the northern part of Congo",
-# "Arica, in Chile's north", "Kashgar, in China's far west", "Gwadar, a port in the country's
-# south-west", "Darwin, on Australia's northern coast", "Ushuaia, at the southern tip of
-# Argentina": the subject is the place named before.
+# "Arica, in Chile's north", "Kashgar, in China's far west" (not "in California's oil fields
+# north of Los Angeles"), "Gwadar, a port in the country's south-west", "Darwin, on
+# Australia's northern coast", "Ushuaia, at the southern tip of Argentina": the subject is the
+# place named before.
 _FAR = r"(?:far|extreme|deep)"
 _PART_ALONE = r"(?:north|south)[\s-]?(?:east|west)|north|south|east|west|centre|center"
 _EDGE = r"(?:coast|tip|edge|shore|end)"
@@ -61,7 +62,7 @@ IN_REGION_PATTERN = LazyPattern(
     rf"|the\s+(?:{_FAR}\s+)?(?:{PART_NOUN})(?:\s+corner)?\s+of\s+(?:the\s+)?"
     rf"(?:{named_slot('country_after_noun')}|(?P<own_of>country|state)\b)"
     rf"|(?:{named_slot('owner')}|the\s+(?P<own>country|state))['\u2019]s\s+(?:[\w-]+\s+){{0,2}}?"
-    rf"(?-i:(?P<part_owned>{_PART_ALONE})\b(?!\s+[A-Z])))"
+    rf"(?-i:(?P<part_owned>{_PART_ALONE})\b(?!\s+[A-Z]|\s+of\b)))"
     rf"|\b(?:on|along|at)\s+(?:{named_slot('coast_owner')}['\u2019]s\s+(?P<coast_part>{PART_WORDS})"
     rf"\s+{_EDGE}\b|the\s+(?P<edge_part>{PART_WORDS})\s+{_EDGE}\s+of\s+"
     rf"{named_slot('edge_country')})",

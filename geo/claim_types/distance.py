@@ -38,14 +38,15 @@ PATTERN = LazyPattern(
 # drive from Anchorage": a way travelled in a time, no straight line at all: reported
 # unverifiable, the time as written (geo measures no roads).
 TRAVEL_TIME_PATTERN = LazyPattern(
-    rf"(?P<time>(?:(?:{HEDGE})\s+)?(?:an?\s+)?(?:[\w.]+[\s-]+)?(?:and[\s-]+a[\s-]+half[\s-]+)?"
-    rf"(?:hours?|minutes?)(?:['\u2019]s?)?(?:\s+(?:{alternatives(ROUTE_MEANS)}))?"
-    rf"(?:\s+(?:{alternatives(ROUTE_NOUNS)}))?)(?:\s+away)?"
+    rf"(?P<time>(?:(?:{HEDGE})\s+)?(?:an?\s+)?(?:(?<![\w.])[\w.]{{1,20}}[\s-]+)?"
+    rf"(?:and[\s-]+a[\s-]+half[\s-]+)?(?:hours?|minutes?)(?:['\u2019]s?)?"
+    rf"(?:\s+(?:{alternatives(ROUTE_MEANS)}))?(?:\s+(?:{alternatives(ROUTE_NOUNS)}))?"
+    rf"(?:\s+by\s+(?:{alternatives(ROUTE_MEANS)}))?)(?:\s+away)?"
     rf"\s+{_FROM}{named_slot('ref')}", re.IGNORECASE)
 # A quantity's unit follows its number's last digit, or a space or hyphen after the number (a
 # number in words ends at a word boundary), and ends a word; or a time travelled.
-TRIGGER = re.compile(rf"(?:\d|[\s-])(?:{UNIT})\b|(?:hour|minute)s?(?:['\u2019]s)?\s+(?:"
-                     rf"{alternatives([*ROUTE_MEANS, *ROUTE_NOUNS])}|away|from|outside)\b")
+TRIGGER = re.compile(rf"(?:\d|[\s-])(?:{UNIT})\b|(?:hour|minute)s?(?:['\u2019]s?)?\s+(?:"
+                     rf"{alternatives([*ROUTE_MEANS, *ROUTE_NOUNS])}|by|away|from|outside)\b")
 
 
 # "the stage covered 109 miles from Paredes de Nava to Baltanas": the length of a way between

@@ -117,7 +117,8 @@ BORDER = (rf"(?:(?:the|its|their)\s+)?(?:{SLOT}(?:['\u2019]s\s+(?:(?-i:[a-z][\w-
           rf"{_BORDER_WORD}\s+with\s+{SLOT}"
           rf"|{_BORDER_WORD}(?:\s+(?:{alternatives(PHRASING_WORDS['border_area_nouns'])}))?"
           rf"\s+(?:between|of)\s+{SLOT}\s+and\s+{SLOT}"
-          rf"|(?:(?:county|parish|state)\s+)?line\s+between\s+{SLOT}\s+and\s+{SLOT}"
+          rf"|(?:county|parish|state)\s+line\s+between\s+{SLOT}\s+and\s+{SLOT}"
+          rf"|line\s+between\s+{SLOT}\s+and\s+{SLOT}\s+(?:counties|parishes)\b"
           rf"|{SLOT}\s*[-\u2013/]\s*{SLOT}\s+{_BORDER_WORD_OR_LINE}"
           rf"|{SLOT}\s+{_BORDER_WORD_OR_LINE}"
           rf"|{_BORDER_WORD}\s+(?:with|from|of)\s+{SLOT})")
@@ -140,9 +141,11 @@ PART = rf"(?P<part>{PART_WORDS})"
 # A word every PART holds: a sentence without one names no part of a country.
 PART_WORD = "north|south|east|west|central"
 # What stands between a place and the place it is measured from: ", roughly 80 miles northwest
-# of", ", 20 km from the".
-MEASURED_FROM = (rf"\s*,\s*[^\x01\x02]*(?:\b(?:{UNIT})|{PART_WORD})\b[^\x01\x02]*"
-                 rf"\b(?:of|from)\s+(?:the\s+)?")
+# of", ", 20 km from the": a hedge, a number (a word or figures, each bounded so that a long
+# run of text costs no more than its length), a unit, perhaps a compass word. A clause is not
+# one ("Knoxville, then a tornado touched down just north of Memphis").
+MEASURED_FROM = (rf"\s*,\s*(?:(?:{HEDGE}|just|only)\s+)?(?:[\w.,/]{{1,20}}[\s-]+){{1,2}}?"
+                 rf"(?:{UNIT})\s+(?:(?:to\s+the\s+)?{PART_WORDS}\s+)?(?:of|from)\s+(?:the\s+)?")
 # The same as a noun: "in the north of France", "in the northern part of Congo".
 PART_NOUN = (r"(?P<part_noun>(?:north|south)[\s-]?(?:east|west)|north|south|east|west|centre"
              r"|center)|(?P<part_adjective>(?:north|south)[\s-]?(?:east|west)ern|northern|southern"
@@ -189,6 +192,8 @@ class LazyPattern:
         return re.compile(self._source, self._flags)
 
     def __getattr__(self, name: str):  # finditer, search, match, fullmatch, pattern...
+        if name.startswith("_"):  # copy and pickle look for these before __init__ has run
+            raise AttributeError(name)
         return getattr(self.compiled, name)
 
 
