@@ -6,6 +6,8 @@ the outlines; this module only reads the words, so reading an article loads no g
 from __future__ import annotations
 
 import re
+import tomllib
+from importlib import resources
 
 SIDES = {"northern": "N", "southern": "S", "eastern": "E", "western": "W",
          "north": "N", "south": "S", "east": "E", "west": "W"}
@@ -16,8 +18,12 @@ PART_WORDS = {"N": "northern", "S": "southern", "E": "eastern", "W": "western",
               "SW": "south-western", "C": "central"}
 
 
-# "far northern", "deep south" and "north-central" are in the half that their side names.
-_QUALIFIERS = re.compile(r"^(?:far|deep|extreme)\s+|(?<=\w)[\s-]central$")
+# "far northern", "deep south" and "north-central" are in the half that their side names (the
+# qualifiers are the claim phrasings' own: geo.claims imports this module, so it reads them).
+_PART_QUALIFIERS = tomllib.loads(resources.files("geo").joinpath("claim_types/words.toml")
+                                 .read_text("utf-8"))["phrasing"]["part_qualifiers"]
+_QUALIFIERS = re.compile(
+    r"^(?:" + "|".join(map(re.escape, _PART_QUALIFIERS)) + r")\s+|(?<=\w)[\s-]central$")
 
 
 def parse_part(words: str) -> str:

@@ -864,3 +864,13 @@ def test_its_neighbour_and_the_capital(pipeline, text, expected):
     assert [(c.subject.describe(), c.reference.describe(), v.status)
             for c, v in claims_in(pipeline, text)
             if c.relation in (Relation.ADJACENCY, Relation.DISTANCE)] == expected
+
+
+def test_the_adjacency_trigger_passes_every_word_of_its_lists():
+    # A word added to a list in words.toml must not be silently skipped by the cheap search
+    # that picks the sentences worth reading.
+    from geo.claim_types import adjacency
+    from geo.claims import PHRASING_WORDS
+
+    for word in (*PHRASING_WORDS["neighbouring"], *PHRASING_WORDS["bordering_verbs"]):
+        assert adjacency.TRIGGER.search(word.lower()), word

@@ -23,6 +23,7 @@ from geo.claim_types.grammar import (
     NOT_IN_A_NOUN_PHRASE,
     PART,
     PART_NOUN,
+    PART_QUALIFIER,
     PART_WORD,
     PART_WORDS,
     PLACE_NOUN,
@@ -54,12 +55,11 @@ TOWN_REACH_KM = 10.0
 # north of Los Angeles"), "Gwadar, a port in the country's south-west", "Darwin, on
 # Australia's northern coast", "Ushuaia, at the southern tip of Argentina": the subject is the
 # place named before.
-_FAR = r"(?:far|extreme|deep)"
 _PART_ALONE = r"(?:north|south)[\s-]?(?:east|west)|north|south|east|west|centre|center"
 _EDGE = r"(?:coast|tip|edge|shore|end)"
 IN_REGION_PATTERN = LazyPattern(
     rf"\bin\s+(?:{PART}\s+{named_slot('country')}"
-    rf"|the\s+(?:{_FAR}\s+)?(?:{PART_NOUN})(?:\s+corner)?\s+of\s+(?:the\s+)?"
+    rf"|the\s+(?:(?:{PART_QUALIFIER})\s+)?(?:{PART_NOUN})(?:\s+corner)?\s+of\s+(?:the\s+)?"
     rf"(?:{named_slot('country_after_noun')}|(?P<own_of>country|state)\b)"
     rf"|(?:{named_slot('owner')}|the\s+(?P<own>country|state))['\u2019]s\s+(?:[\w-]+\s+){{0,2}}?"
     rf"(?-i:(?P<part_owned>{_PART_ALONE})\b(?!\s+[A-Z]|\s+of\b)))"

@@ -12,7 +12,6 @@ import re
 
 from geo.claim_types.grammar import (
     AFTER_NO_COMPASS_WORD,
-    COMPASS_ABBREVIATION,
     COMPASS_WORDS,
     DIRECTION,
     PLACE_CALLED,
@@ -28,6 +27,7 @@ from geo.claims import (
     parse_direction,
 )
 from geo.measure import Measurement, distance_to
+from geo.sphere import COMPASS_16
 from geo.targets import PointTarget
 from geo.verdicts import Verdict, number_checked, status_of
 
@@ -46,8 +46,11 @@ POSSESSIVE_PATTERN = LazyPattern(
 
 
 # Every direction names a compass point; PATTERN's optional quantity is tried at every position.
-# (The trigger searches the lowered text: "NE" is "ne" there.)
-TRIGGER = re.compile("|".join([*COMPASS_WORDS.values(), COMPASS_ABBREVIATION.lower()]))
+# The trigger searches the lowered text, where an abbreviation in capitals ("40 km NE of") is
+# in lower case.
+_ABBREVIATIONS_LOWERED = "|".join(
+    sorted((point.lower() for point in COMPASS_16 if len(point) > 1), key=len, reverse=True))
+TRIGGER = re.compile("|".join([*COMPASS_WORDS.values(), rf"\b(?:{_ABBREVIATIONS_LOWERED})\b"]))
 
 
 def find(view, finder) -> None:

@@ -135,7 +135,8 @@ ROUTE = (rf"(?P<route>(?:{alternatives(ROUTE_NOUNS)})\b|by\s+(?:{alternatives(RO
 # A part of a country as an adjective: "northern", "north-eastern", and in news also "north",
 # "northwest" ("in northwest China"), "far northern", "deep South", "north-central" (the
 # northern half: geo.regions.parse_part).
-PART_WORDS = (r"(?:(?:far|deep|extreme)\s+)?(?:(?:north|south)[\s-]?(?:east|west)(?:ern)?"
+PART_QUALIFIER = alternatives(PHRASING_WORDS["part_qualifiers"])
+PART_WORDS = (rf"(?:(?:{PART_QUALIFIER})\s+)?(?:(?:north|south)[\s-]?(?:east|west)(?:ern)?"
               r"|(?:north|south|east|west)(?:ern)?(?:[\s-]central\b)?|central)")
 PART = rf"(?P<part>{PART_WORDS})"
 # A word every PART holds: a sentence without one names no part of a country.
