@@ -333,3 +333,30 @@ def test_a_county_and_its_neighbours_named_together(pipeline, text, expected):
 ])
 def test_a_part_of_a_state_as_news_says_it(pipeline, text, status):
     assert [v.status for _, v in claims_in(pipeline, text)] == [status]
+
+
+# Census outlines: Tarrant County, Texas borders Parker and Wise, not Hood; Onondaga County,
+# New York borders Oswego and Madison; Knox County, Tennessee borders Blount and Sevier;
+# Pennington County, South Dakota borders Meade and Custer; East Baton Rouge Parish borders
+# Livingston and Ascension; Alachua County, Florida borders Marion and Levy.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Water users in Tarrant County and surrounding Parker, Hood and Wise counties were asked "
+     "to save.", {"Parker County": Status.CONSISTENT, "Hood County": Status.INCONSISTENT,
+                  "Wise County": Status.CONSISTENT}),
+    ("Oswego and Madison counties, which ring Onondaga County, get seats.",
+     {"Oswego County": Status.CONSISTENT, "Madison County": Status.CONSISTENT}),
+    ("The counties that touch Knox County — Blount and Sevier counties — joined the study.",
+     {"Blount County": Status.CONSISTENT, "Sevier County": Status.CONSISTENT}),
+    ("Meade and Custer counties, next door to Pennington County, are under a burn ban.",
+     {"Meade County": Status.CONSISTENT, "Custer County": Status.CONSISTENT}),
+    ("Livingston and Ascension parishes, which surround East Baton Rouge, grew.",
+     {"Livingston Parish": Status.CONSISTENT, "Ascension Parish": Status.CONSISTENT}),
+    ("Alachua County and the counties that border it, including Marion and Levy, reported "
+     "cases.", {"Marion County": Status.CONSISTENT, "Levy County": Status.CONSISTENT}),
+])
+def test_county_lists_as_local_news_writes_them(pipeline, text, expected):
+    found = {}
+    for claim, verdict in claims_in(pipeline, text):
+        ends = {claim.subject.describe(), claim.reference.describe()}
+        found.update({end: verdict.status for end in ends if end in expected})
+    assert found == expected

@@ -45,6 +45,9 @@ RELATION = Relation.ADJACENCY
 WATER_GAP_KM = 150.0
 BORDER_PATTERN = LazyPattern(BORDER, re.IGNORECASE)
 NEIGHBOURING = alternatives(PHRASING_WORDS["neighbouring"])
+# What may open a list after its noun: "its neighbors Ottawa and Allegan", "its neighbors —
+# Stevens and Adams counties", "the parishes encircling Ouachita: Union, Morehouse".
+_LIST_DASH = r"\s*[,:\u2014\u2013]?\s*"
 AREAS = r"(?:countr(?:y|ies)|nations?|states?|count(?:y|ies)|parish(?:es)?)"
 # "Algeria's neighbour Libya", "Syria's other neighbour Iran", "Uganda's neighbour to the south
 # is Tanzania", "Door County's lone land neighbor, Kewaunee County"; not "Japan's relations
@@ -60,8 +63,8 @@ NEIGHBOUR_PATTERN = LazyPattern(
 # neighbours the place named first.
 NEIGHBOURS_NAMED_PATTERN = LazyPattern(
     rf"{named_slot('ref')}(?:\s+{AREAS})?(?:['\u2019]s|\s+(?:and|to|with)\s+its)\s+"
-    rf"(?:(?-i:[a-z]+)\s+)?neighbou?rs?\s*,?\s*(?:(?:{LIST_OPENER})\b\s*:?\s*)?"
-    rf"(?P<members>{LIST})",
+    rf"(?:(?-i:[a-z]+)\s+)?(?:neighbou?rs?|(?:{NEIGHBOURING})\s+{AREAS}){_LIST_DASH}"
+    rf"(?:(?:{LIST_OPENER})\b\s*:?\s*)?(?P<members>{LIST})",
     re.IGNORECASE)
 # "Uganda will not send troops to Ethiopia, its northern neighbour", "Benin reopened its border
 # with Niger, its northern neighbour": "its" is the place the sentence opens with, when no
@@ -100,11 +103,12 @@ NEIGHBOURS_LIST_PATTERN = LazyPattern(
 # "countries neighbouring Turkey, specifically Armenia, Georgia and Iran", "the states that
 # border Nebraska include Iowa", "counties adjacent to Travis County include Hays".
 NEIGHBOURS_OF_PATTERN = LazyPattern(
-    rf"\b{AREAS}\s+"
-    rf"(?:{NEIGHBOURING}|adjacent\s+to|surrounding|(?:that|which)\s+(?:border|surround))\s+"
-    rf"(?:the\s+)?{named_slot('ref')}"
+    rf"(?:{named_slot('it_ref')}(?:\s+{UNIT_NOUN})?\s+and\s+the\s+(?:[A-Z]\w*\s+)?)?\b{AREAS}\s+"
+    rf"(?:{NEIGHBOURING}|adjacent\s+to|next\s+to|surrounding|encircling|ringing"
+    rf"|(?:that|which)\s+(?:{alternatives(PHRASING_WORDS['bordering_verbs'])}))\s+"
+    rf"(?:the\s+)?(?:{named_slot('ref')}|(?P<it>it)\b(?:\s+to\s+the\s+\w+(?:\s+and\s+\w+)?)?)"
     rf"(?:\s*,\s*{SLOT}(?=\s*,?\s*(?:[a-z]+\s+)?(?:{LIST_OPENER})\b))?"  # "Travis County, Texas"
-    rf"\s*,?\s*(?:(?:[a-z]+\s+)?(?:{LIST_OPENER})\b\s*:?\s*)?(?P<members>{LIST})",
+    rf"{_LIST_DASH}(?:(?:[a-z]+\s+)?(?:{LIST_OPENER})\b\s*:?\s*)?(?P<members>{LIST})",
     re.IGNORECASE)
 # "South Africa, which is Zimbabwe's neighbour to the south", "Poland, Ukraine's western
 # neighbour", "Chad, which shares part of its eastern border with Sudan", "Cook County shares
@@ -119,7 +123,7 @@ _NOT_BY_LAND = rf"(?!(?:{alternatives(PHRASING_WORDS['not_land_borders'])})\b)"
 # "which", "that", "both of which" before the words of a clause about the places before it.
 _WHICH = r"(?:(?:(?:both|all|each)\s+of\s+)?which\s+(?:(?:both|all|each|also)\s+)?|that\s+)"
 NAMED_NEIGHBOUR_PATTERN = LazyPattern(
-    rf"(?<=\x02)(?:\s+(?:{AREAS}|{UNIT_NOUN}))?\s*,?\s*(?:"
+    rf"(?<=\x02)(?:\s+(?:{AREAS}|{UNIT_NOUN}))?\s*[,(]?\s*(?:"
     rf"(?:which\s+is\s+)?(?:the\s+)?{named_slot('owner')}['\u2019]s?\s+(?:(?-i:[a-z]+)\s+)?"
     rf"(?:neighbou?r|border\s+{AREAS})(?:\s+to\s+the\s+\w+)?"
     rf"|(?:(?:which|that)\s+is\s+)?(?:a|an|the)\s+(?:(?-i:[a-z]+)\s+)?neighbou?r\s+(?:of|to)\s+"
@@ -140,10 +144,12 @@ NAMED_NEIGHBOUR_PATTERN = LazyPattern(
     rf"(?P<between>{SLOT}\s+and\s+{SLOT})"
     rf"|with\s+which\s+{named_slot('partner')}\s+shares?\s+(?:a|its|their)\s+"
     rf"(?:{_NOT_BY_LAND}\w+\s+)?border"
-    rf"|{_WHICH}?(?:also\s+)?(?:(?:{alternatives(PHRASING_WORDS['bordering_verbs'])})"
+    rf"|{_WHICH}?(?:also\s+)?(?:(?:all|both|each)\s+)?"
+    rf"(?:(?:{alternatives(PHRASING_WORDS['bordering_verbs'])})"
     rf"(?:\s+(?:both|all))?|neighbou?rs?|(?:both|all|each)\s+bordering"
-    rf"|(?:{alternatives(PHRASING_WORDS['next_to_verbs'])})\s+(?:right\s+|just\s+)?next\s+"
-    rf"(?:to|door\s+to)"
+    rf"|(?:{alternatives(PHRASING_WORDS['next_to_verbs'])})\s+(?:right\s+|just\s+)?next\s+to"
+    rf"|(?:(?:{alternatives(PHRASING_WORDS['next_to_verbs'])})\s+)?(?:right\s+|just\s+)?"
+    rf"next\s+door\s+to"
     rf"|(?:(?:is|are|was|were)\s+)?(?:(?:{alternatives(PHRASING_WORDS['surrounded_adverbs'])})\s+)?"
     rf"(?:bordered|surrounded)(?:\s+on\s+(?:the\s+\w+|(?:\w+|all)\s+sides))?\s+by)"
     rf"\s+(?:\w+\s+(?:{AREAS})\s+(?:(?:{LIST_OPENER})\s+)?)?(?P<bordered>{LIST}))",
@@ -171,7 +177,8 @@ PART_BORDERS_PATTERN = LazyPattern(
     re.IGNORECASE)
 # A border, a neighbour, what surrounds or is next to: every phrasing above names one.
 TRIGGER = re.compile(r"border|frontier|neighbo|adjacent|adjoin|abut|touch|contiguous|surround"
-                     r"|next[\s-]+(?:to|door)|between|(?:county|parish)\s+line")
+                     r"|next[\s-]+(?:to|door)|between|(?:county|parish)\s+line|encircl"
+                     r"|\bring(?:s|ing)?\b")
 _LIST_GAP = re.compile(r"\s*,\s*|\s*,?\s+(?:and|or)\s+", re.IGNORECASE)
 
 
@@ -193,7 +200,9 @@ def find(view, finder) -> None:
         if reference is not None:
             _each_member(view, finder, match, reference, _slots_of(view, match["members"]))
     for match in NEIGHBOURS_OF_PATTERN.finditer(view.text):
-        reference = _area(finder, view.mention(match["ref"]))
+        if match["it"] and not match["it_ref"]:
+            continue  # "the counties that border it": it is the place named before "and"
+        reference = _area(finder, view.mention(match["ref"] or match["it_ref"]))
         if reference is not None:
             _each_member(view, finder, match, reference, _slots_of(view, match["members"]))
     opens = bool(view.mentions) and _OPENING.fullmatch(view.text, 0, view.slot_positions[0])
@@ -325,6 +334,9 @@ def _is_county(target) -> bool:
     return isinstance(target, AdminAreaTarget) and not admin_areas.is_state(target.area)
 
 
+_PLURAL_UNITS = re.compile(r"\s*\b(?:counties|parishes)\b", re.IGNORECASE)
+
+
 def _named_before(finder, view, match: re.Match, members: list):
     """The county named right before "and neighbouring" counties ("Wake and neighboring Durham
     and Johnston counties": Wake County). Not a country: in "refugees fled into Uganda and
@@ -339,8 +351,13 @@ def _named_before(finder, view, match: re.Match, members: list):
     if at and finder.qualifies(view.mentions[at - 1], before):  # "Saline County, Arkansas and"
         before = view.mentions[at - 1]
     # a town is no county, whatever county bears its name ("Jackson and neighboring Rankin
-    # County": Jackson lies in Hinds County)
+    # County": Jackson lies in Hinds County), unless a plural noun makes it one of the list
+    # ("Lane and the adjacent counties of Douglas and Linn", "Kanawha and surrounding Putnam
+    # and Boone counties")
     area = _area(finder, before)
+    if area is None and (_PLURAL_UNITS.search(match.group())
+                         or _PLURAL_UNITS.match(view.text, match.end())):
+        area = _county_in_state_of(before, _area(finder, members[0]))
     return area if _is_county(area) else None
 
 
