@@ -190,11 +190,13 @@ def find(view, finder) -> None:
                                     for slot in match.groups()))
     for match in NEIGHBOURING_PATTERN.finditer(view.text):
         members = _slots_of(view, match["members"] or match["across"])
-        _each_member(view, finder, match, _named_before(finder, view, match, members), members,
+        reference, doubts = _named_before(finder, view, match, members)
+        _each_member(view, finder, match, reference, members, doubts=doubts,
                      member_first=False)
     for match in NEIGHBOURS_LIST_PATTERN.finditer(view.text):
         members = _slots_of(view, match["members"])
-        _each_member(view, finder, match, _named_before(finder, view, match, members), members)
+        reference, doubts = _named_before(finder, view, match, members)
+        _each_member(view, finder, match, reference, members, doubts=doubts)
     for match in NEIGHBOURS_NAMED_PATTERN.finditer(view.text):
         reference = _area(finder, view.mention(match["ref"]))
         if reference is not None:
@@ -337,15 +339,16 @@ def _is_county(target) -> bool:
 _PLURAL_UNITS = re.compile(r"\s*\b(?:counties|parishes)\b", re.IGNORECASE)
 
 
-def _named_before(finder, view, match: re.Match, members: list):
+def _named_before(finder, view, match: re.Match, members: list) -> tuple:
     """The county named right before "and neighbouring" counties ("Wake and neighboring Durham
-    and Johnston counties": Wake County). Not a country: in "refugees fled into Uganda and
-    neighbouring Burundi" Burundi may be Congo's neighbour (_whose_neighbour)."""
+    and Johnston counties": Wake County), or None, with the doubts of that reading. Not a
+    country: in "refugees fled into Uganda and neighbouring Burundi" Burundi may be Congo's
+    neighbour (_whose_neighbour)."""
     named = _NAMED_AND.search(view.text, max(0, match.start() - _NAMED_AND_REACH), match.start())
     if named is None or not members:
-        return None
+        return None, []
     if not _is_county(_area(finder, members[0])):
-        return None  # "Fulton County and neighboring Alabama": Georgia's neighbour
+        return None, []  # "Fulton County and neighboring Alabama": Georgia's neighbour
     at = int(named["before"])
     before = view.mentions[at]
     if at and finder.qualifies(view.mentions[at - 1], before):  # "Saline County, Arkansas and"
@@ -354,11 +357,13 @@ def _named_before(finder, view, match: re.Match, members: list):
     # County": Jackson lies in Hinds County), unless a plural noun makes it one of the list
     # ("Lane and the adjacent counties of Douglas and Linn", "Kanawha and surrounding Putnam
     # and Boone counties")
-    area = _area(finder, before)
+    area, doubts = _area(finder, before), []
     if area is None and (_PLURAL_UNITS.search(match.group())
                          or _PLURAL_UNITS.match(view.text, match.end())):
         area = _county_in_state_of(before, _area(finder, members[0]))
-    return area if _is_county(area) else None
+        # "Jackson and surrounding Rankin and Madison counties": the city's neighbours, maybe
+        doubts = [f"{before.mention.text}: the county, or the town and its county?"]
+    return (area, doubts) if _is_county(area) else (None, [])
 
 
 def _whose_neighbour(before, home) -> list[str]:
