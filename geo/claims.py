@@ -43,6 +43,9 @@ KNOWN_HEDGES = (set(APPROXIMATE) | set(JUST_UNDER) | AT_LEAST | AT_MOST
 
 # Words that qualify a proximity claim, and the share of the map scale they allow.
 PROXIMITY_WORDS: dict[str, float] = _WORDS["proximity"]
+# The cap on the distance each share of PROXIMITY_WORDS allows, in km.
+PROXIMITY_CAP_KM: dict[float, float] = {float(share): km
+                                        for share, km in _WORDS["proximity_cap_km"].items()}
 # What a place is called before its name ("the northern town of Calais").
 PLACE_NOUNS: tuple[str, ...] = tuple(_WORDS["place_nouns"]["singular"])
 # Words that make a distance one along a way ("a 45-km drive", "by road"), and the means of

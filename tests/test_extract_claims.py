@@ -874,3 +874,15 @@ def test_the_adjacency_trigger_passes_every_word_of_its_lists():
 
     for word in (*PHRASING_WORDS["neighbouring"], *PHRASING_WORDS["bordering_verbs"]):
         assert adjacency.TRIGGER.search(word.lower()), word
+
+
+# Austin lies some 230 km from Mexico and Great Falls some 165 km from Canada: not near, however
+# large the two countries; In Amenas lies some 30 km from Libya.
+@pytest.mark.parametrize(("text", "status"), [
+    ("Officials in Austin, near the Mexican border, said so.", Status.INCONSISTENT),
+    ("Great Falls, near the Canadian border, saw a swing.", Status.INCONSISTENT),
+    ("In Amenas, near the Libyan border, was attacked.", Status.CONSISTENT),
+])
+def test_near_a_border_has_a_cap(pipeline, text, status):
+    assert [v.status for c, v in claims_in(pipeline, text)
+            if c.relation is Relation.PROXIMITY] == [status]

@@ -24,6 +24,7 @@ from geo.claim_types.grammar import (
 )
 from geo.claims import (
     DEFAULT_PROXIMITY_WORD,
+    PROXIMITY_CAP_KM,
     PROXIMITY_WORDS,
     Claim,
     Relation,
@@ -115,4 +116,7 @@ def judge(claim: Claim, measurement: Measurement, ends_km: float) -> Verdict:
                  else "countries")
         why = (f'"{word}" allows {share:.0%} of the scale of the {whose} involved, '
                f"{limit:,.0f} km")
+        if limit > PROXIMITY_CAP_KM[share]:
+            limit = PROXIMITY_CAP_KM[share]
+            why = f'"{word}" allows {limit:,.0f} km at most'
     return within(claim, measurement, Tolerance(0.0, limit + ends_km), why)
