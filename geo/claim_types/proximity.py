@@ -3,8 +3,7 @@
 Measured as the geodesic from the subject's point to the nearest point of the border line
 ("the border" unqualified: the nearest land border of the subject's country). "On", "at" and
 "along" allow 5 %, "near" 15 %, of the square root of the countries' mean area, capped at 50
-and 150 km (words.toml, [proximity_cap_km]); "within 50 km"
-allows what it says.
+and 150 km (words.toml, [proximity_cap_km]); "within 50 km" allows what it says.
 """
 
 from __future__ import annotations
