@@ -360,3 +360,15 @@ def test_county_lists_as_local_news_writes_them(pipeline, text, expected):
         ends = {claim.subject.describe(), claim.reference.describe()}
         found.update({end: verdict.status for end in ends if end in expected})
     assert found == expected
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    # The Ohio River is Ohio's line with Kentucky at Cincinnati, the Red River North Dakota's
+    # with Minnesota at Moorhead, the Missouri Nebraska's with Iowa at Council Bluffs.
+    ("Cincinnati, across the Ohio River from Kentucky, will ask voters.", Status.CONSISTENT),
+    ("Moorhead, across the Red River from North Dakota, is sandbagging.", Status.CONSISTENT),
+    ("Council Bluffs, which sits on the Missouri River across from Nebraska, is raising its "
+     "levees.", Status.CONSISTENT),
+])
+def test_across_a_river_that_is_a_state_line(pipeline, text, status):
+    assert [v.status for _, v in claims_in(pipeline, text)] == [status]

@@ -21,6 +21,7 @@ from geo.claim_types.grammar import (
     SLOT,
     UNNAMED_BORDER,
     LazyPattern,
+    named_slot,
 )
 from geo.claims import (
     DEFAULT_PROXIMITY_WORD,
@@ -31,7 +32,14 @@ from geo.claims import (
     Tolerance,
 )
 from geo.measure import Measurement, from_subject
-from geo.targets import AdminBorderTarget, StateBorderTarget, scale_km
+from geo.targets import (
+    AdminBorderTarget,
+    StateBorderTarget,
+    Target,
+    UnlocatedTarget,
+    scale_km,
+    target_for,
+)
 from geo.verdicts import Verdict, within
 
 RELATION = Relation.PROXIMITY
@@ -58,7 +66,15 @@ BORDERS_PATTERN = LazyPattern(
     rf"(?P<plural>borders|frontiers|(?:state\s+)?lines)\b"
     rf"|\b(?P<word_one>{PROXIMITY})\s+(?:the|its)\s+(?:border|frontier)\s+with\s+"
     rf"(?P<pair>{SLOT}(?:\s*,\s*{SLOT})*\s*,?\s+and\s+{SLOT})(?!['\u2019]s)", re.IGNORECASE)
-TRIGGER = re.compile(r"border|frontier|\bline")
+# "Cincinnati, across the Ohio River from Kentucky", "Council Bluffs, which sits on the Missouri
+# River across from Nebraska": a river that is the border, between the subject's state or
+# country and the one named.
+ACROSS_A_RIVER_PATTERN = LazyPattern(
+    rf"\b(?:on|along)\s+the\s+(?:(?:[\w.'\u2019-]+|{SLOT})\s+){{1,3}}river\s+across\s+from\s+"
+    rf"(?:the\s+)?{named_slot('ref')}"
+    rf"|\b(?:just\s+)?across\s+the\s+(?:(?:(?:[\w.'\u2019-]+|{SLOT})\s+){{1,3}}river"
+    rf"|{named_slot('river')})\s+from\s+(?:the\s+)?{named_slot('river_ref')}", re.IGNORECASE)
+TRIGGER = re.compile(r"border|frontier|\bline|river\s+(?:across\s+)?from")
 
 
 def find(view, finder) -> None:
@@ -67,6 +83,20 @@ def find(view, finder) -> None:
             _near(view, finder, match, " ".join(match["word"].lower().split()))
     for match in BORDER_PLACE_PATTERN.finditer(view.text):
         _near(view, finder, match, DEFAULT_PROXIMITY_WORD)
+    for match in ACROSS_A_RIVER_PATTERN.finditer(view.text):
+        if match["river"] and not view.mention(match["river"]).mention.text.lower().endswith(
+                " river"):
+            continue  # "across the Red River": a place's name may hold the river's
+        subject = finder.subject_before(view, match.start(), outlines=True)
+        if subject is None or not finder.next_to_its_words(view, subject, match.start()):
+            continue
+        other = view.mention(match["ref"] or match["river_ref"])
+        reference = finder.border_with(other, subject)
+        if reference is not None:
+            # read as another town of its name, the subject is across its own state's line
+            finder.add(view, match, subject=subject, relation=RELATION, reference=reference,
+                       qualifier="across",
+                       reference_for=lambda place, other=other: _border_from(finder, other, place))
     for match in BORDERS_PATTERN.finditer(view.text):
         subject = finder.subject_before(view, match.start(), outlines=True)
         if subject is None or not finder.next_to_its_words(view, subject, match.start()):
@@ -94,6 +124,14 @@ def _near(view, finder, match: re.Match, word: str) -> None:
     if reference is not None:
         finder.add(view, match, subject=subject, relation=RELATION, reference=reference,
                    qualifier=word)
+
+
+def _border_from(finder, other, place) -> Target:
+    """The border between the place's country (or US state) and the one `other` names."""
+    point = target_for(place)
+    border = finder.border_with(other, point) if point is not None else None
+    return border or UnlocatedTarget(other.mention.text, f"no border of {place.name} with "
+                                                         f"{other.mention.text}")
 
 
 def describe(claim: Claim) -> str:
