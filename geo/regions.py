@@ -6,8 +6,7 @@ the outlines; this module only reads the words, so reading an article loads no g
 from __future__ import annotations
 
 import re
-import tomllib
-from importlib import resources
+from functools import cache
 
 SIDES = {"northern": "N", "southern": "S", "eastern": "E", "western": "W",
          "north": "N", "south": "S", "east": "E", "west": "W"}
@@ -18,18 +17,21 @@ PART_WORDS = {"N": "northern", "S": "southern", "E": "eastern", "W": "western",
               "SW": "south-western", "C": "central"}
 
 
-# "far northern", "deep south" and "north-central" are in the half that their side names (the
-# qualifiers are the claim phrasings' own: geo.claims imports this module, so it reads them).
-_PART_QUALIFIERS = tomllib.loads(resources.files("geo").joinpath("claim_types/words.toml")
-                                 .read_text("utf-8"))["phrasing"]["part_qualifiers"]
-_QUALIFIERS = re.compile(
-    r"^(?:" + "|".join(map(re.escape, _PART_QUALIFIERS)) + r")\s+|(?<=\w)[\s-]central$")
+@cache
+def _qualifiers() -> re.Pattern[str]:
+    """"far northern", "deep south" and "north-central" are in the half that their side names.
+    The qualifiers are the claim phrasings' own, read at the first part parsed: geo.claims
+    imports this module."""
+    from geo.claims import PHRASING_WORDS
+
+    return re.compile(r"^(?:" + "|".join(map(re.escape, PHRASING_WORDS["part_qualifiers"]))
+                      + r")\s+|(?<=\w)[\s-]central$")
 
 
 def parse_part(words: str) -> str:
     """"northern" -> "N", "north-eastern" -> "NE", "central" -> "C", "far northern" -> "N",
     "north-central" -> "N"."""
-    words = _QUALIFIERS.sub("", words.strip().lower())
+    words = _qualifiers().sub("", words.strip().lower())
     if words in ("central", "centre", "center", "middle"):
         return "C"
     pieces = [p for p in words.replace("-", " ").split() if p]

@@ -220,8 +220,7 @@ def _paired(unsure: Sequence[Mention]) -> tuple[set[str], set[str]]:
     towns = [m for m in unsure if m.candidates[0].kind in POINT_KINDS]
     points = sorted((c.lat, c.lon, c.id, m.text.casefold()) for m in towns for c in m.candidates
                     if c.kind in POINT_KINDS and c.lat is not None and c.match == "name"
-                    and ((c.population or 0) >= CREDIBLE_NAME_POPULATION
-                         or (c.kind == "admin2" and c.match == "name")))
+                    and ((c.population or 0) >= CREDIBLE_NAME_POPULATION or c.kind == "admin2"))
     reach = math.degrees(NEARBY_KM * 1000 / MEAN_EARTH_RADIUS_M)
     near, close = set(), set()
     for k, (lat, lon, place_id, words) in enumerate(points):

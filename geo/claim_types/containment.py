@@ -75,7 +75,7 @@ SUBJECT_AFTER_PATTERN = LazyPattern(
 # unsaid.
 IMPLIED_PART_PATTERN = LazyPattern(
     rf"{named_slot('place')}\s*,\s*in\s+the\s+"
-    rf"(?P<part_alone>(?:north|south)[\s-]?(?:east|west)|north|south|east|west|centre|center)"
+    rf"(?P<part_alone>{_PART_ALONE})"
     rf"\b(?!\s+(?:of|part)\b|-|\s*[A-Z])", re.IGNORECASE)
 # A city has parts of its own: "Chicago, in the south" is the South Side, not southern Illinois.
 CITY_WITH_PARTS_POPULATION = 100_000
