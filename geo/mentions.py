@@ -130,6 +130,15 @@ def _sentence_initial(text: str, starts: list[int]) -> list[bool]:
 NAME_ABBREVIATIONS = {"st", "ste", "mt", "ft", "pt"}
 
 
+@cache  # compiled at the first candidate place, not at start-up
+def _disease_name() -> re.Pattern[str]:
+    """"Lassa fever", "Japanese encephalitis": a disease named after a place, from the place's
+    name on."""
+    names = sorted(_WORDS["disease_names"], key=len, reverse=True)
+    return re.compile("|".join(re.escape(n).replace(r"\ ", r"\s+") + r"\b" for n in names),
+                      re.IGNORECASE)
+
+
 @cache  # compiled at the first everyday word that may be a place, not at start-up
 def _measured_from() -> re.Pattern[str]:
     """"186 miles southeast of Alliance": the far end of a measured distance is a place,
@@ -464,6 +473,8 @@ class Recogniser:
             return False
         if _dateline(reading, i, j):
             return True
+        if _disease_name().match(text, mention.start):
+            return False
         if (j + 1 < len(lowers) and capitalised[j + 1] and reading.spaced(j, j + 1)
                 and lowers[j + 1].rstrip(".") in FEATURE_AFTER):
             return False

@@ -65,6 +65,17 @@ def test_a_town_named_in_a_street_river_or_school_is_not_the_town(recogniser, te
     assert [m[0] for m in found(recogniser, text)] == places
 
 
+@pytest.mark.parametrize("text, places", [
+    ("Lassa fever has killed five people in Benin.", ["Benin"]),
+    ("Cases of Japanese encephalitis rose in Assam.", ["Assam"]),
+    ("Lyme disease is spreading north into Quebec.", ["Quebec"]),
+    ("Saudi Arabia reported two deaths from Middle East respiratory syndrome.", ["Saudi Arabia"]),
+    ("Marburg virus was confirmed in Ghana, and Rift Valley fever in Kenya.", ["Ghana", "Kenya"]),
+])
+def test_a_disease_named_after_a_place_is_not_the_place(recogniser, text, places):
+    assert [m[0] for m in found(recogniser, text)] == places
+
+
 def test_a_bare_compass_word_is_a_direction_not_a_region(recogniser):
     text = ("Storms moved North from Mexico. Central districts lost power, Western ones not, "
             "and the East stayed dry; South Africa and North Korea sent help.")
