@@ -243,6 +243,28 @@ def test_a_list_of_neighbours_gives_one_claim_per_member(pipeline):
         ("SEN", "BFA", Status.INCONSISTENT)]  # a list may hold a false member
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # "its" is the one country the sentence names before
+    ("Doctors in Peru fear that its neighbours Ecuador, Brazil and Venezuela will see cases.",
+     [("BRA", "PER", Status.CONSISTENT), ("ECU", "PER", Status.CONSISTENT),
+      ("VEN", "PER", Status.INCONSISTENT)]),
+    # a list set off by dashes, after the article's country
+    ("Cholera has killed 200 people in Cameroon. Officials in neighbouring countries - "
+     "Nigeria, Chad and Gabon - are watching closely.",
+     [("GAB", "CMR", Status.CONSISTENT), ("NGA", "CMR", Status.CONSISTENT),
+      ("TCD", "CMR", Status.CONSISTENT)]),
+    ("Countries sharing a border with Brazil, including Peru, Colombia and Chile, were on "
+     "alert.",
+     [("CHL", "BRA", Status.INCONSISTENT), ("COL", "BRA", Status.CONSISTENT),
+      ("PER", "BRA", Status.CONSISTENT)]),
+    # The article is about Niger only because the list names it first: whose neighbours these
+    # are is unsaid.
+    ("The outbreak worried surrounding countries like Niger, Chad and Cameroon.", []),
+])
+def test_lists_of_neighbours(pipeline, text, expected):
+    assert neighbours_in(pipeline, text) == expected
+
+
 def test_countries_neighbouring_a_named_country(pipeline):
     text = ("Aid went to countries neighbouring Peru, such as Ecuador, Colombia and "
             "Bolivia.")
@@ -260,6 +282,14 @@ def test_countries_neighbouring_a_named_country(pipeline):
      [("AUT", "SVK", Status.CONSISTENT), ("HUN", "SVK", Status.CONSISTENT)]),
     ("Mongolia borders Kazakhstan, the minister claimed.",
      [("MNG", "KAZ", Status.INCONSISTENT)]),
+    ("Officials in Nepal, which has a long open border with India, closed schools.",
+     [("NPL", "IND", Status.CONSISTENT)]),
+    ("Togo and Benin, both neighbours of Nigeria, reported cases.",
+     [("BEN", "NGA", Status.CONSISTENT), ("TGO", "NGA", Status.INCONSISTENT)]),
+    ("Hong Kong, which borders mainland China, culled its poultry.",
+     [("HKG", "CHN", Status.CONSISTENT)]),
+    ("Polio has spread across the border from Pakistan into Afghanistan.",
+     [("PAK", "AFG", Status.CONSISTENT)]),
 ])
 def test_named_neighbours(pipeline, text, expected):
     assert neighbours_in(pipeline, text) == expected

@@ -47,7 +47,7 @@ BORDER_PATTERN = LazyPattern(BORDER, re.IGNORECASE)
 NEIGHBOURING = alternatives(PHRASING_WORDS["neighbouring"])
 # What may open a list after its noun: "its neighbors Ottawa and Allegan", "its neighbors —
 # Stevens and Adams counties", "the parishes encircling Ouachita: Union, Morehouse".
-_LIST_DASH = r"\s*[,:\u2014\u2013]?\s*"
+_LIST_DASH = r"\s*(?:[,:\u2014\u2013]|\s-)?\s*"
 AREAS = r"(?:countr(?:y|ies)|nations?|states?|count(?:y|ies)|parish(?:es)?)"
 # "Algeria's neighbour Libya", "Syria's other neighbour Iran", "Uganda's neighbour to the south
 # is Tanzania", "Door County's lone land neighbor, Kewaunee County"; not "Japan's relations
@@ -66,16 +66,22 @@ NEIGHBOURS_NAMED_PATTERN = LazyPattern(
     rf"(?:(?-i:[a-z]+)\s+)?(?:neighbou?rs?|(?:{NEIGHBOURING})\s+{AREAS}){_LIST_DASH}"
     rf"(?:(?:{LIST_OPENER})\b\s*:?\s*)?(?P<members>{LIST})",
     re.IGNORECASE)
+# "Health officials in Kenya fear that its neighbours Uganda and Tanzania": "its" is the one
+# country (or US state) the sentence names before.
+ITS_NEIGHBOURS_PATTERN = LazyPattern(
+    rf"\b(?P<its>its|their)\s+(?:[\w-]+\s+){{0,2}}?neighbou?rs{_LIST_DASH}"
+    rf"(?:(?:{LIST_OPENER})\b\s*:?\s*)?(?P<members>{LIST})", re.IGNORECASE)
 # "Uganda will not send troops to Ethiopia, its northern neighbour", "Benin reopened its border
 # with Niger, its northern neighbour": "its" is the place the sentence opens with, when no
 # other place stands between.
 ITS_NEIGHBOUR_PATTERN = LazyPattern(
     rf"{named_slot('member')}\s*,\s*its\s+(?:(?-i:[a-z]+)\s+){{0,2}}neighbou?r\b", re.IGNORECASE)
 _OPENING = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
-# "cross-border raids from Mali into Mauritania": what crosses a border goes from one
-# neighbour into the other.
+# "cross-border raids from Mali into Mauritania", "polio spread across the border from Nigeria
+# into Niger": what crosses a border goes from one neighbour into the other.
 CROSS_BORDER_PATTERN = LazyPattern(
-    rf"\bcross-border\s+(?:{alternatives(PHRASING_WORDS['crossing_nouns'])})\s+from\s+"
+    rf"\b(?:cross-border\s+(?:{alternatives(PHRASING_WORDS['crossing_nouns'])})"
+    rf"|across\s+the\s+border)\s+from\s+"
     rf"(?:the\s+)?{named_slot('first')}\s+into\s+(?:the\s+)?{named_slot('second')}",
     re.IGNORECASE)
 # "Neighbours Kenya and Uganda agreed", "the two neighbours, India and Pakistan": each other's.
@@ -98,13 +104,14 @@ NEIGHBOURING_PATTERN = LazyPattern(
 # Rwanda and Zambia", "the adjacent counties of Pulaski and Garland": each member neighbours
 # the same.
 NEIGHBOURS_LIST_PATTERN = LazyPattern(
-    rf"\b(?:{NEIGHBOURING}|surrounding)\s+{AREAS}\s*,?\s*"
+    rf"\b(?:{NEIGHBOURING}|surrounding)\s+{AREAS}{_LIST_DASH}"
     rf"(?:(?:of|such\s+as|including|like)\s+)?(?P<members>{LIST})", re.IGNORECASE)
 # "countries neighbouring Turkey, specifically Armenia, Georgia and Iran", "the states that
 # border Nebraska include Iowa", "counties adjacent to Travis County include Hays".
 NEIGHBOURS_OF_PATTERN = LazyPattern(
     rf"(?:{named_slot('it_ref')}(?:\s+{UNIT_NOUN})?\s+and\s+the\s+(?:[A-Z]\w*\s+)?)?\b{AREAS}\s+"
     rf"(?:{NEIGHBOURING}|adjacent\s+to|next\s+to|surrounding|encircling|ringing"
+    rf"|(?:sharing|(?:that|which)\s+shares?)\s+(?:a\s+)?(?:land\s+)?borders?\s+with"
     rf"|(?:that|which)\s+(?:{alternatives(PHRASING_WORDS['bordering_verbs'])}))\s+"
     rf"(?:the\s+)?(?:{named_slot('ref')}|(?P<it>it)\b(?:\s+to\s+the\s+\w+(?:\s+and\s+\w+)?)?)"
     rf"(?:\s*,\s*{SLOT}(?=\s*,?\s*(?:[a-z]+\s+)?(?:{LIST_OPENER})\b))?"  # "Travis County, Texas"
@@ -126,15 +133,16 @@ NAMED_NEIGHBOUR_PATTERN = LazyPattern(
     rf"(?<=\x02)(?:\s+(?:{AREAS}|{UNIT_NOUN}))?\s*[,(]?\s*(?:"
     rf"(?:which\s+is\s+)?(?:the\s+)?{named_slot('owner')}['\u2019]s?\s+(?:(?-i:[a-z]+)\s+)?"
     rf"(?:neighbou?r|border\s+{AREAS})(?:\s+to\s+the\s+\w+)?"
-    rf"|(?:(?:which|that)\s+is\s+)?(?:a|an|the)\s+(?:(?-i:[a-z]+)\s+)?neighbou?r\s+(?:of|to)\s+"
+    rf"|(?:(?:which|that)\s+(?:is|are)\s+)?(?:(?:a|an|the)\s+(?:(?-i:[a-z]+)\s+)?neighbou?r"
+    rf"|(?:both|all|each)\s+(?:(?-i:[a-z]+)\s+)?neighbou?rs)\s+(?:of|to)\s+"
     rf"{named_slot('owner_of')}(?!['\u2019]s|\s+(?-i:[A-Z]))"
     rf"|(?P<each_other>(?:which|that)\s+(?:border|neighbou?r)\s+each\s+other"
     rf"|whose\s+(?:shared|common)\s+(?:land\s+)?(?:border|frontier)"
     rf"|(?:(?:which|that)\s+)?(?:both\s+)?share\s+(?:a|the)\s+(?:{_NOT_BY_LAND}[\w-]+\s+){{0,2}}"
     rf"border"
     rf"(?!\s+(?:with|{alternatives(PHRASING_WORDS['border_compounds'])})\b))"
-    rf"|{_WHICH}?(?:also\s+)?shares?\s+(?:(?:part\s+of\s+)?(?:(?:its|their|a)\s+)?"
-    rf"(?:{_NOT_BY_LAND}\w+\s+)?)?borders?\s+with\s+(?P<shared>{LIST})"
+    rf"|{_WHICH}?(?:also\s+)?(?:shares?|has|have)\s+(?:(?:part\s+of\s+)?(?:(?:its|their|an?)\s+)?"
+    rf"(?:{_NOT_BY_LAND}(?!\d)[\w-]+\s+){{0,2}})?borders?\s+with\s+(?P<shared>{LIST})"
     rf"|whose\s+(?:only\s+)?(?:(?-i:[a-z]+)\s+)?(?:borders?|frontiers?)\s+(?:(?:is|are)\s+)?with\s+"
     rf"(?P<whose_border>{LIST})"
     rf"|whose\s+(?:only\s+)?(?:(?-i:[a-z]+)\s+){{0,2}}neighbou?rs?\s+(?:(?:is|are|include)\s+)?"
@@ -197,10 +205,19 @@ def find(view, finder) -> None:
         members = _slots_of(view, match["members"])
         reference, doubts = _named_before(finder, view, match, members)
         _each_member(view, finder, match, reference, members, doubts=doubts)
+    named_lists = []
     for match in NEIGHBOURS_NAMED_PATTERN.finditer(view.text):
+        named_lists.append(match.span())
         reference = _area(finder, view.mention(match["ref"]))
         if reference is not None:
             _each_member(view, finder, match, reference, _slots_of(view, match["members"]))
+    for match in ITS_NEIGHBOURS_PATTERN.finditer(view.text):
+        if any(start <= match.start() < end for start, end in named_lists):
+            continue  # "Kenya and its neighbours Uganda and Tanzania": read above
+        members = _slots_of(view, match["members"])
+        named = _areas_before(view, finder, match, members)
+        if len(named) == 1:
+            _each_member(view, finder, match, named[0], members)
     for match in NEIGHBOURS_OF_PATTERN.finditer(view.text):
         if match["it"] and not match["it_ref"]:
             continue  # "the counties that border it": it is the place named before "and"
@@ -321,6 +338,10 @@ def _each_member(view, finder, match: re.Match, reference, members: list,
             if _is_county(target):
                 before = _county_before(view, match, members)
             home = _home(finder, target)
+            if before is None and _named_only_in(finder, home, members):
+                # "surrounding countries like Niger, Chad and Cameroon": the article is about
+                # Niger only because the list names it, so whose neighbours they are is unsaid
+                continue
             doubts += _whose_neighbour(before, home)
             if before is None and _is_county(home):
                 # a county's neighbours are many and close: the one the article is about is
@@ -330,6 +351,15 @@ def _each_member(view, finder, match: re.Match, reference, members: list,
         other = reference or before or home or _county_before(view, match, members)
         _add(view, finder, match, *((target, other) if member_first else (other, target)),
              doubts=doubts)
+
+
+def _named_only_in(finder, area, members: list) -> bool:
+    """Whether the article names `area` (a target, or None) only among `members`."""
+    if area is None:
+        return False
+    listed = {m.start for m in members}
+    named = [m.start for m in finder.mentions if finder.area_key(m) == area_of(area)]
+    return bool(named) and set(named) <= listed
 
 
 def _is_county(target) -> bool:
@@ -391,6 +421,19 @@ def _areas_named_before(view, finder, match: re.Match, members: list) -> list:
                 and key not in (finder.home_country, finder.home_state) \
                 and (finder.country_code(mention) or admin_areas.is_state(key)):
             areas.setdefault(key, mention)
+    return list(areas.values())
+
+
+def _areas_before(view, finder, match: re.Match, members: list) -> list:
+    """The countries, US states and counties the sentence names before `match` that are not
+    among `members`, each once."""
+    member_areas = {finder.area_key(m) for m in members}
+    before = view.mentions[:bisect.bisect_left(view.slot_positions, match.start())]
+    areas = {}
+    for mention in _without_qualifiers(finder, before):
+        target = finder.area_target(mention)
+        if target is not None and area_of(target) not in member_areas:
+            areas.setdefault(area_of(target), target)
     return list(areas.values())
 
 
