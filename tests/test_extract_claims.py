@@ -416,12 +416,20 @@ def test_a_fraction_is_the_number_not_its_last_digit(pipeline):
     ("Kilis lies just across the border from Syria.", "Kilis", "across"),
     ("Police stopped migrants in Ventimiglia, near the French border.", "Ventimiglia", "near"),
     ("Brazil sent soldiers to Pacaraima, on its border with Venezuela.", "Pacaraima", "on"),
+    ("Cases were reported in the border town of Nogales.", "Nogales", "near"),
 ])
 def test_more_proximity_phrasings(pipeline, text, subject, word):
     ((claim, verdict),) = [(c, v) for c, v in claims_in(pipeline, text)
                            if c.relation is Relation.PROXIMITY]
     assert (claim.subject.describe(), claim.qualifier) == (subject, word)
     assert verdict.status is Status.CONSISTENT
+
+
+def test_a_border_town_far_from_any_border_is_inconsistent(pipeline):
+    # Kisangani lies on the Congo River some 450 km from the nearest border of the DR Congo.
+    ((claim, verdict),) = claims_in(pipeline, "Troops reached the border town of Kisangani.")
+    assert claim.relation is Relation.PROXIMITY and claim.subject.describe() == "Kisangani"
+    assert verdict.status is Status.INCONSISTENT
 
 
 # Uganda borders Tanzania, Nebraska borders Iowa, Sudan borders South Sudan; Nebraska does not

@@ -55,6 +55,10 @@ LOCATED_PATTERN = LazyPattern(
 BORDER_PLACE_PATTERN = LazyPattern(
     rf"(?<=\x02)\s*,?\s*(?:(?:is|was)\s+)?(?:a|the)\s+(?:{SLOT}\s+)?(?P<ref>border)\s+"
     rf"{PLACE_NOUN}\b", re.IGNORECASE)
+# "the border town of Kailahun", "the Turkish border city of Kilis": the same, the place after.
+BORDER_PLACE_OF_PATTERN = LazyPattern(
+    rf"\b(?:the|a)\s+(?:{SLOT}\s+)?(?P<ref>border)\s+{PLACE_NOUN}\s+(?:of\s+)?"
+    rf"{named_slot('subject')}", re.IGNORECASE)
 # "Basra, close to the borders with both Kuwait and Iran", "an area near the border with
 # Georgia and Azerbaijan", "Cizre, near Turkey's borders with Syria and Iraq", "West
 # Yellowstone, near the Wyoming and Idaho lines": a claim for each border of the subject's
@@ -83,6 +87,12 @@ def find(view, finder) -> None:
             _near(view, finder, match, " ".join(match["word"].lower().split()))
     for match in BORDER_PLACE_PATTERN.finditer(view.text):
         _near(view, finder, match, DEFAULT_PROXIMITY_WORD)
+    for match in BORDER_PLACE_OF_PATTERN.finditer(view.text):
+        subject = finder.located(view.mention(match["subject"]))
+        reference = finder.reference(view, match, subject) if subject is not None else None
+        if reference is not None:
+            finder.add(view, match, subject=subject, relation=RELATION, reference=reference,
+                       qualifier=DEFAULT_PROXIMITY_WORD)
     for match in ACROSS_A_RIVER_PATTERN.finditer(view.text):
         if match["river"] and not view.mention(match["river"]).mention.text.lower().endswith(
                 " river"):
