@@ -661,6 +661,8 @@ def test_a_unit_that_may_be_another_places_is_never_inconsistent(pipeline, text)
     "Cases were found in Beijing, in Hubei province, and in Shanghai.",
     # The South Side of Chicago, not southern Illinois.
     "Shootings rose in Springfield, Illinois. Shootings rose in Chicago, in the south.",
+    # The county holds the crash site, measured from Denver: not Denver.
+    "The plane crashed 30 miles northwest of Denver, in Boulder County.",
 ])
 def test_lists_and_parts_of_cities_make_no_membership_claim(pipeline, text):
     assert [c for c, _ in claims_in(pipeline, text) if c.relation is Relation.CONTAINMENT] == []

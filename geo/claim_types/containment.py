@@ -28,6 +28,7 @@ from geo.claim_types.grammar import (
     PART_WORDS,
     PLACE_NOUN,
     SLOT,
+    UNIT,
     UNIT_NOUN,
     LazyPattern,
     named_slot,
@@ -129,6 +130,11 @@ UNIT_APPOSITION_PATTERNS = tuple(LazyPattern(
         rf"the\s+(?:county\s+)?seat\s+of\s+(?:{UNIT_NAMED})",
         rf"the\s+{named_slot('unit')}\s+seat\b",
         rf"an?\s+{named_slot('unit')}\s+{PLACE_NOUN}\b"))
+# "The plane crashed 30 miles northwest of Denver, in Boulder County": the unit holds what was
+# measured from the place, not the place.
+MEASURED_TO_PLACE = LazyPattern(rf"\b(?:{UNIT})\s+(?:[\w-]+\s+){{0,3}}?(?:of|from)\s+"
+                                rf"(?:the\s+)?(?:[\w'\u2019-]+\s+){{0,2}}?\Z", re.IGNORECASE)
+_MEASURED_REACH = 60
 _ENDS_WITH_UNIT_NOUN = re.compile(rf"\b(?:{UNIT_NOUN})\Z", re.IGNORECASE)
 TRIGGER = re.compile(f"{PART_WORD}|centre|center|airport|{UNIT_NOUN}")
 
@@ -238,6 +244,9 @@ def _in_a_unit(view, finder, match: re.Match) -> None:
     if noun is None or (match.re is IN_UNIT_PATTERN.compiled and LIST_GOES_ON.match(view.text,
                                                                           match.end())):
         return  # "Kabul in Afghanistan" says nothing a map does not
+    if MEASURED_TO_PLACE.search(view.text, max(0, match.start() - _MEASURED_REACH),
+                                match.start()):
+        return
     place = view.mention(match["place"])
     subject = finder.located(place)
     if subject is None or unit.place.kind == "country":  # "in the Romanian county": no unit
