@@ -290,6 +290,15 @@ def test_countries_neighbouring_a_named_country(pipeline):
      [("HKG", "CHN", Status.CONSISTENT)]),
     ("Polio has spread across the border from Pakistan into Afghanistan.",
      [("PAK", "AFG", Status.CONSISTENT)]),
+    ("The Dominican Republic, which shares the island of Hispaniola with Haiti, closed its "
+     "border.", [("DOM", "HTI", Status.CONSISTENT)]),
+    ("Romania and Ukraine, neighbours on the Black Sea, reported outbreaks.",
+     [("ROU", "UKR", Status.CONSISTENT)]),
+    ("Kenya and Uganda, neighbours of Somalia, sent troops.",
+     [("KEN", "SOM", Status.CONSISTENT), ("UGA", "SOM", Status.INCONSISTENT)]),
+    # Borneo holds three countries; Indonesia and Brunei share the island, not a border.
+    ("Indonesia shares the island of Borneo with Malaysia and Brunei.",
+     [("IDN", "BRN", Status.UNVERIFIABLE), ("IDN", "MYS", Status.CONSISTENT)]),
 ])
 def test_named_neighbours(pipeline, text, expected):
     assert neighbours_in(pipeline, text) == expected

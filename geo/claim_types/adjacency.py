@@ -134,15 +134,19 @@ NAMED_NEIGHBOUR_PATTERN = LazyPattern(
     rf"(?:which\s+is\s+)?(?:the\s+)?{named_slot('owner')}['\u2019]s?\s+(?:(?-i:[a-z]+)\s+)?"
     rf"(?:neighbou?r|border\s+{AREAS})(?:\s+to\s+the\s+\w+)?"
     rf"|(?:(?:which|that)\s+(?:is|are)\s+)?(?:(?:a|an|the)\s+(?:(?-i:[a-z]+)\s+)?neighbou?r"
-    rf"|(?:both|all|each)\s+(?:(?-i:[a-z]+)\s+)?neighbou?rs)\s+(?:of|to)\s+"
+    rf"|(?:(?:both|all|each)\s+)?(?:(?-i:[a-z]+)\s+)?neighbou?rs)\s+(?:of|to)\s+"
     rf"{named_slot('owner_of')}(?!['\u2019]s|\s+(?-i:[A-Z]))"
     rf"|(?P<each_other>(?:which|that)\s+(?:border|neighbou?r)\s+each\s+other"
+    rf"|(?<=,\s)(?:(?:both|all)\s+)?(?:(?!(?:{_WHICH}))(?-i:[a-z-]+)\s+)?neighbou?rs\b"
+    rf"(?!['\u2019]|\s+(?:of|to|in|with)\b)"
     rf"|whose\s+(?:shared|common)\s+(?:land\s+)?(?:border|frontier)"
     rf"|(?:(?:which|that)\s+)?(?:both\s+)?share\s+(?:a|the)\s+(?:{_NOT_BY_LAND}[\w-]+\s+){{0,2}}"
     rf"border"
     rf"(?!\s+(?:with|{alternatives(PHRASING_WORDS['border_compounds'])})\b))"
     rf"|{_WHICH}?(?:also\s+)?(?:shares?|has|have)\s+(?:(?:part\s+of\s+)?(?:(?:its|their|an?)\s+)?"
     rf"(?:{_NOT_BY_LAND}(?!\d)[\w-]+\s+){{0,2}})?borders?\s+with\s+(?P<shared>{LIST})"
+    rf"|{_WHICH}?(?:also\s+)?shares?\s+(?:the\s+)?island\s+of\s+(?:{SLOT}|(?-i:[A-Z])[\w-]+)"
+    rf"\s+with\s+(?P<island>{LIST})"
     rf"|whose\s+(?:only\s+)?(?:(?-i:[a-z]+)\s+)?(?:borders?|frontiers?)\s+(?:(?:is|are)\s+)?with\s+"
     rf"(?P<whose_border>{LIST})"
     rf"|whose\s+(?:only\s+)?(?:(?-i:[a-z]+)\s+){{0,2}}neighbou?rs?\s+(?:(?:is|are|include)\s+)?"
@@ -183,10 +187,11 @@ PART_BORDERS_PATTERN = LazyPattern(
     rf"\b(?:{alternatives(PHRASING_WORDS['part_nouns'])})\s+of\s+{named_slot('whole')}\s+"
     rf"(?:where|which|that|in\s+which)\b[^\x01.;]{{0,100}}?\bborders?\s+{named_slot('other')}",
     re.IGNORECASE)
-# A border, a neighbour, what surrounds or is next to: every phrasing above names one.
+# A border, a neighbour, what surrounds or is next to, an island shared: every phrasing above
+# names one.
 TRIGGER = re.compile(r"border|frontier|neighbo|adjacent|adjoin|abut|touch|contiguous|surround"
                      r"|next[\s-]+(?:to|door)|between|(?:county|parish)\s+line|encircl"
-                     r"|\bring(?:s|ing)?\b")
+                     r"|\bring(?:s|ing)?\b|\bshares?\s+(?:the\s+)?island")
 _LIST_GAP = re.compile(r"\s*,\s*|\s*,?\s+(?:and|or)\s+", re.IGNORECASE)
 
 
@@ -255,7 +260,7 @@ def find(view, finder) -> None:
             for a, b in itertools.combinations(members, 2):
                 _add(view, finder, match, _area(finder, a), _area(finder, b))
             continue
-        listed = (match["bordered"] or match["shared"] or match["whose_border"]
+        listed = (match["bordered"] or match["shared"] or match["island"] or match["whose_border"]
                   or match["whose_neighbours"] or match["between"])
         others = (_list_slots(listed) if listed
                   else [match["owner"] or match["owner_of"] or match["partner"]])
@@ -267,13 +272,13 @@ def find(view, finder) -> None:
         # Baltimore and Washington": between says where a place is, across water or between
         # towns too, so only areas named as such count, and never as a false claim
         between = match["between"] is not None
+        doubts = ([_BETWEEN_DOUBT] if between else [_ISLAND_DOUBT] if match["island"] else [])
         for other in others:
             reference = _area(finder, other)
             if reference is None and len(members) == 1 and not between:
                 reference = _county_in_state_of(other, finder.area_target(members[0]))
             if reference is not None:
-                _each_member(view, finder, match, reference, members,
-                             doubts=[_BETWEEN_DOUBT] if between else [])
+                _each_member(view, finder, match, reference, members, doubts=doubts)
 
 
 def _list_before(text: str, slot_spans, end: int) -> list[str]:
@@ -307,6 +312,8 @@ def _list_slots(members: str) -> list[str]:
 
 
 _BETWEEN_DOUBT = "between: touching both, or only lying between them?"
+# Borneo holds three countries, and Brunei borders only Malaysia.
+_ISLAND_DOUBT = "sharing an island: a land border, or only the island?"
 
 
 def _each_member(view, finder, match: re.Match, reference, members: list,
