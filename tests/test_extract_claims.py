@@ -184,6 +184,7 @@ def test_the_border_of_a_country_is_the_one_with_the_subjects_country(pipeline, 
     ("Storms closed roads around Darwin in northern Australia.", "Darwin", "AUS", "N"),
     ("Fighting spread to Ituri, in the northern part of the DRC.", "Ituri", "COD", "N"),
     ("Officials in India's western state of Maharashtra said so.", "Mahārāshtra", "IND", "W"),
+    ("Cholera hit Artibonite, a rural region of central Haiti.", "Artibonite", "HTI", "C"),
 ])
 def test_containment_phrasings(pipeline, text, subject, country, part):
     """`subject` as GeoNames spells the place."""
@@ -334,6 +335,11 @@ def test_a_length_from_one_place_to_another_is_a_route_between_them(pipeline, te
     ((claim, verdict),) = claims_in(pipeline, text)
     assert (claim.subject.describe(), claim.reference.describe()) == ends
     assert verdict.status is Status.UNVERIFIABLE and "route" in verdict.reason
+
+
+def test_the_east_of_a_place_is_a_part_of_it_not_a_direction(pipeline):
+    found = claims_in(pipeline, "The virus was found at a farm in Suffolk, in the east of England.")
+    assert [c.relation for c, _ in found] == [Relation.CONTAINMENT]
 
 
 def test_where_something_comes_from_is_no_direction_claim(pipeline):

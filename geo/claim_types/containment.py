@@ -90,9 +90,10 @@ THE_PART_PLACE_PATTERN = LazyPattern(
     rf"(?P<between>(?:\s+(?:{SLOT}|[a-z]+)){{0,2}}?)\s+{PLACE_NOUN}\s+of\s+(?P<places>{LIST})",
     re.IGNORECASE)
 # "the Jiangsu province of eastern China", "Helmand province of southwestern Afghanistan",
-# "western Iran's Kermanshah province".
+# "Artibonite, a rural region of central Haiti", "western Iran's Kermanshah province".
 PLACE_OF_PART_PATTERN = LazyPattern(
-    rf"{named_slot('place')}(?:\s+{PLACE_NOUN})?\s+of\s+{PART}\s+{named_slot('country')}"
+    rf"{named_slot('place')}(?:\s+{PLACE_NOUN}|\s*,\s*(?:an?|the)\s+(?:(?-i:[a-z][\w-]*)\s+){{0,3}}?"
+    rf"{PLACE_NOUN})?\s+of\s+{PART}\s+{named_slot('country')}"
     rf"|{PART.replace('?P<part>', '?P<part_before>')}\s+{named_slot('owner')}['\u2019]s\s+"
     rf"{named_slot('owned')}(?:\s+{PLACE_NOUN})?\b", re.IGNORECASE)
 AIRPORT_PATTERN = LazyPattern(

@@ -33,8 +33,8 @@ from geo.verdicts import Verdict, number_checked, status_of
 
 RELATION = Relation.DIRECTION
 # "the river meanders 400 miles from northwest of Tyler": where something comes from, not where
-# anything is.
-NOT_WHERE_FROM = r"(?<!\bfrom\s)\b"
+# anything is; nor "in the east of England", a part of it ("to the east of" is a direction).
+NOT_WHERE_FROM = r"(?<!\bfrom\s)(?:(?<=\bto\sthe\s)|(?<!\bthe\s))\b"
 # "about 20 miles west of Toledo", "some 30 km to the south of Jerusalem", "60 km north of the
 # capital", "some 120 km to Sydney's north".
 PATTERN = LazyPattern(
