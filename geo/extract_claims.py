@@ -103,7 +103,7 @@ _WORD = r"[^\W\d_][\w'\u2019-]*"
 _DETERMINER = r"\b(?:an?|the)"  # the last one before the claim: "the wreck on a hillside"
 _BOUND = r"(?:north|south|east|west)bound"  # "Highway 10 eastbound, 2 miles east of Perham"
 UNNAMED_BEFORE = LazyPattern(
-    rf"(?:\b(?P<thing>{_DETERMINER}\s+(?:(?!{_DETERMINER}\s){_WORD}\s+){{0,3}}"
+    rf"(?:\b(?P<thing>{_DETERMINER}\s+(?:(?!{_DETERMINER}\s){_WORD}\s+){{0,3}}?"
     rf"(?:{SLOT}\s+(?={PLACE_NOUN}\b))?"
     rf"(?-i:[a-z])[\w'\u2019-]*)"
     rf"|(?P<way>(?-i:[A-Z][\w.]*\s+){{0,2}}(?:{alternatives(PHRASING_WORDS['way_nouns'])})"

@@ -145,6 +145,8 @@ def test_a_part_of_a_country_with_its_place_named_after_it(pipeline, text, subje
     ("Two buses from Maputo collided on Route 9 about 10 km south of Matola.", "Route 9"),
     ("In Brandon, County Road 109, which is two miles east of Alexandria, was closed.",
      "County Road 109"),
+    # The verb saying where it is belongs to no name.
+    ("Officials in Lao Cai said the farm is less than 10 km from Hekou.", "the farm"),
 ])
 def test_a_thing_that_is_no_place_before_a_number_is_the_subject(pipeline, text, thing):
     _, found = verdicts_in(pipeline, text)

@@ -337,6 +337,20 @@ def test_a_length_from_one_place_to_another_is_a_route_between_them(pipeline, te
     assert verdict.status is Status.UNVERIFIABLE and "route" in verdict.reason
 
 
+# Kisumu lies 264 km from Nairobi, Kano 830 km from Lagos, Lyon 392 km from Paris.
+@pytest.mark.parametrize(("text", "ends", "status"), [
+    ("Kisumu and Nairobi are 265 km apart.", ("Kisumu", "Nairobi"), Status.CONSISTENT),
+    ("The distance between Kano and Lagos is about 830 km.", ("Kano", "Lagos"),
+     Status.CONSISTENT),
+    ("Paris and Lyon are 900 km apart.", ("Paris", "Lyon"), Status.INCONSISTENT),
+])
+def test_two_places_a_distance_apart(pipeline, text, ends, status):
+    ((claim, verdict),) = claims_in(pipeline, text)
+    assert claim.relation is Relation.DISTANCE
+    assert (claim.subject.describe(), claim.reference.describe()) == ends
+    assert verdict.status is status
+
+
 def test_the_east_of_a_place_is_a_part_of_it_not_a_direction(pipeline):
     found = claims_in(pipeline, "The virus was found at a farm in Suffolk, in the east of England.")
     assert [c.relation for c, _ in found] == [Relation.CONTAINMENT]

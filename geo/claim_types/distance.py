@@ -43,6 +43,15 @@ TRAVEL_TIME_PATTERN = LazyPattern(
     rf"(?:\s+(?:{alternatives(ROUTE_MEANS)}))?(?:\s+(?:{alternatives(ROUTE_NOUNS)}))?"
     rf"(?:\s+by\s+(?:{alternatives(ROUTE_MEANS)}))?)(?:\s+away)?"
     rf"\s+{_FROM}{named_slot('ref')}", re.IGNORECASE)
+# "Kisumu and Nairobi are 265 km apart", "the distance between Kano and Lagos is about 830 km":
+# the first place from the second.
+APART_PATTERNS = (
+    LazyPattern(rf"{named_slot('first')}\s+and\s+(?:the\s+)?{named_slot('second')}\s*,?\s+"
+                rf"(?:are|lie|sit|stand|were|lay)\s+(?:(?:only|just)\s+)?{QUANTITY}\s+apart\b",
+                re.IGNORECASE),
+    LazyPattern(rf"\bdistance\s+between\s+(?:the\s+)?{named_slot('first')}\s+and\s+"
+                rf"(?:the\s+)?{named_slot('second')}\s+(?:is|was)\s+(?:(?:only|just)\s+)?"
+                rf"{QUANTITY}", re.IGNORECASE))
 # A quantity's unit follows its number's last digit, or a space or hyphen after the number (a
 # number in words ends at a word boundary), and ends a word; or a time travelled.
 TRIGGER = re.compile(rf"(?:\d|[\s-])(?:{UNIT})\b|(?:hour|minute)s?(?:['\u2019]s?)?\s+(?:"
@@ -67,6 +76,10 @@ def find(view, finder) -> None:
             fields = finder.measured(view, match)
         if fields is not None:
             finder.add(view, match, relation=RELATION, qualifier=route, **fields)
+    for match in (m for pattern in APART_PATTERNS for m in pattern.finditer(view.text)):
+        fields = _from_to(view, finder, match, match["first"], match["second"])
+        if fields is not None:
+            finder.add(view, match, relation=RELATION, **fields)
     for match in TRAVEL_TIME_PATTERN.finditer(view.text):
         subject = finder.subject_before(view, match.start(), unnamed=True)
         reference = finder.located(view.mention(match["ref"]))
