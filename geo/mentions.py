@@ -168,6 +168,22 @@ def _measured_after() -> re.Pattern[str]:
         r"(?:of|from|outside)\b", re.IGNORECASE)
 
 
+# A first-level unit's name right after a town's: "Gary, Indiana", "Normal, Illinois".
+_UNIT_AFTER = re.compile(r"[ \t]*,[ \t]*([A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){0,2})")
+
+
+def _in_the_unit_named_after(text: str, mention: Mention) -> bool:
+    """Whether the words after the mention name the first-level unit one of its towns is in:
+    "Gary, Indiana" is the town whatever else "Gary" is."""
+    after = _UNIT_AFTER.match(text, mention.end)
+    if after is None:
+        return False
+    words = after[1].casefold()
+    return any(c.admin1 and c.kind == "city" and (words == c.admin1.casefold()
+               or words.startswith(c.admin1.casefold() + " "))
+               for c in mention.candidates)
+
+
 def _dateline(reading: _Reading, i: int, j: int) -> bool:
     """Words i..j are a dateline's town: "GAZA CITY --"."""
     surface = reading.surface(i, j)
@@ -501,6 +517,8 @@ class Recogniser:
             if best.match == "alias":  # "We" is an alternate name of Hue; nobody means that
                 return False
             if best.kind in ("admin1", "continent", "region"):
+                return True
+            if _in_the_unit_named_after(text, mention):
                 return True
             needed = (HUGE_PLACE_POPULATION if reading.sentence_initial[i]
                       else BIG_PLACE_POPULATION)

@@ -76,6 +76,14 @@ def test_a_disease_named_after_a_place_is_not_the_place(recogniser, text, places
     assert [m[0] for m in found(recogniser, text)] == places
 
 
+@pytest.mark.parametrize(("text", "town"), [
+    ("Police in Gary, Indiana, arrested two men.", "Gary"),
+    ("The festival in Normal, Illinois, drew crowds.", "Normal"),
+])
+def test_an_everyday_word_followed_by_its_state_is_the_town(recogniser, text, town):
+    assert (town, town, "name") in found(recogniser, text)
+
+
 def test_a_bare_compass_word_is_a_direction_not_a_region(recogniser):
     text = ("Storms moved North from Mexico. Central districts lost power, Western ones not, "
             "and the East stayed dry; South Africa and North Korea sent help.")
