@@ -372,3 +372,9 @@ def test_county_lists_as_local_news_writes_them(pipeline, text, expected):
 ])
 def test_across_a_river_that_is_a_state_line(pipeline, text, status):
     assert [v.status for _, v in claims_in(pipeline, text)] == [status]
+
+
+def test_across_a_river_from_a_town_is_no_line(pipeline):
+    # Camden and Philadelphia face each other across the Delaware; a town has no line.
+    assert claims_in(pipeline, "Camden, across the Delaware River from Philadelphia, had "
+                               "three shootings.") == []

@@ -101,6 +101,8 @@ def find(view, finder) -> None:
         if subject is None or not finder.next_to_its_words(view, subject, match.start()):
             continue
         other = view.mention(match["ref"] or match["river_ref"])
+        if finder.area_key(other) is None:
+            continue  # "Camden, across the Delaware River from Philadelphia": a town, no line
         reference = finder.border_with(other, subject)
         if reference is not None:
             # read as another town of its name, the subject is across its own state's line
