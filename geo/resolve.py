@@ -342,10 +342,31 @@ def _with_full_names(mentions: Sequence[Mention]) -> Sequence[Mention]:
     return read
 
 
+_COMMA = re.compile(r"[ \t]*,[ \t]*")
+
+
+def _with_units_after_towns(mentions: Sequence[Mention], text: str) -> Sequence[Mention]:
+    """"Blaine, Washington": a name right after a town's, with a comma between, that names the
+    first-level unit one of the town's namesakes is in, is that unit, and so votes for that
+    town, whatever else the name means (the capital of the United States)."""
+    read = list(mentions)
+    for i in range(1, len(read)):
+        town, unit = read[i - 1], read[i]
+        if not _COMMA.fullmatch(text, town.end, unit.start) or unit.candidates[0].kind == "admin1":
+            continue
+        held = {c.admin1 for c in town.candidates if c.kind == "city" and c.admin1}
+        units = [c for c in unit.candidates if c.kind == "admin1" and c.name in held]
+        if units:
+            read[i] = dataclasses.replace(unit, candidates=(units[0],))
+    return read
+
+
 def resolve(mentions: Sequence[Mention], text: str | None = None) -> list[ResolvedMention]:
     """Choose a place for every mention, in text order; drop the ones that are not credible.
     `text`, the article the mentions are in, tells which of them stand in one list."""
     mentions = _with_full_names(mentions)
+    if text is not None:
+        mentions = _with_units_after_towns(mentions, text)
     context = _Context(mentions, text)
     # Mentions with the same words and candidates are chosen once: a long article repeats them.
     distinct = list({(m.text.casefold(), m.how): m for m in mentions}.values())

@@ -84,6 +84,14 @@ def test_an_everyday_word_followed_by_its_state_is_the_town(recogniser, text, to
     assert (town, town, "name") in found(recogniser, text)
 
 
+def test_a_unit_after_a_town_is_the_unit_that_holds_it(recogniser):
+    # Blaine, Washington lies on the Canadian line; Blaine, Minnesota is bigger.
+    read = {m.mention.text: m.place for m in resolve(
+        recogniser.mentions("Blaine, Washington, sits on the border."),
+        "Blaine, Washington, sits on the border.")}
+    assert (read["Blaine"].admin1, read["Washington"].kind) == ("Washington", "admin1")
+
+
 def test_a_bare_compass_word_is_a_direction_not_a_region(recogniser):
     text = ("Storms moved North from Mexico. Central districts lost power, Western ones not, "
             "and the East stayed dry; South Africa and North Korea sent help.")
