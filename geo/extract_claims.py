@@ -146,9 +146,10 @@ _AFTER_DATELINE = re.compile(r"\s*(?:--|[-\u2013\u2014:,])?\s*(?:[\w'\u2019-]+\s
 # place before.
 _MEASURED_FROM = re.compile(MEASURED_FROM, re.IGNORECASE)
 # "Scottsbluff, in western Nebraska, is about a 170-mile drive from", "Kassala, in eastern
-# Sudan near the Eritrean border": a place in an apposition says where the one before it is.
+# Sudan near the Eritrean border", "Chibok, in Borno state, is about 130 km south of": a place
+# in an apposition says where the one before it is.
 _IN_APPOSITION = re.compile(rf"\s*,\s*in\s+(?:{PART_WORDS}\s+)?", re.IGNORECASE)
-_CLOSING_COMMA = re.compile(r"\s*,")
+_CLOSING_COMMA = re.compile(rf"(?:\s+(?:{UNIT_NOUN}))?\s*,", re.IGNORECASE)
 # "the Puno region of Peru on the border": the noun after a name says it is the unit, when the
 # name was read as a town.
 _UNIT_NOUN_AFTER = re.compile(rf"\s+(?P<noun>{UNIT_NOUN})\b", re.IGNORECASE)

@@ -184,6 +184,8 @@ def test_a_thing_that_is_no_place_with_no_number_makes_no_claim(pipeline):
      "Al Fallūjah"),
     ("Acapulco, in the southern state of Guerrero about 300 km south of Mexico City, was "
      "devastated.", "Acapulco de Juárez"),
+    # Chibok lies 123 km from Maiduguri, bearing 197; the state says where Chibok is.
+    ("Chibok, in Borno state, is about 130 km south of Maiduguri.", "Chibok"),
 ])
 def test_the_head_of_an_apposition_is_the_subject(pipeline, text, subject):
     _, found = verdicts_in(pipeline, text)

@@ -351,6 +351,17 @@ def test_two_places_a_distance_apart(pipeline, text, ends, status):
     assert verdict.status is status
 
 
+# Aleppo lies about 45 km from the Turkish border (Natural Earth's line).
+@pytest.mark.parametrize(("text", "status"), [
+    ("Aleppo lies 50 km south of the Turkish border.", Status.CONSISTENT),
+    ("Aleppo lies 500 km south of the Turkish border.", Status.INCONSISTENT),
+])
+def test_a_distance_to_one_side_of_a_border(pipeline, text, status):
+    ((claim, verdict),) = claims_in(pipeline, text)
+    assert claim.relation is Relation.DISTANCE and isinstance(claim.reference, BorderTarget)
+    assert verdict.status is status
+
+
 def test_the_east_of_a_place_is_a_part_of_it_not_a_direction(pipeline):
     found = claims_in(pipeline, "The virus was found at a farm in Suffolk, in the east of England.")
     assert [c.relation for c, _ in found] == [Relation.CONTAINMENT]
@@ -446,6 +457,7 @@ def test_a_fraction_is_the_number_not_its_last_digit(pipeline):
     ("Police stopped migrants in Ventimiglia, near the French border.", "Ventimiglia", "near"),
     ("Brazil sent soldiers to Pacaraima, on its border with Venezuela.", "Pacaraima", "on"),
     ("Cases were reported in the border town of Nogales.", "Nogales", "near"),
+    ("Nogales sits just south of the US border.", "Nogales", "just south of"),
 ])
 def test_more_proximity_phrasings(pipeline, text, subject, word):
     ((claim, verdict),) = [(c, v) for c, v in claims_in(pipeline, text)

@@ -34,6 +34,11 @@ PATTERN = LazyPattern(
     rf"{QUANTITY}(?:\s+{ROUTE})?(?:\s+away)?\s+{_FROM}(?:{PLACE_CALLED}(?=\x01))?"
     rf"(?P<ref>{BORDER}|{SLOT}|{UNNAMED_BORDER}|(?P<capital>the\s+capital)\b(?!\s*,?\s*\x01))",
     re.IGNORECASE)
+# "Aleppo lies 50 km south of the Turkish border": the compass word says which side of the line
+# the place is, the number how far; the number is checked.
+SIDE_OF_A_BORDER_PATTERN = LazyPattern(
+    rf"{QUANTITY}\s+(?:to\s+the\s+)?(?:north|south)?(?:[\s-]?(?:east|west))?(?:ern)?\s+of\s+"
+    rf"(?P<ref>{BORDER}|{UNNAMED_BORDER})", re.IGNORECASE)
 # "about an hour's drive from Baton Rouge", "90 minutes from Memphis", "a two-and-a-half-hour
 # drive from Anchorage": a way travelled in a time, no straight line at all: reported
 # unverifiable, the time as written (geo measures no roads).
@@ -65,8 +70,9 @@ ALONG_A_WAY = "along the way"
 
 
 def find(view, finder) -> None:
-    for match in PATTERN.finditer(view.text):
-        route = " ".join(match["route"].lower().split()) if match["route"] else None
+    for match in (*PATTERN.finditer(view.text), *SIDE_OF_A_BORDER_PATTERN.finditer(view.text)):
+        route = match.groupdict().get("route")
+        route = " ".join(route.lower().split()) if route else None
         start = re.fullmatch(SLOT, match["ref"])
         to = FROM_TO.match(view.text, match.end()) if start else None
         if to:
