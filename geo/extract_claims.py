@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 
 from geo import admin_areas, base_layers
 from geo.claim_types import CLAIM_TYPES
@@ -77,7 +77,7 @@ _ANY_TRIGGER = re.compile("|".join(f"(?:{claim_type.TRIGGER.pattern})"
 # place the sentence does not name, so the one the article is about. Up to two words before
 # the noun, and a few of the words that say where a place is after it.
 ANAPHOR_BEFORE = LazyPattern(
-    rf"\b(?:this|the)\s+(?:[\w-]+\s+){{0,2}}?(?:{alternatives(ANAPHOR_NOUNS)})"
+    rf"\b(?P<anaphor>(?:this|the)\s+(?:[\w-]+\s+){{0,2}}?(?:{alternatives(ANAPHOR_NOUNS)}))"
     rf"(?:\s*,?\s+(?:{LOCATION_VERB}|which|that)){{0,3}}"
     r"\s*,?\s*\Z", re.IGNORECASE)
 ANAPHOR_REACH = 60
@@ -522,6 +522,7 @@ class Finder:
         readings = list(_readings(view, claim))
         readings += [(doubt, None) for doubt in doubts]
         readings += [(doubt, None) for doubt in self._doubts(view, claim)]
+        readings += [(doubt, None) for doubt in self._anaphor_doubts(view, match, claim)]
         if reference_for is not None:
             readings += [(doubt, dataclasses.replace(claim, subject=other,
                                                      reference=reference_for(place)))
@@ -537,6 +538,8 @@ class Finder:
         250 km north of Pemba", Mozambique, read as Mallorca, 7,000 km away: the gazetteer
         lacks Mozambique's Palma). A report may be wrong by half, hardly tenfold; a misread end
         is, and cannot make the claim false."""
+        if claim.relation is Relation.CONTAINMENT:
+            return self._placed_elsewhere(view, claim)
         ends = (claim.subject, claim.reference)
         if claim.quantity is None or not all(isinstance(end, PointTarget) for end in ends):
             return []
@@ -556,6 +559,52 @@ class Finder:
             doubts.append(f"{mentions[0].mention.text} ({_where(place)}, taken on little "
                           "evidence in a sentence about elsewhere?)")
         return doubts
+
+    def _anaphor_doubts(self, view: SentenceView, match: re.Match, claim: Claim) -> list[str]:
+        """The doubt of "the city" taken for the article's focus when another town was named
+        last before the sentence: "FREETOWN - ... around Kenema, about 240 km from Freetown.
+        The city lies in the east of the country": Kenema, not the dateline's town."""
+        anaphor = ANAPHOR_BEFORE.search(view.text, max(0, match.start() - ANAPHOR_REACH),
+                                        match.start())
+        if self.focus is None or anaphor is None or view.mentions_of(claim.subject):
+            return []
+        starts = [sentence.start for sentence in self._sentences]
+        at = bisect.bisect_left(starts, view.sentence.start)
+        if at == 0:
+            return []
+        towns = [m.place.name for m in self.mentions
+                 if starts[at - 1] <= m.start < view.sentence.start and m.place.kind == "city"
+                 and m.place.id != self.focus.place.id]
+        if not towns:
+            return []
+        words = " ".join(anaphor["anaphor"].split())
+        return [f"{words}: {self.focus.place.name} (where the article is) or {towns[0]} (named "
+                "in the sentence before)?"]
+
+    @cached_property
+    def _sentences(self) -> list[Sentence]:
+        return sentences(self.text)
+
+    def _placed_elsewhere(self, view: SentenceView, claim: Claim) -> list[str]:
+        """The doubt of a town said to lie in a country it is not in, read in a country the
+        article names nowhere else: "Foya, a town in northern Liberia", read as the only Foya
+        the gazetteer has, in China. A writer who puts a small town in the wrong country is
+        rarer than a gazetteer that lacks the town; a city's country is well known ("Kano, in
+        southern Niger" is false)."""
+        mentions = view.mentions_of(claim.subject)
+        if not isinstance(claim.subject, PointTarget) or not mentions:
+            return []
+        place = mentions[0].place
+        country = country_of(place)
+        if (country is None or country in claim.reference.country_codes or self._at_home(place)
+                or (place.population or 0) >= WELL_KNOWN_POPULATION):
+            return []
+        spans = {(m.start, m.end) for m in mentions}
+        if any(country_of(m.place) == country and (m.start, m.end) not in spans
+               for m in self.mentions):
+            return []
+        return [f"{mentions[0].mention.text} ({_where(place)}, in a country the article "
+                "names nowhere else?)"]
 
     def _at_home(self, place) -> bool:
         return country_of(place) == self.home_country
@@ -611,6 +660,12 @@ class Finder:
             target = as_target(mention)
             if target is not None:
                 return target
+            if mention.place.kind == "country" and _LIST_COMMA.fullmatch(view.text, ends[i],
+                                                                         view_offset):
+                # "cases have since appeared in Tonga, some 900 km from Apia": a country has no
+                # point to measure from, and the place named before it is not what the words
+                # are about
+                return None
         return None
 
     def measured(self, view: SentenceView, match: re.Match) -> dict | None:
@@ -751,6 +806,8 @@ class Finder:
 
 
 
+# A town this big is known to be where it is: no writer's slip, no gazetteer's gap.
+WELL_KNOWN_POPULATION = 100_000
 # A claimed distance this many times shorter than its ends lie apart says an end was misread.
 MISREAD_FACTOR = 10.0
 # The other readings of each end tried together: the likeliest few (the gazetteer's order),

@@ -216,10 +216,10 @@ class RegionTarget:
 
     @property
     def uncertainty_km(self) -> float:
-        return self.vagueness_share * scale_km(self) + self._whole.uncertainty_km
+        return self.vagueness_share * scale_km(self) + self.whole.uncertainty_km
 
     @property
-    def _whole(self) -> CountryTarget | AdminAreaTarget:
+    def whole(self) -> CountryTarget | AdminAreaTarget:
         return (AdminAreaTarget(self.area) if admin_areas.is_key(self.area)
                 else CountryTarget(self.area))
 
@@ -231,10 +231,10 @@ class RegionTarget:
 
     @property
     def country_codes(self) -> tuple[str, ...]:
-        return self._whole.country_codes
+        return self.whole.country_codes
 
     def describe(self) -> str:
-        return self.label or f"{regions.PART_WORDS[self.part]} {self._whole.describe()}"
+        return self.label or f"{regions.PART_WORDS[self.part]} {self.whole.describe()}"
 
 
 @dataclass(frozen=True)

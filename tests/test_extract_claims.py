@@ -362,6 +362,34 @@ def test_a_distance_to_one_side_of_a_border(pipeline, text, status):
     assert verdict.status is status
 
 
+def test_a_town_outside_the_country_whose_part_it_is_said_to_be_in(pipeline):
+    # Kano lies in Nigeria, some 100 km south of Niger: the vagueness of "southern" is inside
+    # Niger, not across its border.
+    ((_, verdict),) = claims_in(pipeline, "Kano, in southern Niger, was hit.")
+    assert verdict.status is Status.INCONSISTENT and "outside Niger itself" in verdict.reason
+
+
+def test_a_small_town_read_in_a_country_the_article_never_names_is_in_doubt(pipeline):
+    # Foya lies in Liberia; the gazetteer's only Foya is a Chinese town.
+    ((claim, verdict),) = claims_in(pipeline, "The boy came from Foya, a town in northern "
+                                              "Liberia close to Guinea.")
+    assert claim.relation is Relation.CONTAINMENT and verdict.status is Status.UNVERIFIABLE
+
+
+def test_the_place_before_a_country_is_not_what_a_distance_after_it_measures(pipeline):
+    text = ("The virus arrived from Auckland, and cases have since appeared in Tonga, some 900 "
+            "km from Apia.")
+    assert [c for c, _ in claims_in(pipeline, text) if c.relation is Relation.DISTANCE] == []
+
+
+def test_the_city_after_a_sentence_naming_another_town_is_in_doubt(pipeline):
+    # Kenema lies in eastern Sierra Leone, Freetown (the dateline) in the west.
+    text = ("FREETOWN (AFP) - Soldiers set up roadblocks around Kenema, about 240 km from "
+            "Freetown. The city lies in the east of the country, toward the Liberian frontier.")
+    (verdict,) = [v for c, v in claims_in(pipeline, text) if c.relation is Relation.CONTAINMENT]
+    assert verdict.status is Status.UNVERIFIABLE and "Kenema" in verdict.reason
+
+
 def test_the_east_of_a_place_is_a_part_of_it_not_a_direction(pipeline):
     found = claims_in(pipeline, "The virus was found at a farm in Suffolk, in the east of England.")
     assert [c.relation for c, _ in found] == [Relation.CONTAINMENT]

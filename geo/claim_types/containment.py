@@ -382,4 +382,14 @@ def judge(claim: Claim, measurement: Measurement, ends_km: float) -> Verdict:
         return within(claim, measurement, Tolerance(0.0, reach + claim.subject.uncertainty_km),
                       reason)
     reason = "inside" if measurement.inside else f"{measurement.km:,.1f} km outside"
+    if isinstance(claim.reference, RegionTarget) and not measurement.inside:
+        # "Kano, in southern Niger": where a part ends inside its country is vague, not where
+        # the country ends
+        whole = claim.reference.whole
+        outside = distance_to(claim.subject.point, whole)
+        allowed = claim.subject.uncertainty_km + whole.uncertainty_km
+        if not outside.inside and outside.km > allowed:
+            return within(claim, dataclasses.replace(measurement, km=outside.km),
+                          Tolerance(0.0, allowed),
+                          f"{outside.km:,.1f} km outside {whole.describe()} itself")
     return within(claim, measurement, Tolerance(0.0, ends_km), reason)
