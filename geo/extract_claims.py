@@ -448,11 +448,14 @@ def _unit_reading(mention, noun: str):
 
 def qualifies(before, mention) -> bool:
     """Whether `mention` only says where the place `before` it is: "Arlington, Virginia",
-    "Carroll County, Tennessee", "Peshawar, Khyber Pakhtunkhwa", "Kidal, Mali"."""
+    "Carroll County, Tennessee", "Peshawar, Khyber Pakhtunkhwa", "Kidal, Mali", "Gallup, in
+    McKinley County"."""
     place, previous = mention.place, before.place
     if place.kind == previous.kind or place.country_code != previous.country_code:
         return False
-    return place.kind == "country" or (place.kind == "admin1" and previous.admin1 == place.name)
+    return (place.kind == "country" or (place.kind == "admin1" and previous.admin1 == place.name)
+            or (place.kind == "admin2" and previous.admin1 == place.admin1
+                and previous.admin2 == place.name))
 
 
 class Finder:

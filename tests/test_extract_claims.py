@@ -185,6 +185,8 @@ def test_the_border_of_a_country_is_the_one_with_the_subjects_country(pipeline, 
     ("Fighting spread to Ituri, in the northern part of the DRC.", "Ituri", "COD", "N"),
     ("Officials in India's western state of Maharashtra said so.", "Mahārāshtra", "IND", "W"),
     ("Cholera hit Artibonite, a rural region of central Haiti.", "Artibonite", "HTI", "C"),
+    ("Memphis, in the southwestern corner of Tennessee, reported cases.", "Memphis",
+     "US-47", "SW"),
 ])
 def test_containment_phrasings(pipeline, text, subject, country, part):
     """`subject` as GeoNames spells the place."""
@@ -951,6 +953,15 @@ def test_a_part_of_a_country_said_with_its_owner(pipeline, text, status):
     ("Lome, the Togolese capital, lies right on the frontier with Ghana.", "Lomé"),
     ("Aqaba, Jordan's only port, sits next to the Israeli border.", "Aqaba"),
     ("In Arica, in Chile's far north near the Peruvian border, migrants camped.", "Arica"),
+    # Goma lies on the Rwandan line, Dogubayazit 16 km from Iran, Gallup 28 km from Arizona,
+    # Memphis 17 km from Mississippi.
+    ("Goma, a lakeside city of about two million people on the Rwandan border, confirmed a "
+     "case.", "Goma"),
+    ("Dogubayazit, a town in eastern Turkey near the Iranian border, reported cases.",
+     "Do\u011fubayaz\u0131t"),
+    ("Gallup, in McKinley County near the Arizona line, confirmed a case.", "Gallup"),
+    ("Memphis, in the southwestern corner of Tennessee on the Mississippi line, reported "
+     "cases.", "Memphis"),
 ])
 def test_the_subject_of_near_a_border_after_an_apposition(pipeline, text, subject):
     found = [(c.subject.describe(), v.status) for c, v in claims_in(pipeline, text)

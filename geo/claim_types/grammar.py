@@ -147,10 +147,11 @@ PART_WORD = "north|south|east|west|central"
 # one ("Knoxville, then a tornado touched down just north of Memphis").
 MEASURED_FROM = (rf"\s*,\s*(?:(?:{HEDGE}|just|only)\s+)?(?:[\w.,/]{{1,20}}[\s-]+){{1,2}}?"
                  rf"(?:{UNIT})\s+(?:(?:to\s+the\s+)?{PART_WORDS}\s+)?(?:of|from)\s+(?:the\s+)?")
-# The same as a noun: "in the north of France", "in the northern part of Congo".
+# The same as a noun: "in the north of France", "in the northern part of Congo", "in the
+# southwestern corner of Tennessee".
 PART_NOUN = (r"(?P<part_noun>(?:north|south)[\s-]?(?:east|west)|north|south|east|west|centre"
              r"|center)|(?P<part_adjective>(?:north|south)[\s-]?(?:east|west)ern|northern|southern"
-             r"|eastern|western|central)\s+part")
+             r"|eastern|western|central)\s+(?:part|corner)")
 PLACE_NOUN = r"(?:" + alternatives(PLACE_NOUNS) + r")(?:s|es)?"
 # What may stand before the place a claim measures from: "of the Sri Lankan capital Colombo",
 # "north of the capital, Kabul", "the breakaway region's capital Tskhinvali", "from the city of
@@ -210,12 +211,19 @@ class LazyPattern:
 _SITE = rf"(?:{PLACE_NOUN}|{alternatives(PHRASING_WORDS['site_nouns'])})"
 _PHRASE_WORD = rf"(?:(?!(?:{NOT_IN_A_NOUN_PHRASE})\b)[\w'\u2019-]+|{SLOT})"
 _DETERMINER = rf"(?:an?|the|{SLOT}['\u2019]s)"
-_NOUN_PHRASE = rf"{_DETERMINER}\s+(?:{_PHRASE_WORD}\s+){{0,3}}"
+# Up to eight words: "Goma, a lakeside city of about two million people on", "Benkelman, a
+# town in Dundy County in the southwest corner of Nebraska near".
+_NOUN_PHRASE = rf"{_DETERMINER}\s+(?:{_PHRASE_WORD}\s+){{0,8}}"
 # "Lomé, the Togolese capital, lies", "Aqaba, Jordan's only port, sits": a noun phrase between
-# commas; "Kassala, in eastern Sudan, near", "Arica, in Chile's far north near": where it is.
+# commas; "Kassala, in eastern Sudan, near", "Arica, in Chile's far north near", "Yuma, in
+# Arizona's southwest corner near", "Memphis, in the southwestern corner of Tennessee on",
+# "Gallup, in McKinley County near": where it is.
 _APPOSITION = rf"\s*,\s*{_DETERMINER}\s+(?:{_PHRASE_WORD}\s+){{0,3}}{_PHRASE_WORD}\s*,"
+_EDGE_NOUN = r"(?:corner|part|tip|edge|end|region)"
 _WHERE = (rf"\s*,\s*in\s+(?:{PART_WORDS}\s+{SLOT}|{SLOT}['\u2019]s\s+(?:[\w-]+\s+){{0,2}}?"
-          rf"(?:north|south|east|west)[\w-]*)\s*,?")
+          rf"(?:north|south|east|west)[\w-]*(?:\s+{_EDGE_NOUN})?"
+          rf"|the\s+(?:[\w-]+\s+){{0,2}}?(?:north|south|east|west|central)[\w-]*\s+{_EDGE_NOUN}"
+          rf"\s+of\s+{SLOT}|{SLOT}(?:\s+(?:{UNIT_NOUN}))?)\s*,?")
 _SAYING_VERBS = rf"(?:(?:which|that)\s+)?(?:(?:{LOCATION_VERB}|just|right|also|only)\s+)*"
 SUBJECT_GAP = LazyPattern(
     rf"(?:\s+{_SITE}|\s+(?:{UNIT_NOUN})(?:\s+of\s+{SLOT})?)?"
