@@ -24,6 +24,7 @@ from geo.claim_types import CLAIM_TYPES
 from geo.claim_types.grammar import (
     A_PLACE_CALLED,
     BORDER,
+    HEDGE,
     LOCATION_VERB,
     MEASURED_FROM,
     PART,
@@ -32,6 +33,7 @@ from geo.claim_types.grammar import (
     PLACE_NOUN,
     SLOT,
     SUBJECT_GAP,
+    UNIT,
     UNIT_NOUN,
     LazyPattern,
     alternatives,
@@ -145,6 +147,13 @@ _AFTER_DATELINE = re.compile(r"\s*(?:--|[-\u2013\u2014:,])?\s*(?:[\w'\u2019-]+\s
 # measured phrase is where it is measured from; what the sentence goes on to say is of the
 # place before.
 _MEASURED_FROM = re.compile(MEASURED_FROM, re.IGNORECASE)
+# "Zaatari, a camp in the desert 55 km northeast of Amman and only a few kilometres from the
+# Syrian border": the place a measure ends at, with "and" a second measure, is neither's
+# subject.
+_MEASURED_TO = re.compile(rf"(?:{UNIT})\s+(?:(?:to\s+the\s+)?{PART_WORDS}\s+)?(?:of|from)\s+"
+                          rf"(?:the\s+)?\Z", re.IGNORECASE)
+_MEASURED_TO_REACH = 40
+_AND_MORE = re.compile(rf"\s*,?\s+and\s+(?:(?:{HEDGE}|just|only)\s+)?", re.IGNORECASE)
 # "Scottsbluff, in western Nebraska, is about a 170-mile drive from", "Kassala, in eastern
 # Sudan near the Eritrean border", "Chibok, in Borno state, is about 130 km south of": a place
 # in an apposition says where the one before it is.
@@ -655,6 +664,10 @@ class Finder:
                 continue
             if i and i == last and _MEASURED_FROM.fullmatch(view.text, ends[i - 1], starts[i]):
                 continue
+            if i == last and _AND_MORE.fullmatch(view.text, ends[i], view_offset) \
+                    and _MEASURED_TO.search(view.text, max(0, starts[i] - _MEASURED_TO_REACH),
+                                            starts[i]):
+                continue
             if i and i == last and _IN_APPOSITION.fullmatch(view.text, ends[i - 1], starts[i]) \
                     and qualifies(view.mentions[i - 1], mention) \
                     and (_CLOSING_COMMA.match(view.text, ends[i])
@@ -709,6 +722,20 @@ class Finder:
     def border_with(self, mention, subject: Target | None) -> Target | None:
         """The border of the subject's country (or US state) with the one `mention` names."""
         return self._border_of([mention], subject, f"the border with {mention.mention.text}")
+
+    @staticmethod
+    def border_across_from(town, subject: Target | None) -> Target | None:
+        """"Tijuana, across the border from San Diego": the border between the subject's
+        country and the country of the town across it; None when they are one country."""
+        own = subject.country_codes if subject is not None else ()
+        other = country_of(town.place)
+        if not own or other is None or own[0] == other:
+            return None
+        try:
+            row = base_layers.border(own[0], other)
+        except base_layers.NoSharedBorder as err:
+            return UnlocatedTarget(f"the border with {town.mention.text}", str(err))
+        return BorderTarget(row.a_adm0_a3, row.b_adm0_a3)
 
     def _border_of(self, mentions: list, subject: Target | None, words: str) -> Target | None:
         codes = [country_code(m) for m in mentions]

@@ -300,6 +300,7 @@ Target = (PointTarget | CountryTarget | BorderTarget | CountryBordersTarget | Re
           | AdminAreaTarget | AdminBorderTarget | StateBorderTarget | AdminUnitTarget
           | UnlocatedTarget)
 AREAS = (CountryTarget, RegionTarget, AdminAreaTarget)
+BORDERS = (BorderTarget, CountryBordersTarget, AdminBorderTarget, StateBorderTarget)
 PlaceResolver = Callable[[str], "Target | None"]
 POINT_KINDS = ("city", "airport", "facility")
 

@@ -384,6 +384,14 @@ def test_the_place_before_a_country_is_not_what_a_distance_after_it_measures(pip
     assert [c for c, _ in claims_in(pipeline, text) if c.relation is Relation.DISTANCE] == []
 
 
+def test_the_place_a_measure_ends_at_is_not_the_subject_of_the_next(pipeline):
+    # The camp, not Amman, is a few kilometres from Syria (Amman lies some 80 km from it).
+    text = ("Measles was found at a camp in the desert roughly 55 km northeast of Amman and "
+            "only a few kilometres from the Syrian border.")
+    assert [c.subject.describe() for c, _ in claims_in(pipeline, text)
+            if c.relation is Relation.PROXIMITY] in ([], ["a camp"])
+
+
 def test_the_city_after_a_sentence_naming_another_town_is_in_doubt(pipeline):
     # Kenema lies in eastern Sierra Leone, Freetown (the dateline) in the west.
     text = ("FREETOWN (AFP) - Soldiers set up roadblocks around Kenema, about 240 km from "
@@ -494,6 +502,25 @@ def test_more_proximity_phrasings(pipeline, text, subject, word):
                            if c.relation is Relation.PROXIMITY]
     assert (claim.subject.describe(), claim.qualifier) == (subject, word)
     assert verdict.status is Status.CONSISTENT
+
+
+@pytest.mark.parametrize(("text", "borders", "status"), [
+    # Foz do Iguacu lies where Brazil meets Paraguay and Argentina; Kisumu is some 100 km from
+    # Uganda and 130 km from Tanzania.
+    ("Chikungunya was confirmed in Foz do Iguacu, where the borders of Brazil, Paraguay and "
+     "Argentina meet.", {"ARG-BRA", "BRA-PRY"}, Status.CONSISTENT),
+    ("Officials in Kisumu, where the borders of Kenya, Uganda and Tanzania meet, were "
+     "alarmed.", {"KEN-TZA", "KEN-UGA"}, Status.INCONSISTENT),
+    # Tijuana faces San Diego across the Mexico-US line, Kilis lies 7 km from Syria, Aleppo 44.
+    ("Health officials in Tijuana, across the border from San Diego, screened migrants.",
+     {"MEX-USA"}, Status.CONSISTENT),
+    ("Kilis is a few kilometres from the Syrian border.", {"SYR-TUR"}, Status.CONSISTENT),
+    ("Aleppo is a few kilometres from the Turkish border.", {"SYR-TUR"}, Status.INCONSISTENT),
+])
+def test_borders_that_meet_or_face_each_other(pipeline, text, borders, status):
+    found = [(c, v) for c, v in claims_in(pipeline, text) if c.relation is Relation.PROXIMITY]
+    assert {"-".join(sorted(c.reference.country_codes)) for c, _ in found} == borders
+    assert {v.status for _, v in found} == {status}
 
 
 def test_a_border_town_far_from_any_border_is_inconsistent(pipeline):

@@ -26,6 +26,7 @@ from geo.claim_types.grammar import (
 )
 from geo.claims import ROUTE_MEANS, ROUTE_NOUNS, Claim, Quantity, Relation
 from geo.measure import Measurement, from_subject_point
+from geo.targets import BORDERS
 from geo.verdicts import Verdict, number_checked
 
 RELATION = Relation.DISTANCE
@@ -81,7 +82,10 @@ def find(view, finder) -> None:
         else:
             fields = finder.measured(view, match)
         if fields is not None:
-            finder.add(view, match, relation=RELATION, qualifier=route, **fields)
+            # "a few kilometres from the border" says the place is near it, by so much
+            near = match["vague"] and isinstance(fields["reference"], BORDERS)
+            finder.add(view, match, relation=Relation.PROXIMITY if near else RELATION,
+                       qualifier=route, **fields)
     for match in (m for pattern in APART_PATTERNS for m in pattern.finditer(view.text)):
         fields = _from_to(view, finder, match, match["first"], match["second"])
         if fields is not None:

@@ -3,7 +3,8 @@
 Measured as the geodesic from the subject's point to the nearest point of the border line
 ("the border" unqualified: the nearest land border of the subject's country). "On", "at" and
 "along" allow 5 %, "near" 15 %, of the square root of the countries' mean area, capped at 50
-and 150 km (words.toml, [proximity_cap_km]); "within 50 km" allows what it says.
+and 150 km (words.toml, [proximity_cap_km]); "a few kilometres from the border" allows the
+most its words mean.
 """
 
 from __future__ import annotations
@@ -78,7 +79,17 @@ ACROSS_A_RIVER_PATTERN = LazyPattern(
     rf"(?:the\s+)?{named_slot('ref')}"
     rf"|\b(?:just\s+)?across\s+the\s+(?:(?:(?:[\w.'\u2019-]+|{SLOT})\s+){{1,3}}river"
     rf"|{named_slot('river')})\s+from\s+(?:the\s+)?{named_slot('river_ref')}", re.IGNORECASE)
-TRIGGER = re.compile(r"border|frontier|\bline|river\s+(?:across\s+)?from")
+# "Tijuana, across the border from San Diego": the border between the two towns' countries.
+ACROSS_FROM_A_TOWN_PATTERN = LazyPattern(
+    rf"\b(?:just\s+)?across\s+the\s+(?:border|frontier)\s+from\s+(?:the\s+)?"
+    rf"{named_slot('town')}", re.IGNORECASE)
+# "Foz do Iguaçu, where the borders of Brazil, Paraguay and Argentina meet": on the border of
+# the subject's country with each of the others.
+WHERE_BORDERS_MEET_PATTERN = LazyPattern(
+    rf"\bwhere\s+(?:the\s+(?:borders|frontiers)\s+of\s+)?(?P<named>{LIST})\s+"
+    rf"(?:(?:borders|frontiers)\s+)?(?:meet|converge|come\s+together)\b", re.IGNORECASE)
+TRIGGER = re.compile(r"border|frontier|\bline|river\s+(?:across\s+)?from|meet|converge"
+                     r"|come\s+together")
 
 
 def find(view, finder) -> None:
@@ -102,13 +113,39 @@ def find(view, finder) -> None:
             continue
         other = view.mention(match["ref"] or match["river_ref"])
         if finder.area_key(other) is None:
-            continue  # "Camden, across the Delaware River from Philadelphia": a town, no line
+            # "Ciudad Juárez, across the Rio Grande from El Paso": the countries' border;
+            # "Camden, across the Delaware River from Philadelphia": no line at all
+            reference = finder.border_across_from(other, subject)
+            if reference is not None:
+                finder.add(view, match, subject=subject, relation=RELATION, reference=reference,
+                           qualifier="across")
+            continue
         reference = finder.border_with(other, subject)
         if reference is not None:
             # read as another town of its name, the subject is across its own state's line
             finder.add(view, match, subject=subject, relation=RELATION, reference=reference,
                        qualifier="across",
                        reference_for=lambda place, other=other: _border_from(finder, other, place))
+    for match in ACROSS_FROM_A_TOWN_PATTERN.finditer(view.text):
+        subject = finder.subject_before(view, match.start())
+        if subject is None or not finder.next_to_its_words(view, subject, match.start()):
+            continue
+        reference = finder.border_across_from(view.mention(match["town"]), subject)
+        if reference is not None:
+            finder.add(view, match, subject=subject, relation=RELATION, reference=reference,
+                       qualifier="across")
+    for match in WHERE_BORDERS_MEET_PATTERN.finditer(view.text):
+        subject = finder.subject_before(view, match.start())
+        if subject is None or not finder.next_to_its_words(view, subject, match.start()):
+            continue
+        for slot in re.findall(SLOT, match["named"]):
+            mention = view.mention(slot)
+            if finder.country_code(mention) in subject.country_codes:
+                continue  # the subject's own country: the others' borders are its own
+            reference = finder.border_with(mention, subject)
+            if reference is not None:
+                finder.add(view, match, subject=subject, relation=RELATION,
+                           reference=reference, qualifier="on")
     for match in BORDERS_PATTERN.finditer(view.text):
         subject = finder.subject_before(view, match.start(), outlines=True)
         if subject is None or not finder.next_to_its_words(view, subject, match.start()):
@@ -147,6 +184,9 @@ def _border_from(finder, other, place) -> Target:
 
 
 def describe(claim: Claim) -> str:
+    if claim.quantity is not None:
+        return (f"{claim.subject.describe()} is {claim.quantity.describe()} from "
+                f"{claim.reference.describe()}")
     return (f"{claim.subject.describe()} is {claim.qualifier or DEFAULT_PROXIMITY_WORD} "
             f"{claim.reference.describe()}")
 
@@ -157,7 +197,8 @@ def measure(claim: Claim) -> Measurement:
 
 def judge(claim: Claim, measurement: Measurement, ends_km: float) -> Verdict:
     if claim.quantity is not None:
-        limit, why = claim.quantity.km, f"within {claim.quantity.describe()}"
+        limit = claim.quantity.km + claim.quantity.tolerance().above_km
+        why = f"within {claim.quantity.describe()}"
     else:
         word = claim.qualifier or DEFAULT_PROXIMITY_WORD
         share = PROXIMITY_WORDS[word]
