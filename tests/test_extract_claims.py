@@ -263,6 +263,16 @@ def test_a_list_of_neighbours_gives_one_claim_per_member(pipeline):
     # The article is about Niger only because the list names it first: whose neighbours these
     # are is unsaid.
     ("The outbreak worried surrounding countries like Niger, Chad and Cameroon.", []),
+    ("Nigeria has closed its land border with Benin.", [("BEN", "NGA", Status.CONSISTENT)]),
+    # Uganda borders Kenya, not Burundi.
+    ("Uganda has stepped up screening at its crossings with Kenya and Burundi.",
+     [("BDI", "UGA", Status.INCONSISTENT), ("KEN", "UGA", Status.CONSISTENT)]),
+    # A report from Beira, in Mozambique, which it need not name.
+    ("BEIRA (Reuters) - Cholera cases rose in Beira. The port is the gateway for goods bound "
+     "for neighbouring Malawi.", [("MOZ", "MWI", Status.CONSISTENT)]),
+    # Mexico borders Belize, not Honduras.
+    ("Mexico's other southern neighbours, Belize and Honduras, reported cases.",
+     [("BLZ", "MEX", Status.CONSISTENT), ("HND", "MEX", Status.INCONSISTENT)]),
 ])
 def test_lists_of_neighbours(pipeline, text, expected):
     assert neighbours_in(pipeline, text) == expected

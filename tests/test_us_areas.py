@@ -378,3 +378,13 @@ def test_across_a_river_from_a_town_is_no_line(pipeline):
     # Camden and Philadelphia face each other across the Delaware; a town has no line.
     assert claims_in(pipeline, "Camden, across the Delaware River from Philadelphia, had "
                                "three shootings.") == []
+
+
+def test_a_state_named_after_a_dateline_town_is_named_for_itself(pipeline):
+    # Kentucky borders Tennessee; "Kentucky's" follows the dateline's Louisville, not as where
+    # Louisville is.
+    text = ("LOUISVILLE (AP) - Kentucky's hepatitis A outbreak began in Louisville and has "
+            "spread to neighboring Tennessee.")
+    assert [(c.subject.describe(), c.reference.describe(), v.status)
+            for c, v in claims_in(pipeline, text)] == [
+        ("Kentucky", "Tennessee", Status.CONSISTENT)]

@@ -31,7 +31,7 @@ from geo.claim_types.grammar import (
 )
 from geo.claims import PHRASING_WORDS, Claim, Quantity, Relation, Tolerance
 from geo.measure import Measurement
-from geo.targets import AdminAreaTarget, CountryTarget, UnlocatedTarget, area_of
+from geo.targets import AdminAreaTarget, CountryTarget, UnlocatedTarget, area_of, country_of
 from geo.verdicts import Verdict, number_checked, status_of
 
 RELATION = Relation.ADJACENCY
@@ -59,11 +59,12 @@ NEIGHBOUR_PATTERN = LazyPattern(
     rf"(?:\s+to\s+the\s+\w+\s+is)?,?\s+{SLOT}",
     re.IGNORECASE)
 # "Harris County and its neighbors Fort Bend and Montgomery", "Kenya's neighbours Uganda and
-# Tanzania", "from Mexico to its neighbours, the United States and Guatemala": each member
-# neighbours the place named first.
+# Tanzania", "from Mexico to its neighbours, the United States and Guatemala", "Mexico's other
+# southern neighbours, Belize and Honduras": each member neighbours the place named first.
 NEIGHBOURS_NAMED_PATTERN = LazyPattern(
     rf"{named_slot('ref')}(?:\s+{AREAS})?(?:['\u2019]s|\s+(?:and|to|with)\s+its)\s+"
-    rf"(?:(?-i:[a-z]+)\s+)?(?:neighbou?rs?|(?:{NEIGHBOURING})\s+{AREAS}){_LIST_DASH}"
+    rf"(?:(?!{_PREPOSITION})(?-i:[a-z]+)\s+){{0,2}}(?:neighbou?rs?|(?:{NEIGHBOURING})\s+{AREAS})"
+    rf"{_LIST_DASH}"
     rf"(?:(?:{LIST_OPENER})\b\s*:?\s*)?(?P<members>{LIST})",
     re.IGNORECASE)
 # "Health officials in Kenya fear that its neighbours Uganda and Tanzania": "its" is the one
@@ -127,6 +128,11 @@ NEIGHBOURS_OF_PATTERN = LazyPattern(
 # `_list_before` (a pattern that began with the list would retry it from every member).
 # "China and Japan share a maritime border": no land neighbours.
 _NOT_BY_LAND = rf"(?!(?:{alternatives(PHRASING_WORDS['not_land_borders'])})\b)"
+# "Nigeria has closed its land border with Benin", "Uganda stepped up screening at its crossings
+# with Congo and Burundi": each member neighbours the one area the sentence names before.
+ITS_BORDER_PATTERN = LazyPattern(
+    rf"\b(?:its|their)\s+(?:{_NOT_BY_LAND}[\w-]+\s+){{0,2}}?(?:(?:border|frontier)s?"
+    rf"|(?:border\s+)?crossings?(?:\s+points?)?)\s+with\s+(?P<members>{LIST})", re.IGNORECASE)
 # "which", "that", "both of which" before the words of a clause about the places before it.
 _WHICH = r"(?:(?:(?:both|all|each)\s+of\s+)?which\s+(?:(?:both|all|each|also)\s+)?|that\s+)"
 NAMED_NEIGHBOUR_PATTERN = LazyPattern(
@@ -191,8 +197,9 @@ PART_BORDERS_PATTERN = LazyPattern(
 # names one.
 TRIGGER = re.compile(r"border|frontier|neighbo|adjacent|adjoin|abut|touch|contiguous|surround"
                      r"|next[\s-]+(?:to|door)|between|(?:county|parish)\s+line|encircl"
-                     r"|\bring(?:s|ing)?\b|\bshares?\s+(?:the\s+)?island")
+                     r"|\bring(?:s|ing)?\b|\bshares?\s+(?:the\s+)?island|crossings?\s+with")
 _LIST_GAP = re.compile(r"\s*,\s*|\s*,?\s+(?:and|or)\s+", re.IGNORECASE)
+_QUALIFYING_GAP = re.compile(r"\s*,\s*|\s+")
 
 
 def find(view, finder) -> None:
@@ -216,7 +223,8 @@ def find(view, finder) -> None:
         reference = _area(finder, view.mention(match["ref"]))
         if reference is not None:
             _each_member(view, finder, match, reference, _slots_of(view, match["members"]))
-    for match in ITS_NEIGHBOURS_PATTERN.finditer(view.text):
+    for match in (*ITS_NEIGHBOURS_PATTERN.finditer(view.text),
+                  *ITS_BORDER_PATTERN.finditer(view.text)):
         if any(start <= match.start() < end for start, end in named_lists):
             continue  # "Kenya and its neighbours Uganda and Tanzania": read above
         members = _slots_of(view, match["members"])
@@ -346,9 +354,15 @@ def _each_member(view, finder, match: re.Match, reference, members: list,
                 before = _county_before(view, match, members)
             home = _home(finder, target)
             if before is None and _named_only_in(finder, home, members):
-                # "surrounding countries like Niger, Chad and Cameroon": the article is about
-                # Niger only because the list names it, so whose neighbours they are is unsaid
-                continue
+                # "goods bound for neighbouring Malawi" in a report from Beira: the country of
+                # the town the article is about, which it need not name (not where a journey
+                # across the border began); "surrounding countries like Niger, Chad and
+                # Cameroon": the article is about Niger only because the list names it, so
+                # whose neighbours they are is unsaid
+                home = (_focus_town_area(finder, target)
+                        if match.groupdict().get("across") is None else None)
+                if home is None or _named_only_in(finder, home, members):
+                    continue
             doubts += _whose_neighbour(before, home)
             if before is None and _is_county(home):
                 # a county's neighbours are many and close: the one the article is about is
@@ -358,6 +372,19 @@ def _each_member(view, finder, match: re.Match, reference, members: list,
         other = reference or before or home or _county_before(view, match, members)
         _add(view, finder, match, *((target, other) if member_first else (other, target)),
              doubts=doubts)
+
+
+def _focus_town_area(finder, like) -> CountryTarget | AdminAreaTarget | None:
+    """The country (or US state, as `like` is) of the town the article is about, if its focus
+    is a town."""
+    focus = finder.focus.place if finder.focus is not None else None
+    if focus is None or focus.kind != "city":
+        return None
+    if isinstance(like, CountryTarget):
+        country = country_of(focus)
+        return CountryTarget(country) if country else None
+    state = admin_areas.state_of(focus) if admin_areas.is_state(like.area) else None
+    return AdminAreaTarget(state) if state else None
 
 
 def _named_only_in(finder, area, members: list) -> bool:
@@ -471,10 +498,13 @@ def _county_in_state_of(member, reference) -> AdminAreaTarget | None:
 
 
 def _without_qualifiers(finder, mentions: list) -> list:
-    """A list's members without the state or country that says where the one before it is:
-    "Carroll County, Tennessee" is one member."""
+    """A list's members without the state or country that says where the one before it is,
+    right after it: "Carroll County, Tennessee" is one member; in "LOUISVILLE - Kentucky's
+    outbreak", Kentucky is named for itself."""
     return mentions[:1] + [mention for before, mention in itertools.pairwise(mentions)
-                           if not finder.qualifies(before, mention)]
+                           if not (finder.qualifies(before, mention)
+                                   and _QUALIFYING_GAP.fullmatch(finder.text, before.end,
+                                                                 mention.start))]
 
 
 def _from_a_border(view, finder, match: re.Match) -> None:
