@@ -67,6 +67,7 @@ _WORDS = tomllib.loads(resources.files("geo").joinpath("mention_words.toml").rea
 FEATURE_AFTER = frozenset(_WORDS["feature_after"])  # "Memphis Street", "Neches River"
 DIRECTION_ALONE = frozenset(_WORDS["direction_alone"])  # "North", "Central"
 CONNECTORS = frozenset(_WORDS["connectors"])  # "Rio de Janeiro", "Republic of the Congo"
+HYPHENED_ARTICLES = frozenset(_WORDS["hyphened_articles"])  # "Deir ez-Zor"
 UNIT_LIST_NOUNS: dict[str, str] = _WORDS["unit_lists"]  # "counties": "County"
 UNIT_LIST_WORDS = 3  # the longest member: "Prince George's", "Otter Tail", "San Luis Obispo"
 # What introduces a list right after its noun: "the counties of A, B and C", "counties such as
@@ -426,7 +427,9 @@ class Recogniser:
                 break
             if capitalised[last]:
                 spans.append(last)
-            elif lowers[last] not in CONNECTORS:
+            elif lowers[last] not in CONNECTORS and not (
+                    lowers[last] in HYPHENED_ARTICLES and last + 1 < len(lowers)
+                    and reading.hyphened(last, last + 1)):
                 break
             last += 1
         return ((j, _key(reading.surface(i, j))) for j in reversed(spans))

@@ -84,6 +84,11 @@ def test_an_everyday_word_followed_by_its_state_is_the_town(recogniser, text, to
     assert (town, town, "name") in found(recogniser, text)
 
 
+def test_the_arabic_article_before_a_hyphen_is_inside_the_name(recogniser):
+    assert [m[0] for m in found(recogniser, "Shelling hit Deir ez-Zor and Jisr ash-Shughur.")
+            ] == ["Deir ez-Zor", "Jisr ash-Shughur"]
+
+
 def test_a_unit_after_a_town_is_the_unit_that_holds_it(recogniser):
     # Blaine, Washington lies on the Canadian line; Blaine, Minnesota is bigger.
     read = {m.mention.text: m.place for m in resolve(
