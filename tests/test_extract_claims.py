@@ -187,6 +187,12 @@ def test_the_border_of_a_country_is_the_one_with_the_subjects_country(pipeline, 
     ("Cholera hit Artibonite, a rural region of central Haiti.", "Artibonite", "HTI", "C"),
     ("Memphis, in the southwestern corner of Tennessee, reported cases.", "Memphis",
      "US-47", "SW"),
+    # The part of the country the article is about, left unsaid; abroad a city's "south" is
+    # its country's.
+    ("KABUL - Afghanistan's polio cases are concentrated in Kandahar, in the south.",
+     "Kandahār", "AFG", "S"),
+    ("ABUJA - Nigeria said most of the deaths were in Edo state in the south.", "Edo", "NGA",
+     "S"),
 ])
 def test_containment_phrasings(pipeline, text, subject, country, part):
     """`subject` as GeoNames spells the place."""

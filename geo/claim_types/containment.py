@@ -72,13 +72,14 @@ IN_REGION_PATTERN = LazyPattern(
 # to name, if they say it is a place ("in Copenhagen and in Malmo" may be a list of others).
 SUBJECT_AFTER_PATTERN = LazyPattern(
     rf"\s*,\s*(?:in|at)\s+{A_PLACE_CALLED}{named_slot('subject')}", re.IGNORECASE)
-# "In Euclid, in the northeast": a part of the state or country the article is about, left
-# unsaid.
+# "In Euclid, in the northeast", "Edo state in the south": a part of the state or country the
+# article is about, left unsaid.
 IMPLIED_PART_PATTERN = LazyPattern(
-    rf"{named_slot('place')}\s*,\s*in\s+the\s+"
+    rf"{named_slot('place')}(?:\s+(?:{UNIT_NOUN}))?\s*,?\s+in\s+the\s+"
     rf"(?P<part_alone>{_PART_ALONE})"
     rf"\b(?!\s+(?:of|part)\b|-|\s*[A-Z])", re.IGNORECASE)
-# A city has parts of its own: "Chicago, in the south" is the South Side, not southern Illinois.
+# A US city has parts of its own: "Chicago, in the south" is the South Side, not southern
+# Illinois; abroad, news means the country's ("Kandahar, in the south").
 CITY_WITH_PARTS_POPULATION = 100_000
 # "in Beijing, in Hubei province, and in Shanghai": the places of a list, each in its own.
 LIST_GOES_ON = re.compile(rf"\s*,?\s*(?:and|or)\s+(?:in\s+)?{SLOT}", re.IGNORECASE)
@@ -212,7 +213,8 @@ def _in_the_home_part(view, finder, match: re.Match) -> None:
     leaves unsaid what "the northeast" is part of, and makes no claim."""
     place = view.mention(match["place"])
     subject = finder.located(place)
-    if subject is None or (place.place.population or 0) >= CITY_WITH_PARTS_POPULATION:
+    if subject is None or (place.place.country_code == "US"
+                           and (place.place.population or 0) >= CITY_WITH_PARTS_POPULATION):
         return
     if finder.home_state and admin_areas.state_at(*subject.point) == finder.home_state:
         home = finder.home_state
