@@ -684,6 +684,46 @@ class Finder:
                 return None
         return None
 
+    def measured_from_the_town_before(self, view: SentenceView, match: re.Match) -> dict | None:
+        """The fields of a claim about the place a match opens with ("Kidal, about 300 km
+        away"), measured from the town named before it (`town_named_before`), with the doubt of
+        that; None when an end is missing or the words are no quantity."""
+        mention = view.mentions[int(re.match(SLOT, match.group())[1])]
+        subject = located(mention)
+        far_end, doubts = self.town_named_before(view, match.start(), besides=mention.place)
+        if subject is None or far_end is None or far_end == subject:
+            return None
+        try:
+            quantity = Quantity.matched(match)
+        except ValueError:
+            return None
+        return {"subject": subject, "reference": far_end, "quantity": quantity, "doubts": doubts}
+
+    def town_named_before(self, view: SentenceView, view_offset: int, besides
+                          ) -> tuple[PointTarget | None, list[str]]:
+        """The far end of a measure the text leaves unsaid ("Kidal, about 300 km away"): the
+        last town other than `besides` (a place) named before the words, in the article, or
+        else the town the article is about; with the doubt of it when the text named other
+        towns before it ("Gao and Timbuktu fell; Kidal, about 300 km away": from which?)."""
+        start = view.original_offset(view_offset)
+        towns: dict[str, object] = {}
+        for mention in self.mentions:
+            if mention.start >= start:
+                break
+            if mention.place.kind == "city" and mention.place.id != besides.id:
+                towns.pop(mention.place.id, None)
+                towns[mention.place.id] = mention
+        named = list(towns.values())
+        if not named:
+            focus = self.focus if (self.focus is not None and self.focus.place.kind == "city"
+                                   and self.focus.place.id != besides.id) else None
+            return (located(focus) if focus is not None else None), []
+        last = named[-1]
+        others = [m.place.name for m in named[-3:-1]]
+        doubts = ([f"measured from {last.place.name} (named last) or {' or '.join(others)}?"]
+                  if others else [])
+        return located(last), doubts
+
     def measured(self, view: SentenceView, match: re.Match) -> dict | None:
         """The fields of a claim with a number ("about 700 miles from <1>"): its subject (the
         place named before the words), its reference (match group "ref") and its quantity;

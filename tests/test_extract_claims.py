@@ -416,6 +416,23 @@ def test_the_city_after_a_sentence_naming_another_town_is_in_doubt(pipeline):
     assert verdict.status is Status.UNVERIFIABLE and "Kenema" in verdict.reason
 
 
+# Kidal lies 290 km north of Gao; Butembo 200 km north of Goma.
+@pytest.mark.parametrize(("text", "claim", "status"), [
+    ("Rebels took Gao. Kidal, about 300 km away, fell next.", "Kidal is about 300 km from Gao",
+     Status.CONSISTENT),
+    ("Rebels took Gao. Kidal, about 900 km away, fell next.", "Kidal is about 900 km from Gao",
+     Status.INCONSISTENT),
+    # Two towns named before: which one the words measure from is unsaid.
+    ("Rebels took Gao and Timbuktu. Kidal, about 900 km away, fell next.",
+     "Kidal is about 900 km from Timbuktu", Status.UNVERIFIABLE),
+    ("Goma confirmed a case, a pastor who came from Butembo, about 200 km to the north.",
+     "Butembo is about 200 km N of Goma", Status.CONSISTENT),
+])
+def test_a_measure_from_the_town_named_before(pipeline, text, claim, status):
+    ((found, verdict),) = claims_in(pipeline, text)
+    assert (found.describe(), verdict.status) == (claim, status)
+
+
 def test_the_east_of_a_place_is_a_part_of_it_not_a_direction(pipeline):
     found = claims_in(pipeline, "The virus was found at a farm in Suffolk, in the east of England.")
     assert [c.relation for c, _ in found] == [Relation.CONTAINMENT]

@@ -14,6 +14,7 @@ from geo.claim_types.grammar import (
     AFTER_NO_COMPASS_WORD,
     COMPASS_WORDS,
     DIRECTION,
+    FAR_END_UNSAID,
     PLACE_CALLED,
     QUANTITY,
     SLOT,
@@ -41,6 +42,9 @@ PATTERN = LazyPattern(
     rf"(?:{QUANTITY}\s+(?:to\s+the\s+)?)?{AFTER_NO_COMPASS_WORD}{NOT_WHERE_FROM}{DIRECTION}"
     rf"\s+of\s+(?:{PLACE_CALLED}(?P<ref>{SLOT})|(?P<capital>the\s+capital)\b(?!\s*,?\s*\x01))",
     re.IGNORECASE)
+# "a pastor from Butembo, about 200 km to the north": from the place named before.
+TO_THE_PATTERN = LazyPattern(
+    rf"{FAR_END_UNSAID}{QUANTITY}\s+to\s+the\s+{DIRECTION}\b(?!\s+of\b)", re.IGNORECASE)
 POSSESSIVE_PATTERN = LazyPattern(
     rf"{QUANTITY}\s+to\s+(?P<ref>{SLOT})['\u2019]s\s+{DIRECTION}\b", re.IGNORECASE)
 
@@ -57,6 +61,13 @@ def find(view, finder) -> None:
     for match in (*PATTERN.finditer(view.text), *POSSESSIVE_PATTERN.finditer(view.text)):
         fields = finder.measured(view, match)
         if fields is not None and isinstance(fields["reference"], PointTarget):
+            finder.add(view, match, relation=RELATION,
+                       direction=parse_direction(match["direction"]), **fields)
+
+
+    for match in TO_THE_PATTERN.finditer(view.text):
+        fields = finder.measured_from_the_town_before(view, match)
+        if fields is not None:
             finder.add(view, match, relation=RELATION,
                        direction=parse_direction(match["direction"]), **fields)
 

@@ -13,6 +13,7 @@ import re
 
 from geo.claim_types.grammar import (
     BORDER,
+    FAR_END_UNSAID,
     HEDGE,
     PLACE_CALLED,
     QUANTITY,
@@ -35,6 +36,9 @@ PATTERN = LazyPattern(
     rf"{QUANTITY}(?:\s+{ROUTE})?(?:\s+away)?\s+{_FROM}(?:{PLACE_CALLED}(?=\x01))?"
     rf"(?P<ref>{BORDER}|{SLOT}|{UNNAMED_BORDER}|(?P<capital>the\s+capital)\b(?!\s*,?\s*\x01))",
     re.IGNORECASE)
+# "Rebels took Gao; Kidal, about 300 km away, fell next": from the place named before.
+AWAY_PATTERN = LazyPattern(rf"{FAR_END_UNSAID}{QUANTITY}\s+away\b(?!\s+(?:from|of)\b)",
+                           re.IGNORECASE)
 # "Aleppo lies 50 km south of the Turkish border": the compass word says which side of the line
 # the place is, the number how far; the number is checked.
 SIDE_OF_A_BORDER_PATTERN = LazyPattern(
@@ -86,6 +90,10 @@ def find(view, finder) -> None:
             near = match["vague"] and isinstance(fields["reference"], BORDERS)
             finder.add(view, match, relation=Relation.PROXIMITY if near else RELATION,
                        qualifier=route, **fields)
+    for match in AWAY_PATTERN.finditer(view.text):
+        fields = finder.measured_from_the_town_before(view, match)
+        if fields is not None:
+            finder.add(view, match, relation=RELATION, **fields)
     for match in (m for pattern in APART_PATTERNS for m in pattern.finditer(view.text)):
         fields = _from_to(view, finder, match, match["first"], match["second"])
         if fields is not None:

@@ -224,6 +224,11 @@ _WHERE = (rf"\s*,\s*in\s+(?:{PART_WORDS}\s+{SLOT}|{SLOT}['\u2019]s\s+(?:[\w-]+\s
           rf"(?:north|south|east|west)[\w-]*(?:\s+{_EDGE_NOUN})?"
           rf"|the\s+(?:[\w-]+\s+){{0,2}}?(?:north|south|east|west|central)[\w-]*\s+{_EDGE_NOUN}"
           rf"\s+of\s+{SLOT}|{SLOT}(?:\s+(?:{UNIT_NOUN}))?)\s*,?")
+# "Kidal, about 300 km away", "Boa Vista, the state capital, about 190 km to the south",
+# "Auckland, which lies about 2,900 km to the southwest": a measure whose far end the text
+# leaves to the place it named before.
+FAR_END_UNSAID = (rf"{SLOT}\s*,\s*(?:(?:the|an?)\s+(?:{_PHRASE_WORD}\s+){{0,4}}?"
+                  rf"(?:[\w'\u2019-]+)\s*,?\s+)?(?:(?:which|that)\s+(?:{LOCATION_VERB})\s+)?")
 _SAYING_VERBS = rf"(?:(?:which|that)\s+)?(?:(?:{LOCATION_VERB}|just|right|also|only)\s+)*"
 SUBJECT_GAP = LazyPattern(
     rf"(?:\s+{_SITE}|\s+(?:{UNIT_NOUN})(?:\s+of\s+{SLOT})?)?"
