@@ -573,12 +573,19 @@ class Finder:
         return doubts
 
     def _anaphor_doubts(self, view: SentenceView, match: re.Match, claim: Claim) -> list[str]:
-        """The doubt of "the city" taken for the article's focus when another town was named
-        last before the sentence: "FREETOWN - ... around Kenema, about 240 km from Freetown.
-        The city lies in the east of the country": Kenema, not the dateline's town."""
+        """The doubt of "the city" taken for the article's focus when the sentence before named
+        another town: "FREETOWN - ... around Kenema, about 240 km from Freetown. The city lies
+        in the east of the country": Kenema, not the dateline's town. The subject ("the city
+        lies") or the reference ("80 km west of the city") may be the one."""
+        if self.focus is None:
+            return []
         anaphor = ANAPHOR_BEFORE.search(view.text, max(0, match.start() - ANAPHOR_REACH),
                                         match.start())
-        if self.focus is None or anaphor is None or view.mentions_of(claim.subject):
+        if anaphor is not None and not view.mentions_of(claim.subject):
+            words, other_end = anaphor["anaphor"], claim.reference
+        elif match.groupdict().get("anaphor_ref"):
+            words, other_end = match["anaphor_ref"], claim.subject
+        else:
             return []
         starts = [sentence.start for sentence in self._sentences]
         at = bisect.bisect_left(starts, view.sentence.start)
@@ -586,10 +593,11 @@ class Finder:
             return []
         towns = [m.place.name for m in self.mentions
                  if starts[at - 1] <= m.start < view.sentence.start and m.place.kind == "city"
-                 and m.place.id != self.focus.place.id]
+                 and m.place.id != self.focus.place.id
+                 and (m.place.lat, m.place.lon) != getattr(other_end, "point", None)]
         if not towns:
             return []
-        words = " ".join(anaphor["anaphor"].split())
+        words = " ".join(words.split())
         return [f"{words}: {self.focus.place.name} (where the article is) or {towns[0]} (named "
                 "in the sentence before)?"]
 
@@ -861,6 +869,8 @@ class Finder:
         with its reach; for group "capital", the capital of the subject's country."""
         if match.groupdict().get("capital"):
             return self._capital_of(view, subject)
+        if match.groupdict().get("anaphor_ref"):  # "80 km west of the city": the article's town
+            return located(self.focus) if self.focus is not None else None
         ref_text = match.group("ref")
         words = self.text[view.original_offset(match.start("ref")):
                           view.original_offset(match.end("ref"))]

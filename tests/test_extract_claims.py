@@ -433,6 +433,22 @@ def test_a_measure_from_the_town_named_before(pipeline, text, claim, status):
     assert (found.describe(), verdict.status) == (claim, status)
 
 
+@pytest.mark.parametrize(("text", "status"), [
+    # Timbuktu lies some 320 km west of Gao (the dateline's town).
+    ("GAO - Rebels entered Gao on Monday. They took Timbuktu, some 320 km west of the city.",
+     Status.CONSISTENT),
+    ("GAO - Rebels entered Gao on Monday. They took Timbuktu, some 320 km east of the city.",
+     Status.INCONSISTENT),
+    # Kidal was named in the sentence before: "the city" may be either.
+    ("GAO - Rebels entered Gao and Kidal. They took Timbuktu, some 320 km east of the city.",
+     Status.UNVERIFIABLE),
+])
+def test_a_measure_from_the_city_the_article_is_about(pipeline, text, status):
+    ((claim, verdict),) = [(c, v) for c, v in claims_in(pipeline, text)
+                           if c.relation is Relation.DIRECTION]
+    assert (claim.reference.describe(), verdict.status) == ("Gao", status)
+
+
 def test_the_east_of_a_place_is_a_part_of_it_not_a_direction(pipeline):
     found = claims_in(pipeline, "The virus was found at a farm in Suffolk, in the east of England.")
     assert [c.relation for c, _ in found] == [Relation.CONTAINMENT]

@@ -17,6 +17,7 @@ from geo.claim_types.grammar import (
     FAR_END_UNSAID,
     PLACE_CALLED,
     QUANTITY,
+    REFERENCE_ANAPHOR,
     SLOT,
     LazyPattern,
 )
@@ -40,7 +41,8 @@ NOT_WHERE_FROM = r"(?<!\bfrom\s)(?:(?<=\bto\sthe\s)|(?<!\bthe\s))\b"
 # capital", "some 120 km to Sydney's north".
 PATTERN = LazyPattern(
     rf"(?:{QUANTITY}\s+(?:to\s+the\s+)?)?{AFTER_NO_COMPASS_WORD}{NOT_WHERE_FROM}{DIRECTION}"
-    rf"\s+of\s+(?:{PLACE_CALLED}(?P<ref>{SLOT})|(?P<capital>the\s+capital)\b(?!\s*,?\s*\x01))",
+    rf"\s+of\s+(?:{PLACE_CALLED}(?P<ref>{SLOT})|(?P<capital>the\s+capital)\b(?!\s*,?\s*\x01)"
+    rf"|{REFERENCE_ANAPHOR})",
     re.IGNORECASE)
 # "a pastor from Butembo, about 200 km to the north": from the place named before.
 TO_THE_PATTERN = LazyPattern(

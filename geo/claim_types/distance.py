@@ -17,6 +17,7 @@ from geo.claim_types.grammar import (
     HEDGE,
     PLACE_CALLED,
     QUANTITY,
+    REFERENCE_ANAPHOR,
     ROUTE,
     SLOT,
     UNIT,
@@ -34,7 +35,8 @@ RELATION = Relation.DISTANCE
 _FROM = r"(?:from|of|outside(?:\s+of)?)\s+(?:downtown\s+)?"
 PATTERN = LazyPattern(
     rf"{QUANTITY}(?:\s+{ROUTE})?(?:\s+away)?\s+{_FROM}(?:{PLACE_CALLED}(?=\x01))?"
-    rf"(?P<ref>{BORDER}|{SLOT}|{UNNAMED_BORDER}|(?P<capital>the\s+capital)\b(?!\s*,?\s*\x01))",
+    rf"(?P<ref>{BORDER}|{SLOT}|{UNNAMED_BORDER}|(?P<capital>the\s+capital)\b(?!\s*,?\s*\x01)"
+    rf"|{REFERENCE_ANAPHOR})",
     re.IGNORECASE)
 # "Rebels took Gao; Kidal, about 300 km away, fell next": from the place named before.
 AWAY_PATTERN = LazyPattern(rf"{FAR_END_UNSAID}{QUANTITY}\s+away\b(?!\s+(?:from|of)\b)",

@@ -11,6 +11,7 @@ import re
 from functools import cached_property
 
 from geo.claims import (
+    ANAPHOR_NOUNS,
     APPROXIMATE,
     AT_LEAST,
     AT_MOST,
@@ -229,6 +230,9 @@ _WHERE = (rf"\s*,\s*in\s+(?:{PART_WORDS}\s+{SLOT}|{SLOT}['\u2019]s\s+(?:[\w-]+\s
 # leaves to the place it named before.
 FAR_END_UNSAID = (rf"{SLOT}\s*,\s*(?:(?:the|an?)\s+(?:{_PHRASE_WORD}\s+){{0,4}}?"
                   rf"(?:[\w'\u2019-]+)\s*,?\s+)?(?:(?:which|that)\s+(?:{LOCATION_VERB})\s+)?")
+# "Erbil, some 80 km west of the city": the town the article is about, unnamed.
+REFERENCE_ANAPHOR = (rf"(?P<anaphor_ref>(?:the|this)\s+(?:{alternatives(ANAPHOR_NOUNS)}))\b"
+                     r"(?!\s*,?\s*\x01)")
 _SAYING_VERBS = rf"(?:(?:which|that)\s+)?(?:(?:{LOCATION_VERB}|just|right|also|only)\s+)*"
 SUBJECT_GAP = LazyPattern(
     rf"(?:\s+{_SITE}|\s+(?:{UNIT_NOUN})(?:\s+of\s+{SLOT})?)?"
