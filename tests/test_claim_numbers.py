@@ -281,8 +281,9 @@ def test_a_long_run_of_number_words_is_read_without_trouble(pipeline):
     ("Kilis lies a couple of miles from the Syrian border.", 2, 3),
 ])
 def test_a_vague_amount_is_a_range(pipeline, text, low, high):
+    # "a few kilometres from the border" says the place is near it: a proximity claim
     ((claim, _),) = claims_in(pipeline, text)
-    assert claim.relation is Relation.DISTANCE and claim.reference.describe() == (
+    assert claim.relation is Relation.PROXIMITY and claim.reference.describe() == (
         "Syria-Turkey border")
     assert (claim.quantity.low, claim.quantity.high) == (low, high)
 
