@@ -77,6 +77,11 @@ UNIT_LIST_OPENER = re.compile(
                                    for w in _WORDS["unit_list_openers"])
     + r")[ \t]*:?[ \t]+")
 _LIST_SEPARATORS = {"and", "or"}
+LIST_QUALIFIERS = frozenset(_WORDS["list_qualifiers"])  # "Wake and neighboring Durham"
+# A name this big a town's, before "and neighboring" counties, is the town, with its own
+# county in doubt (geo.claim_types.adjacency): "Jackson and neighboring Rankin County".
+TOWN_BEFORE_A_LIST_POPULATION = 10_000
+_QUALIFIED_GAP = re.compile(r"\s*,?\s+(?:and|or)\s+[a-z]+\s+")
 _LIST_GAP = re.compile(r"\s*,\s*|\s*,?\s+(?:and|or)\s+")  # between two members of a list
 BIG_PLACE_POPULATION = 100_000
 HUGE_PLACE_POPULATION = 1_000_000  # what a capitalised common word must name to open a sentence
@@ -312,13 +317,17 @@ class Recogniser:
         unit of each name for most of them ("Camden and Charlton counties": Georgia's), each
         is that state's, or one of those states' when several do."""
         suffix = UNIT_LIST_NOUNS[reading.lowers[noun]]
-        members, last = [], noun - 1
+        members, last, qualified = [], noun - 1, False
         while last >= 0 and reading.capitalised[last]:
             member = self._unit_named(reading, last, suffix)
             if member is None:
                 break
             first, candidates = member
+            if qualified and self._names_a_town_or_state(reading, first, last,
+                                                         {c.admin1 for c in candidates}):
+                break  # "Jackson and neighboring Rankin and Madison counties": the city
             members.append((first, last, candidates))
+            qualified = first > 0 and reading.lowers[first - 1] in LIST_QUALIFIERS
             last = self._member_before(reading, first)
         return self._list_members(reading, members[::-1])
 
@@ -358,6 +367,16 @@ class Recogniser:
                 candidates = tuple(c for c in candidates if c.admin1 in likely) or candidates
             mentions.append(self._mention(reading, first, last, "name", candidates))
         return mentions
+
+    def _names_a_town_or_state(self, reading: _Reading, first: int, last: int,
+                               states: set) -> bool:
+        """Whether words first..last are the name of a town of some size in one of `states`,
+        or of a first-level unit or country ("Larimer County, Colorado, and neighboring")."""
+        return any((c.kind == "city" and c.admin1 in states
+                    and (c.population or 0) >= TOWN_BEFORE_A_LIST_POPULATION)
+                   or c.kind in ("admin1", "country")
+                   for c in self.candidates(_key(reading.surface(first, last)))
+                   if c.match == "name")
 
     def _unit_named(self, reading: _Reading, last: int, suffix: str):
         """(first word, candidates) of the longest run of capitalised words ending at word
@@ -405,14 +424,17 @@ class Recogniser:
     @staticmethod
     def _member_before(reading: _Reading, first: int) -> int:
         """The last word of the list member before the one starting at word `first`, or -1:
-        after ", ", " and ", ", and ", ", or "."""
+        after ", ", " and ", ", and ", ", or ", " and neighboring "."""
         k = first - 1
+        qualified = k >= 0 and reading.lowers[k] in LIST_QUALIFIERS
+        if qualified:
+            k -= 1
         if k >= 0 and reading.lowers[k] in _LIST_SEPARATORS and not reading.capitalised[k]:
             k -= 1
         if k < 0 or not reading.capitalised[k]:
             return -1
         gap = reading.text[reading.ends[k]:reading.starts[first]]
-        return k if _LIST_GAP.fullmatch(gap) else -1
+        return k if (_QUALIFIED_GAP if qualified else _LIST_GAP).fullmatch(gap) else -1
 
     def _spans_from(self, reading: _Reading, i: int):
         """Candidate spans starting at word i, longest first: (last word index, key). A span

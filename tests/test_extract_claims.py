@@ -416,6 +416,15 @@ def test_the_city_after_a_sentence_naming_another_town_is_in_doubt(pipeline):
     assert verdict.status is Status.UNVERIFIABLE and "Kenema" in verdict.reason
 
 
+def test_a_county_before_and_neighboring_counties_is_one_of_them(pipeline):
+    # Wake County borders Durham and Johnston counties (the Census Bureau's outlines).
+    text = "Wake and neighboring Durham and Johnston counties added 60,000 residents."
+    assert sorted((c.subject.describe(), c.reference.describe(), v.status)
+                  for c, v in claims_in(pipeline, text)) == [
+        ("Wake County", "Durham County", Status.CONSISTENT),
+        ("Wake County", "Johnston County", Status.CONSISTENT)]
+
+
 # Kidal lies 290 km north of Gao; Butembo 200 km north of Goma.
 @pytest.mark.parametrize(("text", "claim", "status"), [
     ("Rebels took Gao. Kidal, about 300 km away, fell next.", "Kidal is about 300 km from Gao",
