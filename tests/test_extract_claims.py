@@ -318,6 +318,9 @@ def test_countries_neighbouring_a_named_country(pipeline):
     # Borneo holds three countries; Indonesia and Brunei share the island, not a border.
     ("Indonesia shares the island of Borneo with Malaysia and Brunei.",
      [("IDN", "BRN", Status.UNVERIFIABLE), ("IDN", "MYS", Status.CONSISTENT)]),
+    # An apposition between the place and its verb.
+    ("Gabon, a small oil-rich country, borders Cameroon and Chad.",
+     [("GAB", "CMR", Status.CONSISTENT), ("GAB", "TCD", Status.INCONSISTENT)]),
 ])
 def test_named_neighbours(pipeline, text, expected):
     assert neighbours_in(pipeline, text) == expected

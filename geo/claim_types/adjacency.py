@@ -19,6 +19,7 @@ import re
 
 from geo import admin_areas, base_layers
 from geo.claim_types.grammar import (
+    APPOSITION_OR_WHERE,
     BORDER,
     LIST,
     LIST_OPENER,
@@ -136,7 +137,7 @@ ITS_BORDER_PATTERN = LazyPattern(
 # "which", "that", "both of which" before the words of a clause about the places before it.
 _WHICH = r"(?:(?:(?:both|all|each)\s+of\s+)?which\s+(?:(?:both|all|each|also)\s+)?|that\s+)"
 NAMED_NEIGHBOUR_PATTERN = LazyPattern(
-    rf"(?<=\x02)(?:\s+(?:{AREAS}|{UNIT_NOUN}))?\s*[,(]?\s*(?:"
+    rf"(?<=\x02)(?:\s+(?:{AREAS}|{UNIT_NOUN}))?(?:{APPOSITION_OR_WHERE})?\s*[,(]?\s*(?:"
     rf"(?:which\s+is\s+)?(?:the\s+)?{named_slot('owner')}['\u2019]s?\s+(?:(?-i:[a-z]+)\s+)?"
     rf"(?:neighbou?r|border\s+{AREAS})(?:\s+to\s+the\s+\w+)?"
     rf"|(?:(?:which|that)\s+(?:is|are)\s+)?(?:(?:a|an|the)\s+(?:(?-i:[a-z]+)\s+)?neighbou?r"

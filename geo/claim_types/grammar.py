@@ -224,7 +224,12 @@ _EDGE_NOUN = r"(?:corner|part|tip|edge|end|region)"
 _WHERE = (rf"\s*,\s*in\s+(?:{PART_WORDS}\s+{SLOT}|{SLOT}['\u2019]s\s+(?:[\w-]+\s+){{0,2}}?"
           rf"(?:north|south|east|west)[\w-]*(?:\s+{_EDGE_NOUN})?"
           rf"|the\s+(?:[\w-]+\s+){{0,2}}?(?:north|south|east|west|central)[\w-]*\s+{_EDGE_NOUN}"
-          rf"\s+of\s+{SLOT}|{SLOT}(?:\s+(?:{UNIT_NOUN}))?)\s*,?")
+          rf"\s+of\s+{SLOT}|{SLOT}(?:\s+(?:{UNIT_NOUN}))?"
+          rf"|the\s+(?:state|country)['\u2019]s\s+(?:[\w-]+\s+){{0,2}}?(?:north|south|east|west)[\w-]*"
+          rf"(?:\s+{_EDGE_NOUN})?)\s*,?")
+# An apposition, or where the place is, between a place and what is said of it: "Caddo Parish,
+# in the state's northwest corner, borders".
+APPOSITION_OR_WHERE = rf"(?:{_APPOSITION}|{_WHERE})"
 # "Kidal, about 300 km away", "Boa Vista, the state capital, about 190 km to the south",
 # "Auckland, which lies about 2,900 km to the southwest": a measure whose far end the text
 # leaves to the place it named before.
