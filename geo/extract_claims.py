@@ -543,7 +543,8 @@ class Finder:
         self.found.append(FoundClaim(claim, view.sentence, start, end, tuple(readings)))
 
     def _doubts(self, view: SentenceView, claim: Claim) -> list[str]:
-        """The ends of a claim with a number that are towns abroad taken on little evidence
+        """The doubts of ends taken on little evidence: of a containment claim's subject, as
+        `_placed_elsewhere` tells; of a claim with a number, the ends that are towns abroad
         and that put the two ends MISREAD_FACTOR times further apart than the number says:
         resolved with less than resolve.SETTLED_CONFIDENCE, in a country that is not the
         article's and that no other place of the sentence is in ("Palma ... between 200 and

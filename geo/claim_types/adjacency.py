@@ -71,7 +71,7 @@ NEIGHBOURS_NAMED_PATTERN = LazyPattern(
 # "Health officials in Kenya fear that its neighbours Uganda and Tanzania": "its" is the one
 # country (or US state) the sentence names before.
 ITS_NEIGHBOURS_PATTERN = LazyPattern(
-    rf"\b(?P<its>its|their)\s+(?:[\w-]+\s+){{0,2}}?neighbou?rs{_LIST_DASH}"
+    rf"\b(?:its|their)\s+(?:[\w-]+\s+){{0,2}}?neighbou?rs{_LIST_DASH}"
     rf"(?:(?:{LIST_OPENER})\b\s*:?\s*)?(?P<members>{LIST})", re.IGNORECASE)
 # "Uganda will not send troops to Ethiopia, its northern neighbour", "Benin reopened its border
 # with Niger, its northern neighbour": "its" is the place the sentence opens with, when no
