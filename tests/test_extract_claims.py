@@ -318,6 +318,9 @@ def test_countries_neighbouring_a_named_country(pipeline):
     # Borneo holds three countries; Indonesia and Brunei share the island, not a border.
     ("Indonesia shares the island of Borneo with Malaysia and Brunei.",
      [("IDN", "BRN", Status.UNVERIFIABLE), ("IDN", "MYS", Status.CONSISTENT)]),
+    ("Mali, whose neighbours include Niger, Guinea and Ghana, said so.",
+     [("MLI", "GHA", Status.INCONSISTENT), ("MLI", "GIN", Status.CONSISTENT),
+      ("MLI", "NER", Status.CONSISTENT)]),
     # An apposition between the place and its verb.
     ("Gabon, a small oil-rich country, borders Cameroon and Chad.",
      [("GAB", "CMR", Status.CONSISTENT), ("GAB", "TCD", Status.INCONSISTENT)]),
@@ -356,6 +359,13 @@ def test_a_length_from_one_place_to_another_is_a_route_between_them(pipeline, te
     ((claim, verdict),) = claims_in(pipeline, text)
     assert (claim.subject.describe(), claim.reference.describe()) == ends
     assert verdict.status is Status.UNVERIFIABLE and "route" in verdict.reason
+
+
+def test_a_people_holding_a_place_is_not_where_it_is_measured_from(pipeline):
+    # Bakhmut lies 66 km from Donetsk; Russia's border is further.
+    ((claim, verdict),) = claims_in(pipeline, "Ukrainian troops dug in around Bakhmut, about 65 "
+                                              "km (40 miles) from Russian-held Donetsk.")
+    assert claim.reference.describe() == "Donetsk" and verdict.status is Status.CONSISTENT
 
 
 # Kisumu lies 264 km from Nairobi, Kano 830 km from Lagos, Lyon 392 km from Paris.

@@ -144,7 +144,7 @@ NAMED_NEIGHBOUR_PATTERN = LazyPattern(
     rf"|(?:(?:both|all|each)\s+)?(?:(?-i:[a-z]+)\s+)?neighbou?rs)\s+(?:of|to)\s+"
     rf"{named_slot('owner_of')}(?!['\u2019]s|\s+(?-i:[A-Z]))"
     rf"|(?P<each_other>(?:which|that)\s+(?:border|neighbou?r)\s+each\s+other"
-    rf"|(?<=,\s)(?:(?:both|all)\s+)?(?:(?!(?:{_WHICH}))(?-i:[a-z-]+)\s+)?neighbou?rs\b"
+    rf"|(?<=,\s)(?:(?:both|all)\s+)?(?:(?!{_WHICH}|whose\b)(?-i:[a-z-]+)\s+)?neighbou?rs\b"
     rf"(?!['\u2019]|\s+(?:of|to|in|with)\b)"
     rf"|whose\s+(?:shared|common)\s+(?:land\s+)?(?:border|frontier)"
     rf"|(?:(?:which|that)\s+)?(?:both\s+)?share\s+(?:a|the)\s+(?:{_NOT_BY_LAND}[\w-]+\s+){{0,2}}"

@@ -161,7 +161,8 @@ PLACE_NOUN = r"(?:" + alternatives(PLACE_NOUNS) + r")(?:s|es)?"
 # Gao said", Kidal is the place.
 _CALLED = alternatives(PLACE_NOUNS)
 PLACE_CALLED = (rf"(?:the\s+(?:(?:{SLOT}|[\w'\u2019-]+)\s+){{0,3}}?(?:{_CALLED})(?:\s+of)?\s+"
-                rf"|the\s+(?:[\w'\u2019-]+\s+){{0,3}}?(?:{_CALLED})(?:\s+of)?\s*,\s+)?")
+                rf"|the\s+(?:[\w'\u2019-]+\s+){{0,3}}?(?:{_CALLED})(?:\s+of)?\s*,\s+)?"
+                rf"(?:{SLOT}-(?:{alternatives(PHRASING_WORDS['held_by'])})\s+)?")
 # A place named by what it is before its name: "the village Dvani", "a town called Låsby",
 # "the city of Gao".
 A_PLACE_CALLED = (rf"\b(?:the|a)\s+{PLACE_NOUN}\s+"
