@@ -567,6 +567,8 @@ def test_a_fraction_is_the_number_not_its_last_digit(pipeline):
     ("Brazil sent soldiers to Pacaraima, on its border with Venezuela.", "Pacaraima", "on"),
     ("Cases were reported in the border town of Nogales.", "Nogales", "near"),
     ("Nogales sits just south of the US border.", "Nogales", "just south of"),
+    ("Troops reinforced Kilis, which sits on the heavily fortified border with Syria.",
+     "Kilis", "on"),
 ])
 def test_more_proximity_phrasings(pipeline, text, subject, word):
     ((claim, verdict),) = [(c, v) for c, v in claims_in(pipeline, text)

@@ -114,6 +114,10 @@ _BORDER_WORD = r"(?:border|frontier)"
 # US news calls a state's border its line: "near the Tennessee line", "the Arkansas-Texas state
 # line" (geo.extract_claims keeps a line only between US states).
 _BORDER_WORD_OR_LINE = rf"(?:{_BORDER_WORD}|(?:state\s+)?line\b)"
+# "the heavily fortified border with North Korea", "the long, porous border with": not "the
+# maritime border with Japan".
+_BORDER_ADJECTIVES = (rf"(?:(?!(?:{alternatives(PHRASING_WORDS['not_land_borders'])})\b)"
+                      rf"(?-i:[a-z][\w-]*),?\s+){{0,2}}")
 BORDER = (rf"(?:(?:the|its|their)\s+)?(?:{SLOT}(?:['\u2019]s\s+(?:(?-i:[a-z][\w-]*)\s+){{0,2}}|\s+)"
           rf"{_BORDER_WORD}\s+with\s+{SLOT}"
           rf"|{_BORDER_WORD}(?:\s+(?:{alternatives(PHRASING_WORDS['border_area_nouns'])}))?"
@@ -122,7 +126,7 @@ BORDER = (rf"(?:(?:the|its|their)\s+)?(?:{SLOT}(?:['\u2019]s\s+(?:(?-i:[a-z][\w-
           rf"|line\s+between\s+{SLOT}\s+and\s+{SLOT}\s+(?:counties|parishes)\b"
           rf"|{SLOT}\s*[-\u2013/]\s*{SLOT}\s+{_BORDER_WORD_OR_LINE}"
           rf"|{SLOT}\s+{_BORDER_WORD_OR_LINE}"
-          rf"|{_BORDER_WORD}\s+(?:with|from|of)\s+{SLOT})")
+          rf"|{_BORDER_ADJECTIVES}{_BORDER_WORD}\s+(?:with|from|of)\s+{SLOT})")
 # "near the border", "on the frontier": the nearest land border of the subject's country.
 UNNAMED_BORDER = rf"the\s+{_BORDER_WORD}\b"
 PROXIMITY = alternatives(set(PROXIMITY_WORDS) - set(PHRASING_WORDS["after_location_verb"]))
