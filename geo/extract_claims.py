@@ -682,6 +682,12 @@ class Finder:
                     and (_CLOSING_COMMA.match(view.text, ends[i])
                          or not view.text[ends[i]:view_offset].strip()):
                 continue
+            if mention.mention.dateline and not _AFTER_DATELINE.fullmatch(view.text, ends[i],
+                                                                          view_offset):
+                # "AMMAN (Reuters) - Zaatari, the sprawling camp in northern Jordan, lies about
+                # 12 km from": the dateline says where the reporter is, not what the words are
+                # about
+                return None
             target = as_target(mention)
             if target is not None:
                 return target

@@ -285,3 +285,11 @@ def test_a_place_named_before_a_clause_is_no_sure_subject(pipeline, text):
 def test_no_false_alarm_from_a_new_phrasing(pipeline, text):
     _, found = verdicts_in(pipeline, text)
     assert all(v.status is not Status.INCONSISTENT for v in found)
+
+
+def test_a_dateline_town_is_no_subject_of_words_far_after_it(pipeline):
+    # The reporter is in Amman; the camp the sentence is about is unknown to the gazetteer.
+    text = ("AMMAN (Reuters) - Zaatari, the sprawling camp in northern Jordan that houses some "
+            "80,000 Syrians, lies about 12 km (7 miles) from the Syrian border.")
+    _, found = verdicts_in(pipeline, text)
+    assert [v.claim.subject.describe() for v in found] == []
