@@ -161,17 +161,24 @@ def _measured_from() -> re.Pattern[str]:
 def _measured_after() -> re.Pattern[str]:
     """"Tyler, about 90 miles west of Dallas": what a distance is measured to is a place too,
     even a first name opening its sentence. A comma, perhaps a hedge ("about", "some"), a
-    number in figures or one word, a unit or a time ("90 minutes"), perhaps a compass point,
-    then "of", "from" or "outside". A clause is no measure ("Austin, who drove 30 miles
-    from Houston")."""
+    number in figures or one word, a unit or a time ("90 minutes"), perhaps the same in other
+    units in brackets ("7 miles (11 km)"), perhaps a compass point, then "of", "from" or
+    "outside". A clause is no measure ("Austin, who drove 30 miles from Houston")."""
     spelled = sorted(units.spellings(), key=len, reverse=True)
     hedges = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _WORDS["measure_hedges"])
     return re.compile(
         rf"\s*,\s*(?:(?:{hedges})\s+)?(?:an?\s+)?(?:\d[\d,.]*|[a-z]+)\s*-?\s*(?:"
         + "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in spelled)
-        + r"|(?:hours?|minutes?)(?:['\u2019]s)?(?:\s+drive)?)"
+        + r"|(?:hours?|minutes?)(?:['\u2019]s)?(?:\s+drive)?)(?:\s*\([^()]{1,30}\))?"
         r"\s+(?:(?:north|south|east|west)(?:[\s-]?(?:north|south|east|west)){0,2}\s+)?"
         r"(?:of|from|outside)\b", re.IGNORECASE)
+
+
+# "Moore, a suburb just south of Oklahoma City", "Superior, a town of 13,000": an apposition that
+# says the name is a kind of place.
+_A_KIND_OF_PLACE_AFTER = re.compile(
+    r"[ \t]*,[ \t]*an?[ \t]+(?:[a-z][\w-]*[ \t]+){0,3}?(?:"
+    + "|".join(re.escape(w) for w in _WORDS["place_kinds"]) + r")\b")
 
 
 # A first-level unit's name right after a town's: "Gary, Indiana", "Normal, Illinois".
@@ -543,7 +550,8 @@ class Recogniser:
                 return False
             if best.kind in ("admin1", "continent", "region"):
                 return True
-            if _in_the_unit_named_after(text, mention):
+            if _in_the_unit_named_after(text, mention) or _A_KIND_OF_PLACE_AFTER.match(
+                    text, mention.end):
                 return True
             needed = (HUGE_PLACE_POPULATION if reading.sentence_initial[i]
                       else BIG_PLACE_POPULATION)

@@ -84,6 +84,15 @@ def test_an_everyday_word_followed_by_its_state_is_the_town(recogniser, text, to
     assert (town, town, "name") in found(recogniser, text)
 
 
+@pytest.mark.parametrize(("text", "town"), [
+    ("A tornado tore through Moore, a suburb just south of Oklahoma City.", "Moore"),
+    ("The fire burned homes in Superior, about 7 miles (11 km) southeast of Boulder.",
+     "Superior"),
+])
+def test_an_everyday_word_said_to_be_a_place_is_the_town(recogniser, text, town):
+    assert (town, town, "name") in found(recogniser, text)
+
+
 def test_the_arabic_article_before_a_hyphen_is_inside_the_name(recogniser):
     assert [m[0] for m in found(recogniser, "Shelling hit Deir ez-Zor and Jisr ash-Shughur.")
             ] == ["Deir ez-Zor", "Jisr ash-Shughur"]
