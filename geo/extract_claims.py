@@ -848,17 +848,21 @@ class Finder:
             return UnlocatedTarget(words, f"{a} and {b} share no border")
         return AdminBorderTarget(keys[0], keys[1])
 
-    @staticmethod
-    def _capital_of(view: SentenceView, subject: Target | None) -> Target | None:
+    def _capital_of(self, view: SentenceView, subject: Target | None) -> Target | None:
         """"Ramadi, about 110 km west of the capital, Baghdad": the capital of the subject's
-        country, named in the same sentence. Elsewhere in the article "the capital" may be a
-        state's, a province's or one of two ("Folsom, about 20 miles east of the capital" is
-        Sacramento, not Washington): no claim to check."""
+        country, named in the same sentence, or outside the US earlier in the article
+        ("ADDIS ABABA - ... Bahir Dar, some 320 km from the capital"). In the US "the capital"
+        is a state's as often ("Folsom, about 20 miles east of the capital" is Sacramento, not
+        Washington): no claim to check."""
         own = subject.country_codes if subject is not None else ()
-        for mention in view.mentions:
-            if mention.place.capital and own and country_of(mention.place) == own[0]:
-                return located(mention)
-        return None
+        if not own:
+            return None
+        named = [m for m in view.mentions if m.place.capital and country_of(m.place) == own[0]]
+        if not named and own[0] != admin_areas.COUNTRY:
+            start = view.sentence.start
+            named = [m for m in self.mentions if m.start < start and m.place.capital
+                     and country_of(m.place) == own[0]]
+        return located(named[0]) if named else None
 
     @staticmethod
     def _unnamed_border(subject: Target | None, words: str) -> Target:

@@ -293,3 +293,16 @@ def test_a_dateline_town_is_no_subject_of_words_far_after_it(pipeline):
             "80,000 Syrians, lies about 12 km (7 miles) from the Syrian border.")
     _, found = verdicts_in(pipeline, text)
     assert [v.claim.subject.describe() for v in found] == []
+
+
+@pytest.mark.parametrize(("text", "capital"), [
+    # Bahir Dar lies 320 km from Addis Ababa, the capital named in the dateline.
+    ("ADDIS ABABA (Reuters) - Troops entered Mekelle. Bahir Dar, some 320 km from the capital, "
+     "was placed under curfew.", "Addis Ababa"),
+    # In the US "the capital" may be a state's: no claim.
+    ("SACRAMENTO - Washington is far. Folsom, about 20 miles east of the capital, flooded.",
+     None),
+])
+def test_the_capital_named_earlier_in_the_article(pipeline, text, capital):
+    _, found = verdicts_in(pipeline, text)
+    assert [v.claim.reference.describe() for v in found] == ([capital] if capital else [])

@@ -374,6 +374,11 @@ def test_a_people_holding_a_place_is_not_where_it_is_measured_from(pipeline):
     ("The distance between Kano and Lagos is about 830 km.", ("Kano", "Lagos"),
      Status.CONSISTENT),
     ("Paris and Lyon are 900 km apart.", ("Paris", "Lyon"), Status.INCONSISTENT),
+    # Savannah lies 134 km from Charleston; Bucha 24 km from Kyiv.
+    ("Dockworkers struck at Savannah and Charleston, S.C., about 30 miles apart.",
+     ("Savannah", "Charleston"), Status.INCONSISTENT),
+    ("Bodies were found in Bucha, 20 to 25 km (12 to 15 miles) from central Kyiv.",
+     ("Bucha", "Kyiv"), Status.CONSISTENT),
 ])
 def test_two_places_a_distance_apart(pipeline, text, ends, status):
     ((claim, verdict),) = claims_in(pipeline, text)

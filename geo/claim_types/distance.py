@@ -32,7 +32,7 @@ from geo.targets import BORDERS
 from geo.verdicts import Verdict, number_checked
 
 RELATION = Relation.DISTANCE
-_FROM = r"(?:from|of|outside(?:\s+of)?)\s+(?:downtown\s+)?"
+_FROM = r"(?:from|of|outside(?:\s+of)?)\s+(?:(?:downtown|central)\s+)?"
 PATTERN = LazyPattern(
     rf"{QUANTITY}(?:\s+{ROUTE})?(?:\s+away)?\s+{_FROM}(?:{PLACE_CALLED}(?=\x01))?"
     rf"(?P<ref>{BORDER}|{SLOT}|{UNNAMED_BORDER}|(?P<capital>the\s+capital)\b(?!\s*,?\s*\x01)"
@@ -55,12 +55,13 @@ TRAVEL_TIME_PATTERN = LazyPattern(
     rf"(?:\s+(?:{alternatives(ROUTE_MEANS)}))?(?:\s+(?:{alternatives(ROUTE_NOUNS)}))?"
     rf"(?:\s+by\s+(?:{alternatives(ROUTE_MEANS)}))?)(?:\s+away)?"
     rf"\s+{_FROM}{named_slot('ref')}", re.IGNORECASE)
-# "Kisumu and Nairobi are 265 km apart", "the distance between Kano and Lagos is about 830 km":
+# "Kisumu and Nairobi are 265 km apart", "Savannah and Charleston, S.C., about 100 miles apart",
+# "the distance between Kano and Lagos is about 830 km":
 # the first place from the second.
 APART_PATTERNS = (
-    LazyPattern(rf"{named_slot('first')}\s+and\s+(?:the\s+)?{named_slot('second')}\s*,?\s+"
-                rf"(?:are|lie|sit|stand|were|lay)\s+(?:(?:only|just)\s+)?{QUANTITY}\s+apart\b",
-                re.IGNORECASE),
+    LazyPattern(rf"{named_slot('first')}\s+and\s+(?:the\s+)?{named_slot('second')}"
+                rf"(?:\s*,\s*{SLOT})?(?:\s*,\s*|\s+(?:are|lie|sit|stand|were|lay)\s+)"
+                rf"(?:(?:only|just)\s+)?{QUANTITY}\s+apart\b", re.IGNORECASE),
     LazyPattern(rf"\bdistance\s+between\s+(?:the\s+)?{named_slot('first')}\s+and\s+"
                 rf"(?:the\s+)?{named_slot('second')}\s+(?:is|was)\s+(?:(?:only|just)\s+)?"
                 rf"{QUANTITY}", re.IGNORECASE))
