@@ -46,7 +46,8 @@ PATTERN = LazyPattern(
     re.IGNORECASE)
 # "a pastor from Butembo, about 200 km to the north": from the place named before.
 TO_THE_PATTERN = LazyPattern(
-    rf"{FAR_END_UNSAID}{QUANTITY}\s+to\s+the\s+{DIRECTION}\b(?!\s+of\b)", re.IGNORECASE)
+    rf"{FAR_END_UNSAID}{QUANTITY}\s+to\s+the\s+{DIRECTION}\b(?!\s+of\b)", re.IGNORECASE,
+    needs=("to the",))
 POSSESSIVE_PATTERN = LazyPattern(
     rf"{QUANTITY}\s+to\s+(?P<ref>{SLOT})['\u2019]s\s+{DIRECTION}\b", re.IGNORECASE)
 

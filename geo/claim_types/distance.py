@@ -40,12 +40,12 @@ PATTERN = LazyPattern(
     re.IGNORECASE)
 # "Rebels took Gao; Kidal, about 300 km away, fell next": from the place named before.
 AWAY_PATTERN = LazyPattern(rf"{FAR_END_UNSAID}{QUANTITY}\s+away\b(?!\s+(?:from|of)\b)",
-                           re.IGNORECASE)
+                           re.IGNORECASE, needs=("away",))
 # "Aleppo lies 50 km south of the Turkish border": the compass word says which side of the line
 # the place is, the number how far; the number is checked.
 SIDE_OF_A_BORDER_PATTERN = LazyPattern(
     rf"{QUANTITY}\s+(?:to\s+the\s+)?(?:north|south)?(?:[\s-]?(?:east|west))?(?:ern)?\s+of\s+"
-    rf"(?P<ref>{BORDER}|{UNNAMED_BORDER})", re.IGNORECASE)
+    rf"(?P<ref>{BORDER}|{UNNAMED_BORDER})", re.IGNORECASE, needs=("border", "frontier", "line"))
 # "about an hour's drive from Baton Rouge", "90 minutes from Memphis", "a two-and-a-half-hour
 # drive from Anchorage": a way travelled in a time, no straight line at all: reported
 # unverifiable, the time as written (geo measures no roads).
@@ -61,10 +61,10 @@ TRAVEL_TIME_PATTERN = LazyPattern(
 APART_PATTERNS = (
     LazyPattern(rf"{named_slot('first')}\s+and\s+(?:the\s+)?{named_slot('second')}"
                 rf"(?:\s*,\s*{SLOT})?(?:\s*,\s*|\s+(?:are|lie|sit|stand|were|lay)\s+)"
-                rf"(?:(?:only|just)\s+)?{QUANTITY}\s+apart\b", re.IGNORECASE),
+                rf"(?:(?:only|just)\s+)?{QUANTITY}\s+apart\b", re.IGNORECASE, needs=("apart",)),
     LazyPattern(rf"\bdistance\s+between\s+(?:the\s+)?{named_slot('first')}\s+and\s+"
                 rf"(?:the\s+)?{named_slot('second')}\s+(?:is|was)\s+(?:(?:only|just)\s+)?"
-                rf"{QUANTITY}", re.IGNORECASE))
+                rf"{QUANTITY}", re.IGNORECASE, needs=("distance",)))
 # A quantity's unit follows its number's last digit, or a space or hyphen after the number (a
 # number in words ends at a word boundary), and ends a word; or a time travelled.
 TRIGGER = re.compile(rf"(?:\d|[\s-])(?:{UNIT})\b|(?:hour|minute)s?(?:['\u2019]s?)?\s+(?:"

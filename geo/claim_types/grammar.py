@@ -8,6 +8,7 @@ miles from the <1> border with <2>". These pieces are shared by the claim types'
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cached_property
 
 from geo.claims import (
@@ -189,16 +190,24 @@ LIST = rf"{_MEMBER}(?:\s*,\s*{_MEMBER})*(?:\s*,?\s+(?:and|or)\s+{_MEMBER})?"
 
 
 class LazyPattern:
-    """A regular expression compiled at its first use. A phrasing with a quantity takes about
+    """A regular expression compiled at its first use. A phrasing with a quantity takes 5 to
     25 ms to compile, a tenth of geo's start-up, and most articles never need it (its type's
-    TRIGGER fails on every sentence)."""
+    TRIGGER fails on every sentence). With `needs`, words one of which the phrasing always
+    holds, `finditer` finds nothing, and compiles nothing, in a text without any ("apart")."""
 
-    def __init__(self, source: str, flags: int = 0):
-        self._source, self._flags = source, flags
+    def __init__(self, source: str, flags: int = 0, needs: tuple[str, ...] = ()):
+        self._source, self._flags, self._needs = source, flags, needs
 
     @cached_property
     def compiled(self) -> re.Pattern[str]:
         return re.compile(self._source, self._flags)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        if self._needs:
+            lower = text.lower()
+            if not any(word in lower for word in self._needs):
+                return iter(())
+        return self.compiled.finditer(text)
 
     def __getattr__(self, name: str):  # finditer, search, match, fullmatch, pattern...
         if name.startswith("_"):  # copy and pickle look for these before __init__ has run
