@@ -574,10 +574,11 @@ class Finder:
         return doubts
 
     def _anaphor_doubts(self, view: SentenceView, match: re.Match, claim: Claim) -> list[str]:
-        """The doubt of "the city" taken for the article's focus when the sentence before named
-        another town: "FREETOWN - ... around Kenema, about 240 km from Freetown. The city lies
-        in the east of the country": Kenema, not the dateline's town. The subject ("the city
-        lies") or the reference ("80 km west of the city") may be the one."""
+        """The doubt of "the city" taken for the article's focus when the sentence before, or
+        this one, named another town: "FREETOWN - ... around Kenema, about 240 km from
+        Freetown. The city lies in the east of the country": Kenema, not the dateline's town.
+        The subject ("the city lies") or the reference ("80 km west of the city") may be the
+        one."""
         if self.focus is None:
             return []
         anaphor = ANAPHOR_BEFORE.search(view.text, max(0, match.start() - ANAPHOR_REACH),
@@ -590,21 +591,35 @@ class Finder:
             return []
         starts = [sentence.start for sentence in self._sentences]
         at = bisect.bisect_left(starts, view.sentence.start)
-        if at == 0:
-            return []
+        since = starts[at - 1] if at else view.sentence.start
+        claim_start = view.original_offset(match.start())
         towns = [m.place.name for m in self.mentions
-                 if starts[at - 1] <= m.start < view.sentence.start and m.place.kind == "city"
+                 if since <= m.start < claim_start and m.place.kind == "city"
                  and m.place.id != self.focus.place.id
+                 and m.place.country_code == self.focus.place.country_code
                  and (m.place.lat, m.place.lon) != getattr(other_end, "point", None)]
         if not towns:
             return []
         words = " ".join(words.split())
-        return [f"{words}: {self.focus.place.name} (where the article is) or {towns[0]} (named "
-                "in the sentence before)?"]
+        return [f"{words}: {self.focus.place.name} (where the article is) or {towns[-1]} (named "
+                "just before)?"]
 
     @cached_property
     def _sentences(self) -> list[Sentence]:
         return sentences(self.text)
+
+    def starts_naming(self, area: str) -> frozenset[int]:
+        """Where the article names the area of key `area` (geo.extract_claims.area_key)."""
+        return self._starts_by_area.get(area, frozenset())
+
+    @cached_property
+    def _starts_by_area(self) -> dict[str, frozenset[int]]:
+        found: dict[str, set[int]] = {}
+        for mention in self.mentions:
+            key = area_key(mention)
+            if key is not None:
+                found.setdefault(key, set()).add(mention.start)
+        return {key: frozenset(starts) for key, starts in found.items()}
 
     def _placed_elsewhere(self, view: SentenceView, claim: Claim) -> list[str]:
         """The doubt of a town said to lie in a country it is not in, read in a country the
@@ -703,7 +718,11 @@ class Finder:
         """The fields of a claim about the place a match opens with ("Kidal, about 300 km
         away"), measured from the town named before it (`town_named_before`), with the doubt of
         that; None when an end is missing or the words are no quantity."""
-        mention = view.mentions[int(re.match(SLOT, match.group())[1])]
+        at = int(re.match(SLOT, match.group())[1])
+        mention = view.mentions[at]
+        if at and qualifies(view.mentions[at - 1], mention) and _LIST_COMMA.fullmatch(
+                view.text, view.slot_ends[at - 1], view.slot_positions[at]):
+            mention = view.mentions[at - 1]  # "Cheyenne, Wyoming, about 100 miles away"
         subject = located(mention)
         far_end, doubts = self.town_named_before(view, match.start(), besides=mention.place)
         if subject is None or far_end is None or far_end == subject:

@@ -178,7 +178,10 @@ def _measured_after() -> re.Pattern[str]:
 # says the name is a kind of place.
 _A_KIND_OF_PLACE_AFTER = re.compile(
     r"[ \t]*,[ \t]*an?[ \t]+(?:[a-z][\w-]*[ \t]+){0,3}?(?:"
-    + "|".join(re.escape(w) for w in _WORDS["place_kinds"]) + r")\b")
+    + "|".join(re.escape(w) for w in _WORDS["place_kinds"])
+    # the noun ends the phrase: not "Hope, a community organiser", "a city council member"
+    + r")(?=[ \t]*[,.;:]|[ \t]+(?:of|in|on|near|just|about|some|roughly|nearly|north|south"
+    r"|east|west|where|that|with|between|across|along|outside)\b)")
 
 
 # A first-level unit's name right after a town's: "Gary, Indiana", "Normal, Illinois".

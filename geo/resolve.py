@@ -252,9 +252,12 @@ def _list_kinds(mentions: Sequence[Mention], text: str) -> dict[str, Counter]:
             run.append(mention)
             continue
         if len(run) >= LIST_MEMBERS:
+            # the run's kinds counted once, each member's own taken off: linear in the list
+            every = Counter(_list_kind(member.candidates[0]) for member in run)
             for member in run:
-                kinds[member.text.casefold()].update(
-                    _list_kind(other.candidates[0]) for other in run if other is not member)
+                fellows = kinds[member.text.casefold()]
+                fellows.update(every)
+                fellows.subtract([_list_kind(member.candidates[0])])
         run = [mention] if mention is not None else []
     return kinds
 

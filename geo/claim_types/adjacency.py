@@ -144,7 +144,7 @@ NAMED_NEIGHBOUR_PATTERN = LazyPattern(
     rf"|(?:(?:both|all|each)\s+)?(?:(?-i:[a-z]+)\s+)?neighbou?rs)\s+(?:of|to)\s+"
     rf"{named_slot('owner_of')}(?!['\u2019]s|\s+(?-i:[A-Z]))"
     rf"|(?P<each_other>(?:which|that)\s+(?:border|neighbou?r)\s+each\s+other"
-    rf"|(?<=,\s)(?:(?:both|all)\s+)?(?:(?!{_WHICH}|whose\b)(?-i:[a-z-]+)\s+)?neighbou?rs\b"
+    rf"|(?<=,\s)(?:the\s+)?(?:two|both)\s+(?:(?-i:[a-z-]+)\s+)?neighbou?rs\b"
     rf"(?!['\u2019]|\s+(?:of|to|in|with)\b)"
     rf"|whose\s+(?:shared|common)\s+(?:land\s+)?(?:border|frontier)"
     rf"|(?:(?:which|that)\s+)?(?:both\s+)?share\s+(?:a|the)\s+(?:{_NOT_BY_LAND}[\w-]+\s+){{0,2}}"
@@ -229,9 +229,9 @@ def find(view, finder) -> None:
         if any(start <= match.start() < end for start, end in named_lists):
             continue  # "Kenya and its neighbours Uganda and Tanzania": read above
         members = _slots_of(view, match["members"])
-        named = _areas_before(view, finder, match, members)
-        if len(named) == 1:
-            _each_member(view, finder, match, named[0], members)
+        antecedent = _its_antecedent(view, finder, match)
+        if antecedent is not None:
+            _each_member(view, finder, match, antecedent, members)
     for match in NEIGHBOURS_OF_PATTERN.finditer(view.text):
         if match["it"] and not match["it_ref"]:
             continue  # "the counties that border it": it is the place named before "and"
@@ -343,6 +343,7 @@ def _each_member(view, finder, match: re.Match, reference, members: list,
         if len(named_before) > 1:  # "from Syria and Iraq into neighbouring Turkey"
             return
     given = list(doubts)
+    listed = {m.start for m in members}
     for member in members:
         target = _area(finder, member) or _county_in_state_of(member, reference)
         if target is None or (reference is None and isinstance(target, UnlocatedTarget)):
@@ -354,7 +355,7 @@ def _each_member(view, finder, match: re.Match, reference, members: list,
             if _is_county(target):
                 before = _county_before(view, match, members)
             home = _home(finder, target)
-            if before is None and _named_only_in(finder, home, members):
+            if before is None and _named_only_in(finder, home, listed):
                 # "goods bound for neighbouring Malawi" in a report from Beira: the country of
                 # the town the article is about, which it need not name (not where a journey
                 # across the border began); "surrounding countries like Niger, Chad and
@@ -362,7 +363,7 @@ def _each_member(view, finder, match: re.Match, reference, members: list,
                 # whose neighbours they are is unsaid
                 home = (_focus_town_area(finder, target)
                         if match.groupdict().get("across") is None else None)
-                if home is None or _named_only_in(finder, home, members):
+                if home is None or _named_only_in(finder, home, listed):
                     continue
             doubts += _whose_neighbour(before, home)
             if before is None and _is_county(home):
@@ -379,8 +380,9 @@ def _focus_town_area(finder, like) -> CountryTarget | AdminAreaTarget | None:
     """The country (or US state, as `like` is) of the town the article is about, if its focus
     is a town."""
     focus = finder.focus.place if finder.focus is not None else None
-    if focus is None or focus.kind != "city":
-        return None
+    if focus is None or focus.kind != "city" or not any(
+            m.place.id == focus.id and not m.mention.dateline for m in finder.mentions):
+        return None  # "GENEVA (Reuters) - ... neighbouring Uganda": where the reporter is
     if isinstance(like, CountryTarget):
         country = country_of(focus)
         return CountryTarget(country) if country else None
@@ -388,13 +390,13 @@ def _focus_town_area(finder, like) -> CountryTarget | AdminAreaTarget | None:
     return AdminAreaTarget(state) if state else None
 
 
-def _named_only_in(finder, area, members: list) -> bool:
-    """Whether the article names `area` (a target, or None) only among `members`."""
+def _named_only_in(finder, area, listed: set[int]) -> bool:
+    """Whether the article names `area` (a target, or None) only where `listed` (the starts of
+    a list's members) says."""
     if area is None:
         return False
-    listed = {m.start for m in members}
-    named = [m.start for m in finder.mentions if finder.area_key(m) == area_of(area)]
-    return bool(named) and set(named) <= listed
+    named = finder.starts_naming(area_of(area))
+    return bool(named) and named <= listed
 
 
 def _is_county(target) -> bool:
@@ -459,17 +461,40 @@ def _areas_named_before(view, finder, match: re.Match, members: list) -> list:
     return list(areas.values())
 
 
-def _areas_before(view, finder, match: re.Match, members: list) -> list:
-    """The countries, US states and counties the sentence names before `match` that are not
-    among `members`, each once."""
-    member_areas = {finder.area_key(m) for m in members}
-    before = view.mentions[:bisect.bisect_left(view.slot_positions, match.start())]
-    areas = {}
-    for mention in _without_qualifiers(finder, before):
-        target = finder.area_target(mention)
-        if target is not None and area_of(target) not in member_areas:
-            areas.setdefault(area_of(target), target)
-    return list(areas.values())
+# A dateline's dash and agency before the sentence's first place: "LAGOS (Reuters) - Nigeria".
+_AFTER_A_DATELINE = re.compile(r"\s*(?:,\s*[\w.]+\s*)?(?:\([^()]{1,40}\)\s*)?"
+                               r"(?:--|[-\u2013\u2014:])\s*(?:the\s+)?", re.IGNORECASE)
+# The state or country right after a place, which says where it is: "Frederick County, Md.,".
+_QUALIFIER_AFTER = re.compile(r"\s*,\s*\x01\d+\x02\s*,?")
+# What makes "its" another's than the place the sentence opens with: another name ("Germany's
+# minister said the EU must secure its borders") or a clause ("Kenya fears that its
+# neighbours"); not a report of what the place itself will do ("Zambia said it would close its
+# border with South Africa").
+_NOT_ITS_OWN = re.compile(r"[\x01A-Z]|\b(?:that|which|who|because|while|when|after|before"
+                          r"|where|whose|if|as)\b")
+
+
+def _its_antecedent(view, finder, match: re.Match):
+    """The area "its" stands for ("Nigeria has closed its land border with Benin", "LAGOS -
+    Nigeria has closed its", "Frederick County, Md., and its neighbors"): the one the sentence
+    opens with, after its dateline, when no other name or clause stands between them (the
+    state or country that says where it is aside); else None."""
+    first = 0
+    if view.mentions and view.mentions[0].mention.dateline and len(view.mentions) > 1 \
+            and _AFTER_A_DATELINE.fullmatch(view.text, view.slot_ends[0],
+                                            view.slot_positions[1]):
+        first = 1
+    elif not view.mentions or not _OPENING.fullmatch(view.text, 0, view.slot_positions[0]):
+        return None
+    end = view.slot_ends[first]
+    if first + 1 < len(view.mentions) and finder.qualifies(view.mentions[first],
+                                                           view.mentions[first + 1]):
+        qualifier = _QUALIFIER_AFTER.match(view.text, end)
+        end = qualifier.end() if qualifier else end
+    gap = view.text[end:match.start()]
+    if _NOT_ITS_OWN.search(gap.replace("'s ", " ").replace("\u2019s ", " ")):
+        return None
+    return finder.area_target(view.mentions[first])
 
 
 def _same_kind(finder, mention, like) -> CountryTarget | AdminAreaTarget | None:

@@ -78,8 +78,9 @@ IMPLIED_PART_PATTERN = LazyPattern(
     rf"{named_slot('place')}(?:\s+(?:{UNIT_NOUN}))?\s*,?\s+in\s+the\s+"
     rf"(?P<part_alone>{_PART_ALONE})"
     rf"\b(?!\s+(?:of|part)\b|-|\s*[A-Z])", re.IGNORECASE)
-# A US city has parts of its own: "Chicago, in the south" is the South Side, not southern
-# Illinois; abroad, news means the country's ("Kandahar, in the south").
+# A city has parts of its own: "Chicago, in the south" is the South Side, not southern Illinois;
+# and abroad "Peshawar, in the northwest" is the country's northwest as its readers know it,
+# which the halves of geo.region_cuts do not always hold.
 CITY_WITH_PARTS_POPULATION = 100_000
 # "in Beijing, in Hubei province, and in Shanghai": the places of a list, each in its own.
 LIST_GOES_ON = re.compile(rf"\s*,?\s*(?:and|or)\s+(?:in\s+)?{SLOT}", re.IGNORECASE)
@@ -213,7 +214,7 @@ def _in_the_home_part(view, finder, match: re.Match) -> None:
     leaves unsaid what "the northeast" is part of, and makes no claim."""
     place = view.mention(match["place"])
     subject = finder.located(place)
-    if subject is None or (place.place.country_code == "US"
+    if subject is None or (place.place.kind == "city"
                            and (place.place.population or 0) >= CITY_WITH_PARTS_POPULATION):
         return
     if finder.home_state and admin_areas.state_at(*subject.point) == finder.home_state:

@@ -18,6 +18,7 @@ from geo.claim_types.grammar import (
     PLACE_CALLED,
     QUANTITY,
     REFERENCE_ANAPHOR,
+    ROUTE_AFTER,
     SLOT,
     LazyPattern,
 )
@@ -69,6 +70,8 @@ def find(view, finder) -> None:
 
 
     for match in TO_THE_PATTERN.finditer(view.text):
+        if ROUTE_AFTER.match(view.text, match.end()):
+            continue  # "about 200 km to the north by road": a way, not a bearing and a length
         fields = finder.measured_from_the_town_before(view, match)
         if fields is not None:
             finder.add(view, match, relation=RELATION,

@@ -19,6 +19,7 @@ from geo.claim_types.grammar import (
     QUANTITY,
     REFERENCE_ANAPHOR,
     ROUTE,
+    ROUTE_AFTER,
     SLOT,
     UNIT,
     UNNAMED_BORDER,
@@ -96,17 +97,25 @@ def find(view, finder) -> None:
     for match in AWAY_PATTERN.finditer(view.text):
         fields = finder.measured_from_the_town_before(view, match)
         if fields is not None:
-            finder.add(view, match, relation=RELATION, **fields)
+            finder.add(view, match, relation=RELATION, qualifier=_route_after(view, match),
+                       **fields)
     for match in (m for pattern in APART_PATTERNS for m in pattern.finditer(view.text)):
         fields = _from_to(view, finder, match, match["first"], match["second"])
         if fields is not None:
-            finder.add(view, match, relation=RELATION, **fields)
+            finder.add(view, match, relation=RELATION, qualifier=_route_after(view, match),
+                       **fields)
     for match in TRAVEL_TIME_PATTERN.finditer(view.text):
         subject = finder.subject_before(view, match.start(), unnamed=True)
         reference = finder.located(view.mention(match["ref"]))
         if subject is not None and reference is not None and subject != reference:
             finder.add(view, match, relation=RELATION, subject=subject, reference=reference,
                        qualifier=" ".join(match["time"].split()))
+
+
+def _route_after(view, match: re.Match) -> str | None:
+    """The way a distance is travelled when the words after it say it ("by road")."""
+    way = ROUTE_AFTER.match(view.text, match.end())
+    return " ".join(way["route"].lower().split()) if way else None
 
 
 def _from_to(view, finder, match: re.Match, start: str, end: str) -> dict | None:

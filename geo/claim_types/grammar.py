@@ -138,6 +138,8 @@ PROXIMITY_AFTER_VERB = alternatives(PHRASING_WORDS["after_location_verb"])
 # "a 45-km drive", "300 km by road", "two hours on foot": a distance along a way.
 ROUTE = (rf"(?P<route>(?:{alternatives(ROUTE_NOUNS)})\b|by\s+(?:{alternatives(ROUTE_MEANS)})\b"
          r"|on\s+foot\b)")
+# "Kidal, about 300 km away by road", "about 100 km apart by road": the way, after the words.
+ROUTE_AFTER = re.compile(rf"\s*,?\s*{ROUTE}", re.IGNORECASE)
 # A part of a country as an adjective: "northern", "north-eastern", and in news also "north",
 # "northwest" ("in northwest China"), "far northern", "deep South", "north-central" (the
 # northern half: geo.regions.parse_part).

@@ -86,8 +86,8 @@ ACROSS_FROM_A_TOWN_PATTERN = LazyPattern(
 # "Foz do Iguaçu, where the borders of Brazil, Paraguay and Argentina meet": on the border of
 # the subject's country with each of the others.
 WHERE_BORDERS_MEET_PATTERN = LazyPattern(
-    rf"\bwhere\s+(?:the\s+(?:borders|frontiers)\s+of\s+)?(?P<named>{LIST})\s+"
-    rf"(?:(?:borders|frontiers)\s+)?(?:meet|converge|come\s+together)\b", re.IGNORECASE)
+    rf"\bwhere\s+the\s+(?:borders|frontiers)\s+of\s+(?P<named>{LIST})\s+"
+    rf"(?:meet|converge|come\s+together)\b", re.IGNORECASE)
 TRIGGER = re.compile(r"border|frontier|\bline|river\s+(?:across\s+)?from|meet|converge"
                      r"|come\s+together")
 
@@ -97,13 +97,13 @@ def find(view, finder) -> None:
         for match in pattern.finditer(view.text):
             _near(view, finder, match, " ".join(match["word"].lower().split()))
     for match in BORDER_PLACE_PATTERN.finditer(view.text):
-        _near(view, finder, match, DEFAULT_PROXIMITY_WORD)
+        _near(view, finder, match, DEFAULT_PROXIMITY_WORD, doubts=[_WHICH_BORDER])
     for match in BORDER_PLACE_OF_PATTERN.finditer(view.text):
         subject = finder.located(view.mention(match["subject"]))
         reference = finder.reference(view, match, subject) if subject is not None else None
         if reference is not None:
             finder.add(view, match, subject=subject, relation=RELATION, reference=reference,
-                       qualifier=DEFAULT_PROXIMITY_WORD)
+                       qualifier=DEFAULT_PROXIMITY_WORD, doubts=[_WHICH_BORDER])
     for match in ACROSS_A_RIVER_PATTERN.finditer(view.text):
         if match["river"] and not view.mention(match["river"]).mention.text.lower().endswith(
                 " river"):
@@ -163,7 +163,12 @@ def find(view, finder) -> None:
                            reference=reference, qualifier=word)
 
 
-def _near(view, finder, match: re.Match, word: str) -> None:
+# "the border city of Texarkana" lies on the Texas-Arkansas line, "Berwick" on England's with
+# Scotland: a border town's border may be one inside its country, which geo has no line of.
+_WHICH_BORDER = "a border town: on its country's border, or on one inside it?"
+
+
+def _near(view, finder, match: re.Match, word: str, doubts=()) -> None:
     # "the Cuvette-Ouest region near the Gabon border": a region is its point, uncertain by a
     # region's reach, which only widens the tolerance; a US state is its outline.
     subject = finder.subject_before(view, match.start(), outlines=True)
@@ -172,7 +177,7 @@ def _near(view, finder, match: re.Match, word: str) -> None:
     reference = finder.reference(view, match, subject)
     if reference is not None:
         finder.add(view, match, subject=subject, relation=RELATION, reference=reference,
-                   qualifier=word)
+                   qualifier=word, doubts=doubts)
 
 
 def _border_from(finder, other, place) -> Target:
