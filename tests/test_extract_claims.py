@@ -481,6 +481,15 @@ def test_a_measure_from_the_city_the_article_is_about(pipeline, text, status):
     assert (claim.reference.describe(), verdict.status) == ("Gao", status)
 
 
+def test_a_bearing_to_an_end_closer_than_its_uncertainty_is_no_proof(pipeline):
+    # Paiporta lies 6 km south-west of Valencia the city; read as Valencia province, whose
+    # point (uncertain by 25 km) lies 22 km away, any bearing fits.
+    text = ("VALENCIA, Spain (AFP) - Paiporta, a town just southwest of Valencia, was among the "
+            "worst hit by the floods in Spain's eastern Valencia region.")
+    (verdict,) = [v for c, v in claims_in(pipeline, text) if c.relation is Relation.DIRECTION]
+    assert verdict.status is not Status.INCONSISTENT
+
+
 def test_the_east_of_a_place_is_a_part_of_it_not_a_direction(pipeline):
     found = claims_in(pipeline, "The virus was found at a farm in Suffolk, in the east of England.")
     assert [c.relation for c, _ in found] == [Relation.CONTAINMENT]

@@ -98,7 +98,10 @@ def measure(claim: Claim) -> Measurement:
 def judge(claim: Claim, measurement: Measurement, ends_km: float) -> Verdict:
     centre = direction_bearing(claim.direction)
     off = abs((measurement.bearing - centre + 180) % 360 - 180)
-    spread = math.degrees(math.atan2(ends_km, measurement.km)) if measurement.km else 180.0
+    # the half-angle under which the ends' circle of uncertainty is seen; when the ends may be
+    # closer than their uncertainty, one may lie on any side of the other
+    spread = (math.degrees(math.asin(ends_km / measurement.km))
+              if measurement.km > ends_km else 180.0)
     allowed = direction_half_width(claim.direction) + spread
     bearing_fit = off / allowed
     reason = f"bearing {measurement.bearing:.0f} deg, {off:.0f} deg off {claim.direction}"
