@@ -108,17 +108,14 @@ def find(view, finder) -> None:
         if match["river"] and not view.mention(match["river"]).mention.text.lower().endswith(
                 " river"):
             continue  # "across the Red River": a place's name may hold the river's
-        subject = finder.subject_before(view, match.start(), outlines=True)
-        if subject is None or not finder.next_to_its_words(view, subject, match.start()):
+        subject = _subject_next_to(view, finder, match, outlines=True)
+        if subject is None:
             continue
         other = view.mention(match["ref"] or match["river_ref"])
         if finder.area_key(other) is None:
             # "Ciudad Juárez, across the Rio Grande from El Paso": the countries' border;
             # "Camden, across the Delaware River from Philadelphia": no line at all
-            reference = finder.border_across_from(other, subject)
-            if reference is not None:
-                finder.add(view, match, subject=subject, relation=RELATION, reference=reference,
-                           qualifier="across")
+            _across_from_a_town(view, finder, match, subject, other)
             continue
         reference = finder.border_with(other, subject)
         if reference is not None:
@@ -127,16 +124,12 @@ def find(view, finder) -> None:
                        qualifier="across",
                        reference_for=lambda place, other=other: _border_from(finder, other, place))
     for match in ACROSS_FROM_A_TOWN_PATTERN.finditer(view.text):
-        subject = finder.subject_before(view, match.start())
-        if subject is None or not finder.next_to_its_words(view, subject, match.start()):
-            continue
-        reference = finder.border_across_from(view.mention(match["town"]), subject)
-        if reference is not None:
-            finder.add(view, match, subject=subject, relation=RELATION, reference=reference,
-                       qualifier="across")
+        subject = _subject_next_to(view, finder, match)
+        if subject is not None:
+            _across_from_a_town(view, finder, match, subject, view.mention(match["town"]))
     for match in WHERE_BORDERS_MEET_PATTERN.finditer(view.text):
-        subject = finder.subject_before(view, match.start())
-        if subject is None or not finder.next_to_its_words(view, subject, match.start()):
+        subject = _subject_next_to(view, finder, match)
+        if subject is None:
             continue
         for slot in re.findall(SLOT, match["named"]):
             mention = view.mention(slot)
@@ -147,8 +140,8 @@ def find(view, finder) -> None:
                 finder.add(view, match, subject=subject, relation=RELATION,
                            reference=reference, qualifier="on")
     for match in BORDERS_PATTERN.finditer(view.text):
-        subject = finder.subject_before(view, match.start(), outlines=True)
-        if subject is None or not finder.next_to_its_words(view, subject, match.start()):
+        subject = _subject_next_to(view, finder, match, outlines=True)
+        if subject is None:
             continue
         word = " ".join((match["word"] or match["word_one"] or match["word_before"])
                         .lower().split())
@@ -171,13 +164,30 @@ _WHICH_BORDER = "a border town: on its country's border, or on one inside it?"
 def _near(view, finder, match: re.Match, word: str, doubts=()) -> None:
     # "the Cuvette-Ouest region near the Gabon border": a region is its point, uncertain by a
     # region's reach, which only widens the tolerance; a US state is its outline.
-    subject = finder.subject_before(view, match.start(), outlines=True)
-    if subject is None or not finder.next_to_its_words(view, subject, match.start()):
+    subject = _subject_next_to(view, finder, match, outlines=True)
+    if subject is None:
         return
     reference = finder.reference(view, match, subject)
     if reference is not None:
         finder.add(view, match, subject=subject, relation=RELATION, reference=reference,
                    qualifier=word, doubts=doubts)
+
+
+def _subject_next_to(view, finder, match: re.Match, outlines: bool = False):
+    """The place the words are about (Finder.subject_before), when nothing but an apposition
+    stands between it and them (Finder.next_to_its_words); else None."""
+    subject = finder.subject_before(view, match.start(), outlines=outlines)
+    if subject is None or not finder.next_to_its_words(view, subject, match.start()):
+        return None
+    return subject
+
+
+def _across_from_a_town(view, finder, match: re.Match, subject, town) -> None:
+    """"Tijuana, across the border from San Diego": on the border of the two countries."""
+    reference = finder.border_across_from(town, subject)
+    if reference is not None:
+        finder.add(view, match, subject=subject, relation=RELATION, reference=reference,
+                   qualifier="across")
 
 
 def _border_from(finder, other, place) -> Target:
