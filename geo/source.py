@@ -595,7 +595,8 @@ _LINE_BREAK = re.compile("\r\n?|[\x0b\x0c\x85\u2028\u2029]")
 # contraction was an apostrophe.
 _LOST_BYTE_MOJIBAKE = re.compile(
     r"(?P<ellipsis>â¦)|(?P<dash>(?<!\S)â(?!\S))"
-    r"|(?P<apostrophe>(?<=[A-Za-z])â(?=(?:s|t|d|m|ll|re|ve)\b))")
+    # the two lost bytes of U+2019 are sometimes left as one space: "Sheriffâ s Office"
+    r"|(?P<apostrophe>(?<=[A-Za-z])â ?(?=(?:s|t|d|m|ll|re|ve)\b))")
 _LOST_BYTE_REPAIRS = {"ellipsis": "\u2026", "dash": "\u2013", "apostrophe": "\u2019"}
 _WORD_OR_SPACE = re.compile(r"\S+|\s+")
 _INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b\u2060\ufeff]+")

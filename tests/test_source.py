@@ -125,6 +125,11 @@ def test_lost_byte_apostrophes_are_repaired_but_real_circumflexes_kept():
     assert article.text == "Algeria\u2019s army didn\u2019t wait at the ch\u00e2teau."
 
 
+def test_lost_byte_apostrophes_left_as_a_space_are_repaired():
+    article = read_article("the Douglas County Sheriff\u00e2 s Office; they\u00e2 re sure".encode())
+    assert article.text == "the Douglas County Sheriff\u2019s Office; they\u2019re sure"
+
+
 def test_utf8_with_stray_cp1252_bytes_keeps_every_character():
     data = "Ain Amenas \u2013 caf\u00e9 ".encode() + b"\x93quoted\x94"
     article = read_article(data)
