@@ -68,6 +68,7 @@ FEATURE_AFTER = frozenset(_WORDS["feature_after"])  # "Memphis Street", "Neches 
 DIRECTION_ALONE = frozenset(_WORDS["direction_alone"])  # "North", "Central"
 CONNECTORS = frozenset(_WORDS["connectors"])  # "Rio de Janeiro", "Republic of the Congo"
 HYPHENED_ARTICLES = frozenset(_WORDS["hyphened_articles"])  # "Deir ez-Zor"
+FUNCTION_WORD_FIRST_NAMES = frozenset(_WORDS["function_word_first_names"])  # "In", "Will"
 UNIT_LIST_NOUNS: dict[str, str] = _WORDS["unit_lists"]  # "counties": "County"
 UNIT_LIST_WORDS = 3  # the longest member: "Prince George's", "Otter Tail", "San Luis Obispo"
 # What introduces a list right after its noun: "the counties of A, B and C", "counties such as
@@ -572,13 +573,13 @@ class Recogniser:
         before = i - 1 if i > 0 else None
         person = None
         if (before is not None and capitalised[before] and reading.spaced(before, i)
-                and not reading.sentence_initial[before]
-                and self.words.is_first_name(reading.words[before])):
+                and self._first_name_at(reading, before)):
             person = lowers[j]
         elif (after is not None and capitalised[after] and reading.spaced(j, after)
               and not self.words.is_common_word(lowers[after])):
             first = reading.surface(i, j)
-            if self.words.is_common_word(first) and not self.words.is_first_name(first):
+            if self.words.is_common_word(first) and not (
+                    i == j and self._first_name_at(reading, i)):
                 # "Given Tunisia's challenges", "SOS Children's Village Malakal": part of some
                 # name, but no first name, so the next word is no surname for the rest of the
                 # article.
@@ -588,6 +589,13 @@ class Recogniser:
             return False
         reading.people.add(person)
         return True
+
+    def _first_name_at(self, reading: _Reading, k: int) -> bool:
+        """Whether word k reads as a first name: opening a sentence, "In" and "Will" are the
+        words, not the names."""
+        return (self.words.is_first_name(reading.words[k])
+                and not (reading.sentence_initial[k] and reading.lowers[k]
+                         in FUNCTION_WORD_FIRST_NAMES))
 
     def _as_metonym(self, text: str, mention: Mention) -> Mention:
         """A capital that acts is its country's government: "Washington said"."""

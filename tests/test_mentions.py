@@ -38,6 +38,18 @@ def test_a_surname_does_not_hide_the_place_where_the_words_say_where(recogniser)
         ("Austin", text.rindex("Austin"))]
 
 
+@pytest.mark.parametrize(("text", "kept"), [
+    # A first name opening a sentence makes the place after it a surname, as anywhere else...
+    ("Maria Bogota, the agency's spokeswoman, said so. Later, Bogota said more.", []),
+    ("Peter Kimberley led the inquiry in Perth. Kimberley said the mine was safe.", ["Perth"]),
+    # ...unless the first name is also a function word that opens sentences.
+    ("In Goma, aid arrived. An Osaka court ruled. Will Chile agree?",
+     ["Goma", "Osaka", "Chile"]),
+])
+def test_a_first_name_opening_a_sentence_makes_the_next_name_a_surname(recogniser, text, kept):
+    assert [m[0] for m in found(recogniser, text)] == kept
+
+
 def test_metonyms_stand_for_their_governments(recogniser):
     result = found(recogniser, "Washington said it would help. Downing Street declined to "
                                "comment, and the Kremlin warned Paris.")
