@@ -73,6 +73,7 @@ class Place:
 class _Context:
     def __init__(self, mentions: Sequence[Mention], text: str | None = None):
         self.countries: Counter[str] = Counter()
+        self.country_votes: Counter[tuple[str, str]] = Counter()  # by (country, words)
         # For the words of each member of a list, the kinds its fellow members read as first
         # (_list_kinds): "Oregon" among twenty states is the state, not the Ohio town.
         self.list_kinds = _list_kinds(mentions, text) if text else {}
@@ -98,6 +99,7 @@ class _Context:
             top = mention.candidates[0]
             if top.kind == "country" and top.country_code:
                 self.countries[top.country_code] += 1
+                self.country_votes[(top.country_code, mention.text.casefold())] += 1
             elif top.kind == "admin1" and top.country_code:
                 self.admin1[(top.country_code, top.name)].add(mention.text.casefold())
                 self.countries[top.country_code] += 0  # known, without a vote
@@ -114,12 +116,29 @@ class _Context:
         self.admin1_words: dict[str, set[str]] = defaultdict(set)
         for (country, _), voters in self.admin1.items():
             self.admin1_words[country] |= voters
+        # A country's name is evidence for the country, except where a first-level unit of
+        # the same name lies in a country whose other units the article names: "Georgia" after
+        # "Alabama" and "Iowa" is no vote for the Caucasus.
+        self.rivalled = self._rivalled(mentions)
         # The places the article is sure of, with the words that name each.
         self.settled: list[tuple[Candidate, str]] = []
         # The readings of names in doubt that lie near a reading of another such name, and
         # those close to one (_paired).
         self.paired: tuple[set[str], set[str]] = (set(), set())
         self.located: set[str] = set()  # the country most of the settled places lie in
+
+    def _rivalled(self, mentions: Sequence[Mention]) -> set[tuple[str, str]]:
+        """(country, words) for each country named by words that also name a first-level unit
+        of a country whose other first-level units the article names."""
+        rivalled = set()
+        for mention in mentions:
+            top, words = mention.candidates[0], mention.text.casefold()
+            if top.kind == "country" and any(
+                    c.kind == "admin1" and c.match == "name"
+                    and self.admin1_words.get(c.country_code, set()) - {words}
+                    for c in mention.candidates[1:]):
+                rivalled.add((top.country_code, words))
+        return rivalled
 
     def score(self, candidate: Candidate, words: str) -> float:
         """`candidate` for the mention of `words`, with what the rest of the article says."""
@@ -171,7 +190,9 @@ class _Context:
         """Whether the article names the country, or a first-level unit in it with words other
         than `words`: "Saida" alone names Saïda province, which is no evidence that "Saida"
         means a place in Algeria. (A country's own name still counts for it.)"""
-        return self.countries[code] > 0 or bool(self.admin1_words.get(code, set()) - {words})
+        own = self.country_votes[(code, words)] if (code, words) in self.rivalled else 0
+        return (self.countries[code] > own
+                or bool(self.admin1_words.get(code, set()) - {words}))
 
     def _nearby(self, candidate: Candidate, words: str) -> tuple[bool, bool]:
         """Whether the candidate is near a settled place (other than itself, and named by other

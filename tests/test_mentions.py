@@ -266,6 +266,19 @@ def test_a_name_is_no_evidence_for_its_own_country(recogniser):
                                    for m in resolve(recogniser.mentions(text))]
 
 
+@pytest.mark.parametrize(("text", "country"), [
+    # Among other states, a state's name is the state, though it is also a country's name...
+    ("Samples from a farm in Alabama went to Ames, Iowa, and to a lab in Georgia.", "US"),
+    # ... but not where the article names no other unit of that country.
+    ("The United States and Georgia signed a defence pact in Tbilisi.", "GE"),
+    ("Russian troops remain in Georgia, the Kremlin said.", "GE"),
+])
+def test_a_country_named_like_a_unit_of_the_article_s_country_is_that_unit(
+        recogniser, text, country):
+    assert {m.place.country_code for m in resolve(recogniser.mentions(text), text)
+            if m.mention.text == "Georgia"} == {country}
+
+
 @pytest.mark.parametrize(("text", "word", "place"), [
     # The town a report is filed from settles the places near it, also when it is named again.
     ("PARIS: Talks resumed in Paris. Lyon and Orleans voted.", "Orleans", ("Orléans", "FR")),
