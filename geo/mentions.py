@@ -564,8 +564,9 @@ class Recogniser:
 
     def _in_a_person(self, reading: _Reading, i: int, j: int) -> bool:
         """A place name that is part of a person's name: after a first name ("Bob Flores",
-        "Mary Washington"), or before a capitalised word that is no everyday word ("Leon
-        Panetta"). Before an everyday word it is part of an organisation's or region's name
+        "Mary Washington"), or, one word long as a first name is, before a capitalised word
+        that is no everyday word ("Leon Panetta"; not "DeKalb County Sheriff" or "Santa Ana
+        Unified"). Before an everyday word it is part of an organisation's or region's name
         and still names the place ("Texas Department of Health", "Paris Police"); after a
         word that is no first name, too ("North Texas", "Six Flags Over Texas")."""
         lowers, capitalised = reading.lowers, reading.capitalised
@@ -575,11 +576,9 @@ class Recogniser:
         if (before is not None and capitalised[before] and reading.spaced(before, i)
                 and self._first_name_at(reading, before)):
             person = lowers[j]
-        elif (after is not None and capitalised[after] and reading.spaced(j, after)
+        elif (i == j and after is not None and capitalised[after] and reading.spaced(j, after)
               and not self.words.is_common_word(lowers[after])):
-            first = reading.surface(i, j)
-            if self.words.is_common_word(first) and not (
-                    i == j and self._first_name_at(reading, i)):
+            if self.words.is_common_word(lowers[i]) and not self._first_name_at(reading, i):
                 # "Given Tunisia's challenges", "SOS Children's Village Malakal": part of some
                 # name, but no first name, so the next word is no surname for the rest of the
                 # article.

@@ -116,9 +116,9 @@ class _Context:
         self.admin1_words: dict[str, set[str]] = defaultdict(set)
         for (country, _), voters in self.admin1.items():
             self.admin1_words[country] |= voters
-        # A country's name is evidence for the country, except where a first-level unit of
-        # the same name lies in a country whose other units the article names: "Georgia" after
-        # "Alabama" and "Iowa" is no vote for the Caucasus.
+        # A country's name is evidence for the country, except where a more populous
+        # first-level unit of the same name lies in a country whose other units the article
+        # names: "Georgia" after "Alabama" and "Iowa" is no vote for the Caucasus.
         self.rivalled = self._rivalled(mentions)
         # The places the article is sure of, with the words that name each.
         self.settled: list[tuple[Candidate, str]] = []
@@ -128,13 +128,16 @@ class _Context:
         self.located: set[str] = set()  # the country most of the settled places lie in
 
     def _rivalled(self, mentions: Sequence[Mention]) -> set[tuple[str, str]]:
-        """(country, words) for each country named by words that also name a first-level unit
-        of a country whose other first-level units the article names."""
+        """(country, words) for each country named by words that also name a more populous
+        first-level unit of a country whose other first-level units the article names. (Niger
+        State is smaller than Niger: "Kano, in southern Niger" is the country, though Kano
+        is also a Nigerian state.)"""
         rivalled = set()
         for mention in mentions:
             top, words = mention.candidates[0], mention.text.casefold()
             if top.kind == "country" and any(
                     c.kind == "admin1" and c.match == "name"
+                    and (c.population or 0) > (top.population or 0)
                     and self.admin1_words.get(c.country_code, set()) - {words}
                     for c in mention.candidates[1:]):
                 rivalled.add((top.country_code, words))
