@@ -543,7 +543,8 @@ class Recogniser:
                     or (j + 1 < len(lowers) and reading.hyphened(j, j + 1)))
         if hyphened and not big:
             return False
-        if not reading.in_title_case(i) and self._in_a_person(reading, i, j):
+        if not reading.in_title_case(i) and self._in_a_person(
+                reading, i, j, notable=big and best.match != "alias"):
             return False
         if single and self.words.is_common_word(surface) and best.match != "demonym":
             if best.kind == "country" or best.capital or _measured_from().search(
@@ -562,13 +563,15 @@ class Recogniser:
             return (best.population or 0) >= needed
         return True
 
-    def _in_a_person(self, reading: _Reading, i: int, j: int) -> bool:
+    def _in_a_person(self, reading: _Reading, i: int, j: int, notable: bool) -> bool:
         """A place name that is part of a person's name: after a first name ("Bob Flores",
         "Mary Washington"), or, one word long as a first name is, before a capitalised word
         that is no everyday word ("Leon Panetta"; not "DeKalb County Sheriff" or "Santa Ana
-        Unified"). Before an everyday word it is part of an organisation's or region's name
-        and still names the place ("Texas Department of Health", "Paris Police"); after a
-        word that is no first name, too ("North Texas", "Six Flags Over Texas")."""
+        Unified"), unless it is a `notable` place by its own name (a country, a first-level
+        unit, a city of 100,000) that is no first name ("Texas Comptroller"). Before an
+        everyday word it is part of an organisation's or region's name and still names the
+        place ("Texas Department of Health", "Paris Police"); after a word that is no first
+        name, too ("North Texas", "Six Flags Over Texas")."""
         lowers, capitalised = reading.lowers, reading.capitalised
         after = j + 1 if j + 1 < len(lowers) else None
         before = i - 1 if i > 0 else None
@@ -578,7 +581,10 @@ class Recogniser:
             person = lowers[j]
         elif (i == j and after is not None and capitalised[after] and reading.spaced(j, after)
               and not self.words.is_common_word(lowers[after])):
-            if self.words.is_common_word(lowers[i]) and not self._first_name_at(reading, i):
+            first_name = self._first_name_at(reading, i)
+            if notable and not first_name:
+                return False  # "Texas Comptroller", "Sudanese Red Crescent"
+            if self.words.is_common_word(lowers[i]) and not first_name:
                 # "Given Tunisia's challenges", "SOS Children's Village Malakal": part of some
                 # name, but no first name, so the next word is no surname for the rest of the
                 # article.
