@@ -276,6 +276,13 @@ def test_a_list_of_neighbours_gives_one_claim_per_member(pipeline):
     # Mexico borders Belize, not Honduras.
     ("Mexico's other southern neighbours, Belize and Honduras, reported cases.",
      [("BLZ", "MEX", Status.CONSISTENT), ("HND", "MEX", Status.INCONSISTENT)]),
+    # A bare "neighbours": the place named before. Saudi Arabia borders Jordan and Kuwait, not
+    # Lebanon; Thailand borders Laos, not Vietnam.
+    ("The outbreak in Saudi Arabia worried neighbours Jordan, Kuwait and Lebanon.",
+     [("SAU", "JOR", Status.CONSISTENT), ("SAU", "KWT", Status.CONSISTENT),
+      ("SAU", "LBN", Status.INCONSISTENT)]),
+    ("Thailand, along with neighbours Laos and Vietnam, reported cases.",
+     [("THA", "LAO", Status.CONSISTENT), ("THA", "VNM", Status.INCONSISTENT)]),
 ])
 def test_lists_of_neighbours(pipeline, text, expected):
     assert neighbours_in(pipeline, text) == expected

@@ -98,10 +98,15 @@ _NAMED_AND_REACH = 40
 # "neighbouring Mali", "into neighboring Montgomery and Grimes counties", "across the county
 # line in Simpson County": the area the article is about, or for a county the county the
 # sentence named before, neighbours each member.
+# "The outbreak in Saudi Arabia worried neighbours Jordan, Iraq and Kuwait", "Thailand, along
+# with neighbours Laos and Cambodia": a bare "neighbours" too, where no owner ("Kenya's", "its")
+# or pair ("two neighbours") is said before it.
 NEIGHBOURING_PATTERN = LazyPattern(
     rf"\b(?:{NEIGHBOURING})\s+(?:country\s+(?:of\s+)?)?(?P<members>{LIST})"
     rf"|\bacross\s+the\s+(?:border|(?:county|parish|state)\s+line)\s+(?:in|into|to)\s+"
-    rf"(?P<across>{LIST})", re.IGNORECASE)
+    rf"(?P<across>{LIST})"
+    rf"|(?<=[a-z] )(?<!['\u2019]s )(?<!\bits )(?<!\btheir )(?<!\btwo )(?<!\bboth )"
+    rf"neighbou?rs\s+(?P<bare>{LIST})", re.IGNORECASE)
 # "the neighbouring countries of Benin, Ghana and Niger", "neighbouring countries such as
 # Rwanda and Zambia", "the adjacent counties of Pulaski and Garland": each member neighbours
 # the same.
@@ -210,7 +215,7 @@ def find(view, finder) -> None:
         _add(view, finder, match, *(_area(finder, view.mention(slot))
                                     for slot in match.groups()))
     for match in NEIGHBOURING_PATTERN.finditer(view.text):
-        members = _slots_of(view, match["members"] or match["across"])
+        members = _slots_of(view, match["members"] or match["across"] or match["bare"])
         reference, doubts = _named_before(finder, view, match, members)
         _each_member(view, finder, match, reference, members, doubts=doubts,
                      member_first=False)
