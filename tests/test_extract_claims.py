@@ -325,6 +325,15 @@ def test_countries_neighbouring_a_named_country(pipeline):
     ("Mali, whose neighbours include Niger, Guinea and Ghana, said so.",
      [("MLI", "GHA", Status.INCONSISTENT), ("MLI", "GIN", Status.CONSISTENT),
       ("MLI", "NER", Status.CONSISTENT)]),
+    # Mali borders Guinea, not Ghana (Burkina Faso lies between).
+    ("Mali is bordered in the south by Guinea and Ghana.",
+     [("MLI", "GHA", Status.INCONSISTENT), ("MLI", "GIN", Status.CONSISTENT)]),
+    ("Guinea is bordered to the north by Senegal and Mali.",
+     [("GIN", "MLI", Status.CONSISTENT), ("GIN", "SEN", Status.CONSISTENT)]),
+    ("Uganda is bounded by Kenya and Rwanda.",
+     [("UGA", "KEN", Status.CONSISTENT), ("UGA", "RWA", Status.CONSISTENT)]),
+    ("Cambodia is sandwiched between Thailand and Vietnam.",
+     [("KHM", "THA", Status.CONSISTENT), ("KHM", "VNM", Status.CONSISTENT)]),
     # An apposition between the place and its verb.
     ("Gabon, a small oil-rich country, borders Cameroon and Chad.",
      [("GAB", "CMR", Status.CONSISTENT), ("GAB", "TCD", Status.INCONSISTENT)]),

@@ -163,7 +163,7 @@ NAMED_NEIGHBOUR_PATTERN = LazyPattern(
     rf"(?P<whose_border>{LIST})"
     rf"|whose\s+(?:only\s+)?(?:(?-i:[a-z]+)\s+){{0,2}}neighbou?rs?\s+(?:(?:is|are|include)\s+)?"
     rf"(?P<whose_neighbours>{LIST})"
-    rf"|(?:(?:a|an|the)\s+(?:(?-i:[a-z]+)\s+){{0,2}}|{_WHICH}(?:(?:is|are)\s+)?)?"
+    rf"|(?:(?:a|an|the)\s+(?:(?-i:[a-z]+)\s+){{0,2}}|{_WHICH}?(?:(?:is|are)\s+)?)?"
     rf"(?:{alternatives(PHRASING_WORDS['between_verbs'])})\s+between\s+"
     rf"(?P<between>{SLOT}\s+and\s+{SLOT})"
     rf"|with\s+which\s+{named_slot('partner')}\s+shares?\s+(?:a|its|their)\s+"
@@ -175,7 +175,8 @@ NAMED_NEIGHBOUR_PATTERN = LazyPattern(
     rf"|(?:(?:{alternatives(PHRASING_WORDS['next_to_verbs'])})\s+)?(?:right\s+|just\s+)?"
     rf"next\s+door\s+to"
     rf"|(?:(?:is|are|was|were)\s+)?(?:(?:{alternatives(PHRASING_WORDS['surrounded_adverbs'])})\s+)?"
-    rf"(?:bordered|surrounded)(?:\s+on\s+(?:the\s+\w+|(?:\w+|all)\s+sides))?\s+by)"
+    rf"(?:bordered|bounded|surrounded)"
+    rf"(?:\s+(?:on|to|in)\s+the\s+\w+|\s+on\s+(?:\w+|all)\s+sides)?\s+by)"
     rf"\s+(?:\w+\s+(?:{AREAS})\s+(?:(?:{LIST_OPENER})\s+)?)?(?P<bordered>{LIST}))",
     re.IGNORECASE)
 # "Finland, which shares a 1,340-km border with Russia": a length of border is a number to
@@ -202,7 +203,7 @@ PART_BORDERS_PATTERN = LazyPattern(
 # A border, a neighbour, what surrounds or is next to, an island shared: every phrasing above
 # names one.
 TRIGGER = re.compile(r"border|frontier|neighbo|adjacent|adjoin|abut|touch|contiguous|surround"
-                     r"|next[\s-]+(?:to|door)|between|(?:county|parish)\s+line|encircl"
+                     r"|next[\s-]+(?:to|door)|between|bounded\s+by|(?:county|parish)\s+line|encircl"
                      r"|\bring(?:s|ing)?\b|\bshares?\s+(?:the\s+)?island|crossings?\s+with")
 _LIST_GAP = re.compile(r"\s*,\s*|\s*,?\s+(?:and|or)\s+", re.IGNORECASE)
 _QUALIFYING_GAP = re.compile(r"\s*,\s*|\s+")
