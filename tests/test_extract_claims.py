@@ -418,6 +418,18 @@ def test_a_town_outside_the_country_whose_part_it_is_said_to_be_in(pipeline):
     assert verdict.status is Status.INCONSISTENT and "outside Niger itself" in verdict.reason
 
 
+@pytest.mark.parametrize("text", [
+    # Central China (Hubei, Hunan, Henan) and Central Russia lie far east and west of the
+    # middles of the countries' areas, in Xinjiang's and Siberia's direction.
+    "Cases rose in Wuhan, in central China.",
+    "Kazan, in central Russia, was hit.",
+])
+def test_central_is_never_called_wrong_inside_the_country(pipeline, text):
+    ((claim, verdict),) = claims_in(pipeline, text)
+    assert claim.relation is Relation.CONTAINMENT
+    assert verdict.status is Status.UNVERIFIABLE and "by custom" in verdict.reason
+
+
 def test_a_small_town_read_in_a_country_the_article_never_names_is_in_doubt(pipeline):
     # Foya lies in Liberia; the gazetteer's only Foya is a Chinese town.
     ((claim, verdict),) = claims_in(pipeline, "The boy came from Foya, a town in northern "

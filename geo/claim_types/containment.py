@@ -47,7 +47,7 @@ from geo.targets import (
     unit_target,
     units_holding,
 )
-from geo.verdicts import Verdict, status_of, within
+from geo.verdicts import Status, Verdict, status_of, within
 
 RELATION = Relation.CONTAINMENT
 TOWN_REACH_KM = 10.0
@@ -395,4 +395,15 @@ def judge(claim: Claim, measurement: Measurement, ends_km: float) -> Verdict:
             return within(claim, dataclasses.replace(measurement, km=outside.km),
                           Tolerance(0.0, allowed),
                           f"{outside.km:,.1f} km outside {whole.describe()} itself")
+        if claim.reference.part == "C":
+            # "Wuhan, in central China", "Kazan, in central Russia": "central" names regions
+            # by custom (Central China, Central Russia) that lie far from the middle of the
+            # area, so a place inside the country is never called outside its centre
+            verdict = within(claim, measurement, Tolerance(0.0, ends_km), reason)
+            if verdict.status is Status.INCONSISTENT:
+                return dataclasses.replace(
+                    verdict, status=Status.UNVERIFIABLE,
+                    reason=f"{reason} of the middle of {whole.describe()}, but inside it: "
+                           "\"central\" also names regions by custom")
+            return verdict
     return within(claim, measurement, Tolerance(0.0, ends_km), reason)
