@@ -772,7 +772,11 @@ class Finder:
         if subject is None:
             return None
         reference = self.reference(view, match, subject)
-        if reference is None or reference == subject:
+        if reference is not None and reference == subject:
+            # "GOMA - The village lies 40 km north of Goma": "the village" is not the place
+            # the article is about, when that is the far end
+            subject = _unnamed_subject(view, match.start())
+        if reference is None or subject is None:
             return None
         if match["number"] is None and match["vague"] is None \
                 and isinstance(subject, UnlocatedTarget):
