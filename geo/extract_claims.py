@@ -418,6 +418,19 @@ def _outline_or_point(mention) -> Target | None:
     return AdminAreaTarget(key, mention.place.name) if key else located(mention)
 
 
+def _state_outline_or_point(mention) -> Target | None:
+    """A US state as its outline, anything else (a county too) as a point: a bearing from a
+    county's point is a fair one; from a state's, not ("Joplin, near the Kansas and Oklahoma
+    lines and about 70 miles west of Springfield" must not measure Oklahoma's middle)."""
+    key = admin_areas.key_for(mention.place)
+    return (AdminAreaTarget(key, mention.place.name) if key and admin_areas.is_state(key)
+            else located(mention))
+
+
+# How a subject's mention becomes a target, by the `outlines` of Finder.subject_before.
+_SUBJECT_TARGET = {False: located, True: _outline_or_point, "states": _state_outline_or_point}
+
+
 def _unnamed_subject(view: SentenceView, view_offset: int) -> UnlocatedTarget | None:
     """The thing a measured claim places when the words just before it name no place ("at a
     prairie research site about five miles south of"); it cannot be located."""
@@ -645,8 +658,8 @@ class Finder:
     def _at_home(self, place) -> bool:
         return country_of(place) == self.home_country
 
-    def subject_before(self, view: SentenceView, view_offset: int, outlines: bool = False,
-                       unnamed: bool = False) -> Target | None:
+    def subject_before(self, view: SentenceView, view_offset: int,
+                       outlines: bool | str = False, unnamed: bool = False) -> Target | None:
         """The nearest place mentioned before the claim's words, as a point (an admin unit's
         with its reach), passing over a place that only says where the one before it is
         ("Arlington, Virginia, about 5 miles from"); or, when the words just before the claim
@@ -654,10 +667,11 @@ class Finder:
         the place the article is about (its focus). With `outlines`, a US state or county is
         its outline, not a point: "Tennessee is near the Virginia border" is about an area
         that a point at its middle would misrepresent, so the claim is measured as an area's,
-        or reported unverifiable. With `unnamed`, a thing the words just before the claim name
+        or reported unverifiable; with `outlines` "states", only a state is. With `unnamed`,
+        a thing the words just before the claim name
         and that is no place ("at a research site about five miles south of") is the subject,
         and cannot be located: a measured claim is about what stands just before its number."""
-        as_target = _outline_or_point if outlines else located
+        as_target = _SUBJECT_TARGET[outlines]
         unknown = UNKNOWN_PLACE_BEFORE.search(
             view.text, max(0, view_offset - UNKNOWN_PLACE_REACH), view_offset)
         if unknown:
@@ -758,17 +772,19 @@ class Finder:
                   if others else [])
         return located(last), doubts
 
-    def measured(self, view: SentenceView, match: re.Match) -> dict | None:
+    def measured(self, view: SentenceView, match: re.Match, outlines: bool | str = True
+                 ) -> dict | None:
         """The fields of a claim with a number ("about 700 miles from <1>"): its subject (the
         place named before the words), its reference (match group "ref") and its quantity;
         None when either end is missing, both are the same place or the words are no
         quantity (a range whose upper end is below its lower end). The subject may be an admin
         unit ("Matara district some 160km south of Colombo"), as its point, uncertain by the
-        reach of such a unit."""
-        subject = self.subject_before(view, match.start(), outlines=True, unnamed=True)
+        reach of such a unit; with `outlines`, a US state or county as its outline (as
+        `subject_before` reads it)."""
+        subject = self.subject_before(view, match.start(), outlines=outlines, unnamed=True)
         opening = SUBJECT_AFTER_OPENING.match(view.text, match.end())
         if subject is None and opening and not view.text[:match.start()].strip(_OPENERS):
-            subject = _outline_or_point(view.mention(opening["subject"]))
+            subject = _SUBJECT_TARGET[outlines](view.mention(opening["subject"]))
         if subject is None:
             return None
         reference = self.reference(view, match, subject)

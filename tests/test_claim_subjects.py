@@ -83,6 +83,14 @@ def test_an_unnamed_town_with_no_place_to_stand_for_is_a_subject_geo_cannot_loca
     assert verdict.status is Status.UNVERIFIABLE and "cannot locate" in verdict.reason
 
 
+def test_a_county_as_the_subject_of_a_bearing_is_its_point(pipeline):
+    # The Big Island is Hawaii County; its point lies some 330 km south-east of Honolulu.
+    _, (verdict,) = verdicts_in(pipeline, "Hilo, on the Big Island about 200 miles southeast "
+                                          "of Honolulu, was flooded.")
+    assert verdict.claim.relation is Relation.DIRECTION
+    assert verdict.status is Status.CONSISTENT
+
+
 def test_an_admin_unit_as_the_subject(pipeline):
     # Trondheim is 392 km from Oslo, bearing 357, whether read as the city or its municipality.
     _, (verdict,) = verdicts_in(pipeline, "Trondheim lies about 390 km north of Oslo.")

@@ -325,6 +325,13 @@ def test_countries_neighbouring_a_named_country(pipeline):
     ("Mali, whose neighbours include Niger, Guinea and Ghana, said so.",
      [("MLI", "GHA", Status.INCONSISTENT), ("MLI", "GIN", Status.CONSISTENT),
       ("MLI", "NER", Status.CONSISTENT)]),
+    # Paraguay borders Bolivia, not Uruguay; Egypt and Chad border Sudan.
+    ("Paraguay, which shares frontiers with Bolivia and with Uruguay, wants a port.",
+     [("PRY", "BOL", Status.CONSISTENT), ("PRY", "URY", Status.INCONSISTENT)]),
+    ("Egypt and Chad, both of which share a frontier with Sudan, took refugees.",
+     [("EGY", "SDN", Status.CONSISTENT), ("TCD", "SDN", Status.CONSISTENT)]),
+    ("Ghana, bordered by its next-door neighbour Togo to the east, tightened checks.",
+     [("TGO", "GHA", Status.CONSISTENT)]),
     # Mali borders Guinea, not Ghana (Burkina Faso lies between).
     ("Mali is bordered in the south by Guinea and Ghana.",
      [("MLI", "GHA", Status.INCONSISTENT), ("MLI", "GIN", Status.CONSISTENT)]),

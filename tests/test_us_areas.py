@@ -130,6 +130,14 @@ def test_a_state_borders_a_list_of_states(pipeline):
       "Oldham County": Status.CONSISTENT}),
     ("Sarpy County, Nebraska, which borders Douglas and Cass counties, is growing.",
      {"Douglas County": Status.CONSISTENT, "Cass County": Status.CONSISTENT}),
+    # King County, Washington lies between Snohomish (north) and Pierce (south) counties.
+    ("King County, flanked by Snohomish County to the north and Pierce County to the south, "
+     "will expand light rail.",
+     {"Snohomish County": Status.CONSISTENT, "Pierce County": Status.CONSISTENT}),
+    # Dallas County, Texas borders Tarrant and Collin; Parker lies beyond Tarrant.
+    ("Dallas County, abutting Tarrant, Collin and Parker counties, leads in permits.",
+     {"Tarrant County": Status.CONSISTENT, "Collin County": Status.CONSISTENT,
+      "Parker County": Status.INCONSISTENT}),
 ])
 def test_a_county_borders_a_list_of_counties(pipeline, text, expected):
     found = claims_in(pipeline, text)

@@ -71,7 +71,7 @@ NEIGHBOURS_NAMED_PATTERN = LazyPattern(
 # "Health officials in Kenya fear that its neighbours Uganda and Tanzania": "its" is the one
 # country (or US state) the sentence names before.
 ITS_NEIGHBOURS_PATTERN = LazyPattern(
-    rf"\b(?:its|their)\s+(?:[\w-]+\s+){{0,2}}?neighbou?rs{_LIST_DASH}"
+    rf"\b(?:its|their)\s+(?:[\w-]+\s+){{0,2}}?neighbou?rs?{_LIST_DASH}"
     rf"(?:(?:{LIST_OPENER})\b\s*:?\s*)?(?P<members>{LIST})", re.IGNORECASE)
 # "Uganda will not send troops to Ethiopia, its northern neighbour", "Benin reopened its border
 # with Niger, its northern neighbour": "its" is the place the sentence opens with, when no
@@ -102,7 +102,7 @@ _NAMED_AND_REACH = 40
 # with neighbours Laos and Cambodia": a bare "neighbours" too, where no owner ("Kenya's", "its")
 # or pair ("two neighbours") is said before it.
 NEIGHBOURING_PATTERN = LazyPattern(
-    rf"\b(?:{NEIGHBOURING})\s+(?:country\s+(?:of\s+)?)?(?P<members>{LIST})"
+    rf"\b(?:{NEIGHBOURING})\s+(?:country\s+(?:of\s+)?|with\s+)?(?P<members>{LIST})"
     rf"|\bacross\s+the\s+(?:border|(?:county|parish|state)\s+line)\s+(?:in|into|to)\s+"
     rf"(?P<across>{LIST})"
     rf"|(?<=[a-z] )(?<!['\u2019]s )(?<!\bits )(?<!\btheir )(?<!\btwo )(?<!\bboth )"
@@ -156,7 +156,8 @@ NAMED_NEIGHBOUR_PATTERN = LazyPattern(
     rf"border"
     rf"(?!\s+(?:with|{alternatives(PHRASING_WORDS['border_compounds'])})\b))"
     rf"|{_WHICH}?(?:also\s+)?(?:shares?|has|have)\s+(?:(?:part\s+of\s+)?(?:(?:its|their|an?)\s+)?"
-    rf"(?:{_NOT_BY_LAND}(?!\d)[\w-]+\s+){{0,2}})?borders?\s+with\s+(?P<shared>{LIST})"
+    rf"(?:{_NOT_BY_LAND}(?!\d)[\w-]+\s+){{0,2}})?(?:borders?|frontiers?)\s+with\s+"
+    rf"(?P<shared>{LIST})"
     rf"|{_WHICH}?(?:also\s+)?shares?\s+(?:the\s+)?island\s+of\s+(?:{SLOT}|(?-i:[A-Z])[\w-]+)"
     rf"\s+with\s+(?P<island>{LIST})"
     rf"|whose\s+(?:only\s+)?(?:(?-i:[a-z]+)\s+)?(?:borders?|frontiers?)\s+(?:(?:is|are)\s+)?with\s+"
@@ -175,7 +176,7 @@ NAMED_NEIGHBOUR_PATTERN = LazyPattern(
     rf"|(?:(?:{alternatives(PHRASING_WORDS['next_to_verbs'])})\s+)?(?:right\s+|just\s+)?"
     rf"next\s+door\s+to"
     rf"|(?:(?:is|are|was|were)\s+)?(?:(?:{alternatives(PHRASING_WORDS['surrounded_adverbs'])})\s+)?"
-    rf"(?:bordered|bounded|surrounded)"
+    rf"(?:bordered|bounded|flanked|surrounded)"
     rf"(?:\s+(?:on|to|in)\s+the\s+\w+|\s+on\s+(?:\w+|all)\s+sides)?\s+by)"
     rf"\s+(?:\w+\s+(?:{AREAS})\s+(?:(?:{LIST_OPENER})\s+)?)?(?P<bordered>{LIST}))",
     re.IGNORECASE)
@@ -203,7 +204,8 @@ PART_BORDERS_PATTERN = LazyPattern(
 # A border, a neighbour, what surrounds or is next to, an island shared: every phrasing above
 # names one.
 TRIGGER = re.compile(r"border|frontier|neighbo|adjacent|adjoin|abut|touch|contiguous|surround"
-                     r"|next[\s-]+(?:to|door)|between|bounded\s+by|(?:county|parish)\s+line|encircl"
+                     r"|next[\s-]+(?:to|door)|between|(?:bounded|flanked)\s+by"
+                     r"|(?:county|parish)\s+line|encircl"
                      r"|\bring(?:s|ing)?\b|\bshares?\s+(?:the\s+)?island|crossings?\s+with")
 _LIST_GAP = re.compile(r"\s*,\s*|\s*,?\s+(?:and|or)\s+", re.IGNORECASE)
 _QUALIFYING_GAP = re.compile(r"\s*,\s*|\s+")

@@ -63,7 +63,8 @@ TRIGGER = re.compile("|".join([*COMPASS_WORDS.values(), rf"\b(?:{_ABBREVIATIONS_
 
 def find(view, finder) -> None:
     for match in (*PATTERN.finditer(view.text), *POSSESSIVE_PATTERN.finditer(view.text)):
-        fields = finder.measured(view, match)
+        # a bearing is between points: a county's will do, a state's not
+        fields = finder.measured(view, match, outlines="states")
         if fields is not None and isinstance(fields["reference"], PointTarget):
             finder.add(view, match, relation=RELATION,
                        direction=parse_direction(match["direction"]), **fields)
