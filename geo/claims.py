@@ -178,6 +178,7 @@ class Quantity:
     unit: str
     hedge: str | None = None
     upper: str | None = None
+    is_vague: bool = False  # "a few km": a range of words, not of numbers (numbers.toml)
 
     def __post_init__(self):
         object.__setattr__(self, "hedge", normalise_hedge(self.hedge))
@@ -206,7 +207,7 @@ class Quantity:
     def vague(cls, words: str, unit: str, hedge: str | None = None) -> Quantity:
         """"a few kilometres" as the range numbers.toml gives it (2 to 5 km)."""
         low, high = NUMBER_WORDS["vague"][" ".join(words.lower().split())]
-        return cls(str(low), unit, hedge, str(high))
+        return cls(str(low), unit, hedge, str(high), is_vague=True)
 
     @classmethod
     def matched(cls, match) -> Quantity | None:

@@ -14,8 +14,12 @@ from enum import StrEnum
 
 from geo.claims import Claim, Tolerance
 from geo.measure import Measurement, measure
+from geo.units import to_km
 
 KM_PER_MILE = 1.609344
+# A vague quantity ("a few miles", "several km") is called inconsistent only beyond this many
+# times its words' upper end (numbers.toml): "a few" is 2 to 5, and writers stretch it.
+VAGUE_FACTOR = 3.0
 
 
 class Status(StrEnum):
@@ -148,7 +152,18 @@ def judge(claim: Claim, measurement: Measurement) -> Verdict:
     if measurement.problem:
         return Verdict(claim, measurement, Status.UNVERIFIABLE, reason=measurement.problem)
     ends_km = claim.subject.uncertainty_km + claim.reference.uncertainty_km
-    return claim_type(claim.relation).judge(claim, measurement, ends_km)
+    verdict = claim_type(claim.relation).judge(claim, measurement, ends_km)
+    quantity = claim.quantity
+    if (verdict.status is Status.INCONSISTENT and quantity is not None and quantity.is_vague
+            and measurement.km is not None
+            and measurement.km <= VAGUE_FACTOR * to_km(quantity.high, quantity.unit) + ends_km):
+        # "Sioux Falls, a few miles from the Minnesota line", 14 miles off: no number was
+        # given, and what "a few" stretches to is the writer's
+        return dataclasses.replace(
+            verdict, status=Status.UNVERIFIABLE,
+            reason=f"{measurement.km:,.0f} km is beyond {quantity.describe()}, but within "
+                   f"{VAGUE_FACTOR:g} times it: vague words, no number")
+    return verdict
 
 
 def verify(claim: Claim, readings: tuple[tuple[str, Claim | None], ...] = ()) -> Verdict:

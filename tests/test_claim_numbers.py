@@ -294,6 +294,14 @@ def test_a_vague_amount_can_be_false(pipeline):
     assert verdict.status is Status.INCONSISTENT
 
 
+def test_a_vague_amount_stretched_is_in_doubt_not_false(pipeline):
+    # Sioux Falls lies about 22 km (14 miles) from the Minnesota line: beyond "a few miles"
+    # (2 to 5), within three times that.
+    ((_, verdict),) = claims_in(pipeline, "SIOUX FALLS, S.D. (AP) - Sioux Falls, a few miles "
+                                          "from the Minnesota line, is growing.")
+    assert verdict.status is Status.UNVERIFIABLE and "vague" in verdict.reason
+
+
 @pytest.mark.parametrize("text", [
     # A time travelled is no distance: found, and reported unverifiable with the time.
     "Fort Wayne, about two hours from Indianapolis, wants a train.",
