@@ -369,13 +369,16 @@ def _with_full_names(mentions: Sequence[Mention]) -> Sequence[Mention]:
     return read
 
 
-_COMMA = re.compile(r"[ \t]*,[ \t]*")
+# Between a town and the unit that says where it is: "Blaine, Washington", "Spokane, in
+# western Washington", "Colby, in rural northwest Kansas".
+_COMMA = re.compile(r"[ \t]*,[ \t]*(?:in[ \t]+(?:[a-z-]+[ \t]+){0,2})?")
 
 
 def _with_units_after_towns(mentions: Sequence[Mention], text: str) -> Sequence[Mention]:
-    """"Blaine, Washington": a name right after a town's, with a comma between, that names the
-    first-level unit one of the town's namesakes is in, is that unit, and so votes for that
-    town, whatever else the name means (the capital of the United States)."""
+    """"Blaine, Washington", "Spokane, in western Washington": a name right after a town's,
+    with a comma between, that names the first-level unit one of the town's namesakes is in,
+    is that unit, and so votes for that town, whatever else the name means (the capital of the
+    United States)."""
     read = list(mentions)
     for i in range(1, len(read)):
         town, unit = read[i - 1], read[i]

@@ -1110,6 +1110,11 @@ def test_more_ways_places_neighbour(pipeline, text, expected):
     ("Crocodiles were seen in Darwin, on Australia's northern coast.", Status.CONSISTENT),
     ("Ships were stranded at Ushuaia, at the southern tip of Argentina.", Status.CONSISTENT),
     ("Hail hit Kashgar, in China's far east.", Status.INCONSISTENT),
+    # Sioux Falls lies in South Dakota's south-east corner, Colby in Kansas's north-west,
+    # Spokane in eastern Washington (the state: "in western Washington" is no city's part).
+    ("Sioux Falls, in South Dakota's southwestern corner, is growing.", Status.INCONSISTENT),
+    ("Drought losses are heaviest around Colby, in rural northwest Kansas.", Status.CONSISTENT),
+    ("Spokane, in western Washington, issued a burn ban.", Status.INCONSISTENT),
 ])
 def test_a_part_of_a_country_said_with_its_owner(pipeline, text, status):
     found = [v.status for c, v in claims_in(pipeline, text)

@@ -132,6 +132,12 @@ def test_a_unit_after_a_town_is_the_unit_that_holds_it(recogniser):
     assert (read["Blaine"].admin1, read["Washington"].kind) == ("Washington", "admin1")
 
 
+def test_a_unit_said_to_hold_a_town_in_an_apposition_is_that_unit(recogniser):
+    text = "Spokane, in western Washington, issued a burn ban."
+    read = {m.mention.text: m.place for m in resolve(recogniser.mentions(text), text)}
+    assert (read["Spokane"].admin1, read["Washington"].kind) == ("Washington", "admin1")
+
+
 def test_a_bare_compass_word_is_a_direction_not_a_region(recogniser):
     text = ("Storms moved North from Mexico. Central districts lost power, Western ones not, "
             "and the East stayed dry; South Africa and North Korea sent help.")

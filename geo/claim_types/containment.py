@@ -63,7 +63,8 @@ IN_REGION_PATTERN = LazyPattern(
     rf"|the\s+(?:(?:{PART_QUALIFIER})\s+)?(?:{PART_NOUN})(?:\s+corner)?\s+of\s+(?:the\s+)?"
     rf"(?:{named_slot('country_after_noun')}|(?P<own_of>country|state)\b)"
     rf"|(?:{named_slot('owner')}|the\s+(?P<own>country|state))['\u2019]s\s+(?:[\w-]+\s+){{0,2}}?"
-    rf"(?-i:(?P<part_owned>{_PART_ALONE})\b(?!\s+[A-Z]|\s+of\b)))"
+    rf"(?-i:(?P<part_owned>(?:{_PART_ALONE})(?:ern(?=\s+(?:corner|part)\b))?)\b"
+    rf"(?!\s+[A-Z]|\s+of\b)))"
     rf"|\b(?:on|along|at)\s+(?:{named_slot('coast_owner')}['\u2019]s\s+(?P<coast_part>{PART_WORDS})"
     rf"\s+{_EDGE}\b|the\s+(?P<edge_part>{PART_WORDS})\s+{_EDGE}\s+of\s+"
     rf"{named_slot('edge_country')})",
