@@ -263,7 +263,9 @@ def add_countries(gathering: Gathering) -> pd.DataFrame:
                 (codes if spelling in (row.iso_a2, row.iso_a3) else aliases).append(spelling)
         demonyms = []
         if entries and entries[0].get("demonym"):
-            demonyms = plural_demonyms(entries[0]["demonym"])
+            # some entries hold two, comma-joined: "Bosnian,Herzegovinian"
+            demonyms = [plural for demonym in entries[0]["demonym"].split(",")
+                        for plural in plural_demonyms(demonym.strip())]
         gathering.add(
             Place(
                 source_id=f"country:{code}",

@@ -1122,6 +1122,21 @@ def test_a_part_of_a_country_said_with_its_owner(pipeline, text, status):
     assert found == [status]
 
 
+@pytest.mark.parametrize(("text", "status"), [
+    # Trieste lies some 8 km from Slovenia, Capurganá some 5 km from Panama, Madrid about
+    # 280 km from France.
+    ("Trieste, hard by the Slovenian border, is an entry point.", Status.CONSISTENT),
+    ("Boats ferry migrants to Capurgana, a Colombian village a stone's throw from the "
+     "Panamanian border.", Status.CONSISTENT),
+    ("Madrid, hard by the French border, grew.", Status.INCONSISTENT),
+    ("Texarkana, which straddles the Texas-Arkansas state line, will merge utilities.",
+     Status.CONSISTENT),
+])
+def test_more_words_for_right_by_a_border(pipeline, text, status):
+    assert [v.status for c, v in claims_in(pipeline, text)
+            if c.relation is Relation.PROXIMITY] == [status]
+
+
 # Kassala lies some 25 km from Eritrea; Lomé on Togo's border with Ghana; Aqaba a few km
 # from Israel's Eilat; Arica some 20 km south of Peru.
 @pytest.mark.parametrize(("text", "subject"), [
