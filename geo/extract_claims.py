@@ -418,6 +418,20 @@ def _outline_or_point(mention) -> Target | None:
     return AdminAreaTarget(key, mention.place.name) if key else located(mention)
 
 
+def _bordering_reading(mention, own: str) -> str | None:
+    """The one other country the words of `mention` may name that shares a land border with
+    `own` (an ADM0_A3): "Bwera, near the border with Congo", in Uganda, is on the Democratic
+    Republic's border, as the Republic of the Congo's is nowhere near."""
+    found = set()
+    for code, _ in _countries_named(mention.mention.text):
+        try:
+            base_layers.border(own, code)
+        except base_layers.NoSharedBorder:
+            continue
+        found.add(code)
+    return found.pop() if len(found) == 1 else None
+
+
 def _state_outline_or_point(mention) -> Target | None:
     """A US state as its outline, anything else (a county too) as a point: a bearing from a
     county's point is a fair one; from a state's, not ("Joplin, near the Kansas and Oklahoma
@@ -855,7 +869,10 @@ class Finder:
         try:
             row = base_layers.border(*codes)
         except base_layers.NoSharedBorder as err:
-            return UnlocatedTarget(words, str(err))
+            other = _bordering_reading(mentions[-1], codes[0])
+            if other is None:
+                return UnlocatedTarget(words, str(err))
+            row = base_layers.border(codes[0], other)
         return BorderTarget(row.a_adm0_a3, row.b_adm0_a3)
 
     def _admin_border(self, keys: list[str | None], subject: Target | None,

@@ -1137,6 +1137,18 @@ def test_more_words_for_right_by_a_border(pipeline, text, status):
             if c.relation is Relation.PROXIMITY] == [status]
 
 
+@pytest.mark.parametrize("text", [
+    # Uganda borders the Democratic Republic of the Congo, not the Republic: the border that
+    # the words name must be one the country has.
+    "Kasese, which lies near the border with Congo, reported cholera cases.",
+    "Kanungu district, near Uganda's border with Congo, reported cases.",
+])
+def test_a_border_with_an_ambiguous_country_is_the_one_the_subject_has(pipeline, text):
+    (verdict,) = [v for c, v in claims_in(pipeline, text) if c.relation is Relation.PROXIMITY]
+    assert verdict.status is Status.CONSISTENT
+    assert {verdict.claim.reference.a_adm0_a3, verdict.claim.reference.b_adm0_a3} == {"COD", "UGA"}
+
+
 # Kassala lies some 25 km from Eritrea; Lomé on Togo's border with Ghana; Aqaba a few km
 # from Israel's Eilat; Arica some 20 km south of Peru.
 @pytest.mark.parametrize(("text", "subject"), [
