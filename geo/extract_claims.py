@@ -802,10 +802,13 @@ class Finder:
         if subject is None:
             return None
         reference = self.reference(view, match, subject)
+        doubts: list[str] = []
         if reference is not None and reference == subject:
-            # "GOMA - The village lies 40 km north of Goma": "the village" is not the place
-            # the article is about, when that is the far end
-            subject = _unnamed_subject(view, match.start())
+            # "QUETTA - ... at Chaman. The town lies 100 km north-west of Quetta": "the town"
+            # is not the place the article is about when that is the far end, but the town
+            # named before; with none, a thing geo cannot locate ("GOMA - The village lies 40
+            # km north of Goma")
+            subject, doubts = self._anaphor_besides_the_focus(view, match)
         if reference is None or subject is None:
             return None
         if match["number"] is None and match["vague"] is None \
@@ -815,7 +818,18 @@ class Finder:
             quantity = Quantity.matched(match)
         except ValueError:  # "30 to 20 km" is no range, so no claim
             return None
-        return {"subject": subject, "reference": reference, "quantity": quantity}
+        return {"subject": subject, "reference": reference, "quantity": quantity,
+                "doubts": doubts}
+
+    def _anaphor_besides_the_focus(self, view: SentenceView, match: re.Match
+                                   ) -> tuple[Target | None, list[str]]:
+        anaphor = ANAPHOR_BEFORE.search(view.text, max(0, match.start() - ANAPHOR_REACH),
+                                        match.start())
+        if anaphor is not None and self.focus is not None:
+            town, doubts = self.town_named_before(view, match.start(), besides=self.focus.place)
+            if town is not None:
+                return town, doubts
+        return _unnamed_subject(view, match.start()), []
 
     def border(self, view: SentenceView, match: re.Match, subject: Target | None,
                words: str) -> Target | None:

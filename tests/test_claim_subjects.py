@@ -71,6 +71,14 @@ def test_the_city_in_apposition_is_the_place_before_it(pipeline):
     assert verdict.status is Status.CONSISTENT
 
 
+def test_the_town_is_the_one_named_before_when_the_article_s_place_is_the_far_end(pipeline):
+    # Rutshuru lies some 65 km north (bearing 24) of Goma, the dateline's town.
+    _, (verdict,) = verdicts_in(pipeline, "GOMA (Reuters) - Fighting flared near Rutshuru on "
+                                          "Monday. The town lies about 70 km north of Goma.")
+    assert verdict.claim.subject.describe() == "Rutshuru"
+    assert verdict.status is Status.CONSISTENT
+
+
 @pytest.mark.parametrize("text", [
     "The town lies about 1,200 km north-east of Bamako.",
     # the article's place is the far end, so "the village" is some other place
