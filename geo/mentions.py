@@ -160,19 +160,20 @@ def _measured_from() -> re.Pattern[str]:
 
 @cache
 def _measured_after() -> re.Pattern[str]:
-    """"Tyler, about 90 miles west of Dallas": what a distance is measured to is a place too,
-    even a first name opening its sentence. A comma, perhaps a hedge ("about", "some"), a
+    """"Tyler, about 90 miles west of Dallas", "near Moore, or 8 miles NNW of Norman": what a
+    distance is measured to is a place too, even a first name opening its sentence. A comma,
+    perhaps "or" (a weather bulletin's), perhaps a hedge ("about", "some"), a
     number in figures or one word, a unit or a time ("90 minutes"), perhaps the same in other
     units in brackets ("7 miles (11 km)"), perhaps a compass point, then "of", "from" or
     "outside". A clause is no measure ("Austin, who drove 30 miles from Houston")."""
     spelled = sorted(units.spellings(), key=len, reverse=True)
     hedges = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _WORDS["measure_hedges"])
     return re.compile(
-        rf"\s*,\s*(?:(?:{hedges})\s+)?(?:an?\s+)?(?:\d[\d,.]*|[a-z]+)\s*-?\s*(?:"
+        rf"\s*,\s*(?:or\s+)?(?:(?:{hedges})\s+)?(?:an?\s+)?(?:\d[\d,.]*|[a-z]+)\s*-?\s*(?:"
         + "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in spelled)
         + r"|(?:hours?|minutes?)(?:['\u2019]s)?(?:\s+drive)?)(?:\s*\([^()]{1,30}\))?"
-        r"\s+(?:(?:north|south|east|west)(?:[\s-]?(?:north|south|east|west)){0,2}\s+)?"
-        r"(?:of|from|outside)\b", re.IGNORECASE)
+        r"\s+(?:(?:north|south|east|west)(?:[\s-]?(?:north|south|east|west)){0,2}\s+"
+        r"|(?-i:[NS]{1,2}[EW]?|[EW])\s+)?(?:of|from|outside)\b", re.IGNORECASE)
 
 
 # "Moore, a suburb just south of Oklahoma City", "Superior, a town of 13,000": an apposition that

@@ -71,6 +71,15 @@ def test_the_city_in_apposition_is_the_place_before_it(pipeline):
     assert verdict.status is Status.CONSISTENT
 
 
+def test_a_weather_bulletin_s_place_or_measure(pipeline):
+    # Moore lies some 14 km north-north-west (bearing 341) of Norman, Oklahoma.
+    _, (verdict,) = verdicts_in(pipeline, "At 5:47 PM CDT, a confirmed tornado was located "
+                                          "near Moore, or 8 miles NNW of Norman, moving "
+                                          "northeast at 30 mph.")
+    assert verdict.claim.subject.describe() == "Moore"
+    assert verdict.status is Status.CONSISTENT
+
+
 def test_the_town_is_the_one_named_before_when_the_article_s_place_is_the_far_end(pipeline):
     # Rutshuru lies some 65 km north (bearing 24) of Goma, the dateline's town.
     _, (verdict,) = verdicts_in(pipeline, "GOMA (Reuters) - Fighting flared near Rutshuru on "
