@@ -77,7 +77,17 @@ UNIT_LIST_OPENER = re.compile(
     r"[ \t]*:?[ \t]+(?:" + "|".join(re.escape(w).replace(r"\ ", r"[ \t]+")
                                    for w in _WORDS["unit_list_openers"])
     + r")[ \t]*:?[ \t]+")
+# "the counties bordering Lancaster — Chester and Berks", "Counties next to Polk, such as
+# Marshall and Story": the unit a list's units neighbour, and what opens the list after it.
+UNIT_HUB = re.compile(
+    r"[ \t]+(?:" + "|".join(re.escape(w).replace(r"\ ", r"[ \t]+")
+                          for w in _WORDS["unit_hub_words"]) + r")[ \t]+")
+_HUB_LIST_OPENER = re.compile(
+    r"[ \t]*(?:[,:\u2014\u2013]|[ \t]-)[ \t]*(?:(?:" + "|".join(
+        re.escape(w).replace(r"\ ", r"[ \t]+") for w in _WORDS["unit_list_openers"])
+    + r")[ \t]+)?")
 _LIST_SEPARATORS = {"and", "or"}
+_POSSESSIVE_GAP = re.compile(r"['\u2019]s[ \t]+")
 LIST_QUALIFIERS = frozenset(_WORDS["list_qualifiers"])  # "Wake and neighboring Durham"
 # A name this big a town's, before "and neighboring" counties, is the town, with its own
 # county in doubt (geo.claim_types.adjacency): "Jackson and neighboring Rankin County".
@@ -313,7 +323,7 @@ class Recogniser:
         nouns = [k for k, word in enumerate(reading.lowers) if word in UNIT_LIST_NOUNS]
         members = [m for k in nouns for m in (
             *(self._unit_list(reading, k) if k > 0 and reading.spaced(k - 1, k) else ()),
-            *self._unit_list_after(reading, k))]
+            *self._unit_list_after(reading, k), *self._unit_hub_and_list(reading, k))]
         if not members:
             return found
         # The members' spans, in text order and apart: a mention overlaps one only if it
@@ -347,7 +357,8 @@ class Recogniser:
         """The members of the list right after word `noun` and a UNIT_LIST_OPENER: "the
         adjacent counties of Fort Bend, Montgomery and Galveston", "counties such as Cobb and
         Gwinnett"."""
-        opener = UNIT_LIST_OPENER.match(reading.text, reading.ends[noun])
+        opener = (UNIT_LIST_OPENER.match(reading.text, reading.ends[noun])
+                  or _HUB_LIST_OPENER.match(reading.text, reading.ends[noun]))
         if opener is None:
             return []
         suffix = UNIT_LIST_NOUNS[reading.lowers[noun]]
@@ -360,7 +371,63 @@ class Recogniser:
             last, candidates = member
             members.append((first, last, candidates))
             first = self._member_after(reading, last)
+        if len(members) >= 2:
+            hub = self._unit_before_qualified_noun(reading, noun, suffix)
+            if hub is not None:
+                members.insert(0, hub)
         return self._list_members(reading, members)
+
+    def _unit_before_qualified_noun(self, reading: _Reading, noun: int, suffix: str):
+        """(first word, last word, candidates) of the unit whose neighbours a list after word
+        `noun` names, said before it: "Wake's neighboring counties — Durham and Johnston",
+        "Lane and the adjacent counties of Douglas and Linn"; None if no unit is."""
+        q = noun - 1
+        if q < 1 or reading.lowers[q] not in LIST_QUALIFIERS:
+            return None
+        if _POSSESSIVE_GAP.fullmatch(reading.text, reading.ends[q - 1], reading.starts[q]):
+            last = q - 1
+        elif (q >= 3 and reading.lowers[q - 1] == "the" and reading.lowers[q - 2] == "and"
+              and reading.spaced(q - 3, q - 2)):
+            last = q - 3
+        else:
+            return None
+        for first in range(max(0, last - UNIT_LIST_WORDS + 1), last + 1):
+            if all(reading.capitalised[first:last + 1]) and all(
+                    reading.joined(k, k + 1) for k in range(first, last)):
+                named = self._unit_named_from(reading, first, suffix)
+                if named is not None and named[0] == last and not any(
+                        c.kind in ("admin1", "country") and c.match == "name"
+                        for c in self.candidates(_key(reading.surface(first, last)))):
+                    return first, last, named[1]  # not "Saline County, Arkansas and the"
+        return None
+
+    def _unit_hub_and_list(self, reading: _Reading, noun: int) -> list[Mention]:
+        """The unit after word `noun` and a hub word, and the members of the list after it:
+        "the counties bordering Lancaster — Chester and Berks", "The parishes encircling
+        Ouachita: Union, Morehouse and Richland", each a unit of the noun's kind."""
+        hub = UNIT_HUB.match(reading.text, reading.ends[noun])
+        if hub is None:
+            return []
+        suffix = UNIT_LIST_NOUNS[reading.lowers[noun]]
+        first = bisect.bisect_left(reading.starts, hub.end())
+        named = (self._unit_named_from(reading, first, suffix)
+                 if first < len(reading.lowers) and reading.capitalised[first] else None)
+        if named is None:
+            return []
+        last, candidates = named
+        opener = _HUB_LIST_OPENER.match(reading.text, reading.ends[last])
+        if opener is None or opener.end() == reading.ends[last]:
+            return []
+        members = [(first, last, candidates)]
+        first = bisect.bisect_left(reading.starts, opener.end())
+        while first < len(reading.lowers) and reading.capitalised[first]:
+            member = self._unit_named_from(reading, first, suffix)
+            if member is None:
+                break
+            last, candidates = member
+            members.append((first, last, candidates))
+            first = self._member_after(reading, last)
+        return self._list_members(reading, members) if len(members) > 2 else []
 
     def _list_members(self, reading: _Reading, members: list) -> list[Mention]:
         """The mentions of a list's (first word, last word, candidates) in text order: two

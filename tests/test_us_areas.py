@@ -157,6 +157,20 @@ def test_a_county_borders_a_list_of_counties(pipeline, text, expected):
      "to the polls.", "Saline County", {"Pulaski County", "Garland County"}),
     ("Counties adjacent to Travis County, Texas include Williamson, Bastrop and Hays.",
      "Travis County", {"Williamson County", "Bastrop County", "Hays County"}),
+    # The county named bare, and its neighbours after a dash, a colon or "such as": Lancaster,
+    # Pennsylvania borders Chester and Berks; Knox, Tennessee borders Anderson, Union and
+    # Sevier; Ouachita Parish borders Union, Morehouse and Richland; Wake, North Carolina
+    # borders Durham and Johnston; Polk, Iowa borders Story and Dallas.
+    ("Dairy farmers in the counties bordering Lancaster — Chester and Berks — were squeezed.",
+     "Lancaster County", {"Chester County", "Berks County"}),
+    ("The counties that touch Knox — Anderson, Union and Sevier — will join the study.",
+     "Knox County", {"Anderson County", "Union County", "Sevier County"}),
+    ("The parishes encircling Ouachita: Union, Morehouse and Richland, got broadband money.",
+     "Ouachita Parish", {"Union Parish", "Morehouse Parish", "Richland Parish"}),
+    ("Wake's neighboring counties — Durham and Johnston — adopted the rules.", "Wake County",
+     {"Durham County", "Johnston County"}),
+    ("Counties next to Polk, such as Story and Dallas, saw prices jump.", "Polk County",
+     {"Story County", "Dallas County"}),
 ])
 def test_neighbouring_counties_of_the_county_named_before(pipeline, text, county, neighbours):
     found = claims_in(pipeline, text)

@@ -68,10 +68,11 @@ NEIGHBOURS_NAMED_PATTERN = LazyPattern(
     rf"{_LIST_DASH}"
     rf"(?:(?:{LIST_OPENER})\b\s*:?\s*)?(?P<members>{LIST})",
     re.IGNORECASE)
-# "Health officials in Kenya fear that its neighbours Uganda and Tanzania": "its" is the one
-# country (or US state) the sentence names before.
+# "Health officials in Kenya fear that its neighbours Uganda and Tanzania", "Caddo Parish and
+# its Texas neighbors Harrison and Bowie counties": "its" is the one country (or US state) the
+# sentence names before.
 ITS_NEIGHBOURS_PATTERN = LazyPattern(
-    rf"\b(?:its|their)\s+(?:[\w-]+\s+){{0,2}}?neighbou?rs?{_LIST_DASH}"
+    rf"\b(?:its|their)\s+(?:(?:[\w-]+|{SLOT})\s+){{0,2}}?neighbou?rs?{_LIST_DASH}"
     rf"(?:(?:{LIST_OPENER})\b\s*:?\s*)?(?P<members>{LIST})", re.IGNORECASE)
 # "Uganda will not send troops to Ethiopia, its northern neighbour", "Benin reopened its border
 # with Niger, its northern neighbour": "its" is the place the sentence opens with, when no
@@ -229,7 +230,7 @@ def find(view, finder) -> None:
     named_lists = []
     for match in NEIGHBOURS_NAMED_PATTERN.finditer(view.text):
         named_lists.append(match.span())
-        reference = _area(finder, view.mention(match["ref"]))
+        reference = _hub(finder, view.mention(match["ref"]), match)
         if reference is not None:
             _each_member(view, finder, match, reference, _slots_of(view, match["members"]))
     for match in (*ITS_NEIGHBOURS_PATTERN.finditer(view.text),
@@ -243,7 +244,7 @@ def find(view, finder) -> None:
     for match in NEIGHBOURS_OF_PATTERN.finditer(view.text):
         if match["it"] and not match["it_ref"]:
             continue  # "the counties that border it": it is the place named before "and"
-        reference = _area(finder, view.mention(match["ref"] or match["it_ref"]))
+        reference = _hub(finder, view.mention(match["ref"] or match["it_ref"]), match)
         if reference is not None:
             _each_member(view, finder, match, reference, _slots_of(view, match["members"]))
     opens = bool(view.mentions) and _OPENING.fullmatch(view.text, 0, view.slot_positions[0])
@@ -582,11 +583,37 @@ def _area(finder, mention):
     return target
 
 
+def _hub(finder, mention, match: re.Match):
+    """The place whose neighbours a list names, as `_area` reads it; where the words call the
+    neighbours counties (or parishes) and the place reads as a town, the county of its name
+    in the town's state or the article's ("the counties bordering Lancaster — Chester and
+    Berks": Lancaster County, Pennsylvania)."""
+    area = _area(finder, mention)
+    if area is not None or not _PLURAL_UNITS.search(match.group()):
+        return area
+    counties = [key for key in map(admin_areas.key_for, mention.mention.candidates)
+                if key and not admin_areas.is_state(key)]
+    for state in (admin_areas.state_of(mention.place), finder.home_state):
+        held = [key for key in counties if state and admin_areas.state_key_of(key) == state]
+        if held:
+            return AdminAreaTarget(held[0], admin_areas.area(held[0]).name)
+    return None
+
+
 def _add(view, finder, match: re.Match, subject, reference, doubts=(), quantity=None) -> None:
-    if subject is not None and reference is not None and area_of(subject) != area_of(reference):
+    if subject is not None and reference is not None and area_of(subject) != area_of(reference) \
+            and not _holds(subject, reference) and not _holds(reference, subject):
         doubts = [*doubts, *_counties_said_elsewhere(view, subject, reference)]
         finder.add(view, match, subject=subject, relation=RELATION, reference=reference,
                    doubts=doubts, quantity=quantity)
+
+
+def _holds(state, county) -> bool:
+    """Whether `state` is the US state that holds the county `county`: no neighbour of its own
+    county ("its Texas neighbors Harrison and Bowie counties" is no claim about Texas)."""
+    outer, inner = area_of(state), area_of(county)
+    return (admin_areas.is_state(outer) and admin_areas.is_key(inner)
+            and not admin_areas.is_state(inner) and admin_areas.state_key_of(inner) == outer)
 
 
 # A place, a comma, and a state just after it: "Fairfield County, Connecticut".
