@@ -11,6 +11,7 @@ A gazetteer place (a US admin-1 or admin-2 unit) finds its polygon by name withi
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -125,6 +126,13 @@ def key_for(place) -> str | None:
         outlines = geometries("us_counties")
         rows = sorted(rows, key=lambda row: outlines[row].distance(point))
     return KEY_PREFIX + fips[rows[0]]
+
+
+def county_holding(town) -> str | None:
+    """The key of the county a US town lies in, by its gazetteer codes."""
+    if getattr(town, "country_code", None) != COUNTRY_ISO2 or not town.admin2:
+        return None
+    return key_for(dataclasses.replace(town, kind="admin2", name=town.admin2))
 
 
 def state_of(place) -> str | None:

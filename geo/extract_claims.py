@@ -826,9 +826,13 @@ class Finder:
         anaphor = ANAPHOR_BEFORE.search(view.text, max(0, match.start() - ANAPHOR_REACH),
                                         match.start())
         if anaphor is not None and self.focus is not None:
-            town, doubts = self.town_named_before(view, match.start(), besides=self.focus.place)
+            town, _ = self.town_named_before(view, match.start(), besides=self.focus.place)
             if town is not None:
-                return town, doubts
+                # the town may be one geo did not recognise, named after it ("Rebels seized
+                # Rutshuru. Later they advanced on Kibumba. The town lies ...")
+                words = " ".join(anaphor["anaphor"].split())
+                return town, [f"{words}: {town.label} (the last town geo recognised before) "
+                              "or another?"]
         return _unnamed_subject(view, match.start()), []
 
     def border(self, view: SentenceView, match: re.Match, subject: Target | None,

@@ -82,10 +82,18 @@ UNIT_LIST_OPENER = re.compile(
 UNIT_HUB = re.compile(
     r"[ \t]+(?:" + "|".join(re.escape(w).replace(r"\ ", r"[ \t]+")
                           for w in _WORDS["unit_hub_words"]) + r")[ \t]+")
+_OPENER_WORDS = "|".join(re.escape(w).replace(r"\ ", r"[ \t]+")
+                        for w in _WORDS["unit_list_openers"])
+# a dash or colon, perhaps with an opener; a comma only with one ("Of the state's 254
+# counties, Houston and Dallas" is no list of counties)
 _HUB_LIST_OPENER = re.compile(
-    r"[ \t]*(?:[,:\u2014\u2013]|[ \t]-)[ \t]*(?:(?:" + "|".join(
-        re.escape(w).replace(r"\ ", r"[ \t]+") for w in _WORDS["unit_list_openers"])
-    + r")[ \t]+)?")
+    rf"[ \t]*(?:[:\u2014\u2013]|[ \t]-)[ \t]*(?:(?:{_OPENER_WORDS})[ \t]+)?"
+    rf"|[ \t]*,[ \t]*(?:{_OPENER_WORDS})[ \t]+")
+def _states_of(members: list) -> set:
+    """The first-level units a list's (first word, last word, candidates) may lie in."""
+    return {c.admin1 for _, _, candidates in members for c in candidates}
+
+
 _LIST_SEPARATORS = {"and", "or"}
 _POSSESSIVE_GAP = re.compile(r"['\u2019]s[ \t]+")
 LIST_QUALIFIERS = frozenset(_WORDS["list_qualifiers"])  # "Wake and neighboring Durham"
@@ -373,7 +381,8 @@ class Recogniser:
             first = self._member_after(reading, last)
         if len(members) >= 2:
             hub = self._unit_before_qualified_noun(reading, noun, suffix)
-            if hub is not None:
+            if hub is not None and not self._names_a_town_or_state(
+                    reading, hub[0], hub[1], _states_of(members), suffix):
                 members.insert(0, hub)
         return self._list_members(reading, members)
 
@@ -395,10 +404,8 @@ class Recogniser:
             if all(reading.capitalised[first:last + 1]) and all(
                     reading.joined(k, k + 1) for k in range(first, last)):
                 named = self._unit_named_from(reading, first, suffix)
-                if named is not None and named[0] == last and not any(
-                        c.kind in ("admin1", "country") and c.match == "name"
-                        for c in self.candidates(_key(reading.surface(first, last)))):
-                    return first, last, named[1]  # not "Saline County, Arkansas and the"
+                if named is not None and named[0] == last:
+                    return first, last, named[1]
         return None
 
     def _unit_hub_and_list(self, reading: _Reading, noun: int) -> list[Mention]:
@@ -418,7 +425,8 @@ class Recogniser:
         opener = _HUB_LIST_OPENER.match(reading.text, reading.ends[last])
         if opener is None or opener.end() == reading.ends[last]:
             return []
-        members = [(first, last, candidates)]
+        hub = (first, last, candidates)
+        members = []
         first = bisect.bisect_left(reading.starts, opener.end())
         while first < len(reading.lowers) and reading.capitalised[first]:
             member = self._unit_named_from(reading, first, suffix)
@@ -427,7 +435,11 @@ class Recogniser:
             last, candidates = member
             members.append((first, last, candidates))
             first = self._member_after(reading, last)
-        return self._list_members(reading, members) if len(members) > 2 else []
+        if len(members) < 2:
+            return []
+        if self._names_a_town_or_state(reading, hub[0], hub[1], _states_of(members), suffix):
+            return self._list_members(reading, members)  # "surrounding Houston": the city
+        return self._list_members(reading, [hub, *members])
 
     def _list_members(self, reading: _Reading, members: list) -> list[Mention]:
         """The mentions of a list's (first word, last word, candidates) in text order: two
@@ -448,13 +460,18 @@ class Recogniser:
         return mentions
 
     def _names_a_town_or_state(self, reading: _Reading, first: int, last: int,
-                               states: set) -> bool:
+                               states: set, suffix: str | None = None) -> bool:
         """Whether words first..last are the name of a town of some size in one of `states`,
-        or of a first-level unit or country ("Larimer County, Colorado, and neighboring")."""
+        or of a first-level unit or country ("Larimer County, Colorado, and neighboring");
+        with `suffix`, a town that lies in a unit of its name and the suffix is no such town
+        (Lancaster, Pennsylvania is in Lancaster County; Houston, Texas is not in Houston
+        County)."""
+        name = reading.surface(first, last)
         return any((c.kind == "city" and c.admin1 in states
-                    and (c.population or 0) >= TOWN_BEFORE_A_LIST_POPULATION)
+                    and (c.population or 0) >= TOWN_BEFORE_A_LIST_POPULATION
+                    and (suffix is None or _key(c.admin2 or "") != _key(f"{name} {suffix}")))
                    or c.kind in ("admin1", "country")
-                   for c in self.candidates(_key(reading.surface(first, last)))
+                   for c in self.candidates(_key(name))
                    if c.match == "name")
 
     def _unit_named(self, reading: _Reading, last: int, suffix: str):
@@ -612,7 +629,8 @@ class Recogniser:
         if hyphened and not big:
             return False
         if not reading.in_title_case(i) and self._in_a_person(
-                reading, i, j, notable=big and best.match != "alias"):
+                reading, i, j, notable=big and best.match != "alias",
+                unit=best.kind in ("country", "admin1")):
             return False
         if single and self.words.is_common_word(surface) and best.match != "demonym":
             if best.kind == "country" or best.capital or _measured_from().search(
@@ -631,21 +649,27 @@ class Recogniser:
             return (best.population or 0) >= needed
         return True
 
-    def _in_a_person(self, reading: _Reading, i: int, j: int, notable: bool) -> bool:
+    def _in_a_person(self, reading: _Reading, i: int, j: int, notable: bool, unit: bool
+                     ) -> bool:
         """A place name that is part of a person's name: after a first name ("Bob Flores",
         "Mary Washington"), or, one word long as a first name is, before a capitalised word
         that is no everyday word ("Leon Panetta"; not "DeKalb County Sheriff" or "Santa Ana
         Unified"), unless it is a `notable` place by its own name (a country, a first-level
-        unit, a city of 100,000) that is no first name ("Texas Comptroller"). Before an
-        everyday word it is part of an organisation's or region's name and still names the
-        place ("Texas Department of Health", "Paris Police"); after a word that is no first
-        name, too ("North Texas", "Six Flags Over Texas")."""
+        unit, a city of 100,000) that is no first name ("Texas Comptroller"); nor is a
+        country or first-level `unit` after a first name that opens a sentence ("Tiny
+        Luxembourg"). Before an everyday word it is part of an organisation's or region's name
+        and still names the place ("Texas Department of Health", "Paris Police"); after a word
+        that is no first name, too ("North Texas", "Six Flags Over Texas")."""
         lowers, capitalised = reading.lowers, reading.capitalised
         after = j + 1 if j + 1 < len(lowers) else None
         before = i - 1 if i > 0 else None
         person = None
         if (before is not None and capitalised[before] and reading.spaced(before, i)
-                and self._first_name_at(reading, before)):
+                and self._first_name_at(reading, before)
+                # opening a sentence, a word may be an adjective that happens to be a name too,
+                # before a country or state, which is no surname ("Tiny Luxembourg", "Major
+                # Ohio cities", "India Pakistan tensions"; still "Peter Kimberley said")
+                and not (unit and reading.sentence_initial[before])):
             person = lowers[j]
         elif (i == j and after is not None and capitalised[after] and reading.spaced(j, after)
               and not self.words.is_common_word(lowers[after])):

@@ -129,9 +129,11 @@ class _Context:
 
     def _rivalled(self, mentions: Sequence[Mention]) -> set[tuple[str, str]]:
         """(country, words) for each country named by words that also name a more populous
-        first-level unit of a country whose other first-level units the article names. (Niger
-        State is smaller than Niger: "Kano, in southern Niger" is the country, though Kano
-        is also a Nigerian state.)"""
+        first-level unit of a country whose other first-level units the article names, where
+        nothing else the article names is in the country or its land neighbours. (Niger State
+        is smaller than Niger: "Kano, in southern Niger" is the country, though Kano is also a
+        Nigerian state; "Tbilisi, Georgia" and "Georgia, which borders Russia" are the
+        country, whatever US states the article names.)"""
         rivalled = set()
         for mention in mentions:
             top, words = mention.candidates[0], mention.text.casefold()
@@ -139,9 +141,34 @@ class _Context:
                     c.kind == "admin1" and c.match == "name"
                     and (c.population or 0) > (top.population or 0)
                     and self.admin1_words.get(c.country_code, set()) - {words}
-                    for c in mention.candidates[1:]):
+                    for c in mention.candidates[1:]) \
+                    and not self._country_or_neighbour_named(mentions, top, words):
                 rivalled.add((top.country_code, words))
         return rivalled
+
+    @staticmethod
+    def _country_or_neighbour_named(mentions: Sequence[Mention], country: Candidate,
+                                    words: str) -> bool:
+        """Whether other words of the article read first as a place in `country` or in a
+        country with a land border with it."""
+        from geo import base_layers  # its attribute table is small; outlines are not read
+
+        try:
+            own = base_layers.adm0_a3(country.country_code)
+        except base_layers.UnknownCountry:
+            return False
+        near = {own} | {code for border in base_layers.borders_of(country.country_code)
+                        for code in (border.a_adm0_a3, border.b_adm0_a3)}
+        for mention in mentions:
+            code = mention.candidates[0].country_code
+            if mention.text.casefold() == words or not code:
+                continue
+            try:
+                if base_layers.adm0_a3(code) in near:
+                    return True
+            except base_layers.UnknownCountry:
+                continue
+        return False
 
     def score(self, candidate: Candidate, words: str) -> float:
         """`candidate` for the mention of `words`, with what the rest of the article says."""
@@ -382,8 +409,9 @@ def _with_units_after_towns(mentions: Sequence[Mention], text: str) -> Sequence[
     read = list(mentions)
     for i in range(1, len(read)):
         town, unit = read[i - 1], read[i]
-        if not _COMMA.fullmatch(text, town.end, unit.start) or unit.candidates[0].kind == "admin1":
-            continue
+        if not _COMMA.fullmatch(text, town.end, unit.start) \
+                or unit.candidates[0].kind in ("admin1", "country"):
+            continue  # "Toluca, in central Mexico" is the country, not the State of México
         held = {c.admin1 for c in town.candidates if c.kind == "city" and c.admin1}
         units = [c for c in unit.candidates if c.kind == "admin1" and c.name in held]
         if units:

@@ -80,6 +80,14 @@ def test_a_weather_bulletin_s_place_or_measure(pipeline):
     assert verdict.status is Status.CONSISTENT
 
 
+def test_the_town_named_before_is_in_doubt(pipeline):
+    # Kibumba, some 25 km north of Goma, is no place geo knows: "the town" may be it.
+    _, (verdict,) = verdicts_in(pipeline, "GOMA - Rebels seized Rutshuru. Later they "
+                                          "advanced on Kibumba. The town lies about 25 km "
+                                          "north of Goma.")
+    assert verdict.status is Status.UNVERIFIABLE and "Rutshuru" in verdict.reason
+
+
 def test_the_town_is_the_one_named_before_when_the_article_s_place_is_the_far_end(pipeline):
     # Rutshuru lies some 65 km north (bearing 24) of Goma, the dateline's town.
     _, (verdict,) = verdicts_in(pipeline, "GOMA (Reuters) - Fighting flared near Rutshuru on "

@@ -328,6 +328,9 @@ def test_countries_neighbouring_a_named_country(pipeline):
     # Paraguay borders Bolivia, not Uruguay; Egypt and Chad border Sudan.
     ("Paraguay, which shares frontiers with Bolivia and with Uruguay, wants a port.",
      [("PRY", "BOL", Status.CONSISTENT), ("PRY", "URY", Status.INCONSISTENT)]),
+    # "and with" continues only a list of what shares a border
+    ("Uganda signed a trade deal with neighbouring Kenya and with China.",
+     [("UGA", "KEN", Status.CONSISTENT)]),
     ("Egypt and Chad, both of which share a frontier with Sudan, took refugees.",
      [("EGY", "SDN", Status.CONSISTENT), ("TCD", "SDN", Status.CONSISTENT)]),
     ("Ghana, bordered by its next-door neighbour Togo to the east, tightened checks.",
@@ -1115,6 +1118,11 @@ def test_more_ways_places_neighbour(pipeline, text, expected):
     ("Sioux Falls, in South Dakota's southwestern corner, is growing.", Status.INCONSISTENT),
     ("Drought losses are heaviest around Colby, in rural northwest Kansas.", Status.CONSISTENT),
     ("Spokane, in western Washington, issued a burn ban.", Status.INCONSISTENT),
+    # A quarter is cut where the area halves: Peshawar lies north of Pakistan's halving
+    # parallel but east of its halving meridian, 0.26 of its scale from the north-western
+    # quarter that readers mean by the province it is in; Kidal lies in Mali's north-east.
+    ("Peshawar, in northwestern Pakistan, was hit.", Status.UNVERIFIABLE),
+    ("Kidal, in northwestern Mali, fell.", Status.INCONSISTENT),
 ])
 def test_a_part_of_a_country_said_with_its_owner(pipeline, text, status):
     found = [v.status for c, v in claims_in(pipeline, text)

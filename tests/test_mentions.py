@@ -45,6 +45,9 @@ def test_a_surname_does_not_hide_the_place_where_the_words_say_where(recogniser)
     # ...unless the first name is also a function word that opens sentences.
     ("In Goma, aid arrived. An Osaka court ruled. Will Chile agree?",
      ["Goma", "Osaka", "Chile"]),
+    # ... nor before a country or state, which is no surname
+    ("Tiny Luxembourg voted. India Pakistan talks resumed.",
+     ["Luxembourg", "India", "Pakistan"]),
 ])
 def test_a_first_name_opening_a_sentence_makes_the_next_name_a_surname(recogniser, text, kept):
     assert [m[0] for m in found(recogniser, text)] == kept
@@ -136,6 +139,18 @@ def test_a_unit_said_to_hold_a_town_in_an_apposition_is_that_unit(recogniser):
     text = "Spokane, in western Washington, issued a burn ban."
     read = {m.mention.text: m.place for m in resolve(recogniser.mentions(text), text)}
     assert (read["Spokane"].admin1, read["Washington"].kind) == ("Washington", "admin1")
+
+
+def test_a_country_after_a_town_stays_the_country(recogniser):
+    # Toluca lies in the State of México, which the country's name is no reading of here.
+    text = "Toluca, in central Mexico, flooded."
+    read = {m.mention.text: m.place for m in resolve(recogniser.mentions(text), text)}
+    assert read["Mexico"].kind == "country"
+
+
+def test_a_comma_after_counties_opens_no_list(recogniser):
+    text = "Of the state's 254 counties, Houston and Dallas reported the most cases."
+    assert {m.place.kind for m in resolve(recogniser.mentions(text), text)} == {"city"}
 
 
 def test_a_bare_compass_word_is_a_direction_not_a_region(recogniser):
@@ -294,6 +309,11 @@ def test_a_name_is_no_evidence_for_its_own_country(recogniser):
     # ... but not where the article names no other unit of that country...
     ("The United States and Georgia signed a defence pact in Tbilisi.", "Georgia", "GE"),
     ("Russian troops remain in Georgia, the Kremlin said.", "Georgia", "GE"),
+    # ... nor where the article names a place in the country, or a neighbour of it
+    ("Protesters in Tbilisi, Georgia, marched as Florida and Texas lawmakers debated.",
+     "Georgia", "GE"),
+    ("A Texas company said Georgia, which borders Russia, would host the pipeline.", "Georgia",
+     "GE"),
     # ... nor where the country is the more populous (Niger State is Nigeria's).
     ("Fighters fled Borno and Yobe states into Niger.", "Niger", "NE"),
 ])

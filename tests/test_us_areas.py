@@ -171,12 +171,26 @@ def test_a_county_borders_a_list_of_counties(pipeline, text, expected):
      {"Durham County", "Johnston County"}),
     ("Counties next to Polk, such as Story and Dallas, saw prices jump.", "Polk County",
      {"Story County", "Dallas County"}),
+    # A city of some size is its own county: Houston's is Harris County, which borders Fort
+    # Bend and Montgomery (Houston County lies 200 km north).
+    ("The counties surrounding Houston — Fort Bend and Montgomery — were flooded.",
+     "Harris County", {"Fort Bend County", "Montgomery County"}),
 ])
 def test_neighbouring_counties_of_the_county_named_before(pipeline, text, county, neighbours):
     found = claims_in(pipeline, text)
     pairs = {frozenset((c.subject.describe(), c.reference.describe())) for c, _ in found}
     assert pairs == {frozenset((county, other)) for other in neighbours}
     assert {verdict.status for _, verdict in found} == {Status.CONSISTENT}
+
+
+def test_a_state_named_bare_before_a_list_of_counties_is_the_state(pipeline):
+    # Missouri's Barry and Taney counties border Arkansas (Arkansas County lies far south).
+    found = claims_in(pipeline, "The Missouri counties bordering Arkansas — Barry and Taney — "
+                                "saw flooding.")
+    assert {(c.subject.describe(), c.reference.describe(), v.status) for c, v in found} >= {
+        ("Barry County", "Arkansas", Status.CONSISTENT),
+        ("Taney County", "Arkansas", Status.CONSISTENT)}
+    assert all(v.status is Status.CONSISTENT for _, v in found)
 
 
 @pytest.mark.parametrize(("text", "pairs"), [

@@ -32,6 +32,7 @@ from geo.claim_types.grammar import (
 )
 from geo.claims import PHRASING_WORDS, Claim, Quantity, Relation, Tolerance
 from geo.measure import Measurement
+from geo.mentions import TOWN_BEFORE_A_LIST_POPULATION
 from geo.targets import AdminAreaTarget, CountryTarget, UnlocatedTarget, area_of, country_of
 from geo.verdicts import Verdict, number_checked, status_of
 
@@ -140,6 +141,10 @@ _NOT_BY_LAND = rf"(?!(?:{alternatives(PHRASING_WORDS['not_land_borders'])})\b)"
 ITS_BORDER_PATTERN = LazyPattern(
     rf"\b(?:its|their)\s+(?:{_NOT_BY_LAND}[\w-]+\s+){{0,2}}?(?:(?:border|frontier)s?"
     rf"|(?:border\s+)?crossings?(?:\s+points?)?)\s+with\s+(?P<members>{LIST})", re.IGNORECASE)
+# What shares borders with a place: a list whose last member may repeat "with" ("shares
+# frontiers with Bolivia and with Brazil"), which no other list may ("a deal with
+# neighbouring Kenya and with China" is no claim about China).
+_BORDERS_WITH_LIST = LIST.replace(r"\s+(?:and|or)\s+", r"\s+(?:and|or)\s+(?:with\s+)?")
 # "which", "that", "both of which" before the words of a clause about the places before it.
 _WHICH = r"(?:(?:(?:both|all|each)\s+of\s+)?which\s+(?:(?:both|all|each|also)\s+)?|that\s+)"
 NAMED_NEIGHBOUR_PATTERN = LazyPattern(
@@ -158,7 +163,7 @@ NAMED_NEIGHBOUR_PATTERN = LazyPattern(
     rf"(?!\s+(?:with|{alternatives(PHRASING_WORDS['border_compounds'])})\b))"
     rf"|{_WHICH}?(?:also\s+)?(?:shares?|has|have)\s+(?:(?:part\s+of\s+)?(?:(?:its|their|an?)\s+)?"
     rf"(?:{_NOT_BY_LAND}(?!\d)[\w-]+\s+){{0,2}})?(?:borders?|frontiers?)\s+with\s+"
-    rf"(?P<shared>{LIST})"
+    rf"(?P<shared>{_BORDERS_WITH_LIST})"
     rf"|{_WHICH}?(?:also\s+)?shares?\s+(?:the\s+)?island\s+of\s+(?:{SLOT}|(?-i:[A-Z])[\w-]+)"
     rf"\s+with\s+(?P<island>{LIST})"
     rf"|whose\s+(?:only\s+)?(?:(?-i:[a-z]+)\s+)?(?:borders?|frontiers?)\s+(?:(?:is|are)\s+)?with\s+"
@@ -230,9 +235,10 @@ def find(view, finder) -> None:
     named_lists = []
     for match in NEIGHBOURS_NAMED_PATTERN.finditer(view.text):
         named_lists.append(match.span())
-        reference = _hub(finder, view.mention(match["ref"]), match)
+        reference, doubts = _hub(finder, view.mention(match["ref"]), match)
         if reference is not None:
-            _each_member(view, finder, match, reference, _slots_of(view, match["members"]))
+            _each_member(view, finder, match, reference, _slots_of(view, match["members"]),
+                         doubts=doubts)
     for match in (*ITS_NEIGHBOURS_PATTERN.finditer(view.text),
                   *ITS_BORDER_PATTERN.finditer(view.text)):
         if any(start <= match.start() < end for start, end in named_lists):
@@ -244,9 +250,10 @@ def find(view, finder) -> None:
     for match in NEIGHBOURS_OF_PATTERN.finditer(view.text):
         if match["it"] and not match["it_ref"]:
             continue  # "the counties that border it": it is the place named before "and"
-        reference = _hub(finder, view.mention(match["ref"] or match["it_ref"]), match)
+        reference, doubts = _hub(finder, view.mention(match["ref"] or match["it_ref"]), match)
         if reference is not None:
-            _each_member(view, finder, match, reference, _slots_of(view, match["members"]))
+            _each_member(view, finder, match, reference, _slots_of(view, match["members"]),
+                         doubts=doubts)
     opens = bool(view.mentions) and _OPENING.fullmatch(view.text, 0, view.slot_positions[0])
     for match in ITS_NEIGHBOUR_PATTERN.finditer(view.text) if opens else ():
         # "its" is the opener only with no other place between ("China urged North Korea to
@@ -583,21 +590,32 @@ def _area(finder, mention):
     return target
 
 
-def _hub(finder, mention, match: re.Match):
-    """The place whose neighbours a list names, as `_area` reads it; where the words call the
-    neighbours counties (or parishes) and the place reads as a town, the county of its name
-    in the town's state or the article's ("the counties bordering Lancaster — Chester and
-    Berks": Lancaster County, Pennsylvania)."""
+def _hub(finder, mention, match: re.Match) -> tuple:
+    """The place whose neighbours a list names, as `_area` reads it, with the doubts of that
+    reading. Where the words call the neighbours counties (or parishes) and the place reads
+    as a town: a town of some size is its own county, in doubt when that county is named
+    otherwise ("the counties surrounding Houston": Harris County, or Houston County?); a
+    smaller one the county of its name in its state or the article's ("the counties
+    bordering Lancaster — Chester and Berks": Lancaster County, Pennsylvania)."""
     area = _area(finder, mention)
     if area is not None or not _PLURAL_UNITS.search(match.group()):
-        return area
+        return area, []
+    town = mention.place
+    if town.kind == "city" and (town.population or 0) >= TOWN_BEFORE_A_LIST_POPULATION:
+        own = admin_areas.county_holding(town)
+        if own is None:
+            return None, []
+        county = town.admin2
+        alike = county.casefold().startswith(town.name.casefold() + " ")
+        return AdminAreaTarget(own, county), (
+            [] if alike else [f"{town.name}: {county} (the city's) or {town.name}'s namesake?"])
     counties = [key for key in map(admin_areas.key_for, mention.mention.candidates)
                 if key and not admin_areas.is_state(key)]
-    for state in (admin_areas.state_of(mention.place), finder.home_state):
+    for state in (admin_areas.state_of(town), finder.home_state):
         held = [key for key in counties if state and admin_areas.state_key_of(key) == state]
         if held:
-            return AdminAreaTarget(held[0], admin_areas.area(held[0]).name)
-    return None
+            return AdminAreaTarget(held[0], admin_areas.area(held[0]).name), []
+    return None, []
 
 
 def _add(view, finder, match: re.Match, subject, reference, doubts=(), quantity=None) -> None:

@@ -43,6 +43,7 @@ from geo.targets import (
     PointTarget,
     RegionTarget,
     UnlocatedTarget,
+    scale_km,
     unit_key_parts,
     unit_target,
     units_holding,
@@ -79,6 +80,14 @@ IMPLIED_PART_PATTERN = LazyPattern(
     rf"{named_slot('place')}(?:\s+(?:{UNIT_NOUN}))?\s*,?\s+in\s+the\s+"
     rf"(?P<part_alone>{_PART_ALONE})"
     rf"\b(?!\s+(?:of|part)\b|-|\s*[A-Z])", re.IGNORECASE)
+# How far outside a quarter ("north-western") a place in one of its two halves may lie, as a
+# share of the country's (or state's) scale, and be in doubt rather than wrong. Conventional
+# quarters of irregular countries lie that far from the cut ones: Peshawar is 0.26 of
+# Pakistan's scale outside its north-western quarter, Quetta 0.30 outside the south-western,
+# Gao 0.19 outside Mali's north-eastern; a wrong quarter lies farther (Kidal in "north-western
+# Mali" 0.49, Sioux Falls in "southwestern South Dakota" 0.63, Kashgar in "north-eastern
+# China" 0.79).
+QUARTER_VAGUENESS_SHARE = 0.4
 # A city has parts of its own: "Chicago, in the south" is the South Side, not southern Illinois;
 # and abroad "Peshawar, in the northwest" is the country's northwest as its readers know it,
 # which the halves of geo.region_cuts do not always hold.
@@ -396,6 +405,21 @@ def judge(claim: Claim, measurement: Measurement, ends_km: float) -> Verdict:
             return within(claim, dataclasses.replace(measurement, km=outside.km),
                           Tolerance(0.0, allowed),
                           f"{outside.km:,.1f} km outside {whole.describe()} itself")
+        if len(claim.reference.part) == 2:
+            # "Peshawar, in northwestern Pakistan": a quarter is cut where the area halves,
+            # which for an irregular country may leave out the corner its readers mean; in one
+            # of the two halves that make it, and near the quarter, the place is not called
+            # outside it
+            halves = [side for side in claim.reference.part if distance_to(
+                claim.subject.point, RegionTarget(claim.reference.area, side)).inside]
+            if halves and measurement.km <= QUARTER_VAGUENESS_SHARE * scale_km(whole):
+                verdict = within(claim, measurement, Tolerance(0.0, ends_km), reason)
+                if verdict.status is Status.INCONSISTENT:
+                    return dataclasses.replace(
+                        verdict, status=Status.UNVERIFIABLE,
+                        reason=f"{reason} of {claim.reference.describe()}, but in "
+                               f"{RegionTarget(claim.reference.area, halves[0]).describe()}")
+                return verdict
         if claim.reference.part == "C":
             # "Wuhan, in central China", "Kazan, in central Russia": "central" names regions
             # by custom (Central China, Central Russia) that lie far from the middle of the

@@ -184,12 +184,11 @@ UNIT_NOUN = alternatives(PHRASING_WORDS["first_level_unit_nouns"]
 # What may stand between a place and the list of its neighbours ("include", "such as").
 LIST_OPENER = alternatives(PHRASING_WORDS["list_openers"])
 # A list of places: "Benin, Ghana, Guinea, Niger, and Senegal", "Chad, the Central African
-# Republic and South Sudan", "Kenya to the east, South Sudan to the north", "mainland China",
-# "Bolivia and with Uruguay";
+# Republic and South Sudan", "Kenya to the east, South Sudan to the north", "mainland China";
 # not "Nicaragua, Russia's ally".
 _MEMBER = (rf"(?:the\s+)?(?:mainland\s+)?{SLOT}(?!['\u2019]s\b)"
            rf"(?:\s+to\s+(?:the|its)\s+(?:north|south|east|west)[\w-]*)?")
-LIST = rf"{_MEMBER}(?:\s*,\s*{_MEMBER})*(?:\s*,?\s+(?:and|or)\s+(?:with\s+)?{_MEMBER})?"
+LIST = rf"{_MEMBER}(?:\s*,\s*{_MEMBER})*(?:\s*,?\s+(?:and|or)\s+{_MEMBER})?"
 
 
 class LazyPattern:
