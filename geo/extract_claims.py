@@ -418,6 +418,41 @@ def _outline_or_point(mention) -> Target | None:
     return AdminAreaTarget(key, mention.place.name) if key else located(mention)
 
 
+# A name in title case that is no place geo knows and no day or month: "Mayon Volcano".
+_UNKNOWN_NAME = LazyPattern(
+    rf"(?<![.!?:]\s)(?<!\A)\b(?!(?:{alternatives(PHRASING_WORDS['calendar'])})\b)"
+    r"(?-i:[A-Z][a-z][\w'\u2019-]*(?:\s+[A-Z][a-z][\w'\u2019-]*)*)", re.IGNORECASE)
+
+
+def _name_between(view: SentenceView, match: re.Match, subject: Target | None) -> list[str]:
+    """The doubt of a measured claim's subject taken from the place named before it when a
+    name geo does not know stands between ("Legazpi City, a 10-hour bus ride from Manila, as
+    Mayon Volcano, about 15 km north-west of the city": Mayon Volcano, not Manila)."""
+    last = bisect.bisect_right(view.slot_ends, match.start()) - 1
+    if last < 0 or subject is None or view.mentions[last] not in view.mentions_of(subject):
+        return []
+    name = _UNKNOWN_NAME.search(view.text, view.slot_ends[last], match.start())
+    if name is None:
+        return []
+    return [f"the subject: {view.mentions[last].mention.text}, or {name.group()}, which geo "
+            "does not know?"]
+
+
+def _unit_holding(view: SentenceView, subject: Target, reference: Target) -> str | None:
+    """The doubt of an admin unit measured from a place inside it, by the gazetteer's codes:
+    "Dingri county in Xigaze, southwest China's Xizang Autonomous Region, about 400 km from
+    Lhasa" measures a place in Xizang, not Xizang's point."""
+    units, places = view.mentions_of(subject), view.mentions_of(reference)
+    if not units or not places:
+        return None
+    unit, place = units[0].place, places[0].place
+    if unit.kind not in ("admin1", "admin2") or unit.country_code != place.country_code \
+            or unit.name not in (place.admin1, place.admin2):
+        return None
+    return (f"{units[0].mention.text} holds {places[0].mention.text}: the claim may be about "
+            "a place in it")
+
+
 def _bordering_reading(mention, own: str) -> str | None:
     """The one other country the words of `mention` may name that shares a land border with
     `own` (an ADM0_A3): "Bwera, near the border with Congo", in Uganda, is on the Democratic
@@ -571,16 +606,19 @@ class Finder:
 
     def _doubts(self, view: SentenceView, claim: Claim) -> list[str]:
         """The doubts of ends taken on little evidence: of a containment claim's subject, as
-        `_placed_elsewhere` tells; of a claim with a number, the ends that are towns abroad
-        and that put the two ends MISREAD_FACTOR times further apart than the number says:
-        resolved with less than resolve.SETTLED_CONFIDENCE, in a country that is not the
-        article's and that no other place of the sentence is in ("Palma ... between 200 and
-        250 km north of Pemba", Mozambique, read as Mallorca, 7,000 km away: the gazetteer
-        lacks Mozambique's Palma). A report may be wrong by half, hardly tenfold; a misread end
+        `_placed_elsewhere` tells; of a claim with a number, the ends that put the two ends
+        MISREAD_FACTOR times further apart than the number says, resolved with less than
+        resolve.SETTLED_CONFIDENCE: towns in a country that is not the article's and that no
+        other place of the sentence is in ("Palma ... between 200 and 250 km north of Pemba",
+        Mozambique, read as Mallorca, 7,000 km away: the gazetteer lacks Mozambique's Palma),
+        and small towns anywhere. A report may be wrong by half, hardly tenfold; a misread end
         is, and cannot make the claim false."""
         if claim.relation is Relation.CONTAINMENT:
             return self._placed_elsewhere(view, claim)
         ends = (claim.subject, claim.reference)
+        holding = _unit_holding(view, *ends)
+        if holding:
+            return [holding]
         if claim.quantity is None or not all(isinstance(end, PointTarget) for end in ends):
             return []
         apart = great_circle_km(*claim.subject.point, *claim.reference.point)
@@ -589,13 +627,18 @@ class Finder:
         doubts = []
         for end in ends:
             mentions = view.mentions_of(end)
-            if (not mentions or max(m.confidence for m in mentions) >= SETTLED_CONFIDENCE
-                    or _other_readings(view, end)):  # the doubt is told with those readings
+            if not mentions or max(m.confidence for m in mentions) >= SETTLED_CONFIDENCE:
                 continue
             place = mentions[0].place
             own = sum(m.place.country_code == place.country_code for m in mentions)
             if view.countries_named()[place.country_code] > own or self._at_home(place):
-                continue  # another place of the sentence is in that country
+                # another place of the sentence is in that country: only a small town may be
+                # another of its name ("Ferndale, about 16 miles south-southwest of Eureka",
+                # California, read as Ferndale, Michigan)
+                if (place.population or 0) < WELL_KNOWN_POPULATION:
+                    doubts.append(f"{mentions[0].mention.text} ({_where(place)}, taken on "
+                                  "little evidence: another town of the name?)")
+                continue
             doubts.append(f"{mentions[0].mention.text} ({_where(place)}, taken on little "
                           "evidence in a sentence about elsewhere?)")
         return doubts
@@ -802,7 +845,7 @@ class Finder:
         if subject is None:
             return None
         reference = self.reference(view, match, subject)
-        doubts: list[str] = []
+        doubts: list[str] = _name_between(view, match, subject)
         if reference is not None and reference == subject:
             # "QUETTA - ... at Chaman. The town lies 100 km north-west of Quetta": "the town"
             # is not the place the article is about when that is the far end, but the town

@@ -80,6 +80,27 @@ def test_a_weather_bulletin_s_place_or_measure(pipeline):
     assert verdict.status is Status.CONSISTENT
 
 
+@pytest.mark.parametrize(("text", "doubt"), [
+    # Ferndale, California (1,400 people) lies 26 km SSW of Eureka; the gazetteer's likelier
+    # Ferndale is Michigan's, 3,300 km east: a small town ten times too far is another of
+    # its name.
+    ("The M5.1 earthquake was centered near Ferndale, about 16 miles south-southwest of "
+     "Eureka.", "another town of the name"),
+    # Xizang holds Lhasa: "about 400 km from Lhasa" is about a place in it (Dingri county).
+    ("A 5.2-magnitude earthquake jolted Dingri county in Xigaze, southwest China's Xizang "
+     "Autonomous Region, about 400 km from Lhasa.", "holds Lhasa"),
+    # Mayon Volcano, which geo does not know, stands between Manila and the claim.
+    ("Classes remain suspended in Legazpi City, a 10-hour bus ride from Manila, as Mayon "
+     "Volcano, about 15 km north-west of the city, continues to spew lava.",
+     "Mayon Volcano"),
+])
+def test_an_end_taken_on_little_evidence_is_in_doubt(pipeline, text, doubt):
+    _, verdicts = verdicts_in(pipeline, text)
+    measured = [v for v in verdicts if v.claim.quantity is not None and not v.claim.qualifier]
+    assert measured and all(v.status is Status.UNVERIFIABLE and doubt in v.reason
+                            for v in measured)
+
+
 def test_the_town_named_before_is_in_doubt(pipeline):
     # Kibumba, some 25 km north of Goma, is no place geo knows: "the town" may be it.
     _, (verdict,) = verdicts_in(pipeline, "GOMA - Rebels seized Rutshuru. Later they "
