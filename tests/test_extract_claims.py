@@ -344,6 +344,9 @@ def test_countries_neighbouring_a_named_country(pipeline):
      [("UGA", "KEN", Status.CONSISTENT), ("UGA", "RWA", Status.CONSISTENT)]),
     ("Cambodia is sandwiched between Thailand and Vietnam.",
      [("KHM", "THA", Status.CONSISTENT), ("KHM", "VNM", Status.CONSISTENT)]),
+    # Luxembourg borders Belgium; the Netherlands only lies beyond it: between is never wrong.
+    ("Luxembourg, wedged between Belgium and the Netherlands, is rich.",
+     [("LUX", "BEL", Status.CONSISTENT), ("LUX", "NLD", Status.UNVERIFIABLE)]),
     # An apposition between the place and its verb.
     ("Gabon, a small oil-rich country, borders Cameroon and Chad.",
      [("GAB", "CMR", Status.CONSISTENT), ("GAB", "TCD", Status.INCONSISTENT)]),
@@ -1143,6 +1146,18 @@ def test_a_part_of_a_country_said_with_its_owner(pipeline, text, status):
 def test_more_words_for_right_by_a_border(pipeline, text, status):
     assert [v.status for c, v in claims_in(pipeline, text)
             if c.relation is Relation.PROXIMITY] == [status]
+
+
+@pytest.mark.parametrize("text", [
+    "Puno lies some 130 km north-west of Desaguadero, the frontier town where most travellers "
+    "cross into Bolivia.",
+    "In Ciudad Juarez, the sprawling border city across the Rio Grande from El Paso, migrants "
+    "wait.",
+])
+def test_a_border_town_with_an_adjective_or_a_frontier(pipeline, text):
+    # Desaguadero lies on Peru's border with Bolivia, Ciudad Juárez on Mexico's with the US.
+    assert [v.status for c, v in claims_in(pipeline, text)
+            if c.relation is Relation.PROXIMITY] == [Status.CONSISTENT]
 
 
 @pytest.mark.parametrize("text", [

@@ -172,7 +172,7 @@ NAMED_NEIGHBOUR_PATTERN = LazyPattern(
     rf"(?P<whose_neighbours>{LIST})"
     rf"|(?:(?:a|an|the)\s+(?:(?-i:[a-z]+)\s+){{0,2}}|{_WHICH}?(?:(?:is|are)\s+)?)?"
     rf"(?:{alternatives(PHRASING_WORDS['between_verbs'])})\s+between\s+"
-    rf"(?P<between>{SLOT}\s+and\s+{SLOT})"
+    rf"(?P<between>{SLOT}\s+and\s+(?:the\s+)?{SLOT})"
     rf"|with\s+which\s+{named_slot('partner')}\s+shares?\s+(?:a|its|their)\s+"
     rf"(?:{_NOT_BY_LAND}\w+\s+)?border"
     rf"|{_WHICH}?(?:also\s+)?(?:(?:all|both|each)\s+)?"

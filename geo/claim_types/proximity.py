@@ -50,12 +50,13 @@ PATTERN = LazyPattern(rf"\b(?P<word>{PROXIMITY})\s+(?P<ref>{BORDER}|{UNNAMED_BOR
 LOCATED_PATTERN = LazyPattern(
     rf"\b(?:{LOCATION_VERB})\s+(?:just\s+)?(?P<word>{PROXIMITY_AFTER_VERB})\s+"
     rf"(?P<ref>{BORDER}|{UNNAMED_BORDER})", re.IGNORECASE)
-# "Tijuana, a border town", "Khost is a border city", "Kilis, a Turkish border town": near the
+# "Tijuana, a border town", "Khost is a border city", "Kilis, a Turkish border town",
+# "Desaguadero, the frontier town", "Ciudad Juárez, the sprawling border city": near the
 # nearest land border of the place's country. Only right after the place: "left Madrid for a
 # border town" says nothing of Madrid.
 BORDER_PLACE_PATTERN = LazyPattern(
-    rf"(?<=\x02)\s*,?\s*(?:(?:is|was)\s+)?(?:a|the)\s+(?:{SLOT}\s+)?(?P<ref>border)\s+"
-    rf"{PLACE_NOUN}\b", re.IGNORECASE)
+    rf"(?<=\x02)\s*,?\s*(?:(?:is|was)\s+)?(?:a|the)\s+(?:(?-i:[a-z]+)\s+)?(?:{SLOT}\s+)?"
+    rf"(?P<ref>border|frontier)\s+{PLACE_NOUN}\b", re.IGNORECASE)
 # "the border town of Kailahun", "the Turkish border city of Kilis": the same, the place after.
 BORDER_PLACE_OF_PATTERN = LazyPattern(
     rf"\b(?:the|a)\s+(?:{SLOT}\s+)?(?P<ref>border)\s+{PLACE_NOUN}\s+(?:of\s+)?"
