@@ -911,6 +911,8 @@ def test_a_unit_that_may_be_another_places_is_never_inconsistent(pipeline, text)
     "Shootings rose in Springfield, Illinois. Shootings rose in Chicago, in the south.",
     # The county holds the crash site, measured from Denver: not Denver.
     "The plane crashed 30 miles northwest of Denver, in Boulder County.",
+    # The county holds Siesta Key, on a side of Tampa (in Hillsborough County): not Tampa.
+    "Hurricane Milton made landfall near Siesta Key, south of Tampa, in Sarasota County.",
 ])
 def test_lists_and_parts_of_cities_make_no_membership_claim(pipeline, text):
     assert [c for c, _ in claims_in(pipeline, text) if c.relation is Relation.CONTAINMENT] == []

@@ -143,10 +143,12 @@ UNIT_APPOSITION_PATTERNS = tuple(LazyPattern(
         rf"the\s+(?:county\s+)?seat\s+of\s+(?:{UNIT_NAMED})",
         rf"the\s+{named_slot('unit')}\s+seat\b",
         rf"an?\s+{named_slot('unit')}\s+{PLACE_NOUN}\b"))
-# "The plane crashed 30 miles northwest of Denver, in Boulder County": the unit holds what was
-# measured from the place, not the place.
-MEASURED_TO_PLACE = LazyPattern(rf"\b(?:{UNIT})\s+(?:[\w-]+\s+){{0,3}}?(?:of|from)\s+"
-                                rf"(?:the\s+)?(?:[\w'\u2019-]+\s+){{0,2}}?\Z", re.IGNORECASE)
+# "The plane crashed 30 miles northwest of Denver, in Boulder County", "near Siesta Key, south
+# of Tampa, in Sarasota County": the unit holds what was measured from the place, or put on a
+# side of it, not the place.
+MEASURED_TO_PLACE = LazyPattern(
+    rf"\b(?:(?:{UNIT})\s+(?:[\w-]+\s+){{0,3}}?|(?:north|south|east|west)[\w-]*\s+)"
+    rf"(?:of|from)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){{0,2}}?\Z", re.IGNORECASE)
 _MEASURED_REACH = 60
 _ENDS_WITH_UNIT_NOUN = re.compile(rf"\b(?:{UNIT_NOUN})\Z", re.IGNORECASE)
 TRIGGER = re.compile(f"{PART_WORD}|centre|center|airport|{UNIT_NOUN}")
