@@ -328,6 +328,10 @@ def test_countries_neighbouring_a_named_country(pipeline):
     # Paraguay borders Bolivia, not Uruguay; Egypt and Chad border Sudan.
     ("Paraguay, which shares frontiers with Bolivia and with Uruguay, wants a port.",
      [("PRY", "BOL", Status.CONSISTENT), ("PRY", "URY", Status.INCONSISTENT)]),
+    # "the country's": the article's country; Nigeria borders Benin, not Togo
+    ("ABUJA (Reuters) - Nigeria's customs chief spoke. Smuggling has surged along the "
+     "country's frontiers with Benin and Togo.",
+     [("BEN", "NGA", Status.CONSISTENT), ("TGO", "NGA", Status.INCONSISTENT)]),
     # "and with" continues only a list of what shares a border
     ("Uganda signed a trade deal with neighbouring Kenya and with China.",
      [("UGA", "KEN", Status.CONSISTENT)]),

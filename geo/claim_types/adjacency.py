@@ -137,9 +137,11 @@ NEIGHBOURS_OF_PATTERN = LazyPattern(
 # "China and Japan share a maritime border": no land neighbours.
 _NOT_BY_LAND = rf"(?!(?:{alternatives(PHRASING_WORDS['not_land_borders'])})\b)"
 # "Nigeria has closed its land border with Benin", "Uganda stepped up screening at its crossings
-# with Congo and Burundi": each member neighbours the one area the sentence names before.
+# with Congo and Burundi": each member neighbours the one area the sentence names before; "the
+# country's frontiers with Benin and Togo": the country the article is about.
 ITS_BORDER_PATTERN = LazyPattern(
-    rf"\b(?:its|their)\s+(?:{_NOT_BY_LAND}[\w-]+\s+){{0,2}}?(?:(?:border|frontier)s?"
+    rf"\b(?:its|their|(?P<the_country>the\s+country['\u2019]s))\s+"
+    rf"(?:{_NOT_BY_LAND}[\w-]+\s+){{0,2}}?(?:(?:border|frontier)s?"
     rf"|(?:border\s+)?crossings?(?:\s+points?)?)\s+with\s+(?P<members>{LIST})", re.IGNORECASE)
 # What shares borders with a place: a list whose last member may repeat "with" ("shares
 # frontiers with Bolivia and with Brazil"), which no other list may ("a deal with
@@ -244,7 +246,9 @@ def find(view, finder) -> None:
         if any(start <= match.start() < end for start, end in named_lists):
             continue  # "Kenya and its neighbours Uganda and Tanzania": read above
         members = _slots_of(view, match["members"])
-        antecedent = _its_antecedent(view, finder, match)
+        # "smuggling along the country's frontiers with Benin and Togo": the article's country
+        antecedent = (_home_country(finder) if match.groupdict().get("the_country")
+                      else _its_antecedent(view, finder, match))
         if antecedent is not None:
             _each_member(view, finder, match, antecedent, members)
     for match in NEIGHBOURS_OF_PATTERN.finditer(view.text):
@@ -567,6 +571,10 @@ def _county_before(view, match: re.Match, members: list) -> AdminAreaTarget | No
         if key and not admin_areas.is_state(key):
             return AdminAreaTarget(key, mention.place.name)
     return None
+
+
+def _home_country(finder) -> CountryTarget | None:
+    return CountryTarget(finder.home_country) if finder.home_country else None
 
 
 def _home(finder, like) -> CountryTarget | AdminAreaTarget | None:
