@@ -10,6 +10,7 @@ the score of the top two.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import math
 import re
 from collections import Counter, defaultdict
@@ -31,6 +32,9 @@ HOLDING_BONUS = 0.25       # a first-level unit holds a town the article is sure
 SIBLING_BONUS = 0.1        # a second-level unit in the first-level one of another named
 PAIR_BONUS = 0.1           # within NEARBY_KM of a reading of another name the article is unsure of
 LIST_BONUS = 0.3           # a country or first-level unit in a list of its kind
+MEASURED_BONUS = 0.3       # the reading a measure to (or from) another name fits best
+MEASURE_FACTOR = 3.0       # ... when it fits within this factor
+KM_PER_MILE = 1.609344
 LIST_MEMBERS = 3           # a list names this many places at least
 UNIT_NOUNS = frozenset(UNIT_LIST_NOUNS.values())  # "County", "Parish"
 # What joins the members of a list: "Arizona, California, Oregon and Utah".
@@ -125,6 +129,8 @@ class _Context:
         # The readings of names in doubt that lie near a reading of another such name, and
         # those close to one (_paired).
         self.paired: tuple[set[str], set[str]] = (set(), set())
+        # The readings of two names a measure joins that lie near each other (_measured_near).
+        self.measured_near = _measured_near(mentions, text) if text else set()
         self.located: set[str] = set()  # the country most of the settled places lie in
 
     def _rivalled(self, mentions: Sequence[Mention]) -> set[tuple[str, str]]:
@@ -192,6 +198,8 @@ class _Context:
             score += ADMIN_BONUS
         if self._listed_with_its_kind(candidate, words):
             score += LIST_BONUS
+        if candidate.id in self.measured_near:
+            score += MEASURED_BONUS
         near_pair, close_pair = self.paired
         if candidate.id in near_pair:
             score += PAIR_BONUS
@@ -286,6 +294,40 @@ def _paired(unsure: Sequence[Mention]) -> tuple[set[str], set[str]]:
                 if km <= CLOSE_KM:
                     close.update((place_id, other_id))
     return near, close
+
+
+# What a measure between two names says after the first: ", about 30 miles west of", " is 12
+# km from", ", or 8 miles NNW of" (geo.mentions reads the same to keep such names as places).
+_MEASURE_BETWEEN = re.compile(
+    r"[ \t]*(?:,[ \t]*(?:or[ \t]+)?|[ \t]+(?:is|lies|sits)[ \t]+)(?:[a-z]+[ \t]+)?"
+    r"(?P<number>\d[\d,]*(?:\.\d+)?)[ \t]*-?[ \t]*"
+    r"(?:(?P<miles>miles?|mi)|kilomet(?:re|er)s?|km)[ \t]+"
+    r"(?:(?:north|south|east|west)[\w-]*[ \t]+|(?-i:[NSEW]{1,3})[ \t]+)?(?:of|from)[ \t]+"
+    r"(?:the[ \t]+|downtown[ \t]+)?\Z", re.IGNORECASE)
+
+
+def _measured_near(mentions: Sequence[Mention], text: str) -> set[str]:
+    """The ids of the town readings of two names a measure joins ("Williams, 30 miles west of
+    Flagstaff") that lie apart most nearly as the measure says, within a factor of
+    MEASURE_FACTOR: the Williams and the Flagstaff of Arizona, 49 km apart, not Williams,
+    California, 900 km from Flagstaff. A writer may err; not often threefold."""
+    near = set()
+    for first, second in itertools.pairwise(mentions):
+        measure = _MEASURE_BETWEEN.fullmatch(text, first.end, second.start)
+        if measure is None:
+            continue
+        claimed = float(measure["number"].replace(",", "")) * (
+            KM_PER_MILE if measure["miles"] else 1.0)
+        if claimed <= 0:
+            continue
+        pairs = [(abs(math.log(max(km, 0.1) / claimed)), a.id, b.id)
+                 for a in first.candidates if a.lat is not None and a.kind == "city"
+                 for b in second.candidates if b.lat is not None and b.kind == "city"
+                 for km in [great_circle_km(a.lat, a.lon, b.lat, b.lon)]]
+        best = min(pairs, default=None)
+        if best is not None and best[0] <= math.log(MEASURE_FACTOR):
+            near.update(best[1:])
+    return near
 
 
 def _list_kind(place: Candidate) -> tuple[str, str | None]:

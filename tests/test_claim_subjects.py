@@ -81,11 +81,9 @@ def test_a_weather_bulletin_s_place_or_measure(pipeline):
 
 
 @pytest.mark.parametrize(("text", "doubt"), [
-    # Ferndale, California (1,400 people) lies 26 km SSW of Eureka; the gazetteer's likelier
-    # Ferndale is Michigan's, 3,300 km east: a small town ten times too far is another of
-    # its name.
-    ("The M5.1 earthquake was centered near Ferndale, about 16 miles south-southwest of "
-     "Eureka.", "another town of the name"),
+    # No Clinton lies near Anchorage: a small town ten times too far is another of its name.
+    ("Fire crews reached Clinton, about 5 miles east of Anchorage.",
+     "another town of the name"),
     # Xizang holds Lhasa: "about 400 km from Lhasa" is about a place in it (Dingri county).
     ("A 5.2-magnitude earthquake jolted Dingri county in Xigaze, southwest China's Xizang "
      "Autonomous Region, about 400 km from Lhasa.", "holds Lhasa"),

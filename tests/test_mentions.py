@@ -141,6 +141,20 @@ def test_a_unit_said_to_hold_a_town_in_an_apposition_is_that_unit(recogniser):
     assert (read["Spokane"].admin1, read["Washington"].kind) == ("Washington", "admin1")
 
 
+@pytest.mark.parametrize(("text", "word", "state"), [
+    # Williams, Arizona lies 49 km west of Flagstaff; the bigger Williams is California's.
+    ("Locations include Flagstaff and Williams, 30 miles west of Flagstaff.", "Williams",
+     "Arizona"),
+    # Ferndale, California lies 26 km from Eureka; Michigan's Ferndale is the bigger.
+    ("The quake was centered near Ferndale, about 16 miles south-southwest of Eureka.",
+     "Ferndale", "California"),
+])
+def test_a_measure_between_two_names_chooses_the_readings_it_fits(recogniser, text, word,
+                                                                   state):
+    read = {m.mention.text: m.place for m in resolve(recogniser.mentions(text), text)}
+    assert read[word].admin1 == state
+
+
 def test_a_country_after_a_town_stays_the_country(recogniser):
     # Toluca lies in the State of México, which the country's name is no reading of here.
     text = "Toluca, in central Mexico, flooded."
