@@ -438,6 +438,30 @@ def _name_between(view: SentenceView, match: re.Match, subject: Target | None) -
             "does not know?"]
 
 
+def _which_border(view: SentenceView, border: BorderTarget) -> list[str]:
+    """The doubt of a border named by words that name another country with a border with the
+    same neighbour: "Bangui lies on the border with Congo": the Central African Republic
+    borders both Congos."""
+    sides = {border.a_adm0_a3, border.b_adm0_a3}
+    for mention in view.mentions:
+        try:
+            named = base_layers.adm0_a3(mention.place.country_code or "")
+        except base_layers.UnknownCountry:
+            continue
+        if mention.place.kind != "country" or named not in sides:
+            continue
+        (other,) = sides - {named}
+        for code, name in _countries_named(mention.mention.text):
+            if code in sides:
+                continue
+            try:
+                base_layers.border(other, code)
+            except base_layers.NoSharedBorder:
+                continue
+            return [f"{mention.mention.text}: {_where(mention.place)} or {name}?"]
+    return []
+
+
 def _unit_holding(view: SentenceView, subject: Target, reference: Target) -> str | None:
     """The doubt of an admin unit measured from a place inside it, by the gazetteer's codes:
     "Dingri county in Xigaze, southwest China's Xizang Autonomous Region, about 400 km from
@@ -619,6 +643,8 @@ class Finder:
         holding = _unit_holding(view, *ends)
         if holding:
             return [holding]
+        if isinstance(claim.reference, BorderTarget):
+            return _which_border(view, claim.reference)
         if claim.quantity is None or not all(isinstance(end, PointTarget) for end in ends):
             return []
         apart = great_circle_km(*claim.subject.point, *claim.reference.point)

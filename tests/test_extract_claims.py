@@ -1178,6 +1178,14 @@ def test_a_border_with_an_ambiguous_country_is_the_one_the_subject_has(pipeline,
     assert {verdict.claim.reference.a_adm0_a3, verdict.claim.reference.b_adm0_a3} == {"COD", "UGA"}
 
 
+def test_a_border_with_either_of_two_countries_is_in_doubt(pipeline):
+    # Bangui lies on the Ubangi, the Central African Republic's border with the Democratic
+    # Republic of the Congo; the Republic of the Congo borders the country too.
+    (verdict,) = [v for c, v in claims_in(pipeline, "Bangui lies on the border with Congo.")
+                  if c.relation is Relation.PROXIMITY]
+    assert verdict.status is Status.UNVERIFIABLE and "Congo" in verdict.reason
+
+
 # Kassala lies some 25 km from Eritrea; Lomé on Togo's border with Ghana; Aqaba a few km
 # from Israel's Eilat; Arica some 20 km south of Peru.
 @pytest.mark.parametrize(("text", "subject"), [
