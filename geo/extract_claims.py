@@ -694,9 +694,14 @@ class Finder:
                  and m.place.id != self.focus.place.id
                  and m.place.country_code == self.focus.place.country_code
                  and (m.place.lat, m.place.lon) != getattr(other_end, "point", None)]
+        words = " ".join(words.split())
+        if not towns and not any(m.place.id == self.focus.place.id and not m.mention.dateline
+                                 for m in self.mentions):
+            # "NAIROBI - Gunmen attacked a bus in the northeast. The town lies near the Somali
+            # border": a dateline says where the reporter is, not which town the story is in
+            return [f"{words}: {self.focus.place.name} (the dateline) or another town?"]
         if not towns:
             return []
-        words = " ".join(words.split())
         return [f"{words}: {self.focus.place.name} (where the article is) or {towns[-1]} (named "
                 "just before)?"]
 

@@ -99,6 +99,14 @@ def test_an_end_taken_on_little_evidence_is_in_doubt(pipeline, text, doubt):
                             for v in measured)
 
 
+def test_the_town_taken_for_a_dateline_s_is_in_doubt(pipeline):
+    # Nairobi lies some 400 km from Somalia; the story's town is in the north-east, unnamed.
+    _, (verdict,) = verdicts_in(pipeline, "NAIROBI (Reuters) - Gunmen attacked a bus in the "
+                                          "northeast on Monday. The town lies near the Somali "
+                                          "border, police said.")
+    assert verdict.status is Status.UNVERIFIABLE and "dateline" in verdict.reason
+
+
 def test_the_town_named_before_is_in_doubt(pipeline):
     # Kibumba, some 25 km north of Goma, is no place geo knows: "the town" may be it.
     _, (verdict,) = verdicts_in(pipeline, "GOMA - Rebels seized Rutshuru. Later they "
