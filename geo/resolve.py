@@ -35,6 +35,7 @@ LIST_BONUS = 0.3           # a country or first-level unit in a list of its kind
 MEASURED_BONUS = 0.3       # the reading a measure to (or from) another name fits best
 MEASURE_FACTOR = 3.0       # ... when it fits within this factor
 KM_PER_MILE = 1.609344
+HALF_THE_EARTH_KM = 20_040.0  # no two places lie farther apart
 LIST_MEMBERS = 3           # a list names this many places at least
 UNIT_NOUNS = frozenset(UNIT_LIST_NOUNS.values())  # "County", "Parish"
 # What joins the members of a list: "Arizona, California, Oregon and Utah".
@@ -318,7 +319,7 @@ def _measured_near(mentions: Sequence[Mention], text: str) -> set[str]:
             continue
         claimed = float(measure["number"].replace(",", "")) * (
             KM_PER_MILE if measure["miles"] else 1.0)
-        if claimed <= 0:
+        if not 0 < claimed <= HALF_THE_EARTH_KM:  # "0 miles from", "10,000,000 km from"
             continue
         pairs = [(abs(math.log(max(km, 0.1) / claimed)), a.id, b.id)
                  for a in first.candidates if a.lat is not None and a.kind == "city"
