@@ -11,6 +11,7 @@ not "March"); "Hague" without "the" is a surname; "Washington said" is a governm
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import tomllib
 from collections import Counter
@@ -89,6 +90,27 @@ _OPENER_WORDS = "|".join(re.escape(w).replace(r"\ ", r"[ \t]+")
 _HUB_LIST_OPENER = re.compile(
     rf"[ \t]*(?:[:\u2014\u2013]|[ \t]-)[ \t]*(?:(?:{_OPENER_WORDS})[ \t]+)?"
     rf"|[ \t]*,[ \t]*(?:{_OPENER_WORDS})[ \t]+")
+def _without_run_ons(found: list[Mention], text: str) -> list[Mention]:
+    """`found` less the names that run on into another with only a space between, neither of
+    them a big place nor the second one's country or first-level unit: pieces of a name geo
+    does not know ("Butte La Rose", a Louisiana hamlet, is not Butte, Montana and Larose)."""
+    drop = set()
+    for a, b in itertools.pairwise(found):
+        if text[a.end:b.start] != " ":
+            continue
+        second = b.candidates[0]
+        if second.kind in ("country", "admin1"):
+            continue  # "Nairobi Kenya", "Austin Texas"
+        if not any(_big(m.candidates[0]) for m in (a, b)):
+            drop.update((id(a), id(b)))
+    return [m for m in found if id(m) not in drop]
+
+
+def _big(place: Candidate) -> bool:
+    return place.kind in ("country", "admin1", "continent", "region") or (
+        (place.population or 0) >= BIG_PLACE_POPULATION)
+
+
 def _states_of(members: list) -> set:
     """The first-level units a list's (first word, last word, candidates) may lie in."""
     return {c.admin1 for _, _, candidates in members for c in candidates}
@@ -323,7 +345,7 @@ class Recogniser:
             if mention is not None:
                 found.append(mention)
             i = k + (used or 1)
-        return self._with_unit_lists(reading, found)
+        return self._with_unit_lists(reading, _without_run_ons(found, reading.text))
 
     def _with_unit_lists(self, reading: _Reading, found: list[Mention]) -> list[Mention]:
         """`found` with the members of every list of units ("Harvey, Harper and Kingman

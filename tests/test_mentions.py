@@ -155,6 +155,18 @@ def test_a_measure_between_two_names_chooses_the_readings_it_fits(recogniser, te
     assert read[word].admin1 == state
 
 
+@pytest.mark.parametrize(("text", "kept"), [
+    # Butte La Rose is a Louisiana hamlet, not Butte, Montana and Larose; Blue Ridge Parkway a
+    # road.
+    ("Water flowed toward Butte La Rose on Saturday.", []),
+    ("Traffic stopped on the Blue Ridge Parkway.", []),
+    # A town and its state or country with only a space between are both places.
+    ("Crowds gathered in Nairobi Kenya and Goma Congo.", ["Nairobi", "Kenya", "Goma", "Congo"]),
+])
+def test_names_that_run_on_into_each_other_are_one_unknown_name(recogniser, text, kept):
+    assert [m[0] for m in found(recogniser, text)] == kept
+
+
 def test_a_country_after_a_town_stays_the_country(recogniser):
     # Toluca lies in the State of México, which the country's name is no reading of here.
     text = "Toluca, in central Mexico, flooded."
