@@ -438,6 +438,43 @@ def _name_between(view: SentenceView, match: re.Match, subject: Target | None) -
             "does not know?"]
 
 
+def _may_name_the_country_of(mention, place) -> bool:
+    """Whether the words of a country's mention may name `place`'s country ("Congo": either)."""
+    if mention.place.country_code == place.country_code:
+        return True
+    try:
+        own = base_layers.adm0_a3(place.country_code or "")
+    except base_layers.UnknownCountry:
+        return True
+    return any(code == own for code, _ in _countries_named(mention.mention.text))
+
+
+def _placed_in_another_unit(view: SentenceView, subject: Target, reference: Target
+                            ) -> str | None:
+    """The doubt of a subject read as a place outside the unit the words between it and the
+    claim's far end put it in ("La Gloria, a village near Perote in Veracruz state, about 200
+    km east of Mexico City": a La Gloria of another state, where the gazetteer lacks
+    Veracruz's)."""
+    towns, ends = view.mentions_of(subject), view.mentions_of(reference)
+    if not towns or not ends:
+        return None
+    town = towns[0]
+    at = view.mentions.index(town)
+    end = next((k for k, mention in enumerate(view.mentions) if k > at and mention in ends),
+               at)
+    for unit in view.mentions[at + 1:min(end, at + 1 + UNITS_AFTER_A_SUBJECT)]:
+        if unit.mention.how == "demonym":
+            continue  # "Goma, a city on the Rwandan border": no unit holding it
+        place = _as_named_unit(unit, view.sentence).place  # "in Veracruz state"
+        inside = (_may_name_the_country_of(unit, town.place) if place.kind == "country"
+                  else town.place.admin1 == place.name if place.kind == "admin1"
+                  else town.place.admin2 == place.name if place.kind == "admin2" else True)
+        if not inside:
+            return (f"{town.mention.text} ({_where(town.place)}), though the words put it in "
+                    f"{unit.mention.text}: another place of the name?")
+    return None
+
+
 def _which_border(view: SentenceView, border: BorderTarget) -> list[str]:
     """The doubt of a border named by words that name another country with a border with the
     same neighbour: "Bangui lies on the border with Congo": the Central African Republic
@@ -645,6 +682,10 @@ class Finder:
             return [holding]
         if isinstance(claim.reference, BorderTarget):
             return _which_border(view, claim.reference)
+        placed = (_placed_in_another_unit(view, claim.subject, claim.reference)
+                  if claim.relation in (Relation.DISTANCE, Relation.DIRECTION) else None)
+        if placed:
+            return [placed]
         if claim.quantity is None or not all(isinstance(end, PointTarget) for end in ends):
             return []
         apart = great_circle_km(*claim.subject.point, *claim.reference.point)
@@ -1047,6 +1088,9 @@ class Finder:
 
 # A town this big is known to be where it is: no writer's slip, no gazetteer's gap.
 WELL_KNOWN_POPULATION = 100_000
+# How many names after a subject may say which unit holds it ("La Gloria, a village near
+# Perote in Veracruz state"): the first few, before the words go on to other places.
+UNITS_AFTER_A_SUBJECT = 2
 # A claimed distance this many times shorter than its ends lie apart says an end was misread.
 MISREAD_FACTOR = 10.0
 # The other readings of each end tried together: the likeliest few (the gazetteer's order),
