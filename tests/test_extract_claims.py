@@ -496,6 +496,11 @@ def test_a_county_before_and_neighboring_counties_is_one_of_them(pipeline):
      "Kidal is about 900 km from Timbuktu", Status.UNVERIFIABLE),
     ("Goma confirmed a case, a pastor who came from Butembo, about 200 km to the north.",
      "Butembo is about 200 km N of Goma", Status.CONSISTENT),
+    # Grand Forks lies 118 km north of Fargo; without "to the", the clause ends at the word.
+    ("The Red crested at Fargo. Grand Forks, about 70 miles north, braced.",
+     "Grand Forks is about 70 mi N of Fargo", Status.CONSISTENT),
+    ("The Red crested at Fargo. Grand Forks, about 30 miles north, braced.",
+     "Grand Forks is about 30 mi N of Fargo", Status.INCONSISTENT),
     # The town, not the state after it; Cheyenne lies 160 km from Denver.
     ("Rebels took Denver. Cheyenne, Wyoming, about 100 miles away, fell next.",
      "Cheyenne is about 100 mi from Denver", Status.CONSISTENT),

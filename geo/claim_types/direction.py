@@ -49,6 +49,11 @@ PATTERN = LazyPattern(
 TO_THE_PATTERN = LazyPattern(
     rf"{FAR_END_UNSAID}{QUANTITY}\s+to\s+the\s+{DIRECTION}\b(?!\s+of\b)", re.IGNORECASE,
     needs=("to the",))
+# "Grand Forks, about 30 miles north, expects its crest": the same without "to the", where
+# the clause ends at the compass word.
+BARE_PATTERN = LazyPattern(
+    rf"{FAR_END_UNSAID}{QUANTITY}\s+{DIRECTION}(?=\s*[,.;:)]|\s+(?:and|but)\b|\s*\Z)",
+    re.IGNORECASE)
 POSSESSIVE_PATTERN = LazyPattern(
     rf"{QUANTITY}\s+to\s+(?P<ref>{SLOT})['\u2019]s\s+{DIRECTION}\b", re.IGNORECASE)
 
@@ -70,7 +75,7 @@ def find(view, finder) -> None:
                        direction=parse_direction(match["direction"]), **fields)
 
 
-    for match in TO_THE_PATTERN.finditer(view.text):
+    for match in (*TO_THE_PATTERN.finditer(view.text), *BARE_PATTERN.finditer(view.text)):
         if ROUTE_AFTER.match(view.text, match.end()):
             continue  # "about 200 km to the north by road": a way, not a bearing and a length
         fields = finder.measured_from_the_town_before(view, match)
