@@ -973,6 +973,9 @@ def test_a_countrys_other_neighbour(pipeline):
      ("Spīn Bōldak", "Kandahār"), Status.CONSISTENT),
     ("Bukavu, the capital of South Kivu, was calm.", ("Bukavu", "Sud-Kivu"),
      Status.CONSISTENT),
+    # Martins Ferry, Ohio lies in Belmont County, across the Ohio from Wheeling.
+    ("Martins Ferry, across the river in Belmont County, Ohio, flooded.",
+     ("Martins Ferry", "Belmont County"), Status.CONSISTENT),
 ])
 def test_an_apposition_says_which_unit_a_place_is_in(pipeline, text, pair, status):
     found = {(c.subject.describe(), c.reference.describe()): v.status

@@ -123,9 +123,12 @@ UNIT_NAMED = (rf"(?:the\s+)?(?:(?:(?:{named_slot('before_noun')}|{PART_WORDS})\s
               rf"|{named_slot('unit')}(?:\s+(?P<noun>{UNIT_NOUN})\b)?)")
 # Whose the unit is, or which part of it: "Pakistan's", "western".
 _OWNER = rf"(?:(?:{named_slot('owner')}['\u2019]s|{PART_WORDS})\s+){{0,2}}"
+# "Fargo, across the river in North Dakota", "Phenix City, across the Chattahoochee in
+# Alabama": what a place lies across says nothing of where it is.
+_ACROSS = r"(?:just\s+)?across\s+the\s+(?:(?!in\b)[\w'\u2019.-]+\s+){1,3}?"
 IN_UNIT_PATTERN = LazyPattern(
-    rf"{named_slot('place')}\s*,?\s+(?:(?:which\s+)?(?:{LOCATION_VERB})\s+)?in\s+{_OWNER}"
-    rf"(?:{UNIT_NAMED})", re.IGNORECASE)
+    rf"{named_slot('place')}\s*,?\s+(?:(?:which\s+)?(?:{LOCATION_VERB})\s+)?(?:{_ACROSS})?"
+    rf"in\s+{_OWNER}(?:{UNIT_NAMED})", re.IGNORECASE)
 # The same said in an apposition: "Mayfield, a city of about 10,000 in Graves County", "Spin
 # Boldak, a town in Kandahar province", "Charikar, the capital of Parwan province", "Chengdu,
 # capital of the southwestern province of Sichuan", "McCook, the seat of Red Willow County",
