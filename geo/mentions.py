@@ -392,15 +392,7 @@ class Recogniser:
         if opener is None:
             return []
         suffix = UNIT_LIST_NOUNS[reading.lowers[noun]]
-        first = bisect.bisect_left(reading.starts, opener.end())
-        members = []
-        while first < len(reading.lowers) and reading.capitalised[first]:
-            member = self._unit_named_from(reading, first, suffix)
-            if member is None:
-                break
-            last, candidates = member
-            members.append((first, last, candidates))
-            first = self._member_after(reading, last)
+        members = self._units_from(reading, opener.end(), suffix)
         if len(members) >= 2:
             hub = self._unit_before_qualified_noun(reading, noun, suffix)
             if hub is not None and not self._names_a_town_or_state(
@@ -448,8 +440,18 @@ class Recogniser:
         if opener is None or opener.end() == reading.ends[last]:
             return []
         hub = (first, last, candidates)
+        members = self._units_from(reading, opener.end(), suffix)
+        if len(members) < 2:
+            return []
+        if self._names_a_town_or_state(reading, hub[0], hub[1], _states_of(members), suffix):
+            return self._list_members(reading, members)  # "surrounding Houston": the city
+        return self._list_members(reading, [hub, *members])
+
+    def _units_from(self, reading: _Reading, start: int, suffix: str) -> list:
+        """(first word, last word, candidates) of each unit with `suffix` of the list that
+        begins at character `start`, as far as its members name such units."""
+        first = bisect.bisect_left(reading.starts, start)
         members = []
-        first = bisect.bisect_left(reading.starts, opener.end())
         while first < len(reading.lowers) and reading.capitalised[first]:
             member = self._unit_named_from(reading, first, suffix)
             if member is None:
@@ -457,11 +459,7 @@ class Recogniser:
             last, candidates = member
             members.append((first, last, candidates))
             first = self._member_after(reading, last)
-        if len(members) < 2:
-            return []
-        if self._names_a_town_or_state(reading, hub[0], hub[1], _states_of(members), suffix):
-            return self._list_members(reading, members)  # "surrounding Houston": the city
-        return self._list_members(reading, [hub, *members])
+        return members
 
     def _list_members(self, reading: _Reading, members: list) -> list[Mention]:
         """The mentions of a list's (first word, last word, candidates) in text order: two
@@ -624,8 +622,7 @@ class Recogniser:
         lowers, capitalised, text = reading.lowers, reading.capitalised, reading.text
         single = i == j
         surface = mention.text
-        big = best.kind in ("country", "admin1", "continent", "region") or (
-            (best.population or 0) >= BIG_PLACE_POPULATION)
+        big = _big(best)
         if i > 0 and lowers[i - 1].rstrip(".") in HONORIFICS:
             return False
         if normalize(surface) in DIRECTION_ALONE:
