@@ -69,6 +69,7 @@ from geo.targets import (
 from geo.units import to_km
 
 AirportFinder = Callable[[object], "PointTarget | None"]
+CapitalFinder = Callable[[str], "PointTarget | None"]  # a country's ISO code -> its capital
 BORDER_PATTERN = LazyPattern(BORDER, re.IGNORECASE)
 REGION_PATTERN = LazyPattern(rf"\b{PART}\s+{SLOT}", re.IGNORECASE)
 _PART_WORD = re.compile(PART_WORD)
@@ -595,7 +596,7 @@ class Finder:
     where they put the claims they find."""
 
     def __init__(self, text: str, mentions: Sequence, context: ArticleContext,
-                 airport_of: AirportFinder | None):
+                 airport_of: AirportFinder | None, capital_of: CapitalFinder | None = None):
         self.text = text
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.home_country = context.home_country
@@ -603,6 +604,7 @@ class Finder:
         self.home_county = context.home_county
         self.focus = context.focus
         self.airport_of = airport_of
+        self.capital_of = capital_of
         self.found: list[FoundClaim] = []
 
     def run(self) -> list[FoundClaim]:
@@ -680,6 +682,13 @@ class Finder:
         holding = _unit_holding(view, *ends)
         if holding:
             return [holding]
+        if _THE_CAPITAL.search(claim.source) and isinstance(claim.reference, PointTarget) \
+                and not any((m.place.lat, m.place.lon) == claim.reference.point
+                            for m in self.mentions):
+            # a country's capital by the registries, which news may not mean: Sucre or La
+            # Paz, Yamoussoukro or Abidjan
+            return [f"the capital: {claim.reference.label}, as the registries mark it, the "
+                    "text naming none"]
         if isinstance(claim.reference, BorderTarget):
             return _which_border(view, claim.reference)
         placed = (_placed_in_another_unit(view, claim.subject, claim.reference)
@@ -1051,6 +1060,11 @@ class Finder:
             start = view.sentence.start
             named = [m for m in self.mentions if m.start < start and m.place.capital
                      and country_of(m.place) == own[0]]
+            if not named and self.capital_of is not None:
+                # "Jacmel, about 40 km south of the capital" with the capital unnamed: the
+                # registries' (in doubt: _doubts)
+                code = base_layers.country(own[0]).iso_a2
+                return self.capital_of(code) if code else None
         return located(named[0]) if named else None
 
     @staticmethod
@@ -1086,6 +1100,7 @@ class Finder:
 
 
 
+_THE_CAPITAL = re.compile(r"\bthe\s+capital\b", re.IGNORECASE)
 # A town this big is known to be where it is: no writer's slip, no gazetteer's gap.
 WELL_KNOWN_POPULATION = 100_000
 # How many names after a subject may say which unit holds it ("La Gloria, a village near
@@ -1274,11 +1289,13 @@ def _deduplicated(found: list[FoundClaim]) -> list[FoundClaim]:
 
 
 def extract_claims(text: str, mentions: Sequence, context: ArticleContext | None = None,
-                   airport_of: AirportFinder | None = None) -> list[FoundClaim]:
+                   airport_of: AirportFinder | None = None,
+                   capital_of: CapitalFinder | None = None) -> list[FoundClaim]:
     """Claims in `text` about its resolved `mentions` (objects with start, end and place).
     `context` is what the article establishes beyond a sentence (ArticleContext).
-    `airport_of(place)` finds the airport serving a town, for "the airport in Amenas"."""
-    return Finder(text, mentions, context or ArticleContext(), airport_of).run()
+    `airport_of(place)` finds the airport serving a town, for "the airport in Amenas";
+    `capital_of(country code)` a country's capital, for "the capital" the text leaves unnamed."""
+    return Finder(text, mentions, context or ArticleContext(), airport_of, capital_of).run()
 
 
 def regions_named(text: str, mentions: Sequence) -> list[tuple[RegionTarget, int, int]]:

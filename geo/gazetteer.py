@@ -470,6 +470,16 @@ class Gazetteer:
             "ORDER BY p.importance DESC, p.source_id", (place_id,)).fetchall()
         return [_candidate(row, 1.0, score=1.0) for row in rows]
 
+    def capital_of(self, country_code: str) -> Candidate | None:
+        """The capital of a country, as the registries mark it (the most populous town so
+        marked, where a country has several: Pretoria of South Africa's three)."""
+        row = self._local.db.execute(
+            f"SELECT {_PLACE_COLUMNS}, p.name, 'name' FROM {_PLACE_FROM} "
+            "WHERE p.kind = 'city' AND p.capital = 1 AND p.country_code = ? "
+            "AND p.lat IS NOT NULL ORDER BY p.population DESC, p.source_id LIMIT 1",
+            (country_code,)).fetchone()
+        return _candidate(row, 1.0, score=1.0) if row else None
+
     def country_name(self, code: str | None) -> str | None:
         return self._country_names.get(code) if code else None
 

@@ -165,6 +165,10 @@ class Pipeline:
         airports = self.gazetteer.airports_serving(town.id)
         return target_for(airports[0]) if airports else None
 
+    def capital_of(self, country_code: str) -> PointTarget | None:
+        capital = self.gazetteer.capital_of(country_code)
+        return target_for(capital) if capital else None
+
     def resolved_mentions(self, text: str) -> list[ResolvedMention]:
         return resolve(self.recogniser.mentions(text), text)
 
@@ -179,7 +183,8 @@ class Pipeline:
         context = ArticleContext(home_country(found, where), home_state(found, where),
                                  where.mentions[0] if where is not None else None,
                                  home_county(found, where))
-        claims = extract_claims(text, mentions, context, self.airport_of) if with_claims else []
+        claims = (extract_claims(text, mentions, context, self.airport_of, self.capital_of)
+                  if with_claims else [])
         return Analysis(
             article=article, mentions=mentions, found_places=found, focus=where,
             found_claims=claims, verdicts=[verify(c.claim, c.readings) for c in claims],

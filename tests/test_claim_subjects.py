@@ -102,6 +102,19 @@ def test_an_end_taken_on_little_evidence_is_in_doubt(pipeline, text, doubt):
                             for v in measured)
 
 
+@pytest.mark.parametrize(("text", "status"), [
+    # Hinche lies some 95 km north-north-east of Port-au-Prince, which the text leaves unnamed.
+    ("Hinche, about 100 km north of the capital, was hit.", Status.CONSISTENT),
+    # ... not south of it; the capital the registries mark may not be the one a writer means,
+    # so a claim measured from it is never called false.
+    ("Hinche, about 100 km south of the capital, was hit.", Status.UNVERIFIABLE),
+])
+def test_an_unnamed_capital_is_the_registries(pipeline, text, status):
+    _, (verdict,) = verdicts_in(pipeline, text)
+    assert verdict.claim.reference.describe() == "Port-au-Prince"
+    assert verdict.status is status
+
+
 def test_the_town_taken_for_a_dateline_s_is_in_doubt(pipeline):
     # Nairobi lies some 400 km from Somalia; the story's town is in the north-east, unnamed.
     _, (verdict,) = verdicts_in(pipeline, "NAIROBI (Reuters) - Gunmen attacked a bus in the "

@@ -313,3 +313,9 @@ def test_major_lakes_are_named(gazetteer, name, point):
 def test_regions_made_of_administrative_units(gazetteer, name, point):
     best = gazetteer.lookup(name, fuzzy=False)[0]
     assert best.kind == "region" and km(best, point) < 400
+
+
+@pytest.mark.parametrize(("code", "capital"), [("HT", "Port-au-Prince"), ("ET", "Addis Ababa"),
+                                               ("ZA", "Pretoria")])
+def test_a_countrys_capital_as_the_registries_mark_it(gazetteer, code, capital):
+    assert gazetteer.capital_of(code).name == capital
