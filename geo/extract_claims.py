@@ -489,14 +489,9 @@ def _which_border(view: SentenceView, border: BorderTarget) -> list[str]:
         if mention.place.kind != "country" or named not in sides:
             continue
         (other,) = sides - {named}
-        for code, name in _countries_named(mention.mention.text):
-            if code in sides:
-                continue
-            try:
-                base_layers.border(other, code)
-            except base_layers.NoSharedBorder:
-                continue
-            return [f"{mention.mention.text}: {_where(mention.place)} or {name}?"]
+        for code, name in _countries_bordering(mention.mention.text, other):
+            if code not in sides:
+                return [f"{mention.mention.text}: {_where(mention.place)} or {name}?"]
     return []
 
 
@@ -519,14 +514,21 @@ def _bordering_reading(mention, own: str) -> str | None:
     """The one other country the words of `mention` may name that shares a land border with
     `own` (an ADM0_A3): "Bwera, near the border with Congo", in Uganda, is on the Democratic
     Republic's border, as the Republic of the Congo's is nowhere near."""
-    found = set()
-    for code, _ in _countries_named(mention.mention.text):
+    found = {code for code, _ in _countries_bordering(mention.mention.text, own)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _countries_bordering(words: str, own: str) -> list[tuple[str, str]]:
+    """(ADM0_A3, name) of the countries `words` may name (_countries_named) that share a land
+    border with `own`."""
+    found = []
+    for code, name in _countries_named(words):
         try:
             base_layers.border(own, code)
         except base_layers.NoSharedBorder:
             continue
-        found.add(code)
-    return found.pop() if len(found) == 1 else None
+        found.append((code, name))
+    return found
 
 
 def _state_outline_or_point(mention) -> Target | None:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from geo.gazetteer import Candidate
 from geo.mentions import UNIT_LIST_NOUNS, Mention
 from geo.sphere import MEAN_EARTH_RADIUS_M, great_circle_km
+from geo.units import to_km
 
 COUNTRY_BONUS = 0.25       # the candidate lies in a country the article names
 ADMIN_BONUS = 0.25         # ... in an admin-1 unit the article names ("Alexandria, Louisiana")
@@ -34,7 +35,6 @@ PAIR_BONUS = 0.1           # within NEARBY_KM of a reading of another name the a
 LIST_BONUS = 0.3           # a country or first-level unit in a list of its kind
 MEASURED_BONUS = 0.3       # the reading a measure to (or from) another name fits best
 MEASURE_FACTOR = 3.0       # ... when it fits within this factor
-KM_PER_MILE = 1.609344
 HALF_THE_EARTH_KM = 20_040.0  # no two places lie farther apart
 LIST_MEMBERS = 3           # a list names this many places at least
 UNIT_NOUNS = frozenset(UNIT_LIST_NOUNS.values())  # "County", "Parish"
@@ -302,7 +302,7 @@ def _paired(unsure: Sequence[Mention]) -> tuple[set[str], set[str]]:
 _MEASURE_BETWEEN = re.compile(
     r"[ \t]*(?:,[ \t]*(?:or[ \t]+)?|[ \t]+(?:is|lies|sits)[ \t]+)(?:[a-z]+[ \t]+)?"
     r"(?P<number>\d[\d,]*(?:\.\d+)?)[ \t]*-?[ \t]*"
-    r"(?:(?P<miles>miles?|mi)|kilomet(?:re|er)s?|km)[ \t]+"
+    r"(?P<unit>miles?|mi|kilomet(?:re|er)s?|km)[ \t]+"
     r"(?:(?:north|south|east|west)[\w-]*[ \t]+|(?-i:[NSEW]{1,3})[ \t]+)?(?:of|from)[ \t]+"
     r"(?:the[ \t]+|downtown[ \t]+)?\Z", re.IGNORECASE)
 
@@ -317,8 +317,7 @@ def _measured_near(mentions: Sequence[Mention], text: str) -> set[str]:
         measure = _MEASURE_BETWEEN.fullmatch(text, first.end, second.start)
         if measure is None:
             continue
-        claimed = float(measure["number"].replace(",", "")) * (
-            KM_PER_MILE if measure["miles"] else 1.0)
+        claimed = to_km(float(measure["number"].replace(",", "")), measure["unit"])
         if not 0 < claimed <= HALF_THE_EARTH_KM:  # "0 miles from", "10,000,000 km from"
             continue
         pairs = [(abs(math.log(max(km, 0.1) / claimed)), a.id, b.id)

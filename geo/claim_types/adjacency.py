@@ -535,11 +535,17 @@ def _county_in_state_of(member, reference) -> AdminAreaTarget | None:
     state, if there is one. None when `reference` (any target, or None) is no county."""
     if not isinstance(reference, AdminAreaTarget) or admin_areas.is_state(reference.area):
         return None
-    state = admin_areas.state_key_of(reference.area)
-    for candidate in member.mention.candidates:
+    named = _county_named_in(member, admin_areas.state_key_of(reference.area))
+    return AdminAreaTarget(named[0], named[1].name) if named else None
+
+
+def _county_named_in(mention, state: str):
+    """(key, candidate) of the first reading of `mention` that is a county of the US state
+    `state` (a key), or None."""
+    for candidate in mention.mention.candidates:
         key = admin_areas.key_for(candidate)
         if key and not admin_areas.is_state(key) and admin_areas.state_key_of(key) == state:
-            return AdminAreaTarget(key, candidate.name)
+            return key, candidate
     return None
 
 
@@ -617,12 +623,10 @@ def _hub(finder, mention, match: re.Match) -> tuple:
         alike = county.casefold().startswith(town.name.casefold() + " ")
         return AdminAreaTarget(own, county), (
             [] if alike else [f"{town.name}: {county} (the city's) or {town.name}'s namesake?"])
-    counties = [key for key in map(admin_areas.key_for, mention.mention.candidates)
-                if key and not admin_areas.is_state(key)]
     for state in (admin_areas.state_of(town), finder.home_state):
-        held = [key for key in counties if state and admin_areas.state_key_of(key) == state]
-        if held:
-            return AdminAreaTarget(held[0], admin_areas.area(held[0]).name), []
+        named = _county_named_in(mention, state) if state else None
+        if named is not None:
+            return AdminAreaTarget(named[0], admin_areas.area(named[0]).name), []
     return None, []
 
 
