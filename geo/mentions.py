@@ -67,6 +67,7 @@ MEASURED_FROM_REACH = 60
 _WORDS = tomllib.loads(resources.files("geo").joinpath("mention_words.toml").read_text("utf-8"))
 FEATURE_AFTER = frozenset(_WORDS["feature_after"])  # "Memphis Street", "Neches River"
 DIRECTION_ALONE = frozenset(_WORDS["direction_alone"])  # "North", "Central"
+STORM_WORDS = frozenset(_WORDS["storm_words"])  # "Tropical Storm Irene"
 CONNECTORS = frozenset(_WORDS["connectors"])  # "Rio de Janeiro", "Republic of the Congo"
 HYPHENED_ARTICLES = frozenset(_WORDS["hyphened_articles"])  # "Deir ez-Zor"
 FUNCTION_WORD_FIRST_NAMES = frozenset(_WORDS["function_word_first_names"])  # "In", "Will"
@@ -624,6 +625,11 @@ class Recogniser:
         surface = mention.text
         big = _big(best)
         if i > 0 and lowers[i - 1].rstrip(".") in HONORIFICS:
+            return False
+        # "Tropical Storm Irene", "Cyclone Nargis": a storm's title, capitalised, and its name
+        if (i > 0 and capitalised[i - 1] and lowers[i - 1] in STORM_WORDS) or (
+                lowers[j] in STORM_WORDS and j + 1 < len(lowers) and capitalised[j + 1]
+                and reading.spaced(j, j + 1)):
             return False
         if normalize(surface) in DIRECTION_ALONE:
             return False

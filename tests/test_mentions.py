@@ -514,3 +514,11 @@ def test_counties_named_together_lie_in_one_state(recogniser):
 ])
 def test_a_possessive_inside_a_name(recogniser, text, names):
     assert [m.text for m in recogniser.mentions(text)] == names
+
+
+def test_a_storm_s_name_is_no_place(recogniser):
+    # Irene (Texas), Florence (South Carolina) and Cyclone (a hamlet) share names with storms.
+    text = ("Tropical Storm Irene flooded Brattleboro, Vermont, as Hurricane Florence would "
+            "Wilmington, North Carolina. Cyclone Nargis hit Yangon.")
+    assert [m[0] for m in found(recogniser, text)] == [
+        "Brattleboro", "Vermont", "Wilmington", "North Carolina", "Yangon"]
