@@ -191,8 +191,8 @@ STATE_EDGE_DEG = 0.1
 
 @cache
 def border_along(state_key: str, adm0_a3: str):
-    """The stretch of the US land border with a country along one state: "the Texas-Mexico
-    border" (empty where the state does not reach it)."""
+    """The stretch of the US land border with a country along one state (or county): "the
+    Texas-Mexico border" (empty where the state does not reach it)."""
     import shapely
 
     from geo import base_layers

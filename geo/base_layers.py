@@ -74,10 +74,19 @@ class Country:
     name: str
     name_long: str
     area_km2: float
+    sovereign_a3: str
+    ne_type: str  # "Sovereign country", "Country", "Dependency", "Disputed", "Indeterminate"...
 
     @property
     def geometry(self):
         return geometries("countries_10m")[self.row]
+
+    def belongs_with(self, other: Country) -> bool:
+        """Whether a place in this unit may fairly be said to be in `other`: they have one
+        sovereign (Hong Kong and China, Greenland and Denmark), or either's status is
+        disputed (Western Sahara, Palestine, Kosovo)."""
+        return (self.sovereign_a3 == other.sovereign_a3
+                or bool({self.ne_type, other.ne_type} & {"Disputed", "Indeterminate"}))
 
 
 @dataclass(frozen=True)

@@ -311,8 +311,9 @@ def _allowed(km: float, rounding_km: float, hedge: str | None) -> Tolerance:
 @dataclass(frozen=True)
 class Claim:
     """One geographic claim. `direction` is a compass point ("SW") for direction claims;
-    `qualifier` is the proximity word ("on", "near"), or for a distance the way it is
-    travelled ("drive", "by road"); `source` is the text it came from."""
+    `qualifier` is the proximity word ("on", "near"), for a distance the way it is
+    travelled ("drive", "by road"), for a place in a country the word that named the country
+    ("Tajik" in "the Tajik town of"); `source` is the text it came from."""
 
     subject: Target
     relation: Relation

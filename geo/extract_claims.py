@@ -113,9 +113,11 @@ UNNAMED_BEFORE = LazyPattern(
     rf"\s+\d+\w*(?:\s+{_BOUND}(?:\s+and\s+{_BOUND})?)?)){_SAYING_WHERE}", re.IGNORECASE)
 UNNAMED_REACH = 80
 # "Kidal, a town about 300 km from Gao", "Kidal is a town", "Kidal, which lies in a desert":
-# the thing is, or holds, the place named just before it.
+# the thing is, or holds, the place named just before it; "Jajarkot, in the west of the
+# country about 320 km from": the thing only says where that place is.
 _NAMED_BEFORE_THING = re.compile(
-    rf"\x02(?:\s*,\s*(?:(?:which|that)\s+)?(?:(?:{LOCATION_VERB}|are|were|remains)\s+){{0,2}}"
+    r"\x02(?:\s*,\s*in\s+the\s+(?:(?:far|extreme)\s+)?(?:north|south|east|west)[\w-]*\s+of\s+\Z"
+    rf"|\s*,\s*(?:(?:which|that)\s+)?(?:(?:{LOCATION_VERB}|are|were|remains)\s+){{0,2}}"
     rf"|\s+(?:(?:{LOCATION_VERB}|are|were|remains)\s+){{1,2}})(?:(?:in|on|at)\s+)?\Z",
     re.IGNORECASE)
 # "East Ridge, on Interstate 75 a few miles from": the road passes the place before it.
@@ -649,16 +651,21 @@ class Finder:
 
     def add(self, view: SentenceView, match: re.Match,
             reference_for: Callable[[object], Target] | None = None,
-            doubts: Sequence[str] = (), **claim_fields) -> None:
+            doubts: Sequence[str] = (),
+            other_references: Sequence[tuple[str, Target | None]] = (), **claim_fields) -> None:
         """Add a claim. `reference_for(place)` is the reference the claim's words name when
         its subject is another place its name may mean ("Jackson, in Madison County": the
         county of that name in the other Jackson's state), so such a reading changes both
         ends at once. `doubts` tell why an end may be another that geo cannot name
         ("neighbouring Turkey": Syria's, or the article's country's?): such a claim is never
-        called inconsistent."""
+        called inconsistent. `other_references` are other places the words may measure from,
+        each with its doubt ("measured from Fargo (named last) or Moorhead?"): such a claim is
+        inconsistent only when it is from each of them."""
         start, end = view.original_offset(match.start()), view.original_offset(match.end())
         claim = Claim(source=self.text[start:end], **claim_fields)
         readings = list(_readings(view, claim))
+        readings += [(doubt, None if other is None else dataclasses.replace(claim, reference=other))
+                     for doubt, other in other_references]
         readings += [(doubt, None) for doubt in doubts]
         readings += [(doubt, None) for doubt in self._doubts(view, claim)]
         readings += [(doubt, None) for doubt in self._anaphor_doubts(view, match, claim)]
@@ -878,21 +885,24 @@ class Finder:
                 view.text, view.slot_ends[at - 1], view.slot_positions[at]):
             mention = view.mentions[at - 1]  # "Cheyenne, Wyoming, about 100 miles away"
         subject = located(mention)
-        far_end, doubts = self.town_named_before(view, match.start(), besides=mention.place)
+        far_end, other_far_ends = self.town_named_before(view, match.start(),
+                                                         besides=mention.place)
         if subject is None or far_end is None or far_end == subject:
             return None
         try:
             quantity = Quantity.matched(match)
         except ValueError:
             return None
-        return {"subject": subject, "reference": far_end, "quantity": quantity, "doubts": doubts}
+        return {"subject": subject, "reference": far_end, "quantity": quantity,
+                "other_references": other_far_ends}
 
     def town_named_before(self, view: SentenceView, view_offset: int, besides
-                          ) -> tuple[PointTarget | None, list[str]]:
+                          ) -> tuple[PointTarget | None, list[tuple[str, Target | None]]]:
         """The far end of a measure the text leaves unsaid ("Kidal, about 300 km away"): the
         last town other than `besides` (a place) named before the words, in the article, or
-        else the town the article is about; with the doubt of it when the text named other
-        towns before it ("Gao and Timbuktu fell; Kidal, about 300 km away": from which?)."""
+        else the town the article is about; with the other towns the text named just before
+        it, each with the doubt of it ("Gao and Timbuktu fell; Kidal, about 300 km away": from
+        which?)."""
         start = view.original_offset(view_offset)
         towns: dict[str, object] = {}
         for mention in self.mentions:
@@ -906,11 +916,10 @@ class Finder:
             focus = self.focus if (self.focus is not None and self.focus.place.kind == "city"
                                    and self.focus.place.id != besides.id) else None
             return (located(focus) if focus is not None else None), []
-        last = named[-1]
-        others = [m.place.name for m in named[-3:-1]]
-        doubts = ([f"measured from {last.place.name} (named last) or {' or '.join(others)}?"]
-                  if others else [])
-        return located(last), doubts
+        last, others = named[-1], named[-3:-1]
+        doubt = (f"measured from {last.place.name} (named last) or "
+                 f"{' or '.join(m.place.name for m in others)}?")
+        return located(last), [(doubt, located(m)) for m in others]
 
     def measured(self, view: SentenceView, match: re.Match, outlines: bool | str = True
                  ) -> dict | None:

@@ -50,6 +50,15 @@ def test_disputed_and_indefinite_borders_are_flagged():
     assert base_layers.borders().indefinite.any()
 
 
+@pytest.mark.parametrize(("place", "country", "belongs"), [
+    ("HK", "CN", True),  # a special administrative region of China
+    ("GL", "DK", True),  # Greenland, of the Kingdom of Denmark
+    ("EH", "MA", True),  # Western Sahara, disputed: Morocco claims it
+    ("TR", "SY", False), ("AF", "PK", False)])
+def test_whose_a_place_may_be_beyond_the_map_s_countries(place, country, belongs):
+    assert base_layers.country(place).belongs_with(base_layers.country(country)) is belongs
+
+
 def test_adjacency_and_containment():
     assert base_layers.shared_border_km("DZA", "MLI") > 1000
     assert base_layers.shared_border_km("DZA", "LBY") > 900

@@ -491,9 +491,12 @@ def test_a_county_before_and_neighboring_counties_is_one_of_them(pipeline):
      Status.CONSISTENT),
     ("Rebels took Gao. Kidal, about 900 km away, fell next.", "Kidal is about 900 km from Gao",
      Status.INCONSISTENT),
-    # Two towns named before: which one the words measure from is unsaid.
+    # Two towns named before: which one the words measure from is unsaid. Kidal lies some
+    # 290 km from Gao and 500 km from Timbuktu: 300 km holds from one, 900 km from neither.
+    ("Rebels took Gao and Timbuktu. Kidal, about 300 km away, fell next.",
+     "Kidal is about 300 km from Timbuktu", Status.UNVERIFIABLE),
     ("Rebels took Gao and Timbuktu. Kidal, about 900 km away, fell next.",
-     "Kidal is about 900 km from Timbuktu", Status.UNVERIFIABLE),
+     "Kidal is about 900 km from Timbuktu", Status.INCONSISTENT),
     ("Goma confirmed a case, a pastor who came from Butembo, about 200 km to the north.",
      "Butembo is about 200 km N of Goma", Status.CONSISTENT),
     # Grand Forks lies 118 km north of Fargo; without "to the", the clause ends at the word.
@@ -1254,3 +1257,96 @@ def test_the_adjacency_trigger_passes_every_word_of_its_lists():
 def test_near_a_border_has_a_cap(pipeline, text, status):
     assert [v.status for c, v in claims_in(pipeline, text)
             if c.relation is Relation.PROXIMITY] == [status]
+
+
+# Kousseri is in Cameroon, Kandahar in Afghanistan (about 100 km from Pakistan), Brazzaville
+# in the Republic of the Congo, Goma in the Democratic Republic; Nuuk is in Greenland, which
+# Natural Earth draws apart from Denmark, its sovereign.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Cholera spread across the river from the Cameroonian town of Kousseri.",
+     [("Kousséri", "Cameroon", Status.CONSISTENT)]),
+    # A country's word also names its people, who live beyond it, but not 2,800 km beyond.
+    ("The Pakistani city of Kandahar was attacked.",
+     [("Kandahār", "Pakistan", Status.UNVERIFIABLE)]),
+    ("The Nigerian city of Nairobi was calm.", [("Nairobi", "Nigeria", Status.INCONSISTENT)]),
+    ("Refugees reached Brazzaville, the Congolese capital, on Monday.",
+     [("Brazzaville", "Congo", Status.CONSISTENT)]),
+    ("Troops entered the Congolese city of Goma and the Rwandan town of Gisenyi.",
+     [("Goma", "Dem. Rep. Congo", Status.CONSISTENT), ("Gisenyi", "Rwanda", Status.CONSISTENT)]),
+    ("The Danish town of Nuuk was quiet.", [("Nuuk", "Denmark", Status.UNVERIFIABLE)]),
+    ("The American city of Paris, Texas, was quiet.",
+     [("Paris", "United States of America", Status.CONSISTENT)]),
+])
+def test_the_nation_s_town_of(pipeline, text, expected):
+    assert [(c.subject.describe(), c.reference.describe(), v.status)
+            for c, v in claims_in(pipeline, text)
+            if c.relation is Relation.CONTAINMENT] == expected
+
+
+# Isiro lies some 330 km from Uganda, Nyala some 220 km from Chad, Nsanje a few km from
+# Mozambique.
+@pytest.mark.parametrize(("text", "status"), [
+    ("KINSHASA - The outbreak in Isiro, in the north-east of the country near the Ugandan "
+     "border, has killed 13.", Status.INCONSISTENT),
+    ("Most cases were around Nyala, in the west of the country near the border with Chad.",
+     Status.INCONSISTENT),
+    ("Cholera killed 23 people in Nsanje, in the far south of Malawi close to the Mozambican "
+     "border.", Status.CONSISTENT),
+])
+def test_near_a_border_after_the_part_of_the_country(pipeline, text, status):
+    assert [v.status for c, v in claims_in(pipeline, text)
+            if c.relation is Relation.PROXIMITY] == [status]
+
+
+def test_the_distance_after_the_part_of_the_country_is_the_town_s(pipeline):
+    # Nepalgunj lies some 400 km west of Kathmandu.
+    found = claims_in(pipeline, "KATHMANDU - Cases rose in Nepalgunj, in the west of the "
+                                "country about 400 km from Kathmandu.")
+    assert [(c.subject.describe(), v.status) for c, v in found
+            if c.relation is Relation.DISTANCE] == [("Nepalgunj", Status.CONSISTENT)]
+
+
+def test_a_measure_from_one_of_two_towns_is_judged_from_both(pipeline):
+    # Grand Forks lies some 75 miles north of Fargo and of Moorhead, across the river from it:
+    # about 30 miles is wrong from either, about 70 right from either.
+    text = ("MOORHEAD - Residents left as the river passed 40 feet at Fargo. Grand Forks, "
+            "about {} miles north, expects its crest next week.")
+    assert [v.status for _, v in claims_in(pipeline, text.format(30))] == [Status.INCONSISTENT]
+    assert [v.status for _, v in claims_in(pipeline, text.format(70))] == [Status.CONSISTENT]
+
+
+def test_no_bearing_between_ends_closer_than_their_size(pipeline):
+    # Gimpo lies some 24 km west of Seoul's centre, inside Seoul's own reach.
+    ((claim, verdict),) = claims_in(pipeline, "Gimpo, about 20 km south of Seoul, reported a "
+                                              "case.")
+    assert claim.relation is Relation.DIRECTION
+    assert verdict.status is Status.UNVERIFIABLE and "cannot be checked" in verdict.reason
+
+
+# Fargo is in North Dakota, Phenix City in Alabama, Kousseri in Cameroon; no Clarkston is in
+# Oregon (the one across the Snake River from Lewiston, Idaho, is in Washington).
+@pytest.mark.parametrize(("text", "expected"), [
+    ("MOORHEAD - The river passed 40 feet at Fargo, across the river in North Dakota.",
+     [("Fargo", "North Dakota", Status.CONSISTENT)]),
+    ("Phenix City, across the Chattahoochee in Alabama, wants a second bridge.",
+     [("Phenix City", "Alabama", Status.CONSISTENT)]),
+    ("N'DJAMENA - Cholera reached Kousseri, across the river in Cameroon.",
+     [("Kousséri", "Cameroon", Status.CONSISTENT)]),
+    ("Clarkston, across the river in Oregon, will pay a quarter of the cost.",
+     [("Clarkston", "Oregon", Status.INCONSISTENT)]),
+])
+def test_across_the_river_in_a_state_or_country(pipeline, text, expected):
+    assert [(c.subject.describe(), c.reference.describe(), v.status)
+            for c, v in claims_in(pipeline, text)
+            if c.relation is Relation.CONTAINMENT] == expected
+
+
+# Cochise and Pima counties reach the Mexican border; Maricopa, north of Pima, does not.
+@pytest.mark.parametrize(("text", "status"), [
+    ("Cochise County, which borders Mexico, declared a disaster.", Status.CONSISTENT),
+    ("Pima County borders Mexico.", Status.CONSISTENT),
+    ("Maricopa County borders Mexico.", Status.INCONSISTENT),
+])
+def test_a_county_and_a_country(pipeline, text, status):
+    assert [v.status for c, v in claims_in(pipeline, text)
+            if c.relation is Relation.ADJACENCY] == [status]

@@ -4,8 +4,8 @@ Algerian border with Mali" takes for granted.
 The same for US states and counties: "neighboring Massachusetts", "Ohio borders Indiana".
 Measured as the length of border the two share: for countries the land border of Natural
 Earth's 1:10m countries, for US states and counties the line the Census Bureau's outlines
-share (geo.admin_areas); consistent when there is any. A state and a country meet along the
-state's stretch of the country's border (geo.admin_areas.border_along). A length of border
+share (geo.admin_areas); consistent when there is any. A state (or county) and a country
+meet along its stretch of the country's border (geo.admin_areas.border_along). A length of border
 ("shares a 1,340-km border with Russia") is checked too, allowing for how much shorter a
 generalised map's line is than a surveyed one.
 """
@@ -696,22 +696,21 @@ def measure(claim: Claim) -> Measurement:
                                        "meet on water, where the Census outlines stop")
         drawn = admin_areas.shared_boundary(subject.area, reference.area) if shared else None
         return Measurement(km=shared, drawn=drawn)
-    state_and_country = _state_and_country(subject, reference)
-    if state_and_country is not None:  # "the Texas-Mexico border"
-        along = admin_areas.border_along(*state_and_country)
-        return Measurement(km=admin_areas.border_along_km(*state_and_country),
+    area_and_country = _area_and_country(subject, reference)
+    if area_and_country is not None:  # "the Texas-Mexico border", "Cochise County borders Mexico"
+        along = admin_areas.border_along(*area_and_country)
+        return Measurement(km=admin_areas.border_along_km(*area_and_country),
                            drawn=None if along.is_empty else along)
     return Measurement(problem="adjacency is measured between two countries, two US states or "
-                               "counties, or a US state and a country")
+                               "counties, or a US state or county and a country")
 
 
-def _state_and_country(*ends) -> tuple[str, str] | None:
-    """A US state's key and a country's code, when the two ends are one of each."""
-    states = [e.area for e in ends if isinstance(e, AdminAreaTarget)
-              and admin_areas.is_state(e.area)]
+def _area_and_country(*ends) -> tuple[str, str] | None:
+    """A US state's or county's key and a country's code, when the two ends are one of each."""
+    areas = [e.area for e in ends if isinstance(e, AdminAreaTarget)]
     countries = [e.adm0_a3 for e in ends if isinstance(e, CountryTarget)
                  and e.adm0_a3 != admin_areas.COUNTRY]  # a state is in the US, not beside it
-    return (states[0], countries[0]) if len(states) == len(countries) == 1 else None
+    return (areas[0], countries[0]) if len(areas) == len(countries) == 1 else None
 
 
 def judge(claim: Claim, measurement: Measurement, ends_km: float) -> Verdict:

@@ -40,6 +40,7 @@ from geo.targets import (
     AREAS,
     AdminAreaTarget,
     AdminUnitTarget,
+    CountryTarget,
     PointTarget,
     RegionTarget,
     UnlocatedTarget,
@@ -88,6 +89,10 @@ IMPLIED_PART_PATTERN = LazyPattern(
 # Mali" 0.49, Sioux Falls in "southwestern South Dakota" 0.63, Kashgar in "north-eastern
 # China" 0.79).
 QUARTER_VAGUENESS_SHARE = 0.4
+# "the Tajik town of Tashkurgan" (in China, 23 km from Tajikistan), "the Hungarian town of
+# Miercurea Ciuc" (in Romania, some 250 km from Hungary): a country's word also names its
+# people, who live beyond it, mostly near it. So far outside the country, a place is not theirs.
+PEOPLE_REACH_KM = 500.0
 # A city has parts of its own: "Chicago, in the south" is the South Side, not southern Illinois;
 # and abroad "Peshawar, in the northwest" is the country's northwest as its readers know it,
 # which the halves of geo.region_cuts do not always hold.
@@ -101,6 +106,14 @@ THE_PART_PLACE_PATTERN = LazyPattern(
     rf"(?:{named_slot('owner')}['\u2019]s\s+|\bthe\s+){PART}"
     rf"(?P<between>(?:\s+(?:{SLOT}|[a-z]+)){{0,2}}?)\s+{PLACE_NOUN}\s+of\s+(?P<places>{LIST})",
     re.IGNORECASE)
+# "the Syrian town of Kilis", "Dongxing, the Chinese town across the river", "Kilis, a Turkish
+# town near": the place in the country its nation's word names.
+NATION_PLACE_PATTERN = LazyPattern(
+    rf"\bthe\s+{named_slot('nation')}\s+(?P<noun>{PLACE_NOUN})\s+of\s+(?P<places>{LIST})"
+    rf"(?!\s+{PLACE_NOUN}\b)"  # "of Aleppo and the Turkish town of Kilis": two claims
+    rf"|{named_slot('place')}\s*,\s*(?:an?|the)\s+{named_slot('nation_after')}\s+"
+    rf"(?P<noun_after>{PLACE_NOUN})\b(?!\s+of\b)", re.IGNORECASE)
+_A_UNIT_NOUN = re.compile(rf"(?:{UNIT_NOUN})s?", re.IGNORECASE)
 # "the Jiangsu province of eastern China", "Helmand province of southwestern Afghanistan",
 # "Artibonite, a rural region of central Haiti", "western Iran's Kermanshah province".
 PLACE_OF_PART_PATTERN = LazyPattern(
@@ -124,8 +137,10 @@ UNIT_NAMED = (rf"(?:the\s+)?(?:(?:(?:{named_slot('before_noun')}|{PART_WORDS})\s
 # Whose the unit is, or which part of it: "Pakistan's", "western".
 _OWNER = rf"(?:(?:{named_slot('owner')}['\u2019]s|{PART_WORDS})\s+){{0,2}}"
 # "Fargo, across the river in North Dakota", "Phenix City, across the Chattahoochee in
-# Alabama": what a place lies across says nothing of where it is.
-_ACROSS = r"(?:just\s+)?across\s+the\s+(?:(?!in\b)[\w'\u2019.-]+\s+){1,3}?"
+# Alabama": what a place lies across says nothing of where it is, but that it is in the state
+# or country named after it, not the one the text is in.
+_ACROSS = (rf"(?P<across>(?:just\s+)?across\s+the\s+(?:(?:(?!in\b)[\w'\u2019.-]+|{SLOT})\s+)"
+           r"{1,3}?)")
 IN_UNIT_PATTERN = LazyPattern(
     rf"{named_slot('place')}\s*,?\s+(?:(?:which\s+)?(?:{LOCATION_VERB})\s+)?(?:{_ACROSS})?"
     rf"in\s+{_OWNER}(?:{UNIT_NAMED})", re.IGNORECASE)
@@ -154,7 +169,9 @@ MEASURED_TO_PLACE = LazyPattern(
     rf"(?:of|from)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){{0,2}}?\Z", re.IGNORECASE)
 _MEASURED_REACH = 60
 _ENDS_WITH_UNIT_NOUN = re.compile(rf"\b(?:{UNIT_NOUN})\Z", re.IGNORECASE)
-TRIGGER = re.compile(f"{PART_WORD}|centre|center|airport|{UNIT_NOUN}")
+TRIGGER = re.compile(f"{PART_WORD}|centre|center|airport|across|{UNIT_NOUN}"
+                     # NATION_PLACE_PATTERN's words, which most sentences with a town lack
+                     rf"|\bthe\s+[a-z]+\s+{PLACE_NOUN}\s+of\b|,\s*(?:an?|the)\s+[a-z]+\s+{PLACE_NOUN}\b")
 
 
 def find(view, finder) -> None:
@@ -199,6 +216,8 @@ def find(view, finder) -> None:
             if subject is not None:
                 code = named[0] if named else _own_country(place.place)
                 _in_part(view, finder, match, subject, code, match["part"])
+    for match in NATION_PLACE_PATTERN.finditer(view.text):
+        _in_the_nation(view, finder, match)
     for match in PLACE_OF_PART_PATTERN.finditer(view.text):
         subject = finder.located(view.mention(match["place"] or match["owned"]))
         if subject is not None:
@@ -212,6 +231,29 @@ def find(view, finder) -> None:
             _in_a_unit(view, finder, match)
     for match in AIRPORT_PATTERN.finditer(view.text):
         _airport_in_a_town(view, finder, match)
+
+
+def _in_the_nation(view, finder, match: re.Match) -> None:
+    """"the Syrian town of Kilis": each place of the list in the country the word names. A
+    word that names several ("Congolese") names the place's own country if it is one of them,
+    else it leaves the claim in doubt."""
+    nation = view.mention(match["nation"] or match["nation_after"])
+    if (nation.place.kind != "country" or finder.country_code(nation) is None
+            or _A_UNIT_NOUN.fullmatch(match["noun"] or match["noun_after"])):
+        return  # "the Romanian county of Braila" is a unit's claim (_in_a_unit)
+    nations = {c.country_code: c.name for c in nation.mention.candidates if c.kind == "country"}
+    slots = re.findall(SLOT, match["places"]) if match["places"] else [match["place"]]
+    for k, slot in enumerate(slots):
+        place = view.mention(slot)
+        subject = finder.located(place) if place.place.kind != "country" else None
+        if subject is None or (k and finder.qualifies(view.mention(slots[k - 1]), place)):
+            continue  # "the American city of Paris, Texas"
+        own = place.place.country_code in nations and _own_country(place.place)
+        doubts = ([] if own or len(nations) < 2 else
+                  [f"{nation.mention.text}: {' or '.join(nations.values())}?"])
+        finder.add(view, match, subject=subject, relation=RELATION,
+                   reference=CountryTarget(own or finder.country_code(nation)),
+                   qualifier=nation.mention.text, doubts=doubts)
 
 
 def _own_area(subject, kind: str) -> str | None:
@@ -252,11 +294,15 @@ def _in_a_unit(view, finder, match: re.Match) -> None:
     if unit.place.kind == "country" and before_noun is not None \
             and before_noun.place.kind in ("admin1", "admin2"):
         unit = before_noun  # "in the Nangarhar province of Afghanistan"
+    if groups.get("across") and unit.place.kind == "country":
+        _across_in_a_country(view, finder, match, unit)
+        return
     noun = groups.get("noun") or groups.get("noun_before")
     if noun is None:  # "Belgrade in Gallatin County": the noun is in the unit's name
         named_with_noun = _ENDS_WITH_UNIT_NOUN.search(unit.mention.text)
         noun = named_with_noun[0] if named_with_noun else None
-    if noun is None and groups.get("capital") and unit.place.kind in ("admin1", "admin2"):
+    if noun is None and (groups.get("capital") or groups.get("across")) \
+            and unit.place.kind in ("admin1", "admin2"):
         # "Bukavu, the capital of South Kivu": a capital of a unit is in it
         noun = PHRASING_WORDS["first_level_unit_nouns" if unit.place.kind == "admin1"
                               else "second_level_unit_nouns"][0]
@@ -281,6 +327,15 @@ def _in_a_unit(view, finder, match: re.Match) -> None:
         subject = dataclasses.replace(subject, within=units_holding(place.place))
     finder.add(view, match, subject=subject, relation=RELATION, reference=reference,
                reference_for=lambda other: _unit_named(other, unit, noun))
+
+
+def _across_in_a_country(view, finder, match: re.Match, country) -> None:
+    """"Kousseri, across the river in Cameroon": the place in the country (not the one the
+    text is in)."""
+    subject = finder.located(view.mention(match["place"]))
+    code = finder.country_code(country)
+    if subject is not None and code is not None:
+        finder.add(view, match, subject=subject, relation=RELATION, reference=CountryTarget(code))
 
 
 def _unit_named(place, unit, noun: str):
@@ -335,6 +390,25 @@ def _airport_in_a_town(view, finder, match: re.Match) -> None:
     airport = finder.airport_of(town_mention.place) or UnlocatedTarget(
         f"the airport of {town.label}", f"the gazetteer knows no airport serving {town.label}")
     finder.add(view, match, subject=airport, relation=RELATION, reference=town)
+
+
+def _in_a_country(claim: Claim, measurement: Measurement, ends_km: float, reason: str
+                  ) -> Verdict:
+    verdict = within(claim, measurement, Tolerance(0.0, ends_km), reason)
+    if verdict.status is not Status.INCONSISTENT:
+        return verdict
+    claimed = base_layers.country(claim.reference.adm0_a3)
+    found = base_layers.country_at(*claim.subject.point)
+    where = f", in {found.name}" if found is not None else ""
+    if found is not None and found.belongs_with(claimed):
+        # "the Chinese city of Hong Kong", "the Moroccan city of Laayoune": a map's countries
+        # are not the only way to say whose a place is
+        return dataclasses.replace(verdict, status=Status.UNVERIFIABLE,
+                                   reason=f"{reason}{where}, which {claimed.name} holds or claims")
+    if claim.qualifier and measurement.km <= PEOPLE_REACH_KM:
+        return dataclasses.replace(verdict, status=Status.UNVERIFIABLE, reason=(
+            f"{reason}{where}; \"{claim.qualifier}\" may name a people rather than the country"))
+    return verdict
 
 
 def describe(claim: Claim) -> str:
@@ -400,6 +474,8 @@ def judge(claim: Claim, measurement: Measurement, ends_km: float) -> Verdict:
         return within(claim, measurement, Tolerance(0.0, reach + claim.subject.uncertainty_km),
                       reason)
     reason = "inside" if measurement.inside else f"{measurement.km:,.1f} km outside"
+    if isinstance(claim.reference, CountryTarget):
+        return _in_a_country(claim, measurement, ends_km, reason)
     if isinstance(claim.reference, RegionTarget) and not measurement.inside:
         # "Kano, in southern Niger": where a part ends inside its country is vague, not where
         # the country ends

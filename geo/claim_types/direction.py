@@ -32,7 +32,7 @@ from geo.claims import (
 from geo.measure import Measurement, distance_to
 from geo.sphere import COMPASS_16
 from geo.targets import PointTarget
-from geo.verdicts import Verdict, number_checked, status_of
+from geo.verdicts import Status, Verdict, number_checked, status_of
 
 RELATION = Relation.DIRECTION
 # "the river meanders 400 miles from northwest of Tyler": where something comes from, not where
@@ -111,6 +111,12 @@ def judge(claim: Claim, measurement: Measurement, ends_km: float) -> Verdict:
     allowed = direction_half_width(claim.direction) + spread
     bearing_fit = off / allowed
     reason = f"bearing {measurement.bearing:.0f} deg, {off:.0f} deg off {claim.direction}"
+    if spread == 180.0 and off > direction_half_width(claim.direction):
+        # "Gimpo, about 20 km south of Seoul": 24 km apart, with Seoul's 25 km of extent the
+        # bearing between their points says nothing either way
+        return Verdict(claim, measurement, Status.UNVERIFIABLE, reason=(
+            f"{reason}, but the ends lie closer ({measurement.km:.0f} km) than their size "
+            f"({ends_km:.0f} km): the bearing cannot be checked"), angle_off=off)
     if claim.quantity is None:
         return Verdict(claim, measurement, status_of(bearing_fit), reason=reason,
                        fit=bearing_fit, angle_off=off)

@@ -234,13 +234,17 @@ _NOUN_PHRASE = rf"{_DETERMINER}\s+(?:{_PHRASE_WORD}\s+){{0,8}}"
 # "Lomé, the Togolese capital, lies", "Aqaba, Jordan's only port, sits": a noun phrase between
 # commas; "Kassala, in eastern Sudan, near", "Arica, in Chile's far north near", "Yuma, in
 # Arizona's southwest corner near", "Memphis, in the southwestern corner of Tennessee on",
-# "Gallup, in McKinley County near": where it is.
+# "Gallup, in McKinley County near", "Isiro, in the north-east of the country near": where it
+# is.
 _APPOSITION = rf"\s*,\s*{_DETERMINER}\s+(?:{_PHRASE_WORD}\s+){{0,3}}{_PHRASE_WORD}\s*,"
 _EDGE_NOUN = r"(?:corner|part|tip|edge|end|region)"
 _WHERE = (rf"\s*,\s*in\s+(?:{PART_WORDS}\s+{SLOT}|{SLOT}['\u2019]s\s+(?:[\w-]+\s+){{0,2}}?"
           rf"(?:north|south|east|west)[\w-]*(?:\s+{_EDGE_NOUN})?"
           rf"|the\s+(?:[\w-]+\s+){{0,2}}?(?:north|south|east|west|central)[\w-]*\s+{_EDGE_NOUN}"
           rf"\s+of\s+{SLOT}|{SLOT}(?:\s+(?:{UNIT_NOUN}))?"
+          # "in the north-east of the country", "in the far south of Malawi"
+          rf"|the\s+(?:(?:far|extreme)\s+)?(?:north|south|east|west)[\w-]*\s+of\s+"
+          rf"(?:{SLOT}|the\s+(?:state|country))"
           rf"|the\s+(?:state|country)['\u2019]s\s+(?:[\w-]+\s+){{0,2}}?(?:north|south|east|west)[\w-]*"
           rf"(?:\s+{_EDGE_NOUN})?)\s*,?")
 # An apposition, or where the place is, between a place and what is said of it: "Caddo Parish,
