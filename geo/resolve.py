@@ -197,6 +197,13 @@ class _Context:
         if candidate.kind == "admin2" and self.holding.get(
                 (candidate.country_code, candidate.admin1, candidate.name), set()) - {words}:
             score += ADMIN_BONUS
+        if (candidate.kind == "city" and candidate.admin2
+                and candidate.admin2.casefold().startswith(words + " ")
+                and self.holding.get((candidate.country_code, candidate.admin1,
+                                      candidate.admin2), set()) - {words}):
+            # "EL PASO, Texas - ... deputies in Fabens": the towns of El Paso County are as
+            # much evidence for the city the county is named after
+            score += ADMIN_BONUS
         if self._listed_with_its_kind(candidate, words):
             score += LIST_BONUS
         if candidate.id in self.measured_near:

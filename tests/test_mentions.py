@@ -522,3 +522,10 @@ def test_a_storm_s_name_is_no_place(recogniser):
             "Wilmington, North Carolina. Cyclone Nargis hit Yangon.")
     assert [m[0] for m in found(recogniser, text)] == [
         "Brattleboro", "Vermont", "Wilmington", "North Carolina", "Yangon"]
+
+
+def test_a_county_s_towns_are_evidence_for_its_namesake_city_too(recogniser):
+    # Fabens lies in El Paso County, nearer the county's middle than the city of El Paso; the
+    # dateline still names the city.
+    text = "EL PASO, Texas - Deputies in Fabens reported gunfire on Tuesday."
+    assert [(m[1]) for m in found(recogniser, text)][0] == "El Paso"
