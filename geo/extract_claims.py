@@ -80,7 +80,10 @@ _ANY_TRIGGER = re.compile("|".join(f"(?:{claim_type.TRIGGER.pattern})"
 # place the sentence does not name, so the one the article is about. Up to two words before
 # the noun, and a few of the words that say where a place is after it.
 ANAPHOR_BEFORE = LazyPattern(
-    rf"\b(?P<anaphor>(?:this|the)\s+(?:[\w-]+\s+){{0,2}}?(?:{alternatives(ANAPHOR_NOUNS)}))"
+    rf"\b(?P<anaphor>(?:this|the)\s+(?:(?:[\w-]+|{SLOT})\s+){{0,2}}?"
+    rf"(?:{alternatives(ANAPHOR_NOUNS)}))"
+    # "this Lyon County town of 230, about 40 miles from"
+    r"(?:\s+of\s+(?:about\s+|some\s+)?[\d,.]+(?:\s+(?:people|residents))?)?"
     rf"(?:\s*,?\s+(?:{LOCATION_VERB}|which|that)){{0,3}}"
     r"\s*,?\s*\Z", re.IGNORECASE)
 ANAPHOR_REACH = 60
@@ -744,10 +747,22 @@ class Finder:
             words, other_end = match["anaphor_ref"], claim.subject
         else:
             return []
+        return self.focus_doubts(view, match.start(), words, other_end)
+
+    def focus_doubts(self, view: SentenceView, view_offset: int, words: str,
+                     other_end: Target | None = None) -> list[str]:
+        """The doubts of `words` ("the city", "this Louisa County town") before `view_offset`
+        taken for the article's focus (_anaphor_doubts); `other_end` is the claim's other end,
+        which the words do not mean."""
+        if self.focus is None:
+            return []
+        if words.lower().startswith("this") and any(
+                m.place.id == self.focus.place.id and m.mention.dateline for m in self.mentions):
+            return []  # "this town" is where the reporter is: the dateline's
         starts = [sentence.start for sentence in self._sentences]
         at = bisect.bisect_left(starts, view.sentence.start)
         since = starts[at - 1] if at else view.sentence.start
-        claim_start = view.original_offset(match.start())
+        claim_start = view.original_offset(view_offset)
         towns = [m.place.name for m in self.mentions
                  if since <= m.start < claim_start and m.place.kind == "city"
                  and m.place.id != self.focus.place.id

@@ -1350,3 +1350,72 @@ def test_across_the_river_in_a_state_or_country(pipeline, text, expected):
 def test_a_county_and_a_country(pipeline, text, status):
     assert [v.status for c, v in claims_in(pipeline, text)
             if c.relation is Relation.ADJACENCY] == [status]
+
+
+# Pike County, Kentucky, borders Mingo County, West Virginia, across the Tug Fork; Guinea
+# borders Mali; Fort Bend County does not reach Montgomery County (Harris County does).
+@pytest.mark.parametrize(("text", "expected"), [
+    ("PIKEVILLE, Ky. - Floods damaged 300 homes across Pike County on Monday. The county "
+     "borders Mingo County, W.Va., across the Tug Fork.",
+     [("Mingo County", "Pike County", Status.CONSISTENT)]),
+    ("CONAKRY - Guinea's health ministry said 59 people had died, most of them in Gueckedou, "
+     "near the border with Sierra Leone. The country also shares a long border with Mali.",
+     [("Mali", "Guinea", Status.CONSISTENT)]),
+    ("MORGANZA, La. - Morganza, a town in Pointe Coupee Parish, sits at the head of the "
+     "floodway. The parish borders Avoyelles Parish.",
+     [("Avoyelles Parish", "Pointe Coupee Parish", Status.CONSISTENT)]),
+    # two counties named before, neither the article's: whose neighbour is in doubt
+    ("HOUSTON - Harris County officials met with Fort Bend County leaders. The county borders "
+     "Montgomery County.", [("Montgomery County", "Fort Bend County", Status.UNVERIFIABLE)]),
+])
+def test_the_county_or_country_a_sentence_opens_with(pipeline, text, expected):
+    assert [(c.subject.describe(), c.reference.describe(), v.status)
+            for c, v in claims_in(pipeline, text)
+            if c.relation is Relation.ADJACENCY] == expected
+
+
+# Cherokee County, Kansas, borders Jasper County, Missouri; Cook County, Illinois, borders Lake
+# County, Indiana; Douglas County, Kansas, lies two counties west of Jackson County, Missouri,
+# but "across the state line" may be from Kansas City, not the county.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("JOPLIN, Mo. - Crews from Cherokee County, Kan., just across the state line from Jasper "
+     "County, arrived.", [("Cherokee County", "Jasper County", Status.CONSISTENT)]),
+    ("CROWN POINT, Ind. - Lake County Council members debated cuts. Many residents commute to "
+     "Cook County, Ill., just across the state line.",
+     [("Cook County", "Lake County", Status.CONSISTENT)]),
+    ("KANSAS CITY, Mo. - Jackson County legislators voted on Monday. Residents of Douglas "
+     "County, Kan., just across the state line, pay a similar tax.",
+     [("Douglas County", "Jackson County", Status.UNVERIFIABLE)]),
+])
+def test_a_county_across_the_state_line(pipeline, text, expected):
+    assert [(c.subject.describe(), c.reference.describe(), v.status)
+            for c, v in claims_in(pipeline, text)
+            if c.relation is Relation.ADJACENCY] == expected
+
+
+# Namibia's Caprivi Strip lies between Botswana and Angola; Zambia borders Angola.
+@pytest.mark.parametrize(("text", "status"), [
+    ("Botswana, another of Angola's neighbours, ordered checks.", Status.INCONSISTENT),
+    ("Zambia, one of Angola's eastern neighbours, ordered checks.", Status.CONSISTENT),
+])
+def test_one_of_its_neighbours(pipeline, text, status):
+    assert [v.status for c, v in claims_in(pipeline, text)
+            if c.relation is Relation.ADJACENCY] == [status]
+
+
+# Hamburg, Iowa, lies in Fremont County (Mills County is north of it); Mineral, Virginia, in
+# Louisa County some 40 miles northwest of Richmond; Smithville, Texas, in Bastrop County.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("HAMBURG, Iowa - Residents of this town of 1,100 in Fremont County raised a levee.",
+     [("Hamburg", "Fremont County", Status.CONSISTENT)]),
+    ("HAMBURG, Iowa - Residents of this town of 1,100 in Mills County raised a levee.",
+     [("Hamburg", "Mills County", Status.INCONSISTENT)]),
+    ("MINERAL, Va. - The quake was centered near this Louisa County town of 470, about 40 "
+     "miles northwest of Richmond.", [("Mineral", "Louisa County", Status.CONSISTENT),
+                                      ("Mineral", "Richmond", Status.CONSISTENT)]),
+    ("BASTROP, Texas - The fire pushed toward Smithville, another Bastrop County town.",
+     [("Smithville", "Bastrop County", Status.CONSISTENT)]),
+])
+def test_this_county_town(pipeline, text, expected):
+    assert [(c.subject.describe(), c.reference.describe(), v.status)
+            for c, v in claims_in(pipeline, text)] == expected

@@ -88,6 +88,13 @@ CROSS_BORDER_PATTERN = LazyPattern(
     rf"|across\s+the\s+border)\s+from\s+"
     rf"(?:the\s+)?{named_slot('first')}\s+into\s+(?:the\s+)?{named_slot('second')}",
     re.IGNORECASE)
+# "Cherokee County, Kan., just across the state line from Jasper County", "residents of Johnson
+# County, Kan., just across the state line" (from the county the article is about): a county
+# across a state line from another neighbours it.
+ACROSS_THE_LINE_PATTERN = LazyPattern(
+    rf"{named_slot('county')}(?:\s*,\s*{SLOT})?\s*,?\s+(?:(?:which|that)\s+(?:is|lies|sits)\s+)?"
+    rf"(?:just\s+|right\s+)?across\s+the\s+state\s+line\b"
+    rf"(?:\s+from\s+(?:the\s+)?{named_slot('from')})?", re.IGNORECASE)
 # "Neighbours Kenya and Uganda agreed", "the two neighbours, India and Pakistan": each other's.
 NEIGHBOUR_PAIR_PATTERN = LazyPattern(
     rf"(?:\A\s*|\btwo\s+)neighbou?rs\s*,?\s*(?:the\s+)?{named_slot('first')}\s+and\s+"
@@ -149,10 +156,12 @@ ITS_BORDER_PATTERN = LazyPattern(
 _BORDERS_WITH_LIST = LIST.replace(r"\s+(?:and|or)\s+", r"\s+(?:and|or)\s+(?:with\s+)?")
 # "which", "that", "both of which" before the words of a clause about the places before it.
 _WHICH = r"(?:(?:(?:both|all|each)\s+of\s+)?which\s+(?:(?:both|all|each|also)\s+)?|that\s+)"
-NAMED_NEIGHBOUR_PATTERN = LazyPattern(
-    rf"(?<=\x02)(?:\s+(?:{AREAS}|{UNIT_NOUN}))?(?:{APPOSITION_OR_WHERE})?\s*[,(]?\s*(?:"
+_SAID_OF_IT = (
+    rf"(?:{APPOSITION_OR_WHERE})?\s*[,(]?\s*(?:"
     rf"(?:which\s+is\s+)?(?:the\s+)?{named_slot('owner')}['\u2019]s?\s+(?:(?-i:[a-z]+)\s+)?"
     rf"(?:neighbou?r|border\s+{AREAS})(?:\s+to\s+the\s+\w+)?"
+    rf"|(?:which\s+is\s+)?(?:another|one)\s+of\s+{named_slot('owner_among')}['\u2019]s\s+"
+    rf"(?:(?-i:[a-z]+)\s+)?neighbou?rs\b"
     rf"|(?:(?:which|that)\s+(?:is|are)\s+)?(?:(?:a|an|the)\s+(?:(?-i:[a-z]+)\s+)?neighbou?r"
     rf"|(?:(?:both|all|each)\s+)?(?:(?-i:[a-z]+)\s+)?neighbou?rs)\s+(?:of|to)\s+"
     rf"{named_slot('owner_of')}(?!['\u2019]s|\s+(?-i:[A-Z]))"
@@ -186,8 +195,16 @@ NAMED_NEIGHBOUR_PATTERN = LazyPattern(
     rf"|(?:(?:is|are|was|were)\s+)?(?:(?:{alternatives(PHRASING_WORDS['surrounded_adverbs'])})\s+)?"
     rf"(?:bordered|bounded|flanked|surrounded)"
     rf"(?:\s+(?:on|to|in)\s+the\s+\w+|\s+on\s+(?:\w+|all)\s+sides)?\s+by)"
-    rf"\s+(?:\w+\s+(?:{AREAS})\s+(?:(?:{LIST_OPENER})\s+)?)?(?P<bordered>{LIST}))",
-    re.IGNORECASE)
+    rf"\s+(?:\w+\s+(?:{AREAS})\s+(?:(?:{LIST_OPENER})\s+)?)?(?P<bordered>{LIST}))")
+NAMED_NEIGHBOUR_PATTERN = LazyPattern(
+    rf"(?<=\x02)(?:\s+(?:{AREAS}|{UNIT_NOUN}))?{_SAID_OF_IT}", re.IGNORECASE)
+# "The county borders Mingo County, W.Va.", "The country also shares a long border with Mali",
+# "The parish borders Avoyelles Parish": the same said of the area a sentence opens with
+# unnamed (`_the_area_meant`).
+ANAPHOR_NEIGHBOUR_PATTERN = LazyPattern(
+    rf"\A\s*[\"'\u201c]?\s*the\s+(?:(?-i:[a-z-]+)\s+){{0,2}}?"
+    rf"(?P<anaphor>count(?:y|ry)|parish|nation|state)\b(?!['\u2019])"
+    rf"{_SAID_OF_IT}", re.IGNORECASE)
 # "Finland, which shares a 1,340-km border with Russia": a length of border is a number to
 # check.
 SHARED_LENGTH_PATTERN = LazyPattern(
@@ -213,7 +230,7 @@ PART_BORDERS_PATTERN = LazyPattern(
 # names one.
 TRIGGER = re.compile(r"border|frontier|neighbo|adjacent|adjoin|abut|touch|contiguous|surround"
                      r"|next[\s-]+(?:to|door)|between|(?:bounded|flanked)\s+by"
-                     r"|(?:county|parish)\s+line|encircl"
+                     r"|(?:county|parish|state)\s+line|encircl"
                      r"|\bring(?:s|ing)?\b|\bshares?\s+(?:the\s+)?island|crossings?\s+with")
 _LIST_GAP = re.compile(r"\s*,\s*|\s*,?\s+(?:and|or)\s+", re.IGNORECASE)
 _QUALIFYING_GAP = re.compile(r"\s*,\s*|\s+")
@@ -265,6 +282,8 @@ def find(view, finder) -> None:
         if int(match["member"]) == 1:
             _add(view, finder, match, _area(finder, view.mentions[1]),
                  _area(finder, view.mentions[0]))
+    for match in ACROSS_THE_LINE_PATTERN.finditer(view.text):
+        _across_the_line(view, finder, match)
     for match in (*NEIGHBOUR_PAIR_PATTERN.finditer(view.text),
                   *CROSS_BORDER_PATTERN.finditer(view.text)):
         _add(view, finder, match, _area(finder, view.mention(match["first"])),
@@ -289,25 +308,87 @@ def find(view, finder) -> None:
             for a, b in itertools.combinations(members, 2):
                 _add(view, finder, match, _area(finder, a), _area(finder, b))
             continue
-        listed = (match["bordered"] or match["shared"] or match["island"] or match["whose_border"]
-                  or match["whose_neighbours"] or match["between"])
-        others = (_list_slots(listed) if listed
-                  else [match["owner"] or match["owner_of"] or match["partner"]])
-        others = [m for m in _without_qualifiers(finder, [view.mention(slot) for slot in others])
-                  if m.mention.how != "demonym"]
+        others, doubts = _said_to_neighbour(view, finder, match)
         if len(others) > 1:  # "Ohio borders Indiana and Michigan": one subject, a claim each
             members = members[-1:]
-        # "Malta, which lies between Sicily and Libya", "Howard County, which lies between
-        # Baltimore and Washington": between says where a place is, across water or between
-        # towns too, so only areas named as such count, and never as a false claim
-        between = match["between"] is not None
-        doubts = ([_BETWEEN_DOUBT] if between else [_ISLAND_DOUBT] if match["island"] else [])
         for other in others:
             reference = _area(finder, other)
-            if reference is None and len(members) == 1 and not between:
+            if reference is None and len(members) == 1 and match["between"] is None:
                 reference = _county_in_state_of(other, finder.area_target(members[0]))
             if reference is not None:
                 _each_member(view, finder, match, reference, members, doubts=doubts)
+    for match in ANAPHOR_NEIGHBOUR_PATTERN.finditer(view.text):
+        if match["each_other"]:
+            continue
+        meant, doubts = _the_area_meant(view, finder, match["anaphor"].lower())
+        if meant is not None:
+            others, more_doubts = _said_to_neighbour(view, finder, match)
+            _each_member(view, finder, match, meant, others, doubts=doubts + more_doubts)
+
+
+def _across_the_line(view, finder, match: re.Match) -> None:
+    """Two counties of two states, one across the line from the other: the one named after
+    "from", else the article's county (`_the_area_meant`), in another state."""
+    county = _area(finder, view.mention(match["county"]))
+    if not _is_county(county):
+        return
+    if match["from"]:
+        other, doubts = _area(finder, view.mention(match["from"])), []
+    else:
+        other, doubts = _the_area_meant(view, finder, "county")
+        if other is not None:  # "Johnson County, Kan., just across the state line" from
+            # Kansas City, which spreads over four counties
+            doubts = [*doubts, f"across the line from {other.describe()}, or from a town?"]
+    if _is_county(other) and admin_areas.state_key_of(county.area) != admin_areas.state_key_of(
+            other.area):
+        _add(view, finder, match, county, other, doubts=doubts)
+
+
+def _said_to_neighbour(view, finder, match: re.Match) -> tuple[list, list[str]]:
+    """The mentions a _SAID_OF_IT match says the place before it neighbours, and the doubts
+    of that. "Malta, which lies between Sicily and Libya", "Howard County, which lies between
+    Baltimore and Washington": between says where a place is, across water or between towns
+    too, so only areas named as such count, and never as a false claim."""
+    listed = (match["bordered"] or match["shared"] or match["island"] or match["whose_border"]
+              or match["whose_neighbours"] or match["between"])
+    others = (_list_slots(listed) if listed
+              else [match["owner"] or match["owner_of"] or match["owner_among"]
+                    or match["partner"]])
+    others = [m for m in _without_qualifiers(finder, [view.mention(slot) for slot in others])
+              if m.mention.how != "demonym"]
+    doubts = ([_BETWEEN_DOUBT] if match["between"] is not None
+              else [_ISLAND_DOUBT] if match["island"] else [])
+    return others, doubts
+
+
+def _the_area_meant(view, finder, noun: str) -> tuple:
+    """The area "the county" (or parish, state, country, nation) that opens a sentence stands
+    for: the one of its kind the article is about, else the last one named before the
+    sentence; in doubt when another was named before it ("The country": Guinea, the
+    article's, or Sierra Leone, named just before?)."""
+    if noun in ("country", "nation"):
+        home = CountryTarget(finder.home_country) if finder.home_country else None
+        kind = CountryTarget
+    else:
+        key = finder.home_state if noun == "state" else finder.home_county
+        home = AdminAreaTarget(key) if key else None
+        kind = AdminAreaTarget
+    named: dict[str, object] = {}  # by area, in the order last named
+    for mention in finder.mentions:
+        if mention.start >= view.sentence.start:
+            break
+        target = finder.area_target(mention)
+        if isinstance(target, kind) and (
+                not isinstance(target, AdminAreaTarget)
+                or admin_areas.is_state(target.area) == (noun == "state")):
+            named.pop(target.area, None)
+            named[target.area] = target
+    meant = home or (list(named.values())[-1] if named else None)
+    if meant is None:
+        return None, []
+    others = [target.describe() for area, target in named.items() if area != meant.area]
+    doubts = ([f"the {noun}: {meant.describe()} or {others[-1]}?"] if others else [])
+    return meant, doubts
 
 
 def _list_before(text: str, slot_spans, end: int) -> list[str]:

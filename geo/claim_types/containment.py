@@ -160,7 +160,14 @@ UNIT_APPOSITION_PATTERNS = tuple(LazyPattern(
         rf"{_OWNER}(?:{UNIT_NAMED})",
         rf"the\s+(?:county\s+)?seat\s+of\s+(?:{UNIT_NAMED})",
         rf"the\s+{named_slot('unit')}\s+seat\b",
-        rf"an?\s+{named_slot('unit')}\s+{PLACE_NOUN}\b"))
+        rf"(?:an?|another)\s+{named_slot('unit')}\s+{PLACE_NOUN}\b"))
+# "this Louisa County town of 470", "this town of 1,100 in Fremont County": the same of the town
+# the article is about (its focus).
+THIS_TOWN_IN_A_UNIT_PATTERNS = tuple(LazyPattern(
+    rf"\b(?P<anaphor>this\s+(?:(?-i:[a-z-]+)\s+)?{pattern})", re.IGNORECASE) for pattern in (
+        rf"{named_slot('unit')}\s+(?:town|city|village|community)\b",
+        rf"(?:town|city|village|community)\s+(?:of\s+(?:about\s+|some\s+)?[\d,.]+\s+"
+        rf"(?:(?:people|residents)\s+)?)?in\s+{UNIT_NAMED}"))
 # "The plane crashed 30 miles northwest of Denver, in Boulder County", "near Siesta Key, south
 # of Tampa, in Sarasota County": the unit holds what was measured from the place, or put on a
 # side of it, not the place.
@@ -228,7 +235,14 @@ def find(view, finder) -> None:
         _in_the_home_part(view, finder, match)
     for pattern in (IN_UNIT_PATTERN, *UNIT_APPOSITION_PATTERNS):
         for match in pattern.finditer(view.text):
-            _in_a_unit(view, finder, match)
+            _in_a_unit(view, finder, match, view.mention(match["place"]))
+    focus = finder.focus
+    for pattern in THIS_TOWN_IN_A_UNIT_PATTERNS if focus and focus.place.kind == "city" else ():
+        for match in pattern.finditer(view.text):
+            words = finder.text[view.original_offset(match.start()):
+                                view.original_offset(match.end())]
+            _in_a_unit(view, finder, match, focus,
+                       doubts=finder.focus_doubts(view, match.start(), words))
     for match in AIRPORT_PATTERN.finditer(view.text):
         _airport_in_a_town(view, finder, match)
 
@@ -283,11 +297,12 @@ def _in_the_home_part(view, finder, match: re.Match) -> None:
     _in_part(view, finder, match, subject, home, match["part_alone"])
 
 
-def _in_a_unit(view, finder, match: re.Match) -> None:
+def _in_a_unit(view, finder, match: re.Match, place, doubts: list[str] = ()) -> None:
     """"Jalalabad, in Nangarhar province", "Charikar, the capital of Parwan province": the
-    place in the unit's outline (a US state or county), or in the unit by the gazetteer's
-    codes. "In Beijing, in Hubei province, and in Shanghai" is a list, no claim; after an
-    apposition ("Wuhan, capital of Hubei province, and Chengdu") a list is no matter."""
+    place (a mention) in the unit's outline (a US state or county), or in the unit by the
+    gazetteer's codes. "In Beijing, in Hubei province, and in Shanghai" is a list, no claim;
+    after an apposition ("Wuhan, capital of Hubei province, and Chengdu") a list is no
+    matter."""
     groups = match.groupdict()
     unit = view.mention(groups.get("unit") or groups.get("unit_after"))
     before_noun = view.mention(groups.get("before_noun"))
@@ -312,7 +327,6 @@ def _in_a_unit(view, finder, match: re.Match) -> None:
     if MEASURED_TO_PLACE.search(view.text, max(0, match.start() - _MEASURED_REACH),
                                 match.start()):
         return
-    place = view.mention(match["place"])
     subject = finder.located(place)
     if subject is None or unit.place.kind == "country":  # "in the Romanian county": no unit
         return
@@ -326,7 +340,7 @@ def _in_a_unit(view, finder, match: re.Match) -> None:
     if isinstance(reference, AdminUnitTarget):
         subject = dataclasses.replace(subject, within=units_holding(place.place))
     finder.add(view, match, subject=subject, relation=RELATION, reference=reference,
-               reference_for=lambda other: _unit_named(other, unit, noun))
+               reference_for=lambda other: _unit_named(other, unit, noun), doubts=doubts)
 
 
 def _across_in_a_country(view, finder, match: re.Match, country) -> None:

@@ -153,7 +153,8 @@ PART_WORD = "north|south|east|west|central"
 # of", ", 20 km from the": a hedge, a number (a word or figures, each bounded so that a long
 # run of text costs no more than its length), a unit, perhaps a compass word. A clause is not
 # one ("Knoxville, then a tornado touched down just north of Memphis").
-MEASURED_FROM = (rf"\s*,\s*(?:(?:{HEDGE}|just|only)\s+)?(?:[\w.,/]{{1,20}}[\s-]+){{1,2}}?"
+MEASURED_FROM = (rf"(?:\s*,\s*|\s+(?:{LOCATION_VERB})\s+)(?:(?:{HEDGE}|just|only)\s+)?"
+                 rf"(?:[\w.,/]{{1,20}}[\s-]+){{1,2}}?"
                  rf"(?:{UNIT})\s+(?:(?:to\s+the\s+)?{PART_WORDS}\s+)?(?:of|from)\s+(?:the\s+)?")
 # The same as a noun: "in the north of France", "in the northern part of Congo", "in the
 # southwestern corner of Tennessee".
