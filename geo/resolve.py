@@ -198,7 +198,7 @@ class _Context:
                 (candidate.country_code, candidate.admin1, candidate.name), set()) - {words}:
             score += ADMIN_BONUS
         if (candidate.kind == "city" and candidate.admin2
-                and candidate.admin2.casefold().startswith(words + " ")
+                and (candidate.admin2.casefold() + " ").startswith(words + " ")
                 and self.holding.get((candidate.country_code, candidate.admin1,
                                       candidate.admin2), set()) - {words}):
             # "EL PASO, Texas - ... deputies in Fabens": the towns of El Paso County are as
@@ -386,11 +386,12 @@ def _without_namesakes(candidates: Sequence[Candidate]) -> list[Candidate]:
 
 
 def _choose(mention: Mention, context: _Context) -> ResolvedMention:
-    # Equal scores go to the bigger place: "American" means the US before the Marianas.
+    # Equal scores go to the bigger place: "American" means the US before the Marianas; then
+    # to a town before the district of its name and size (Brazil's municipalities: "Recife").
     words = mention.text.casefold()
-    scored = sorted(((-context.score(c, words), -(c.population or 0), c.id, c)
-                     for c in _without_namesakes(mention.candidates)), key=lambda t: t[:3])
-    best_score, best = -scored[0][0], scored[0][3]
+    scored = sorted(((-context.score(c, words), -(c.population or 0), c.kind != "city", c.id, c)
+                     for c in _without_namesakes(mention.candidates)), key=lambda t: t[:4])
+    best_score, best = -scored[0][0], scored[0][-1]
     runner_up = -scored[1][0] if len(scored) > 1 else 0.0
     confidence = best_score / (best_score + runner_up) if best_score > 0 else 0.0
     return ResolvedMention(mention, best, round(confidence, 3))

@@ -528,4 +528,10 @@ def test_a_county_s_towns_are_evidence_for_its_namesake_city_too(recogniser):
     # Fabens lies in El Paso County, nearer the county's middle than the city of El Paso; the
     # dateline still names the city.
     text = "EL PASO, Texas - Deputies in Fabens reported gunfire on Tuesday."
-    assert [(m[1]) for m in found(recogniser, text)][0] == "El Paso"
+    assert found(recogniser, text)[0][1] == "El Paso"
+
+
+def test_a_town_before_the_district_of_its_name_and_size(recogniser):
+    # Brazil's municipalities share their towns' names, points and populations.
+    text = "RECIFE, Brazil - Doctors in Pernambuco state have recorded 1,236 cases."
+    assert resolve(recogniser.mentions(text))[0].place.kind == "city"
