@@ -1419,3 +1419,16 @@ def test_one_of_its_neighbours(pipeline, text, status):
 def test_this_county_town(pipeline, text, expected):
     assert [(c.subject.describe(), c.reference.describe(), v.status)
             for c, v in claims_in(pipeline, text)] == expected
+
+
+def test_parts_of_a_place_say_nothing_of_where_it_is(pipeline):
+    # "the western suburbs of Birmingham" are Birmingham's west, not Birmingham in the west.
+    assert [c.relation for c, _ in claims_in(
+        pipeline, "The tornado tore through the western suburbs of Birmingham.")] == []
+
+
+def test_a_county_community(pipeline):
+    # Acton lies in Los Angeles County, some 40 km south of the Kern County line.
+    assert [(c.reference.describe(), v.status) for c, v in claims_in(
+        pipeline, "Crews evacuated Acton, a Kern County community, on Sunday.")] == [
+        ("Kern County", Status.INCONSISTENT)]

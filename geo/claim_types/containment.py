@@ -27,6 +27,7 @@ from geo.claim_types.grammar import (
     PART_WORD,
     PART_WORDS,
     PLACE_NOUN,
+    PLACE_NOUNS,
     SLOT,
     UNIT,
     UNIT_NOUN,
@@ -104,7 +105,8 @@ LIST_GOES_ON = re.compile(rf"\s*,?\s*(?:and|or)\s+(?:in\s+)?{SLOT}", re.IGNORECA
 # the one named before the part, or among the words before the noun, or else the subject's own.
 THE_PART_PLACE_PATTERN = LazyPattern(
     rf"(?:{named_slot('owner')}['\u2019]s\s+|\bthe\s+){PART}"
-    rf"(?P<between>(?:\s+(?:{SLOT}|[a-z]+)){{0,2}}?)\s+{PLACE_NOUN}\s+of\s+(?P<places>{LIST})",
+    rf"(?P<between>(?:\s+(?:{SLOT}|[a-z]+)){{0,2}}?)\s+(?P<noun>{PLACE_NOUN})\s+of\s+"
+    rf"(?P<places>{LIST})",
     re.IGNORECASE)
 # "the Syrian town of Kilis", "Dongxing, the Chinese town across the river", "Kilis, a Turkish
 # town near": the place in the country its nation's word names.
@@ -147,7 +149,8 @@ IN_UNIT_PATTERN = LazyPattern(
 # The same said in an apposition: "Mayfield, a city of about 10,000 in Graves County", "Spin
 # Boldak, a town in Kandahar province", "Charikar, the capital of Parwan province", "Chengdu,
 # capital of the southwestern province of Sichuan", "McCook, the seat of Red Willow County",
-# "Scranton, the Lackawanna County seat", "Paradise, a Butte County town". Before the unit, an
+# "Scranton, the Lackawanna County seat", "Paradise, a Butte County town", "Acton, a Kern County
+# community". Before the unit, an
 # apposition holds words and numbers only (no place, no comma but in a number), none of which
 # makes a clause or puts the unit on something else (words.toml: clause_words,
 # apposition_stops).
@@ -160,7 +163,7 @@ UNIT_APPOSITION_PATTERNS = tuple(LazyPattern(
         rf"{_OWNER}(?:{UNIT_NAMED})",
         rf"the\s+(?:county\s+)?seat\s+of\s+(?:{UNIT_NAMED})",
         rf"the\s+{named_slot('unit')}\s+seat\b",
-        rf"(?:an?|another)\s+{named_slot('unit')}\s+{PLACE_NOUN}\b"))
+        rf"(?:an?|another)\s+{named_slot('unit')}\s+(?:{PLACE_NOUN}|community)\b"))
 # "this Louisa County town of 470", "this town of 1,100 in Fremont County": the same of the town
 # the article is about (its focus).
 THIS_TOWN_IN_A_UNIT_PATTERNS = tuple(LazyPattern(
@@ -217,7 +220,10 @@ def find(view, finder) -> None:
         named = [finder.country_code(m) for m in owner + [
             view.mentions[int(slot)] for slot in re.findall(SLOT, match["between"])]]
         named = [code for code in named if code]
-        for slot in re.findall(SLOT, match["places"]):
+        slots = re.findall(SLOT, match["places"])
+        if len(slots) == 1 and match["noun"].lower() not in PLACE_NOUNS:
+            continue  # "the western suburbs of Birmingham": parts of the place, not it
+        for slot in slots:
             place = view.mentions[int(slot)]
             subject = finder.located(place)
             if subject is not None:
