@@ -1432,3 +1432,22 @@ def test_a_county_community(pipeline):
     assert [(c.reference.describe(), v.status) for c, v in claims_in(
         pipeline, "Crews evacuated Acton, a Kern County community, on Sunday.")] == [
         ("Kern County", Status.INCONSISTENT)]
+
+
+# Hall County (Gainesville, Georgia) borders Jackson County, not Cobb; Dallas County borders
+# Polk County (Des Moines) on the west; Illinois borders Wisconsin.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("GAINESVILLE, Ga. - Many students come from across the county line in Jackson County.",
+     [("Hall County", "Jackson County", Status.CONSISTENT)]),
+    # the county of the dateline's town is a guess: never called inconsistent on it
+    ("GAINESVILLE, Ga. - Many students come from across the county line in Cobb County.",
+     [("Hall County", "Cobb County", Status.UNVERIFIABLE)]),
+    ("DES MOINES - Polk County officials met. The county's western neighbor, Dallas County, "
+     "has grown faster.", [("Dallas County", "Polk County", Status.CONSISTENT)]),
+    ("MADISON, Wis. - Wisconsin's neighbor to the south, Illinois, raised its tax.",
+     [("Wisconsin", "Illinois", Status.CONSISTENT)]),
+])
+def test_the_county_a_neighbour_is_of(pipeline, text, expected):
+    assert [(c.subject.describe(), c.reference.describe(), v.status)
+            for c, v in claims_in(pipeline, text)
+            if c.relation is Relation.ADJACENCY] == expected

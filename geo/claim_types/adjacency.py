@@ -52,14 +52,20 @@ NEIGHBOURING = alternatives(PHRASING_WORDS["neighbouring"])
 _LIST_DASH = r"\s*(?:[,:\u2014\u2013]|\s-)?\s*"
 AREAS = r"(?:countr(?:y|ies)|nations?|states?|count(?:y|ies)|parish(?:es)?)"
 # "Algeria's neighbour Libya", "Syria's other neighbour Iran", "Uganda's neighbour to the south
-# is Tanzania", "Door County's lone land neighbor, Kewaunee County"; not "Japan's relations
-# with neighbour China".
+# is Tanzania", "Wisconsin's neighbor to the south, Illinois", "Door County's lone land
+# neighbor, Kewaunee County"; not "Japan's relations with neighbour China".
 _PREPOSITION = r"(?:with|of|to|for|and|between|among)\b"
 NEIGHBOUR_PATTERN = LazyPattern(
     rf"{SLOT}(?:['\u2019]s\s+(?:(?!{_PREPOSITION})(?-i:[a-z]+)\s+){{0,2}}|\s+)neighbou?r"
     rf"(?:ing country)?"
-    rf"(?:\s+to\s+the\s+\w+\s+is)?,?\s+{SLOT}",
+    rf"(?:\s+to\s+the\s+\w+(?:\s+is)?)?,?\s+{SLOT}",
     re.IGNORECASE)
+# "The county's western neighbor, Dallas County", "the state's neighbor to the south, Illinois":
+# the neighbour of the area the article is about (`_the_area_meant`).
+THE_AREAS_NEIGHBOUR_PATTERN = LazyPattern(
+    rf"\bthe\s+(?P<anaphor>count(?:y|ry)|parish|nation|state)['\u2019]s\s+"
+    rf"(?:(?!{_PREPOSITION})(?-i:[a-z]+)\s+){{0,2}}neighbou?rs?(?:\s+to\s+the\s+\w+)?"
+    rf"{_LIST_DASH}(?P<members>{LIST})", re.IGNORECASE)
 # "Harris County and its neighbors Fort Bend and Montgomery", "Kenya's neighbours Uganda and
 # Tanzania", "from Mexico to its neighbours, the United States and Guatemala", "Mexico's other
 # southern neighbours, Belize and Honduras": each member neighbours the place named first.
@@ -317,6 +323,11 @@ def find(view, finder) -> None:
                 reference = _county_in_state_of(other, finder.area_target(members[0]))
             if reference is not None:
                 _each_member(view, finder, match, reference, members, doubts=doubts)
+    for match in THE_AREAS_NEIGHBOUR_PATTERN.finditer(view.text):
+        meant, doubts = _the_area_meant(view, finder, match["anaphor"].lower())
+        if meant is not None:
+            _each_member(view, finder, match, meant, _slots_of(view, match["members"]),
+                         doubts=doubts)
     for match in ANAPHOR_NEIGHBOUR_PATTERN.finditer(view.text):
         if match["each_other"]:
             continue
@@ -456,7 +467,12 @@ def _each_member(view, finder, match: re.Match, reference, members: list,
             if _is_county(target):
                 before = _county_before(view, match, members)
             home = _home(finder, target)
-            if before is None and _named_only_in(finder, home, listed):
+            if before is None and _is_county(target) and (
+                    home is None or _named_only_in(finder, home, listed)):
+                # "TOWANDA - ... Bradford County ... neighboring Wayne County", with Wayne named
+                # as often: the county named last before the sentence, else the town's
+                home = _county_named_last(view, finder, listed) or _focus_town_county(finder)
+            elif before is None and _named_only_in(finder, home, listed):
                 # "goods bound for neighbouring Malawi" in a report from Beira: the country of
                 # the town the article is about, which it need not name (not where a journey
                 # across the border began); "surrounding countries like Niger, Chad and
@@ -475,6 +491,28 @@ def _each_member(view, finder, match: re.Match, reference, members: list,
         other = reference or before or home or _county_before(view, match, members)
         _add(view, finder, match, *((target, other) if member_first else (other, target)),
              doubts=doubts)
+
+
+def _county_named_last(view, finder, listed: set[int]) -> AdminAreaTarget | None:
+    """The last US county the article names before the sentence, not in the list at `listed`
+    (its members' starts)."""
+    last = None
+    for mention in finder.mentions:
+        if mention.start >= view.sentence.start:
+            break
+        target = finder.area_target(mention)
+        if mention.start not in listed and _is_county(target):
+            last = target
+    return last
+
+
+def _focus_town_county(finder) -> AdminAreaTarget | None:
+    """The US county of the town the article is about ("GAINESVILLE, Ga. - ... across the
+    county line in Jackson County": Hall County's line)."""
+    focus = finder.focus.place if finder.focus is not None else None
+    key = admin_areas.county_holding(focus) if focus is not None and focus.kind == "city" \
+        else None
+    return AdminAreaTarget(key, focus.admin2) if key else None
 
 
 def _focus_town_area(finder, like) -> CountryTarget | AdminAreaTarget | None:
