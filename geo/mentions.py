@@ -28,6 +28,9 @@ CANDIDATE_CACHE_KEYS = 200_000
 # Only spaces and hyphens may join the words of one name; other punctuation ends it.
 _JOIN = re.compile(r"[ \t\u00a0\-\u2010\u2011]+")
 _SPACE = re.compile(r"[ \t\u00a0]+")
+# A hyphen joins two words into one ("Wal-Mart", "Dallas-Fort Worth"); with spaces about it,
+# it parts them ("DECORAH - Winneshiek County supervisors").
+_HYPHEN = re.compile(r"[\-\u2010\u2011]")
 _TOKEN = re.compile(r"[A-Z][a-z]?\.(?:[A-Z][a-z]?\.)+|[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 
 # Places a capital or an institution's seat stands for, when it acts ("Washington said").
@@ -307,8 +310,7 @@ class _Reading:
         return bool(_SPACE.fullmatch(self.text[self.ends[a]:self.starts[b]]))
 
     def hyphened(self, a: int, b: int) -> bool:
-        gap = self.text[self.ends[a]:self.starts[b]]
-        return bool(gap) and not _SPACE.fullmatch(gap) and bool(_JOIN.fullmatch(gap))
+        return bool(_HYPHEN.fullmatch(self.text, self.ends[a], self.starts[b]))
 
 
 def _key(surface: str) -> str:
@@ -627,7 +629,8 @@ class Recogniser:
         if i > 0 and lowers[i - 1].rstrip(".") in HONORIFICS:
             return False
         # "Tropical Storm Irene", "Cyclone Nargis": a storm's title, capitalised, and its name
-        if (i > 0 and capitalised[i - 1] and lowers[i - 1] in STORM_WORDS) or (
+        if (i > 0 and capitalised[i - 1] and lowers[i - 1] in STORM_WORDS
+                and reading.spaced(i - 1, i)) or (
                 lowers[j] in STORM_WORDS and j + 1 < len(lowers) and capitalised[j + 1]
                 and reading.spaced(j, j + 1)):
             return False

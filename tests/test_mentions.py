@@ -535,3 +535,19 @@ def test_a_town_before_the_district_of_its_name_and_size(recogniser):
     # Brazil's municipalities share their towns' names, points and populations.
     text = "RECIFE, Brazil - Doctors in Pernambuco state have recorded 1,236 cases."
     assert resolve(recogniser.mentions(text))[0].place.kind == "city"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Officials in Hurricane, Utah, said the road was closed.", "Utah"),
+    ('"It was awful," said Sgt. Mike Storm, Denver police spokesman.', "Denver"),
+    ("During the Great Depression, Detroit lost half its jobs.", "Detroit"),
+])
+def test_a_storm_word_names_only_the_word_right_after_it(recogniser, text, name):
+    assert name in [m[1] for m in found(recogniser, text)]
+
+
+def test_a_dash_with_spaces_parts_names_where_a_hyphen_joins_them(recogniser):
+    # "Wal-Mart" is one word, no place; a dateline's " - " is no hyphen.
+    assert [m[1] for m in found(recogniser, "DECORAH - Winneshiek County supervisors met.")] == [
+        "Decorah", "Winneshiek County"]
+    assert [m[1] for m in found(recogniser, "Shoppers crowded the Wal-Mart on Monday.")] == []
