@@ -185,8 +185,12 @@ def _shared_boundary(key_a: str, key_b: str):
 
 # The Census outlines and Natural Earth's border are drawn apart, a few km off each other: a
 # state's stretch of the national border is what lies within 0.1 deg of its outline (11 km
-# north-south, 9 east-west at the Mexican border), with room to spare.
+# north-south, 9 east-west at the Mexican border), with room to spare. A county's, within 0.02
+# deg: the border counties' outlines lie within 1 km of the line (Cochise, Imperial, Luna 0.6
+# km; Doña Ana 0.9), the nearest counties that do not reach it 2.5 km and more (Dimmit 2.5,
+# Culberson 5.9, Grant 9.6).
 STATE_EDGE_DEG = 0.1
+COUNTY_EDGE_DEG = 0.02
 
 
 @cache
@@ -201,8 +205,25 @@ def border_along(state_key: str, adm0_a3: str):
         border = base_layers.border(COUNTRY, adm0_a3).geometry
     except base_layers.NoSharedBorder:
         return shapely.MultiLineString()
-    along = shapely.intersection(border, shapely.buffer(area(state_key).geometry, STATE_EDGE_DEG))
+    edge = STATE_EDGE_DEG if is_state(state_key) else COUNTY_EDGE_DEG
+    along = shapely.intersection(border, shapely.buffer(area(state_key).geometry, edge))
     return shapely.line_merge(along) if not along.is_empty else shapely.MultiLineString()
+
+
+def water_gap_to_country_km(key: str, adm0_a3: str) -> float | None:
+    """The geodesic distance from an area's outline to a country's, where no other state's or
+    county's land lies between (San Juan County, Washington, across Haro Strait from Canada;
+    Ashtabula County across Lake Erie): the Census outlines stop at the shore, where a county's
+    own line runs on to the border. None where land lies between."""
+    import shapely
+
+    from geo import base_layers
+    from geo.geodesy import GEOD
+
+    line = shapely.shortest_line(area(key).geometry, base_layers.country(adm0_a3).geometry)
+    if _land_on(line, {key[len(KEY_PREFIX):]}):
+        return None
+    return float(GEOD.geometry_length(line)) / 1000
 
 
 def border_along_km(state_key: str, adm0_a3: str) -> float:
@@ -227,8 +248,15 @@ def land_between(key_a: str, key_b: str) -> bool:
     import shapely
 
     line = shapely.shortest_line(area(key_a).geometry, area(key_b).geometry)
+    return _land_on(line, {key[len(KEY_PREFIX):] for key in (key_a, key_b)})
+
+
+def _land_on(line, own: set[str]) -> bool:
+    """Whether a county other than those of `own` (FIPS codes of states or counties) holds a
+    stretch of the line."""
+    import shapely
+
     fips = attributes("us_counties")["fips"]
-    own = {key[len(KEY_PREFIX):] for key in (key_a, key_b)}
     counties = geometries("us_counties")
     for row in _county_tree().query(line, predicate="intersects"):
         code = fips[int(row)]

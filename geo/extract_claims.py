@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
+from typing import Protocol
 
 from geo import admin_areas, base_layers
 from geo.claim_types import CLAIM_TYPES
@@ -68,8 +69,21 @@ from geo.targets import (
 )
 from geo.units import to_km
 
-AirportFinder = Callable[[object], "PointTarget | None"]
-CapitalFinder = Callable[[str], "PointTarget | None"]  # a country's ISO code -> its capital
+
+class PlaceLookups(Protocol):
+    """What claims need to look up in the gazetteer beyond the article's own places
+    (geo.pipeline.Pipeline has these)."""
+
+    def airport_of(self, town) -> PointTarget | None:
+        """The airport serving a town: "the airport in Amenas"."""
+
+    def capital_of(self, country_code: str) -> PointTarget | None:
+        """A country's capital (ISO alpha-2 code): "the capital" the text leaves unnamed."""
+
+    def towns_of(self, unit) -> tuple[tuple[float, float], ...]:
+        """The points (lat, lon) of the towns of a first-level unit (a gazetteer place)."""
+
+
 BORDER_PATTERN = LazyPattern(BORDER, re.IGNORECASE)
 REGION_PATTERN = LazyPattern(rf"\b{PART}\s+{SLOT}", re.IGNORECASE)
 _PART_WORD = re.compile(PART_WORD)
@@ -603,15 +617,14 @@ class Finder:
     where they put the claims they find."""
 
     def __init__(self, text: str, mentions: Sequence, context: ArticleContext,
-                 airport_of: AirportFinder | None, capital_of: CapitalFinder | None = None):
+                 lookups: PlaceLookups | None = None):
         self.text = text
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.home_country = context.home_country
         self.home_state = context.home_state
         self.home_county = context.home_county
         self.focus = context.focus
-        self.airport_of = airport_of
-        self.capital_of = capital_of
+        self.lookups = lookups
         self.found: list[FoundClaim] = []
 
     def run(self) -> list[FoundClaim]:
@@ -756,9 +769,6 @@ class Finder:
         which the words do not mean."""
         if self.focus is None:
             return []
-        if words.lower().startswith("this") and any(
-                m.place.id == self.focus.place.id and m.mention.dateline for m in self.mentions):
-            return []  # "this town" is where the reporter is: the dateline's
         starts = [sentence.start for sentence in self._sentences]
         at = bisect.bisect_left(starts, view.sentence.start)
         since = starts[at - 1] if at else view.sentence.start
@@ -770,9 +780,10 @@ class Finder:
                  and (m.place.lat, m.place.lon) != getattr(other_end, "point", None)]
         words = " ".join(words.split())
         if not towns and not any(m.place.id == self.focus.place.id and not m.mention.dateline
-                                 for m in self.mentions):
+                                 for m in self.mentions) and not words.lower().startswith("this"):
             # "NAIROBI - Gunmen attacked a bus in the northeast. The town lies near the Somali
             # border": a dateline says where the reporter is, not which town the story is in
+            # (though "this town" is where the reporter is, with no other town named before)
             return [f"{words}: {self.focus.place.name} (the dateline) or another town?"]
         if not towns:
             return []
@@ -916,8 +927,9 @@ class Finder:
         """The far end of a measure the text leaves unsaid ("Kidal, about 300 km away"): the
         last town other than `besides` (a place) named before the words, in the article, or
         else the town the article is about; with the other towns the text named just before
-        it, each with the doubt of it ("Gao and Timbuktu fell; Kidal, about 300 km away": from
-        which?)."""
+        it, its dateline's and the place it is about, each with the doubt of it ("Gao and Timbuktu
+        fell; Kidal, about 300 km away": from which? "DALLAS - Tornadoes hit Tyler. Denton,
+        about 40 miles north": from Tyler or Dallas?)."""
         start = view.original_offset(view_offset)
         towns: dict[str, object] = {}
         for mention in self.mentions:
@@ -932,6 +944,13 @@ class Finder:
                                    and self.focus.place.id != besides.id) else None
             return (located(focus) if focus is not None else None), []
         last, others = named[-1], named[-3:-1]
+        where = [m for m in self.mentions if m.mention.dateline]
+        for told in (*where[:1], *([self.focus] if self.focus is not None else [])):
+            if told.place.kind != "country" and told.place.id not in {
+                    besides.id, last.place.id, *(m.place.id for m in others)}:
+                others.append(told)  # the dateline's town, the town the article is about
+        if not others:
+            return located(last), []
         doubt = (f"measured from {last.place.name} (named last) or "
                  f"{' or '.join(m.place.name for m in others)}?")
         return located(last), [(doubt, located(m)) for m in others]
@@ -1086,11 +1105,11 @@ class Finder:
             start = view.sentence.start
             named = [m for m in self.mentions if m.start < start and m.place.capital
                      and country_of(m.place) == own[0]]
-            if not named and self.capital_of is not None:
+            if not named and self.lookups is not None:
                 # "Jacmel, about 40 km south of the capital" with the capital unnamed: the
                 # registries' (in doubt: _doubts)
                 code = base_layers.country(own[0]).iso_a2
-                return self.capital_of(code) if code else None
+                return self.lookups.capital_of(code) if code else None
         return located(named[0]) if named else None
 
     @staticmethod
@@ -1315,13 +1334,12 @@ def _deduplicated(found: list[FoundClaim]) -> list[FoundClaim]:
 
 
 def extract_claims(text: str, mentions: Sequence, context: ArticleContext | None = None,
-                   airport_of: AirportFinder | None = None,
-                   capital_of: CapitalFinder | None = None) -> list[FoundClaim]:
+                   lookups: PlaceLookups | None = None) -> list[FoundClaim]:
     """Claims in `text` about its resolved `mentions` (objects with start, end and place).
-    `context` is what the article establishes beyond a sentence (ArticleContext).
-    `airport_of(place)` finds the airport serving a town, for "the airport in Amenas";
-    `capital_of(country code)` a country's capital, for "the capital" the text leaves unnamed."""
-    return Finder(text, mentions, context or ArticleContext(), airport_of, capital_of).run()
+    `context` is what the article establishes beyond a sentence (ArticleContext); `lookups`
+    finds airports, capitals and a unit's towns in the gazetteer (without, claims that need
+    them are not made)."""
+    return Finder(text, mentions, context or ArticleContext(), lookups).run()
 
 
 def regions_named(text: str, mentions: Sequence) -> list[tuple[RegionTarget, int, int]]:

@@ -73,6 +73,9 @@ FUZZY_CUTOFF = 80.0  # rapidfuzz ratio (0-100); "Algeirs" -> "algiers" scores 85
 # string alignment: 63 right, 3 refused, 20 made-up answered).
 GEOCODE_FUZZY_MIN_SCORE = 0.65
 MAX_QUERY_CHARS = 200  # no place name is longer; longer input is not a name
+# How far from a first-level unit's point its towns are looked for: 8 degrees of latitude,
+# about 900 km, holds all of most provinces (not all of Siberia's, nor of Xinjiang).
+UNIT_TOWNS_REACH_DEG = 8.0
 
 # Letters NFKD does not split into base letter + accent.
 _LETTER_FOLDS = str.maketrans(
@@ -479,6 +482,21 @@ class Gazetteer:
             "AND p.lat IS NOT NULL ORDER BY p.population DESC, p.source_id LIMIT 1",
             (country_code,)).fetchone()
         return _candidate(row, 1.0, score=1.0) if row else None
+
+    def towns_in(self, unit: Candidate) -> list[Candidate]:
+        """The towns of a first-level unit within UNIT_TOWNS_REACH_DEG of its point (the
+        points index makes that a range search; a unit is seldom larger), biggest first."""
+        if unit.kind != "admin1" or unit.lat is None or not unit.country_code:
+            return []
+        reach_lon = UNIT_TOWNS_REACH_DEG / max(math.cos(math.radians(unit.lat)), 0.1)
+        rows = self._local.db.execute(
+            f"SELECT {_PLACE_COLUMNS}, p.name, 'name' FROM {_PLACE_FROM} "
+            "WHERE p.kind = 'city' AND p.lat BETWEEN ? AND ? AND p.lon BETWEEN ? AND ? "
+            "AND p.country_code = ? AND p.admin1 = ? ORDER BY p.population DESC, p.source_id",
+            (unit.lat - UNIT_TOWNS_REACH_DEG, unit.lat + UNIT_TOWNS_REACH_DEG,
+             unit.lon - reach_lon, unit.lon + reach_lon, unit.country_code,
+             unit.name)).fetchall()
+        return [_candidate(row, 1.0, score=1.0) for row in rows]
 
     def country_name(self, code: str | None) -> str | None:
         return self._country_names.get(code) if code else None

@@ -169,6 +169,9 @@ class Pipeline:
         capital = self.gazetteer.capital_of(country_code)
         return target_for(capital) if capital else None
 
+    def towns_of(self, unit) -> tuple[tuple[float, float], ...]:
+        return tuple((town.lat, town.lon) for town in self.gazetteer.towns_in(unit))
+
     def resolved_mentions(self, text: str) -> list[ResolvedMention]:
         return resolve(self.recogniser.mentions(text), text)
 
@@ -183,7 +186,7 @@ class Pipeline:
         context = ArticleContext(home_country(found, where), home_state(found, where),
                                  where.mentions[0] if where is not None else None,
                                  home_county(found, where))
-        claims = (extract_claims(text, mentions, context, self.airport_of, self.capital_of)
+        claims = (extract_claims(text, mentions, context, self)
                   if with_claims else [])
         return Analysis(
             article=article, mentions=mentions, found_places=found, focus=where,

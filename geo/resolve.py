@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from geo.gazetteer import Candidate
+from geo.gazetteer import Candidate, normalize
 from geo.mentions import UNIT_LIST_NOUNS, Mention
 from geo.sphere import MEAN_EARTH_RADIUS_M, great_circle_km
 from geo.units import to_km
@@ -28,6 +28,7 @@ NEARBY_BONUS = 0.15        # ... within NEARBY_KM of a place that is not in doub
 NEARBY_KM = 400.0
 CLOSE_BONUS = 0.1          # ... and more within CLOSE_KM: local news names the next town
 CLOSE_KM = 100.0
+SPELLED_ALIKE_RATIO = 70    # rapidfuzz's ratio: Janīn and Jenin 80, Chiapa de Corzo and Chiapas 55
 HOLDING_BONUS = 0.25       # a first-level unit holds a town the article is sure of ("ATLANTA -
 # needy Georgia residents": the state, not the country)
 SIBLING_BONUS = 0.1        # a second-level unit in the first-level one of another named
@@ -186,7 +187,8 @@ class _Context:
         if voters - {words} or (voters and candidate.kind != "admin2" and (
                 candidate.match == "name"
                 or ((candidate.population or 0) >= CREDIBLE_NAME_POPULATION
-                    and not candidate.name.casefold().startswith(words + " ")))):
+                    and not candidate.name.casefold().startswith(words + " ")
+                    and _spelled_alike(candidate.name, words)))):
             score += ADMIN_BONUS
         if (candidate.admin2 is not None
                 and (candidate.country_code, candidate.admin1, candidate.admin2) in self.admin2):
@@ -383,6 +385,14 @@ def _without_namesakes(candidates: Sequence[Candidate]) -> list[Candidate]:
                      and c.name.casefold().startswith(c.matched_name.casefold() + " "))
             and (c.country_code not in units or c.kind not in POINT_KINDS
                  or (c.kind != "admin2" and (c.population or 0) >= CREDIBLE_NAME_POPULATION))]
+
+
+def _spelled_alike(name: str, words: str) -> bool:
+    """"Janīn" and "Jenin", "Minya" and "Al-Minya": a town's name and a unit's, spelled
+    another way (not "Chiapa de Corzo", which "Chiapas" is only an old name of)."""
+    from rapidfuzz import fuzz  # loaded at the first such vote, not at start-up
+
+    return fuzz.ratio(normalize(name), normalize(words)) >= SPELLED_ALIKE_RATIO
 
 
 def _choose(mention: Mention, context: _Context) -> ResolvedMention:

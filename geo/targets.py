@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from geo import admin_areas, base_layers, regions
@@ -241,7 +241,9 @@ class RegionTarget:
 class AdminUnitTarget:
     """A first- or second-level unit the gazetteer knows by name and code, with no outline:
     "Nangarhar province". What lies in it is read from the gazetteer's codes of the place
-    (PointTarget.within); `lat`, `lon` are its gazetteer point, for the map, when known."""
+    (PointTarget.within); `lat`, `lon` are its gazetteer point, for the map, when known;
+    `towns` the points (lat, lon) of the towns the gazetteer files under it, where a claim
+    needs its extent ("Katsina, which borders Niger")."""
 
     country_code: str  # ISO alpha-2, as the gazetteer has it
     admin1: str
@@ -249,6 +251,7 @@ class AdminUnitTarget:
     label: str = ""
     lat: float | None = None
     lon: float | None = None
+    towns: tuple[tuple[float, float], ...] = field(default=(), repr=False, compare=False)
 
     @property
     def key(self) -> str:

@@ -112,8 +112,7 @@ def stage_seconds(pipeline, texts: list[str]) -> dict[str, float]:
         context = ArticleContext(home_country(named, where), home_state(named, where),
                                  where.mentions[0] if where is not None else None)
         t4 = clock()
-        claims = extract_claims(article_text, mentions, context, pipeline.airport_of,
-                                pipeline.capital_of)
+        claims = extract_claims(article_text, mentions, context, pipeline)
         t5 = clock()
         for claim in claims:
             verify(claim.claim, claim.readings)

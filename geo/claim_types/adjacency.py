@@ -13,6 +13,7 @@ generalised map's line is than a surveyed one.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import itertools
 import math
 import re
@@ -33,7 +34,15 @@ from geo.claim_types.grammar import (
 from geo.claims import PHRASING_WORDS, Claim, Quantity, Relation, Tolerance
 from geo.measure import Measurement
 from geo.mentions import TOWN_BEFORE_A_LIST_POPULATION
-from geo.targets import AdminAreaTarget, CountryTarget, UnlocatedTarget, area_of, country_of
+from geo.targets import (
+    AdminAreaTarget,
+    AdminUnitTarget,
+    CountryTarget,
+    UnlocatedTarget,
+    area_of,
+    country_of,
+    unit_target,
+)
 from geo.verdicts import Verdict, number_checked, status_of
 
 RELATION = Relation.ADJACENCY
@@ -45,6 +54,10 @@ RELATION = Relation.ADJACENCY
 # many (Malaysia and Singapore, Britain and France, Japan and South Korea): unverifiable too;
 # Jamaica and Haiti, 188 km apart, are not.
 WATER_GAP_KM = 150.0
+# A first-level unit with a town this close to a country's border reaches it: provinces are
+# wider than that, and border towns sit within a few km of the line (Jibia, Katsina state, 5
+# km from Niger; Komatipoort, Mpumalanga, 5 km from Mozambique).
+TOWN_AT_BORDER_KM = 25.0
 BORDER_PATTERN = LazyPattern(BORDER, re.IGNORECASE)
 NEIGHBOURING = alternatives(PHRASING_WORDS["neighbouring"])
 # What may open a list after its noun: "its neighbors Ottawa and Allegan", "its neighbors —
@@ -207,9 +220,15 @@ NAMED_NEIGHBOUR_PATTERN = LazyPattern(
 # "The county borders Mingo County, W.Va.", "The country also shares a long border with Mali",
 # "The parish borders Avoyelles Parish": the same said of the area a sentence opens with
 # unnamed (`_the_area_meant`).
+# Not "the neighbouring county", "the other country": another area than the article's.
+_NOT_ITS_OWN_AREA = r"(?!(?:neighbou?ring|other|adjacent|adjoining|nearby|next|surrounding" \
+                    r"|bordering|second|third)\b)"
+_AREA_ANAPHOR = r"(?P<anaphor>count(?:y|ry)|parish|nation|state|kingdom|republic)\b(?!['\u2019])"
 ANAPHOR_NEIGHBOUR_PATTERN = LazyPattern(
-    rf"\A\s*[\"'\u201c]?\s*the\s+(?:(?-i:[a-z-]+)\s+){{0,2}}?"
-    rf"(?P<anaphor>count(?:y|ry)|parish|nation|state)\b(?!['\u2019])"
+    rf"(?:\A\s*[\"'\u201c]?\s*the\s+(?:{_NOT_ITS_OWN_AREA}(?-i:[a-z-]+)\s+){{0,2}}?"
+    rf"{_AREA_ANAPHOR}"
+    # "said the county, which borders Minnesota": in a sentence, with its clause
+    rf"|\bthe\s+{_AREA_ANAPHOR.replace('anaphor', 'anaphor_in')}(?=\s*,\s*(?:which|that)\b))"
     rf"{_SAID_OF_IT}", re.IGNORECASE)
 # "Finland, which shares a 1,340-km border with Russia": a length of border is a number to
 # check.
@@ -324,16 +343,18 @@ def find(view, finder) -> None:
             if reference is not None:
                 _each_member(view, finder, match, reference, members, doubts=doubts)
     for match in THE_AREAS_NEIGHBOUR_PATTERN.finditer(view.text):
-        meant, doubts = _the_area_meant(view, finder, match["anaphor"].lower())
+        meant, doubts = _the_area_meant(view, finder, match["anaphor"].lower(), match.start())
         if meant is not None:
             _each_member(view, finder, match, meant, _slots_of(view, match["members"]),
                          doubts=doubts)
     for match in ANAPHOR_NEIGHBOUR_PATTERN.finditer(view.text):
         if match["each_other"]:
             continue
-        meant, doubts = _the_area_meant(view, finder, match["anaphor"].lower())
-        if meant is not None:
-            others, more_doubts = _said_to_neighbour(view, finder, match)
+        noun = (match["anaphor"] or match["anaphor_in"]).lower()
+        meant, doubts = _the_area_meant(view, finder, noun, match.start())
+        others, more_doubts = _said_to_neighbour(view, finder, match)
+        # "India's minister visited Nepal. The country borders China and India": not India
+        if meant is not None and all(area_of(_area(finder, m)) != area_of(meant) for m in others):
             _each_member(view, finder, match, meant, others, doubts=doubts + more_doubts)
 
 
@@ -372,12 +393,13 @@ def _said_to_neighbour(view, finder, match: re.Match) -> tuple[list, list[str]]:
     return others, doubts
 
 
-def _the_area_meant(view, finder, noun: str) -> tuple:
-    """The area "the county" (or parish, state, country, nation) that opens a sentence stands
-    for: the one of its kind the article is about, else the last one named before the
-    sentence; in doubt when another was named before it ("The country": Guinea, the
+def _the_area_meant(view, finder, noun: str, view_offset: int = 0) -> tuple:
+    """The area "the county" (or parish, state, country, nation, kingdom, republic) at
+    `view_offset` stands for: the one of its kind the article is about, else the last one named
+    before the words; in doubt when another was named before them ("The country": Guinea, the
     article's, or Sierra Leone, named just before?)."""
-    if noun in ("country", "nation"):
+    before = view.original_offset(view_offset)
+    if noun in ("country", "nation", "kingdom", "republic"):
         home = CountryTarget(finder.home_country) if finder.home_country else None
         kind = CountryTarget
     else:
@@ -386,7 +408,7 @@ def _the_area_meant(view, finder, noun: str) -> tuple:
         kind = AdminAreaTarget
     named: dict[str, object] = {}  # by area, in the order last named
     for mention in finder.mentions:
-        if mention.start >= view.sentence.start:
+        if mention.start >= before:
             break
         target = finder.area_target(mention)
         if isinstance(target, kind) and (
@@ -399,6 +421,15 @@ def _the_area_meant(view, finder, noun: str) -> tuple:
         return None, []
     others = [target.describe() for area, target in named.items() if area != meant.area]
     doubts = ([f"the {noun}: {meant.describe()} or {others[-1]}?"] if others else [])
+    if kind is CountryTarget:
+        # "French troops left Gao last year. The country shares a long border with Algeria":
+        # a country named only by its people's word, where the article's towns lie elsewhere
+        towns_in = [(m.place.name, country_of(m.place)) for m in finder.mentions
+                    if m.start < before and m.place.kind != "country"]
+        elsewhere = [name for name, country in towns_in if country != meant.area]
+        if elsewhere or (not towns_in and not named):
+            doubts.append(f"the {noun}: {meant.describe()}, or the one "
+                          f"{elsewhere[-1] if elsewhere else 'the article'} is in?")
     return meant, doubts
 
 
@@ -458,7 +489,8 @@ def _each_member(view, finder, match: re.Match, reference, members: list,
     listed = {m.start for m in members}
     for member in members:
         target = _area(finder, member) or _county_in_state_of(member, reference)
-        if target is None or (reference is None and isinstance(target, UnlocatedTarget)):
+        if target is None or (reference is None
+                              and isinstance(target, UnlocatedTarget | AdminUnitTarget)):
             continue
         before = home = None
         doubts = list(given)
@@ -712,10 +744,21 @@ def _home(finder, like) -> CountryTarget | AdminAreaTarget | None:
 
 def _area(finder, mention):
     """A mention as adjacency measures it: a country's or US state's or county's outline; a
-    first- or second-level unit elsewhere, of which geo has no outline, as an end it cannot
-    locate, so that "Oaxaca and Chiapas, both of which border Guatemala" is reported
-    unverifiable rather than dropped; None for anything else (a town has no border)."""
+    first-level unit elsewhere, of which geo has no outline, by its towns (`_unit_and_country`);
+    a second-level one as an end it cannot locate, so that "Oaxaca and Chiapas, both of which
+    border Guatemala" is reported rather than dropped; None for anything else (a town has no
+    border)."""
     target = finder.area_target(mention)
+    # a town borders nothing: "Oaxaca and Chiapas, both of which border Guatemala" are states
+    unit = mention.place if mention.place.kind == "admin1" else next(
+        (c for c in mention.mention.candidates if c.kind == "admin1"
+         and c.country_code == mention.place.country_code
+         and c.name.casefold() == mention.mention.text.casefold()), None)
+    if target is None and unit is not None and finder.lookups is not None:
+        unit_end = unit_target(unit)
+        if unit_end is not None and not admin_areas.key_for(unit):
+            return dataclasses.replace(unit_end, label=mention.mention.text,
+                                       towns=finder.lookups.towns_of(unit))
     if target is None and mention.place.kind in ("admin1", "admin2"):
         name = mention.mention.text
         return UnlocatedTarget(name, f"geo has no outline of {name}: adjacency is measured "
@@ -818,10 +861,57 @@ def measure(claim: Claim) -> Measurement:
     area_and_country = _area_and_country(subject, reference)
     if area_and_country is not None:  # "the Texas-Mexico border", "Cochise County borders Mexico"
         along = admin_areas.border_along(*area_and_country)
+        if along.is_empty:
+            gap = admin_areas.water_gap_to_country_km(*area_and_country)
+            if gap is not None and gap < WATER_GAP_KM:
+                return Measurement(problem=f"no shared line on land, {gap:,.0f} km apart: they "
+                                           "may meet on water, where the Census outlines stop")
         return Measurement(km=admin_areas.border_along_km(*area_and_country),
                            drawn=None if along.is_empty else along)
+    unit_and_country = _unit_and_country(subject, reference)
+    if unit_and_country is not None:
+        return _measured_by_its_towns(*unit_and_country)
+    unit = next((end for end in (subject, reference) if isinstance(end, AdminUnitTarget)), None)
+    if unit is not None:
+        return Measurement(problem=f"geo has no outline of {unit.describe()}: adjacency is "
+                                   "measured between countries, or US states and counties")
     return Measurement(problem="adjacency is measured between two countries, two US states or "
                                "counties, or a US state or county and a country")
+
+
+def _unit_and_country(*ends) -> tuple[AdminUnitTarget, CountryTarget] | None:
+    units = [e for e in ends if isinstance(e, AdminUnitTarget) and e.admin2 is None and e.towns]
+    countries = [e for e in ends if isinstance(e, CountryTarget)]
+    return (units[0], countries[0]) if len(units) == len(countries) == 1 else None
+
+
+def _measured_by_its_towns(unit: AdminUnitTarget, country: CountryTarget) -> Measurement:
+    """"Katsina, which borders Niger": a first-level unit of a country that shares no land
+    border with the other cannot border it either; one with a town within TOWN_AT_BORDER_KM
+    of their border does; of one whose towns all lie farther, geo cannot tell (a unit's edge
+    may hold no town the gazetteer knows). The measurement is the geodesic from its nearest
+    town to the border."""
+    own = unit.country_codes[0] if unit.country_codes else None
+    if own is None or own == country.adm0_a3:
+        return Measurement(problem=f"{unit.describe()} lies in {country.describe()}")
+    try:
+        border = base_layers.border(own, country.adm0_a3)
+    except base_layers.NoSharedBorder:
+        return Measurement(km=0.0)
+    import numpy as np  # loaded by the measurement already
+
+    from geo.geodesy import prepared_lines
+
+    lat, lon = np.array(unit.towns, float).T
+    metres, border_lat, border_lon = prepared_lines(border.geometry).nearest_many(lat, lon)
+    at = int(np.argmin(metres))
+    km = float(metres[at]) / 1000
+    if km > TOWN_AT_BORDER_KM:
+        return Measurement(problem=f"geo knows {unit.describe()} by its towns, and the nearest "
+                                   f"to the border lies {km:,.0f} km from it: its edge may "
+                                   "still reach the border")
+    return Measurement(km=km, origin=unit.towns[at],
+                       nearest=(float(border_lat[at]), float(border_lon[at])))
 
 
 def _area_and_country(*ends) -> tuple[str, str] | None:
@@ -833,6 +923,11 @@ def _area_and_country(*ends) -> tuple[str, str] | None:
 
 
 def judge(claim: Claim, measurement: Measurement, ends_km: float) -> Verdict:
+    if _unit_and_country(claim.subject, claim.reference):  # _measured_by_its_towns
+        reason = (f"one of its towns lies {measurement.km:,.0f} km from the border"
+                  if measurement.origin else "their countries share no land border")
+        return Verdict(claim, measurement, status_of(0.0 if measurement.origin else math.inf),
+                       reason=reason)
     shares = measurement.km > 0
     if shares and claim.quantity is not None:  # "shares a 1,340-km border with"
         claimed = claim.quantity.km

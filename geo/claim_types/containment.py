@@ -90,10 +90,6 @@ IMPLIED_PART_PATTERN = LazyPattern(
 # Mali" 0.49, Sioux Falls in "southwestern South Dakota" 0.63, Kashgar in "north-eastern
 # China" 0.79).
 QUARTER_VAGUENESS_SHARE = 0.4
-# "the Tajik town of Tashkurgan" (in China, 23 km from Tajikistan), "the Hungarian town of
-# Miercurea Ciuc" (in Romania, some 250 km from Hungary): a country's word also names its
-# people, who live beyond it, mostly near it. So far outside the country, a place is not theirs.
-PEOPLE_REACH_KM = 500.0
 # A city has parts of its own: "Chicago, in the south" is the South Side, not southern Illinois;
 # and abroad "Peshawar, in the northwest" is the country's northwest as its readers know it,
 # which the halves of geo.region_cuts do not always hold.
@@ -241,7 +237,7 @@ def find(view, finder) -> None:
         _in_the_home_part(view, finder, match)
     for pattern in (IN_UNIT_PATTERN, *UNIT_APPOSITION_PATTERNS):
         for match in pattern.finditer(view.text):
-            _in_a_unit(view, finder, match, view.mention(match["place"]))
+            _in_a_unit(view, finder, match, _the_place_qualified(view, finder, match["place"]))
     focus = finder.focus
     for pattern in THIS_TOWN_IN_A_UNIT_PATTERNS if focus and focus.place.kind == "city" else ():
         for match in pattern.finditer(view.text):
@@ -349,10 +345,23 @@ def _in_a_unit(view, finder, match: re.Match, place, doubts: list[str] = ()) -> 
                reference_for=lambda other: _unit_named(other, unit, noun), doubts=doubts)
 
 
+def _the_place_qualified(view, finder, slot: str):
+    """The place of a slot, or the one before it that it says where is: "Luna, N.M., just
+    across the state line in Catron County" is about Luna."""
+    at = int(slot)
+    if at and finder.qualifies(view.mentions[at - 1], view.mentions[at]) and \
+            _QUALIFIER_GAP.fullmatch(view.text, view.slot_ends[at - 1], view.slot_positions[at]):
+        return view.mentions[at - 1]
+    return view.mentions[at]
+
+
+_QUALIFIER_GAP = re.compile(r"\s*,\s*")
+
+
 def _across_in_a_country(view, finder, match: re.Match, country) -> None:
     """"Kousseri, across the river in Cameroon": the place in the country (not the one the
     text is in)."""
-    subject = finder.located(view.mention(match["place"]))
+    subject = finder.located(_the_place_qualified(view, finder, match["place"]))
     code = finder.country_code(country)
     if subject is not None and code is not None:
         finder.add(view, match, subject=subject, relation=RELATION, reference=CountryTarget(code))
@@ -405,29 +414,34 @@ def _airport_in_a_town(view, finder, match: re.Match) -> None:
     """"the airport in Amenas": the airport serving the town lies in its surroundings."""
     town_mention = view.mention(next(s for s in match.groups() if s is not None))
     town = finder.point_target(town_mention)
-    if town is None or town_mention.place.kind != "city" or finder.airport_of is None:
+    if town is None or town_mention.place.kind != "city" or finder.lookups is None:
         return
-    airport = finder.airport_of(town_mention.place) or UnlocatedTarget(
+    airport = finder.lookups.airport_of(town_mention.place) or UnlocatedTarget(
         f"the airport of {town.label}", f"the gazetteer knows no airport serving {town.label}")
     finder.add(view, match, subject=airport, relation=RELATION, reference=town)
 
 
 def _in_a_country(claim: Claim, measurement: Measurement, ends_km: float, reason: str
                   ) -> Verdict:
+    """In a whole country, as the map's countries have it; not called inconsistent where a
+    map's countries are not the only way to say whose a place is: a territory the country holds
+    or claims, or a country named by its people's word (`qualifier`), which also names people
+    who live beyond it ("the Tajik town of Tashkurgan", in China), a heritage ("the Danish
+    village of Solvang") or a past ruler ("the Portuguese enclave of Goa"): the reason still
+    says where the place lies ("Kandahar ... in Afghanistan")."""
     verdict = within(claim, measurement, Tolerance(0.0, ends_km), reason)
     if verdict.status is not Status.INCONSISTENT:
         return verdict
     claimed = base_layers.country(claim.reference.adm0_a3)
     found = base_layers.country_at(*claim.subject.point)
     where = f", in {found.name}" if found is not None else ""
-    if found is not None and found.belongs_with(claimed):
-        # "the Chinese city of Hong Kong", "the Moroccan city of Laayoune": a map's countries
-        # are not the only way to say whose a place is
+    if found is not None and found.belongs_with(claimed):  # "the Chinese city of Hong Kong"
         return dataclasses.replace(verdict, status=Status.UNVERIFIABLE,
                                    reason=f"{reason}{where}, which {claimed.name} holds or claims")
-    if claim.qualifier and measurement.km <= PEOPLE_REACH_KM:
+    if claim.qualifier:
         return dataclasses.replace(verdict, status=Status.UNVERIFIABLE, reason=(
-            f"{reason}{where}; \"{claim.qualifier}\" may name a people rather than the country"))
+            f"{reason}{where}; \"{claim.qualifier}\" may name a people, its heritage or a past "
+            "ruler rather than the country"))
     return verdict
 
 

@@ -7,6 +7,7 @@ widened by the angle the ends' uncertainty subtends; a number given with it is c
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 
@@ -113,7 +114,10 @@ def judge(claim: Claim, measurement: Measurement, ends_km: float) -> Verdict:
     reason = f"bearing {measurement.bearing:.0f} deg, {off:.0f} deg off {claim.direction}"
     if spread == 180.0 and off > direction_half_width(claim.direction):
         # "Gimpo, about 20 km south of Seoul": 24 km apart, with Seoul's 25 km of extent the
-        # bearing between their points says nothing either way
+        # bearing between their points says nothing either way; the number still does
+        number = number_checked(claim, measurement, ends_km) if claim.quantity else None
+        if number is not None and number.status is Status.INCONSISTENT:
+            return dataclasses.replace(number, reason=reason, angle_off=off)
         return Verdict(claim, measurement, Status.UNVERIFIABLE, reason=(
             f"{reason}, but the ends lie closer ({measurement.km:.0f} km) than their size "
             f"({ends_km:.0f} km): the bearing cannot be checked"), angle_off=off)
