@@ -230,20 +230,25 @@ _A_KIND_OF_PLACE_AFTER = re.compile(
     r"|east|west|where|that|with|between|across|along|outside)\b)")
 
 
-# A first-level unit's name right after a town's: "Gary, Indiana", "Normal, Illinois".
-_UNIT_AFTER = re.compile(r"[ \t]*,[ \t]*([A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){0,2})")
+# A first-level unit's name right after a town's: "Gary, Indiana", "Normal, Illinois"; or
+# its county's: "Spencer, in Clay County".
+_UNIT_AFTER = re.compile(r"[ \t]*,[ \t]*(?:in[ \t]+)?([A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){0,2})")
 
 
 def _in_the_unit_named_after(text: str, mention: Mention) -> bool:
-    """Whether the words after the mention name the first-level unit one of its towns is in:
-    "Gary, Indiana" is the town whatever else "Gary" is."""
+    """Whether the words after the mention name the first-level unit one of its towns is in,
+    or its county: "Gary, Indiana" and "Spencer, in Clay County" are the towns whatever else
+    "Gary" and "Spencer" are."""
     after = _UNIT_AFTER.match(text, mention.end)
     if after is None:
         return False
     words = after[1].casefold()
-    return any(c.admin1 and c.kind == "city" and (words == c.admin1.casefold()
-               or words.startswith(c.admin1.casefold() + " "))
-               for c in mention.candidates)
+    return any(c.kind == "city" and (
+        (c.admin1 and (words == c.admin1.casefold()
+                       or words.startswith(c.admin1.casefold() + " ")))
+        or (c.admin2 and c.admin2.casefold() != c.name.casefold()
+            and words == c.admin2.casefold()))
+        for c in mention.candidates)
 
 
 def _dateline(reading: _Reading, i: int, j: int) -> bool:

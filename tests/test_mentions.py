@@ -551,3 +551,9 @@ def test_a_dash_with_spaces_parts_names_where_a_hyphen_joins_them(recogniser):
     assert [m[1] for m in found(recogniser, "DECORAH - Winneshiek County supervisors met.")] == [
         "Decorah", "Winneshiek County"]
     assert [m[1] for m in found(recogniser, "Shoppers crowded the Wal-Mart on Monday.")] == []
+
+
+def test_a_town_s_county_after_it_says_it_is_the_town(recogniser):
+    # "Spencer" is an everyday word too; the county it lies in, named after it, settles it.
+    assert [m[1] for m in found(recogniser, "The meeting in Spencer, in Clay County, was the "
+                                            "last of six.")][:2] == ["Spencer", "Clay County"]
