@@ -28,6 +28,7 @@ CANDIDATE_CACHE_KEYS = 200_000
 # Only spaces and hyphens may join the words of one name; other punctuation ends it.
 _JOIN = re.compile(r"[ \t\u00a0\-\u2010\u2011]+")
 _SPACE = re.compile(r"[ \t\u00a0]+")
+_APOSTROPHES = ("'", "\u2019")
 # A hyphen joins two words into one ("Wal-Mart", "Dallas-Fort Worth"); with spaces about it,
 # it parts them ("DECORAH - Winneshiek County supervisors").
 _HYPHEN = re.compile(r"[\-\u2010\u2011]")
@@ -223,11 +224,11 @@ def _measured_after() -> re.Pattern[str]:
 # "Moore, a suburb just south of Oklahoma City", "Superior, a town of 13,000": an apposition that
 # says the name is a kind of place.
 _A_KIND_OF_PLACE_AFTER = re.compile(
-    r"[ \t]*,[ \t]*an?[ \t]+(?:[a-z][\w-]*[ \t]+){0,3}?(?:"
+    r"[ \t]*,[ \t]*(?:the[ \t]+(?:county[ \t]+)?seat\b|an?[ \t]+(?:[a-z][\w-]*[ \t]+){0,3}?(?:"
     + "|".join(re.escape(w) for w in _WORDS["place_kinds"])
     # the noun ends the phrase: not "Hope, a community organiser", "a city council member"
     + r")(?=[ \t]*[,.;:]|[ \t]+(?:of|in|on|near|just|about|some|roughly|nearly|north|south"
-    r"|east|west|where|that|with|between|across|along|outside)\b)")
+    r"|east|west|where|that|with|between|across|along|outside)\b))")
 
 
 # A first-level unit's name right after a town's: "Gary, Indiana", "Normal, Illinois"; or
@@ -316,6 +317,12 @@ class _Reading:
 
     def hyphened(self, a: int, b: int) -> bool:
         return bool(_HYPHEN.fullmatch(self.text, self.ends[a], self.starts[b]))
+
+
+def _elided(word: str) -> bool:
+    """"d'Alene" in "Coeur d'Alene": a capitalised word after an elided article, inside a
+    name."""
+    return word[1:2] in _APOSTROPHES and word[2:3].isupper()
 
 
 def _key(surface: str) -> str:
@@ -571,7 +578,7 @@ class Recogniser:
         while last < len(lowers) and last - i < MAX_WORDS:
             if last > i and not reading.joined(last - 1, last):
                 break
-            if capitalised[last]:
+            if capitalised[last] or (last > i and _elided(reading.words[last])):
                 spans.append(last)
             elif lowers[last] not in CONNECTORS and not (
                     lowers[last] in HYPHENED_ARTICLES and last + 1 < len(lowers)

@@ -557,3 +557,12 @@ def test_a_town_s_county_after_it_says_it_is_the_town(recogniser):
     # "Spencer" is an everyday word too; the county it lies in, named after it, settles it.
     assert [m[1] for m in found(recogniser, "The meeting in Spencer, in Clay County, was the "
                                             "last of six.")][:2] == ["Spencer", "Clay County"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Trucks reach Mazar-i-Sharif in under two hours.", "Mazār-e Sharīf"),
+    ("Post Falls grew faster than Coeur d'Alene last year.", "Coeur d'Alene"),
+    ("RESERVE, N.M. - Reserve, the county seat, remained under notice.", "Reserve"),
+])
+def test_names_with_an_ezafe_an_elided_article_or_a_seat_after_them(recogniser, text, name):
+    assert name in [m[1] for m in found(recogniser, text)]

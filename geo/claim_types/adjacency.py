@@ -404,7 +404,7 @@ def _the_area_meant(view, finder, noun: str, view_offset: int = 0) -> tuple:
         kind = CountryTarget
     else:
         key = finder.home_state if noun == "state" else finder.home_county
-        home = AdminAreaTarget(key) if key else None
+        home = _as_named(finder, AdminAreaTarget(key)) if key else None
         kind = AdminAreaTarget
     named: dict[str, object] = {}  # by area, in the order last named
     for mention in finder.mentions:
@@ -739,7 +739,16 @@ def _home(finder, like) -> CountryTarget | AdminAreaTarget | None:
     home = finder.home_of(like.area)
     if home is None:
         return None
-    return AdminAreaTarget(home) if admin_areas.is_key(home) else CountryTarget(home)
+    return (_as_named(finder, AdminAreaTarget(home)) if admin_areas.is_key(home)
+            else CountryTarget(home))
+
+
+def _as_named(finder, area: AdminAreaTarget) -> AdminAreaTarget:
+    """The area with the name the article calls it by ("Winneshiek County", where the Census
+    layer has "Winneshiek, Iowa")."""
+    named = next((m.place.name for m in finder.mentions
+                  if finder.area_key(m) == area.area), None)
+    return dataclasses.replace(area, label=named) if named else area
 
 
 def _area(finder, mention):
