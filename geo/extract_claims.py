@@ -639,6 +639,7 @@ class Finder:
         return _deduplicated(self.found)
 
     country_code = staticmethod(country_code)
+    countries_named = staticmethod(lambda words: _countries_named(words))  # defined below
     lines_between_us_areas = staticmethod(lines_between_us_areas)
     qualifies = staticmethod(qualifies)
     area_key = staticmethod(area_key)

@@ -1521,3 +1521,21 @@ def test_the_town_before_its_state_is_what_lies_across_the_line(pipeline):
 def test_the_area_with_its_clause_inside_a_sentence(pipeline, text, expected):
     assert [(c.subject.describe(), v.status) for c, v in claims_in(pipeline, text)
             if c.relation is Relation.ADJACENCY] == expected
+
+
+# Each of these is in doubt, or has no line to judge: Singapore is across the Johor Strait from
+# Malaysia; "Eastern Province" and "Adamawa" name units of several countries; "Congo" two
+# countries; Thuringia's nearest town lies 21 km from the Czech border (Saxony between);
+# "the state" after a Mexican state may be Chihuahua (which borders Texas and New Mexico).
+@pytest.mark.parametrize("text", [
+    "Johor, which borders Singapore, reported cases.",
+    "Eastern Province, which borders Tanzania, reported cases.",
+    "Cameroon's Adamawa region, which borders Nigeria and the Central African Republic, "
+    "reported cases.",
+    "Kigoma region, which borders Burundi and Congo, reported cases.",
+    "TUCSON, Ariz. - Officials in Chihuahua said the state, which borders Texas and New "
+    "Mexico, would help.",
+])
+def test_no_false_alarm_from_a_unit_s_borders(pipeline, text):
+    assert [c.describe() for c, v in claims_in(pipeline, text)
+            if v.status is Status.INCONSISTENT] == []

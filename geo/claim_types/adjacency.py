@@ -17,6 +17,7 @@ import dataclasses
 import itertools
 import math
 import re
+from collections import Counter
 
 from geo import admin_areas, base_layers
 from geo.claim_types.grammar import (
@@ -56,8 +57,11 @@ RELATION = Relation.ADJACENCY
 WATER_GAP_KM = 150.0
 # A first-level unit with a town this close to a country's border reaches it: provinces are
 # wider than that, and border towns sit within a few km of the line (Jibia, Katsina state, 5
-# km from Niger; Komatipoort, Mpumalanga, 5 km from Mozambique).
-TOWN_AT_BORDER_KM = 25.0
+# km from Niger; Komatipoort, Mpumalanga, 5 km from Mozambique); a town 20 km off may lie
+# beyond a strip of another unit (Thuringia's, 21 km from the Czech border, with Saxony
+# between).
+TOWN_AT_BORDER_KM = 15.0
+UNIT_TOWNS_VOTING = 15  # the biggest towns that say which of the map's countries a unit is in
 BORDER_PATTERN = LazyPattern(BORDER, re.IGNORECASE)
 NEIGHBOURING = alternatives(PHRASING_WORDS["neighbouring"])
 # What may open a list after its noun: "its neighbors Ottawa and Allegan", "its neighbors —
@@ -341,7 +345,8 @@ def find(view, finder) -> None:
             if reference is None and len(members) == 1 and match["between"] is None:
                 reference = _county_in_state_of(other, finder.area_target(members[0]))
             if reference is not None:
-                _each_member(view, finder, match, reference, members, doubts=doubts)
+                _each_member(view, finder, match, reference, members,
+                             doubts=doubts + _which_country(finder, other))
     for match in THE_AREAS_NEIGHBOUR_PATTERN.finditer(view.text):
         meant, doubts = _the_area_meant(view, finder, match["anaphor"].lower(), match.start())
         if meant is not None:
@@ -374,6 +379,15 @@ def _across_the_line(view, finder, match: re.Match) -> None:
     if _is_county(other) and admin_areas.state_key_of(county.area) != admin_areas.state_key_of(
             other.area):
         _add(view, finder, match, county, other, doubts=doubts)
+
+
+def _which_country(finder, mention) -> list[str]:
+    """The doubt of words that name more than one country ("Congo"): a province measured by
+    its towns against the other reading may be left unjudged, which is no proof either way."""
+    if mention.place.kind != "country":
+        return []
+    named = [name for _, name in finder.countries_named(mention.mention.text)]
+    return [f"{mention.mention.text} ({' or '.join(named)}?)"] if len(named) > 1 else []
 
 
 def _said_to_neighbour(view, finder, match: re.Match) -> tuple[list, list[str]]:
@@ -421,6 +435,14 @@ def _the_area_meant(view, finder, noun: str, view_offset: int = 0) -> tuple:
         return None, []
     others = [target.describe() for area, target in named.items() if area != meant.area]
     doubts = ([f"the {noun}: {meant.describe()} or {others[-1]}?"] if others else [])
+    if noun == "state":
+        # "TUCSON, Ariz. - Officials in Chihuahua said the state, which borders Texas": a
+        # state of another country (or its town) named before may be the one meant
+        abroad = [m.place.name for m in finder.mentions if m.start < before
+                  and m.place.kind != "country" and m.place.country_code
+                  and m.place.country_code != admin_areas.COUNTRY_ISO2]
+        if abroad:
+            doubts.append(f"the state: {meant.describe()} or {abroad[-1]}?")
     if kind is CountryTarget:
         # "French troops left Gao last year. The country shares a long border with Algeria":
         # a country named only by its people's word, where the article's towns lie elsewhere
@@ -765,6 +787,13 @@ def _area(finder, mention):
          and c.name.casefold() == mention.mention.text.casefold()), None)
     if target is None and unit is not None and finder.lookups is not None:
         unit_end = unit_target(unit)
+        words = mention.mention.text.casefold()
+        countries = {c.country_code for c in mention.mention.candidates if c.kind == "admin1"
+                     and words in (c.name.casefold(), c.matched_name.casefold())}
+        if len(countries) > 1 or _GENERIC_UNIT.match(words):  # "Adamawa", "Punjab", "Eastern
+            # Province" (Sri Lanka's, Zambia's, Kenya's former, Rwanda's...)
+            return UnlocatedTarget(mention.mention.text, f"{mention.mention.text} may name "
+                                   "first-level units of several countries")
         if unit_end is not None and not admin_areas.key_for(unit):
             return dataclasses.replace(unit_end, label=mention.mention.text,
                                        towns=finder.lookups.towns_of(unit))
@@ -900,12 +929,16 @@ def _measured_by_its_towns(unit: AdminUnitTarget, country: CountryTarget) -> Mea
     of their border does; of one whose towns all lie farther, geo cannot tell (a unit's edge
     may hold no town the gazetteer knows). The measurement is the geodesic from its nearest
     town to the border."""
-    own = unit.country_codes[0] if unit.country_codes else None
+    own = _map_country_of(unit)
     if own is None or own == country.adm0_a3:
         return Measurement(problem=f"{unit.describe()} lies in {country.describe()}")
     try:
         border = base_layers.border(own, country.adm0_a3)
     except base_layers.NoSharedBorder:
+        gap = base_layers.water_gap_km(own, country.adm0_a3)
+        if gap is not None and gap < WATER_GAP_KM:  # "Johor, which borders Singapore"
+            return Measurement(problem=f"no land border on the 1:10m map, {gap:,.0f} km apart: "
+                                       "they may meet at a point or across water")
         return Measurement(km=0.0)
     import numpy as np  # loaded by the measurement already
 
@@ -921,6 +954,22 @@ def _measured_by_its_towns(unit: AdminUnitTarget, country: CountryTarget) -> Mea
                                    "still reach the border")
     return Measurement(km=km, origin=unit.towns[at],
                        nearest=(float(border_lat[at]), float(border_lon[at])))
+
+
+_GENERIC_UNIT = re.compile(r"(?:north|south|east|west|central|centre|upper|lower|middle|far)"
+                           r"[\w-]*(?:\s|\Z)")
+
+
+def _map_country_of(unit: AdminUnitTarget) -> str | None:
+    """The 1:10m country most of the unit's biggest towns lie in, which the map may draw apart
+    from the country the gazetteer files it under (Awdal in Somaliland, Dakhla in Western
+    Sahara)."""
+    counts = Counter(found.adm0_a3 for found in map(
+        lambda town: base_layers.country_at(*town), unit.towns[:UNIT_TOWNS_VOTING])
+        if found is not None)
+    if counts:
+        return counts.most_common(1)[0][0]
+    return unit.country_codes[0] if unit.country_codes else None
 
 
 def _area_and_country(*ends) -> tuple[str, str] | None:
