@@ -1,5 +1,6 @@
 """Containment: "Timbuktu in northern Mali", "Belgrade in central Minnesota", "Jalalabad, in
-Nangarhar province", and "the airport in Amenas".
+Nangarhar province", "the Syrian town of Kilis", "Fargo, across the river in North Dakota",
+and "the airport in Amenas".
 
 A region ("northern Mali") is cut from the country's 1:10m polygon (a US state's from the
 Census Bureau's lines) at the parallel or meridian that halves its area (geo.regions); the
@@ -7,6 +8,8 @@ claim allows the region's vagueness (10 % of the whole's scale) beyond the cut. 
 point here, and "in" a town reaches its outskirts and the airport serving it: 10 km, or three
 times the town's own radius if that is larger. An admin unit with no outline (outside the US)
 holds a place when the gazetteer's codes put the place in it: membership, not a measurement.
+A whole country holds a place inside its polygon (`_in_a_country` says when outside is not
+wrong).
 """
 
 from __future__ import annotations
