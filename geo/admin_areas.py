@@ -183,6 +183,24 @@ def _shared_boundary(key_a: str, key_b: str):
     return shapely.line_merge(shapely.union_all(lines)) if lines else shapely.MultiLineString()
 
 
+@cache
+def neighbouring_states(state_key: str) -> tuple[str, ...]:
+    """The keys of the states that share a line with a state."""
+    fips = attributes("us_states")["fips"]
+    touching = _state_tree().query(area(state_key).geometry, predicate="intersects")
+    return tuple(key for key in (KEY_PREFIX + fips[int(row)] for row in touching)
+                 if key != state_key and not shared_boundary(state_key, key).is_empty)
+
+
+@cache
+def state_lines(state_key: str):
+    """The lines a US state shares with the other states: "the state line", unqualified."""
+    import shapely
+
+    lines = [shared_boundary(state_key, other) for other in neighbouring_states(state_key)]
+    return shapely.line_merge(shapely.union_all(lines)) if lines else shapely.MultiLineString()
+
+
 # The Census outlines and Natural Earth's border are drawn apart, a few km off each other: a
 # state's stretch of the national border is what lies within 0.1 deg of its outline (11 km
 # north-south, 9 east-west at the Mexican border), with room to spare. A county's, within 0.02

@@ -58,6 +58,7 @@ from geo.targets import (
     PointTarget,
     RegionTarget,
     StateBorderTarget,
+    StateLinesTarget,
     Target,
     UnlocatedTarget,
     area_of,
@@ -550,6 +551,29 @@ def _countries_bordering(words: str, own: str) -> list[tuple[str, str]]:
     return found
 
 
+_STATE_LINE = re.compile(r"\bstate\s+line\b", re.IGNORECASE)
+
+
+def _each_state_line(reference: Target) -> list[tuple[str, Target]]:
+    """"Dothan is about 15 miles from the state line": measured to the nearest of Alabama's
+    lines, but the words may mean another (the Mississippi line, farther), so each is another
+    reading of the far end."""
+    if not isinstance(reference, StateLinesTarget):
+        return []
+    return [(f"the state line: which one ({admin_areas.area(other).name}'s?)",
+             AdminBorderTarget(reference.state, other))
+            for other in admin_areas.neighbouring_states(reference.state)]
+
+
+def _state_of_target(target: Target | None) -> str | None:
+    """The key of the US state a town's point or a county lies in, or of a state itself."""
+    if isinstance(target, AdminAreaTarget):
+        return admin_areas.state_key_of(target.area)
+    if isinstance(target, PointTarget) and target.country_codes == (admin_areas.COUNTRY,):
+        return admin_areas.state_at(*target.point)
+    return None
+
+
 def _state_outline_or_point(mention) -> Target | None:
     """A US state as its outline, anything else (a county too) as a point: a bearing from a
     county's point is a fair one; from a state's, not ("Joplin, near the Kansas and Oklahoma
@@ -989,7 +1013,7 @@ class Finder:
         except ValueError:  # "30 to 20 km" is no range, so no claim
             return None
         return {"subject": subject, "reference": reference, "quantity": quantity,
-                "doubts": doubts}
+                "doubts": doubts, "other_references": _each_state_line(reference)}
 
     def _anaphor_besides_the_focus(self, view: SentenceView, match: re.Match
                                    ) -> tuple[Target | None, list[str]]:
@@ -1115,6 +1139,10 @@ class Finder:
 
     @staticmethod
     def _unnamed_border(subject: Target | None, words: str) -> Target:
+        if _STATE_LINE.search(words):  # "Dothan is about 15 miles from the state line"
+            state = _state_of_target(subject)
+            return (StateLinesTarget(state) if state is not None else UnlocatedTarget(
+                words, "the text does not say which state's line"))
         own = subject.country_codes if subject is not None else ()
         if not own:
             return UnlocatedTarget(words, "the text does not say which border")

@@ -133,6 +133,26 @@ class CountryBordersTarget(_OfOneCountry):
 
 
 @dataclass(frozen=True)
+class StateLinesTarget:
+    """"The state line", unqualified: whichever of a US state's lines with another state is
+    nearest."""
+
+    state: str  # its key in geo.admin_areas
+    label: str = ""
+    uncertainty_km: float = admin_areas.US_ATLAS_UNCERTAINTY_KM
+
+    point = None
+    country_codes = (admin_areas.COUNTRY,)
+
+    @property
+    def shape(self) -> shapely.Geometry:
+        return admin_areas.state_lines(self.state)
+
+    def describe(self) -> str:
+        return self.label or f"a line of {admin_areas.area(self.state).name} with another state"
+
+
+@dataclass(frozen=True)
 class AdminAreaTarget:
     """A US state or county, on the Census Bureau's lines (geo.admin_areas)."""
 
@@ -300,10 +320,12 @@ class UnlocatedTarget:
 
 
 Target = (PointTarget | CountryTarget | BorderTarget | CountryBordersTarget | RegionTarget
-          | AdminAreaTarget | AdminBorderTarget | StateBorderTarget | AdminUnitTarget
+          | AdminAreaTarget | AdminBorderTarget | StateBorderTarget | StateLinesTarget
+          | AdminUnitTarget
           | UnlocatedTarget)
 AREAS = (CountryTarget, RegionTarget, AdminAreaTarget)
-BORDERS = (BorderTarget, CountryBordersTarget, AdminBorderTarget, StateBorderTarget)
+BORDERS = (BorderTarget, CountryBordersTarget, AdminBorderTarget, StateBorderTarget,
+           StateLinesTarget)
 PlaceResolver = Callable[[str], "Target | None"]
 POINT_KINDS = ("city", "airport", "facility")
 
@@ -409,14 +431,17 @@ def parse_target(text: str, resolve_place: PlaceResolver | None = None) -> Targe
     `border:ISO3`, whichever of its land borders is nearest), `region:ISO3/northern`,
     `area:US-KEY`, `border:US-KEY/US-KEY`, `region:US-KEY/southwestern` (US states and
     counties, geo.admin_areas), `border:US-KEY/ISO3` (a state's stretch of the US border with
-    a country), `unit:CC/ADMIN1[/ADMIN2]` (an admin unit by its gazetteer
-    names), `unlocated:WORDS` (what no map holds), or `place:NAME`."""
+    a country), `border:US-KEY` (whichever of a state's lines with another state is nearest),
+    `unit:CC/ADMIN1[/ADMIN2]` (an admin unit by its gazetteer names), `unlocated:WORDS` (what
+    no map holds), or `place:NAME`."""
     text = (text or "").strip()
     kind, _, value = text.partition(":")
     kind, value = kind.strip().lower(), value.strip()
     try:
         if kind == "country":
             return CountryTarget(base_layers.adm0_a3(value))
+        if kind == "border" and admin_areas.is_state(value):
+            return StateLinesTarget(admin_areas.area(value).key)
         if kind == "border" and all(map(admin_areas.is_key, value.split("/"))):
             keys = value.split("/")
             if len(keys) != 2:
@@ -483,6 +508,8 @@ def target_text(target: Target) -> str:
             return f"border:{target.a_key}/{target.b_key}"
         case StateBorderTarget():
             return f"border:{target.state}/{target.adm0_a3}"
+        case StateLinesTarget():
+            return f"border:{target.state}"
         case RegionTarget():
             return f"region:{target.area}/{regions.PART_WORDS[target.part]}"
         case AdminAreaTarget():
@@ -509,7 +536,7 @@ def _us_areas(target: Target) -> tuple[str, ...]:
     match target:
         case AdminBorderTarget():
             return (target.a_key, target.b_key)
-        case StateBorderTarget():
+        case StateBorderTarget() | StateLinesTarget():
             return (target.state,)
         case AdminAreaTarget():
             return (target.area,)

@@ -21,6 +21,7 @@ from geo.targets import (
     PointTarget,
     RegionTarget,
     StateBorderTarget,
+    StateLinesTarget,
     TargetError,
     UnlocatedTarget,
     parse_target,
@@ -119,6 +120,7 @@ def test_bad_directions(text):
     ("area:US-31", AdminAreaTarget("US-31")),
     ("border:US-31/US-56", AdminBorderTarget("US-31", "US-56")),
     ("border:US-48/MEX", StateBorderTarget("US-48", "MEX")),
+    ("border:US-31", StateLinesTarget("US-31")),
     ("region:US-31/southwestern", RegionTarget("US-31", "SW")),
     ("unlocated:the old fort", UnlocatedTarget("the old fort",
                                                "a claims file names it without a place"))])
@@ -127,7 +129,7 @@ def test_targets(text, expected):
 
 
 @pytest.mark.parametrize("text", ["", "91 0", "0 181", "country:XXX", "border:DZA/FRA",
-                                  "border:DZA/MLI/NER", "area:US-99", "border:US-31",
+                                  "border:DZA/MLI/NER", "area:US-99", "border:US-31201",
                                   "unlocated:", "place:Algiers", "Algiers",
                                   "border:US-39/MEX", "border:US-48201/MEX"])
 def test_bad_targets(text):

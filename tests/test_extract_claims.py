@@ -1539,3 +1539,16 @@ def test_the_area_with_its_clause_inside_a_sentence(pipeline, text, expected):
 def test_no_false_alarm_from_a_unit_s_borders(pipeline, text):
     assert [c.describe() for c, v in claims_in(pipeline, text)
             if v.status is Status.INCONSISTENT] == []
+
+
+# Dothan lies some 25 km from the Florida line, its nearest; Texarkana on the Arkansas line;
+# Sioux Falls some 20 km from Minnesota's and 300 km from North Dakota's.
+@pytest.mark.parametrize(("text", "status"), [
+    ("Dothan is about 15 miles from the state line.", Status.CONSISTENT),
+    ("Dothan is about 5 miles from the state line.", Status.INCONSISTENT),
+    ("Texarkana sits on the state line.", Status.CONSISTENT),
+    # a state line farther off may be the one meant: not wrong, not checked
+    ("Sioux Falls is about 190 miles from the state line.", Status.UNVERIFIABLE),
+])
+def test_the_state_line_unnamed(pipeline, text, status):
+    assert [v.status for _, v in claims_in(pipeline, text)] == [status]

@@ -36,6 +36,7 @@ from geo.measure import Measurement, from_subject
 from geo.targets import (
     AdminBorderTarget,
     StateBorderTarget,
+    StateLinesTarget,
     Target,
     UnlocatedTarget,
     scale_km,
@@ -219,8 +220,8 @@ def judge(claim: Claim, measurement: Measurement, ends_km: float) -> Verdict:
         word = claim.qualifier or DEFAULT_PROXIMITY_WORD
         share = PROXIMITY_WORDS[word]
         limit = share * scale_km(claim.reference)
-        whose = ("US states" if isinstance(claim.reference, AdminBorderTarget | StateBorderTarget)
-                 else "countries")
+        in_the_us = AdminBorderTarget | StateBorderTarget | StateLinesTarget
+        whose = "US states" if isinstance(claim.reference, in_the_us) else "countries"
         why = (f'"{word}" allows {share:.0%} of the scale of the {whose} involved, '
                f"{limit:,.0f} km")
         if limit > PROXIMITY_CAP_KM[share]:
