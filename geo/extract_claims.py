@@ -636,6 +636,20 @@ def qualifies(before, mention) -> bool:
                 and previous.admin2 == place.name))
 
 
+@lru_cache(maxsize=4096)  # an article repeats its names; a corpus has a few thousand
+def _countries_named(words: str) -> tuple[tuple[str, str], ...]:
+    """(ADM0_A3, name) of the countries whose names hold `words` as whole words."""
+    pattern = re.compile(rf"\b{re.escape(words)}\b", re.IGNORECASE)
+    return tuple((adm0, name) for adm0, name, long_name in _country_names()
+                 if pattern.search(name) or pattern.search(long_name))
+
+
+@cache
+def _country_names() -> list[tuple[str, str, str]]:
+    columns = base_layers.attributes("countries_10m")
+    return list(zip(columns["adm0_a3"], columns["name"], columns["name_long"], strict=True))
+
+
 class Finder:
     """What the claim types need to know of the article while they read its sentences, and
     where they put the claims they find."""
@@ -663,7 +677,7 @@ class Finder:
         return _deduplicated(self.found)
 
     country_code = staticmethod(country_code)
-    countries_named = staticmethod(lambda words: _countries_named(words))  # defined below
+    countries_named = staticmethod(_countries_named)
     lines_between_us_areas = staticmethod(lines_between_us_areas)
     qualifies = staticmethod(qualifies)
     area_key = staticmethod(area_key)
@@ -1267,20 +1281,6 @@ def _credible(candidate) -> bool:
     needed = (CREDIBLE_ALIAS_POPULATION if candidate.match == "alias"
               else CREDIBLE_NAME_POPULATION)
     return (candidate.population or 0) >= needed
-
-
-@lru_cache(maxsize=4096)  # an article repeats its names; a corpus has a few thousand
-def _countries_named(words: str) -> tuple[tuple[str, str], ...]:
-    """(ADM0_A3, name) of the countries whose names hold `words` as whole words."""
-    pattern = re.compile(rf"\b{re.escape(words)}\b", re.IGNORECASE)
-    return tuple((adm0, name) for adm0, name, long_name in _country_names()
-                 if pattern.search(name) or pattern.search(long_name))
-
-
-@cache
-def _country_names() -> list[tuple[str, str, str]]:
-    columns = base_layers.attributes("countries_10m")
-    return list(zip(columns["adm0_a3"], columns["name"], columns["name_long"], strict=True))
 
 
 def _as_target(place, like: Target) -> Target | None:

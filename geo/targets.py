@@ -132,17 +132,22 @@ class CountryBordersTarget(_OfOneCountry):
         return self.label or f"a land border of {base_layers.country(self.adm0_a3).name}"
 
 
+class _OnTheCensusLines:
+    """A target drawn on the Census Bureau's outlines (geo.admin_areas): in the US, and a line
+    or an area, no point."""
+
+    point = None
+    country_codes = (admin_areas.COUNTRY,)
+
+
 @dataclass(frozen=True)
-class StateLinesTarget:
+class StateLinesTarget(_OnTheCensusLines):
     """"The state line", unqualified: whichever of a US state's lines with another state is
     nearest."""
 
     state: str  # its key in geo.admin_areas
     label: str = ""
     uncertainty_km: float = admin_areas.US_ATLAS_UNCERTAINTY_KM
-
-    point = None
-    country_codes = (admin_areas.COUNTRY,)
 
     @property
     def shape(self) -> shapely.Geometry:
@@ -153,15 +158,12 @@ class StateLinesTarget:
 
 
 @dataclass(frozen=True)
-class AdminAreaTarget:
+class AdminAreaTarget(_OnTheCensusLines):
     """A US state or county, on the Census Bureau's lines (geo.admin_areas)."""
 
     area: str  # its key in geo.admin_areas
     label: str = ""
     uncertainty_km: float = admin_areas.US_ATLAS_UNCERTAINTY_KM
-
-    point = None
-    country_codes = (admin_areas.COUNTRY,)
 
     @property
     def shape(self) -> shapely.Geometry:
@@ -172,16 +174,13 @@ class AdminAreaTarget:
 
 
 @dataclass(frozen=True)
-class AdminBorderTarget:
+class AdminBorderTarget(_OnTheCensusLines):
     """The line two US states (or counties) share: "near the New York border"."""
 
     a_key: str
     b_key: str
     label: str = ""
     uncertainty_km: float = admin_areas.US_ATLAS_UNCERTAINTY_KM
-
-    point = None
-    country_codes = (admin_areas.COUNTRY,)
 
     @property
     def shape(self) -> shapely.Geometry:

@@ -359,7 +359,7 @@ def find(view, finder) -> None:
         meant, doubts = _the_area_meant(view, finder, noun, match.start())
         others, more_doubts = _said_to_neighbour(view, finder, match)
         # "India's minister visited Nepal. The country borders China and India": not India
-        if meant is not None and all(area_of(_area(finder, m)) != area_of(meant) for m in others):
+        if meant is not None and all(finder.area_key(m) != meant.area for m in others):
             _each_member(view, finder, match, meant, others, doubts=doubts + more_doubts)
 
 
@@ -420,16 +420,9 @@ def _the_area_meant(view, finder, noun: str, view_offset: int = 0) -> tuple:
         key = finder.home_state if noun == "state" else finder.home_county
         home = _as_named(finder, AdminAreaTarget(key)) if key else None
         kind = AdminAreaTarget
-    named: dict[str, object] = {}  # by area, in the order last named
-    for mention in finder.mentions:
-        if mention.start >= before:
-            break
-        target = finder.area_target(mention)
-        if isinstance(target, kind) and (
-                not isinstance(target, AdminAreaTarget)
-                or admin_areas.is_state(target.area) == (noun == "state")):
-            named.pop(target.area, None)
-            named[target.area] = target
+    named = _areas_last_named(finder, before, lambda _, target: isinstance(target, kind) and (
+        not isinstance(target, AdminAreaTarget)
+        or admin_areas.is_state(target.area) == (noun == "state")))
     meant = home or (list(named.values())[-1] if named else None)
     if meant is None:
         return None, []
@@ -550,14 +543,23 @@ def _each_member(view, finder, match: re.Match, reference, members: list,
 def _county_named_last(view, finder, listed: set[int]) -> AdminAreaTarget | None:
     """The last US county the article names before the sentence, not in the list at `listed`
     (its members' starts)."""
-    last = None
+    named = _areas_last_named(finder, view.sentence.start, lambda mention, target: (
+        mention.start not in listed and _is_county(target)))
+    return list(named.values())[-1] if named else None
+
+
+def _areas_last_named(finder, before: int, wanted) -> dict[str, object]:
+    """The areas the article names before offset `before` that `wanted(mention, target)`
+    keeps, by key, in the order each was last named."""
+    named: dict[str, object] = {}
     for mention in finder.mentions:
-        if mention.start >= view.sentence.start:
+        if mention.start >= before:
             break
         target = finder.area_target(mention)
-        if mention.start not in listed and _is_county(target):
-            last = target
-    return last
+        if target is not None and wanted(mention, target):
+            named.pop(target.area, None)
+            named[target.area] = target
+    return named
 
 
 def _focus_town_county(finder) -> AdminAreaTarget | None:
