@@ -11,6 +11,7 @@ not "March"); "Hague" without "the" is a surname; "Washington said" is a governm
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import itertools
 import re
 import tomllib
@@ -72,6 +73,9 @@ _WORDS = tomllib.loads(resources.files("geo").joinpath("mention_words.toml").rea
 FEATURE_AFTER = frozenset(_WORDS["feature_after"])  # "Memphis Street", "Neches River"
 DIRECTION_ALONE = frozenset(_WORDS["direction_alone"])  # "North", "Central"
 STORM_WORDS = frozenset(_WORDS["storm_words"])  # "Tropical Storm Irene"
+UNIT_TYPES_AFTER = frozenset(_WORDS["unit_types_after"])  # "Donetsk oblast"
+KIND_OF_BEFORE: dict[str, str] = _WORDS["kind_of_before"]  # "the city of": "city"
+UNIT_KINDS = ("admin1", "admin2")
 CONNECTORS = frozenset(_WORDS["connectors"])  # "Rio de Janeiro", "Republic of the Congo"
 HYPHENED_ARTICLES = frozenset(_WORDS["hyphened_articles"])  # "Deir ez-Zor"
 FUNCTION_WORD_FIRST_NAMES = frozenset(_WORDS["function_word_first_names"])  # "In", "Will"
@@ -145,6 +149,9 @@ class Mention:
     how: str
     candidates: tuple[Candidate, ...] = field(repr=False)
     dateline: bool = False
+    # "unit" or "city" where the words around the name say which it is ("Donetsk oblast",
+    # "the city of Durango"); the candidates are then of that kind only.
+    kind_said: str | None = None
 
 
 _POSSESSIVE_ENDINGS = {"'s", "'S", "\u2019s", "\u2019S"}
@@ -595,14 +602,39 @@ class Recogniser:
                 if country:
                     return self._mention(reading, i, j, "metonym", country), j - i + 1
             candidates = self._fitting(reading, i, j, self.candidates(key))
+            kind_said = None
+            if candidates:
+                candidates, kind_said = self._kind_said(reading, i, j, candidates)
             if not candidates and key.endswith("s"):  # "Algerians", "Norwegians"
                 candidates = tuple(c for c in self.candidates(key[:-1]) if c.match == "demonym")
             if candidates:
                 mention = self._mention(reading, i, j, candidates[0].match, candidates)
+                if kind_said:
+                    mention = dataclasses.replace(mention, kind_said=kind_said)
                 if self._plausible(reading, i, j, mention):
                     return self._as_metonym(reading.text, mention), j - i + 1
                 return None, j - i + 1
         return None, 0
+
+    def _kind_said(self, reading: _Reading, i: int, j: int,
+                   candidates: tuple[Candidate, ...]) -> tuple[tuple[Candidate, ...], str | None]:
+        """The candidates of the kind the words around the name say it is, and that kind:
+        "Donetsk oblast" and "Kandahar province" are units, "the city of Durango" a town. All
+        the candidates, and None, when the words say nothing or none is of that kind."""
+        kind, named = None, ()
+        after = j + 1
+        if (after < len(reading.words) and reading.words[after] in UNIT_TYPES_AFTER
+                and reading.spaced(j, after)):
+            kind = "unit"
+            named = self.candidates(_key(f"{reading.surface(i, j)} {reading.lowers[after]}"))
+        elif (i >= 3 and reading.lowers[i - 3] == "the" and reading.spaced(i - 3, i - 2)
+              and reading.spaced(i - 2, i - 1)):
+            kind = KIND_OF_BEFORE.get(f"{reading.lowers[i - 2]} {reading.lowers[i - 1]}")
+        if kind is None:
+            return candidates, None
+        of_kind = tuple({c.id: c for c in (*named, *candidates)
+                         if (c.kind in UNIT_KINDS if kind == "unit" else c.kind == kind)}.values())
+        return (of_kind, kind) if of_kind else (candidates, None)
 
     @staticmethod
     def _mention(reading: _Reading, i: int, j: int, how: str, candidates) -> Mention:

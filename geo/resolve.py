@@ -487,7 +487,7 @@ def resolve(mentions: Sequence[Mention], text: str | None = None) -> list[Resolv
         mentions = _with_units_after_towns(mentions, text)
     context = _Context(mentions, text)
     # Mentions with the same words and candidates are chosen once: a long article repeats them.
-    distinct = list({(m.text.casefold(), m.how): m for m in mentions}.values())
+    distinct = list({(m.text.casefold(), m.how, m.kind_said): m for m in mentions}.values())
     first = [_choose(m, context) for m in distinct]
     # Only sure points give "nearby" votes: a country's point is nowhere in particular. The town
     # a report is filed from is where it is, whatever other towns share its name.
@@ -505,14 +505,17 @@ def resolve(mentions: Sequence[Mention], text: str | None = None) -> list[Resolv
     located = Counter(p.country_code for p, _ in context.settled if p.country_code).most_common(2)
     if located and located[0][1] >= 2 and (len(located) == 1 or located[0][1] > located[1][1]):
         context.located = {located[0][0]}
-    by_text: dict[str, list[ResolvedMention]] = defaultdict(list)
+    by_words: dict[tuple, list[ResolvedMention]] = defaultdict(list)
     for mention in distinct:
-        by_text[mention.text.casefold()].append(_choose(mention, context))
-    # One sense per article: every mention of the same words gets the surest reading of them.
-    surest = {text: max(options, key=lambda r: (r.confidence, r.place.score))
-              for text, options in by_text.items()}
-    chosen = [ResolvedMention(m, surest[m.text.casefold()].place,
-                              surest[m.text.casefold()].confidence) for m in mentions]
+        by_words[mention.text.casefold(), mention.kind_said].append(_choose(mention, context))
+    # One sense per article: every mention of the same words gets the surest reading of them,
+    # unless the words around one say it is another kind of place ("the city of Kandahar" and
+    # "Kandahar province").
+    surest = {words: max(options, key=lambda r: (r.confidence, r.place.score))
+              for words, options in by_words.items()}
+    chosen = [ResolvedMention(m, surest[m.text.casefold(), m.kind_said].place,
+                              surest[m.text.casefold(), m.kind_said].confidence)
+              for m in mentions]
     return [item for item in chosen if _credible(item, context)]
 
 

@@ -273,6 +273,9 @@ def test_a_list_of_neighbours_gives_one_claim_per_member(pipeline):
     # A report from Beira, in Mozambique, which it need not name.
     ("BEIRA (Reuters) - Cholera cases rose in Beira. The port is the gateway for goods bound "
      "for neighbouring Malawi.", [("MOZ", "MWI", Status.CONSISTENT)]),
+    # The dateline's town is named again only as its state; the state says the news is there.
+    ("ENUGU - Lassa fever has killed three people in Enugu state, officials said. Clinics in "
+     "neighbouring Cameroon were told to watch for cases.", [("NGA", "CMR", Status.CONSISTENT)]),
     # Mexico borders Belize, not Honduras.
     ("Mexico's other southern neighbours, Belize and Honduras, reported cases.",
      [("BLZ", "MEX", Status.CONSISTENT), ("HND", "MEX", Status.INCONSISTENT)]),

@@ -566,3 +566,27 @@ def test_a_town_s_county_after_it_says_it_is_the_town(recogniser):
 ])
 def test_names_with_an_ezafe_an_elided_article_or_a_seat_after_them(recogniser, text, name):
     assert name in [m[1] for m in found(recogniser, text)]
+
+
+@pytest.mark.parametrize(("text", "name", "kind", "country"), [
+    # Donetsk the city is bigger than its oblast's other towns and Russia has a Donetsk too;
+    # the word after the name says it is the oblast.
+    ("Shelling hit Donetsk oblast and Luhansk oblast on Tuesday.", "Donetsk", "admin1", "UA"),
+    ("Floods cut roads in Balkh province overnight.", "Balkh", "admin1", "AF"),
+    ("The governor of New York state signed the bill.", "New York", "admin1", "US"),
+    ("Unemployment in Sindh province rose.", "Sindh", "admin1", "PK"),
+    # "region" after a US city is its metropolitan area, not a unit.
+    ("Jobs in the Charlotte region grew by 2 per cent.", "Charlotte", "city", "US"),
+])
+def test_a_unit_s_type_after_its_name_says_it_is_the_unit(pipeline, text, name, kind, country):
+    (place,) = {m.place for m in pipeline.resolved_mentions(text) if m.mention.text == name}
+    assert (place.kind, place.country_code) == (kind, country)
+
+
+def test_the_city_and_the_province_of_one_name_are_two_places(pipeline):
+    # One sense per article holds for the same words, not for words the text says differ.
+    text = ("Taliban fighters overran a district in Kandahar province on Monday. In the city "
+            "of Kandahar, police closed the main market.")
+    kinds = {m.mention.start: m.place.kind for m in pipeline.resolved_mentions(text)
+             if m.mention.text == "Kandahar"}
+    assert sorted(kinds.values()) == ["admin1", "city"]

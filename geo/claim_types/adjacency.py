@@ -575,9 +575,14 @@ def _focus_town_area(finder, like) -> CountryTarget | AdminAreaTarget | None:
     """The country (or US state, as `like` is) of the town the article is about, if its focus
     is a town."""
     focus = finder.focus.place if finder.focus is not None else None
+    # "GENEVA (Reuters) - ... neighbouring Uganda": where the reporter is; but "KADUNA - ... a
+    # farm in Kaduna state": the town's own first-level unit, named, says the news is there
     if focus is None or focus.kind != "city" or not any(
-            m.place.id == focus.id and not m.mention.dateline for m in finder.mentions):
-        return None  # "GENEVA (Reuters) - ... neighbouring Uganda": where the reporter is
+            not m.mention.dateline and (m.place.id == focus.id or (
+                m.place.kind == "admin1" and m.place.country_code == focus.country_code
+                and m.place.name == focus.admin1))
+            for m in finder.mentions):
+        return None
     if isinstance(like, CountryTarget):
         country = country_of(focus)
         return CountryTarget(country) if country else None
