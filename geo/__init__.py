@@ -61,9 +61,10 @@ def read_many(articles, *, jobs: int | None = None, claims: bool = True):
     The articles are read as the results are consumed, so the input may be a generator of any
     length. An article that cannot be read raises, as `geo.read` would, at its place."""
     from geo.batch import default_jobs, ordered_map
+    from geo.parse import warm_up
 
     work = ((article, claims) for article in articles)
-    return ordered_map(_read_one, work, jobs=jobs or default_jobs())
+    return ordered_map(_read_one, work, jobs=jobs or default_jobs(), before_fork=warm_up)
 
 
 def _read_one(work: tuple):

@@ -32,11 +32,13 @@ def default_jobs() -> int:
 
 
 def ordered_map(work: Callable, items: Iterable, *, jobs: int,
-                initializer: Callable | None = None, initargs: tuple = ()) -> Iterator:
+                initializer: Callable | None = None, initargs: tuple = (),
+                before_fork: Callable | None = None) -> Iterator:
     """`work(item)` for each item, in input order, computed by `jobs` worker processes, each
-    prepared by `initializer(*initargs)`; with one job, in this process. `work` and
-    `initializer` must be functions defined at a module's top level. An exception raised by
-    `work` is raised here, at its item's place in the order."""
+    prepared by `initializer(*initargs)`; with one job, in this process. `before_fork()` runs
+    here just before the workers start, only if they do: what it loads, forked workers
+    share. `work` and `initializer` must be functions defined at a module's top level. An
+    exception raised by `work` is raised here, at its item's place in the order."""
     if jobs < 1:
         raise ValueError(f"jobs must be at least 1, not {jobs}")
     remaining = iter(items)
@@ -48,6 +50,8 @@ def ordered_map(work: Callable, items: Iterable, *, jobs: int,
         return
     remaining = itertools.chain(first, remaining)
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    if before_fork is not None and method == "fork":
+        before_fork()
     pool = multiprocessing.get_context(method).Pool(
         jobs, initializer=_prepare_worker, initargs=(initializer, initargs))
     finished = False

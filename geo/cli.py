@@ -247,12 +247,13 @@ def cmd_parse(args) -> int:
             results = ordered_map(parse_numbered, records, client)
         else:
             from geo.batch import default_jobs, ordered_map
-            from geo.parse import start_worker
+            from geo.parse import start_worker, warm_up
 
             start_worker()
             jobs = args.jobs or default_jobs()
             where = f"{jobs} process(es)"
-            results = ordered_map(parse_numbered, records, jobs=jobs, initializer=start_worker)
+            results = ordered_map(parse_numbered, records, jobs=jobs, initializer=start_worker,
+                                  before_fork=warm_up)
         for output, size, error in results:
             print(output, flush=False)
             counts[error] += 1

@@ -151,6 +151,28 @@ def test_workers_start_only_for_more_than_one_chunk():
     assert os.getpid() not in set(ordered_map(_process_id, range(4 * CHUNK), jobs=2))
 
 
+_LOADED_BEFORE_FORK = []
+
+
+def _load_before_fork() -> None:
+    _LOADED_BEFORE_FORK.append(os.getpid())
+
+
+def _loaded_here(_item) -> list[int]:
+    return list(_LOADED_BEFORE_FORK)
+
+
+def test_what_is_loaded_before_the_fork_is_the_workers_too():
+    from geo.batch import CHUNK, ordered_map
+
+    _LOADED_BEFORE_FORK.clear()
+    assert set(map(tuple, ordered_map(_loaded_here, range(CHUNK), jobs=2,
+                                      before_fork=_load_before_fork))) == {()}
+    seen = set(map(tuple, ordered_map(_loaded_here, range(4 * CHUNK), jobs=2,
+                                      before_fork=_load_before_fork)))
+    assert seen == {(os.getpid(),)}  # run once, here, and inherited
+
+
 def test_write_gives_the_same_files_as_geo_run(tmp_path):
     written = geo.write(geo.read(ARTICLE), tmp_path / "lib", source_name=str(ARTICLE))
     result = subprocess.run([sys.executable, "-m", "geo", "run", str(ARTICLE), "--out",
