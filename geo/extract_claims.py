@@ -100,7 +100,7 @@ ANAPHOR_BEFORE = LazyPattern(
     # "this Lyon County town of 230, about 40 miles from"
     r"(?:\s+of\s+(?:about\s+|some\s+)?[\d,.]+(?:\s+(?:people|residents))?)?"
     rf"(?:\s*,?\s+(?:{LOCATION_VERB}|which|that)){{0,3}}"
-    r"\s*,?\s*\Z", re.IGNORECASE)
+    r"(?:\s+(?:just|only|right))?\s*,?\s*\Z", re.IGNORECASE)
 ANAPHOR_REACH = 60
 # "near the village Dvani, which is seven kilometers south-west of": a name geo did not take
 # for a place, told to be one by the noun before it, is the subject; the claim is reported
@@ -1172,7 +1172,14 @@ class Finder:
         if match.groupdict().get("capital"):
             return self._capital_of(view, subject)
         if match.groupdict().get("anaphor_ref"):  # "80 km west of the city": the article's town
-            return located(self.focus) if self.focus is not None else None
+            town = located(self.focus) if self.focus is not None else None
+            if town is not None and town == subject:
+                # "CHRISTCHURCH - ... a quake centred near Lyttelton, about ten kilometres
+                # south-east of the city": the event made Lyttelton the focus; the city is
+                # the one the report is filed from
+                town = next((located(m) for m in self.mentions if m.mention.dateline
+                             and m.place.kind == "city"), None)
+            return town
         ref_text = match.group("ref")
         words = self.text[view.original_offset(match.start("ref")):
                           view.original_offset(match.end("ref"))]

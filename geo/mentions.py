@@ -54,6 +54,9 @@ _DATELINE_TOWN_TAIL = (r"^(?:\s*,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?"  # ", Texas
                        r"(?:\s*\([\w .]{1,20}\))?")  # "(AP)"
 DATELINE_AFTER = re.compile(_DATELINE_TOWN_TAIL + r"\s*(?:--|[\u2014\u2013-])\s")
 DATELINE_COLON_AFTER = re.compile(_DATELINE_TOWN_TAIL + r":\s")
+# "COLOMBO, July 10 (Xinhua) --": what stands in brackets before a dateline's dash is the
+# agency, whatever town shares its name.
+AGENCY_AFTER = re.compile(r"\)\s*(?:--|[\u2014\u2013-])\s")
 DATELINE_COLON_REACH = 200
 # A person says things; a town does not, unless it is a capital speaking for its government.
 SPEECH_AFTER = re.compile(r"^\s*(?:said|says|told|added|declared|insisted|warned)\b", re.I)
@@ -174,8 +177,11 @@ def tokens(text: str) -> tuple[list[int], list[int], list[str]]:
 # A word opens a sentence when the last character before it, other than spaces, quotes and
 # brackets, ends one, or when there is none within 12 characters. The positions where such
 # openings can start are found in one search: after an ending (or the text's start) and the
-# spaces, quotes and brackets that follow it, or after 12 or more of those.
-_OPENING = re.compile("(?:^|[.!?\n:;\u2014\u2013])[ \t\"'\u201c\u2018(]*"
+# spaces, quotes and brackets that follow it, or after 12 or more of those. A dateline's
+# spaced hyphen ends it as a dash would ("COLOMBO - In Jaffna", "(AP) -- The"), not a list's
+# ("three board members - Brad Krivohlavek").
+_OPENING = re.compile("(?:^|[.!?\n:;\u2014\u2013]|(?<=[A-Z)])[ \t]--?(?=[ \t]))"
+                      "[ \t\"'\u201c\u2018(]*"
                       "|[ \t\"'\u201c\u2018(]{12,}")
 
 
@@ -217,15 +223,18 @@ def _measured_after() -> re.Pattern[str]:
     perhaps "or" (a weather bulletin's), perhaps a hedge ("about", "some"), a
     number in figures or one word, a unit or a time ("90 minutes"), perhaps the same in other
     units in brackets ("7 miles (11 km)"), perhaps a compass point, then "of", "from" or
-    "outside". A clause is no measure ("Austin, who drove 30 miles from Houston")."""
+    "outside"; or "to the" and a compass point, or "away", where the far end is the place
+    the text is about ("Miami, about 130 miles to the northeast"). A clause is no measure
+    ("Austin, who drove 30 miles from Houston")."""
     spelled = sorted(units.spellings(), key=len, reverse=True)
     hedges = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _WORDS["measure_hedges"])
     return re.compile(
         rf"\s*,\s*(?:or\s+)?(?:(?:{hedges})\s+)?(?:an?\s+)?(?:\d[\d,.]*|[a-z]+)\s*-?\s*(?:"
         + "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in spelled)
         + r"|(?:hours?|minutes?)(?:['\u2019]s)?(?:\s+drive)?)(?:\s*\([^()]{1,30}\))?"
-        r"\s+(?:(?:north|south|east|west)(?:[\s-]?(?:north|south|east|west)){0,2}\s+"
-        r"|(?-i:[NS]{1,2}[EW]?|[EW])\s+)?(?:of|from|outside)\b", re.IGNORECASE)
+        r"\s+(?:(?:(?:north|south|east|west)(?:[\s-]?(?:north|south|east|west)){0,2}\s+"
+        r"|(?-i:[NS]{1,2}[EW]?|[EW])\s+)?(?:of|from|outside)\b"
+        r"|to\s+the\s+(?:north|south|east|west)|away\b)", re.IGNORECASE)
 
 
 # "Moore, a suburb just south of Oklahoma City", "Superior, a town of 13,000": an apposition that
@@ -682,6 +691,8 @@ class Recogniser:
             return False
         if _dateline(reading, i, j):
             return True
+        if text[mention.start - 1:mention.start] == "(" and AGENCY_AFTER.match(text, mention.end):
+            return False
         if _disease_name().match(text, mention.start):
             return False
         if (j + 1 < len(lowers) and capitalised[j + 1] and reading.spaced(j, j + 1)

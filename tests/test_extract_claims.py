@@ -190,6 +190,13 @@ def test_the_border_of_a_country_is_the_one_with_the_subjects_country(pipeline, 
     # The part of the country the article is about, left unsaid.
     ("ABUJA - Nigeria said most of the deaths were in Edo state in the south.", "Edo", "NGA",
      "S"),
+    # the subject's own kingdom, a tip of its country, its coast, its far north; with no
+    # country named, a town's own country (not a US town's: its state's, or the nation's?)
+    ("AMMAN - A case was confirmed in Irbid, in the north of the kingdom.", "Irbid", "JOR",
+     "N"),
+    ("Ferries reached Cape Town, at the southern tip of the country.", "Cape Town", "ZAF", "S"),
+    ("LIMA - In Tumbes, in the far north, clinics ran out of serum.", "Tumbes", "PER", "N"),
+    ("HANOI - Floods reached Da Nang, on the east coast, on Friday.", "Da Nang", "VNM", "E"),
 ])
 def test_containment_phrasings(pipeline, text, subject, country, part):
     """`subject` as GeoNames spells the place."""
@@ -1555,3 +1562,38 @@ def test_no_false_alarm_from_a_unit_s_borders(pipeline, text):
 ])
 def test_the_state_line_unnamed(pipeline, text, status):
     assert [v.status for _, v in claims_in(pipeline, text)] == [status]
+
+
+def test_a_place_on_the_other_side_of_the_border_in_a_country(pipeline):
+    # Ciudad Juárez lies in Mexico, across the border from El Paso.
+    (status,) = [v.status for c, v in claims_in(
+        pipeline, "Families in El Paso have cousins in Ciudad Juarez, on the other side of the "
+                  "border in Mexico.") if c.relation is Relation.CONTAINMENT]
+    assert status is Status.CONSISTENT
+
+
+def test_the_unit_town_in_an_apposition_with_the(pipeline):
+    # Cape Coral lies in Lee County, Florida; Naples in Collier County.
+    found = {c.subject.label: v.status for c, v in claims_in(
+        pipeline, "Cape Coral, the Lee County town whose canals flooded, and Naples, the "
+                  "Lee County city that lost power, reopened.")
+        if c.relation is Relation.CONTAINMENT}
+    assert found == {"Cape Coral": Status.CONSISTENT, "Naples": Status.INCONSISTENT}
+
+
+def test_the_town_sits_just_so_far_from_a_line(pipeline):
+    # Blaine, Washington, lies on the Canadian border.
+    found = [(c.subject.label, v.status) for c, v in claims_in(
+        pipeline, "BLAINE, Wash. - Traffic backed up for hours in Blaine on Friday. The town "
+                  "sits just a few miles south of the Canadian border.")]
+    assert found == [("Blaine", Status.CONSISTENT)]
+
+
+def test_the_city_of_a_report_is_the_far_end_when_the_event_made_another_the_focus(pipeline):
+    # The 2011 quake's epicentre lay near Lyttelton; Kaiapoi is 17 km north of Christchurch.
+    found = [(c.subject.label, c.reference.label, v.status) for c, v in claims_in(
+        pipeline, "CHRISTCHURCH, New Zealand (Reuters) - Rescuers searched on Wednesday, a day "
+                  "after a quake centred near Kaiapoi, about 17 km north of the city, killed "
+                  "two people.")
+        if c.relation is Relation.DIRECTION]
+    assert found == [("Kaiapoi", "Christchurch", Status.CONSISTENT)]

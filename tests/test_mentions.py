@@ -590,3 +590,22 @@ def test_the_city_and_the_province_of_one_name_are_two_places(pipeline):
     kinds = {m.mention.start: m.place.kind for m in pipeline.resolved_mentions(text)
              if m.mention.text == "Kandahar"}
     assert sorted(kinds.values()) == ["admin1", "city"]
+
+
+def test_an_everyday_word_opening_a_sentence_before_a_measure_to_the_far_end(recogniser):
+    # "Mobile" is an everyday word; a distance and bearing after it say it is the place.
+    text = ("PENSACOLA, Fla. - Roads flooded in Pensacola. Mobile, about 60 miles to the west, "
+            "closed its schools.")
+    assert "Mobile" in [m[1] for m in found(recogniser, text)]
+
+
+def test_the_agency_in_a_dateline_is_no_place(recogniser):
+    # Xinhua is a town in Yunnan too.
+    names = [m[1] for m in found(recogniser, "NAIROBI, March 3 (Xinhua) -- Kenya said so.")]
+    assert "Xinhua" not in names and "Nairobi" in names
+
+
+def test_a_dateline_s_spaced_hyphen_opens_a_sentence(recogniser):
+    # "In" is a first name in mid-sentence ("In Jaffna" would be a person); after a dateline's
+    # dash it opens the sentence.
+    assert "Bosaso" in [m[1] for m in found(recogniser, "GAROWE - In Bosaso, fishermen said.")]

@@ -64,16 +64,18 @@ TOWN_REACH_KM = 10.0
 # place named before.
 _PART_ALONE = r"(?:north|south)[\s-]?(?:east|west)|north|south|east|west|centre|center"
 _EDGE = r"(?:coast|tip|edge|shore|end)"
+# The subject's own country ("in the north of the kingdom") or US state ("the state's south").
+_OWN_AREA = r"country|state|kingdom|nation|republic"
 IN_REGION_PATTERN = LazyPattern(
     rf"\bin\s+(?:{PART}\s+{named_slot('country')}"
     rf"|the\s+(?:(?:{PART_QUALIFIER})\s+)?(?:{PART_NOUN})(?:\s+corner)?\s+of\s+(?:the\s+)?"
-    rf"(?:{named_slot('country_after_noun')}|(?P<own_of>country|state)\b)"
-    rf"|(?:{named_slot('owner')}|the\s+(?P<own>country|state))['\u2019]s\s+(?:[\w-]+\s+){{0,2}}?"
+    rf"(?:{named_slot('country_after_noun')}|(?P<own_of>{_OWN_AREA})\b)"
+    rf"|(?:{named_slot('owner')}|the\s+(?P<own>{_OWN_AREA}))['\u2019]s\s+(?:[\w-]+\s+){{0,2}}?"
     rf"(?-i:(?P<part_owned>(?:{_PART_ALONE})(?:ern(?=\s+(?:corner|part)\b))?)\b"
     rf"(?!\s+[A-Z]|\s+of\b)))"
     rf"|\b(?:on|along|at)\s+(?:{named_slot('coast_owner')}['\u2019]s\s+(?P<coast_part>{PART_WORDS})"
     rf"\s+{_EDGE}\b|the\s+(?P<edge_part>{PART_WORDS})\s+{_EDGE}\s+of\s+"
-    rf"{named_slot('edge_country')})",
+    rf"(?:{named_slot('edge_country')}|the\s+(?P<own_edge>{_OWN_AREA})\b))",
     re.IGNORECASE)
 # "in central Denmark, in a town called Låsby": with no place before, the place the words go on
 # to name, if they say it is a place ("in Copenhagen and in Malmo" may be a list of others).
@@ -82,9 +84,11 @@ SUBJECT_AFTER_PATTERN = LazyPattern(
 # "In Euclid, in the northeast", "Edo state in the south": a part of the state or country the
 # article is about, left unsaid.
 IMPLIED_PART_PATTERN = LazyPattern(
-    rf"{named_slot('place')}(?:\s+(?:{UNIT_NOUN}))?\s*,?\s+in\s+the\s+"
-    rf"(?P<part_alone>{_PART_ALONE})"
-    rf"\b(?!\s+(?:of|part)\b|-|\s*[A-Z])", re.IGNORECASE)
+    rf"{named_slot('place')}(?:\s+(?:{UNIT_NOUN}))?\s*,?\s+(?:in\s+the\s+(?P<far>far\s+)?"
+    rf"(?P<part_alone>{_PART_ALONE})\b(?!\s+(?:of|part)\b|-|\s*[A-Z])"
+    # "Batticaloa, on the west coast": a coast is the country's, never a city's
+    rf"|on\s+the\s+(?P<coast_alone>{_PART_ALONE})(?:ern)?\s+coast\b(?!\s+of\b))",
+    re.IGNORECASE)
 # How far outside a quarter ("north-western") a place in one of its two halves may lie, as a
 # share of the country's (or state's) scale, and be in doubt rather than wrong. Conventional
 # quarters of irregular countries lie that far from the cut ones: Peshawar is 0.26 of
@@ -140,8 +144,8 @@ _OWNER = rf"(?:(?:{named_slot('owner')}['\u2019]s|{PART_WORDS})\s+){{0,2}}"
 # "Fargo, across the river in North Dakota", "Phenix City, across the Chattahoochee in
 # Alabama": what a place lies across says nothing of where it is, but that it is in the state
 # or country named after it, not the one the text is in.
-_ACROSS = (rf"(?P<across>(?:just\s+)?across\s+the\s+(?:(?:(?!in\b)[\w'\u2019.-]+|{SLOT})\s+)"
-           r"{1,3}?)")
+_ACROSS = (rf"(?P<across>(?:(?:just\s+)?across|on\s+the\s+other\s+side\s+of)\s+the\s+"
+           rf"(?:(?:(?!in\b)[\w'\u2019.-]+|{SLOT})\s+){{1,3}}?)")
 IN_UNIT_PATTERN = LazyPattern(
     rf"{named_slot('place')}\s*,?\s+(?:(?:which\s+)?(?:{LOCATION_VERB})\s+)?(?:{_ACROSS})?"
     rf"in\s+{_OWNER}(?:{UNIT_NAMED})", re.IGNORECASE)
@@ -162,7 +166,7 @@ UNIT_APPOSITION_PATTERNS = tuple(LazyPattern(
         rf"{_OWNER}(?:{UNIT_NAMED})",
         rf"the\s+(?:county\s+)?seat\s+of\s+(?:{UNIT_NAMED})",
         rf"the\s+{named_slot('unit')}\s+seat\b",
-        rf"(?:an?|another)\s+{named_slot('unit')}\s+(?:{PLACE_NOUN}|community)\b"))
+        rf"(?:an?|another|the)\s+{named_slot('unit')}\s+(?:{PLACE_NOUN}|community)\b"))
 # "this Louisa County town of 470", "this town of 1,100 in Fremont County": the same of the town
 # the article is about (its focus).
 THIS_TOWN_IN_A_UNIT_PATTERNS = tuple(LazyPattern(
@@ -178,7 +182,7 @@ MEASURED_TO_PLACE = LazyPattern(
     rf"(?:of|from)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){{0,2}}?\Z", re.IGNORECASE)
 _MEASURED_REACH = 60
 _ENDS_WITH_UNIT_NOUN = re.compile(rf"\b(?:{UNIT_NOUN})\Z", re.IGNORECASE)
-TRIGGER = re.compile(f"{PART_WORD}|centre|center|airport|across|{UNIT_NOUN}"
+TRIGGER = re.compile(f"{PART_WORD}|centre|center|airport|across|other side|{UNIT_NOUN}"
                      # NATION_PLACE_PATTERN's words, which most sentences with a town lack
                      rf"|\bthe\s+[a-z]+\s+{PLACE_NOUN}\s+of\b|,\s*(?:an?|the)\s+[a-z]+\s+{PLACE_NOUN}\b")
 
@@ -199,7 +203,7 @@ def find(view, finder) -> None:
             subject = finder.located(view.mention(after["subject"]))
         part_words = (match["part"] or match["part_noun"] or match["part_adjective"]
                       or match["part_owned"] or match["coast_part"] or match["edge_part"])
-        own_kind = match["own"] or match["own_of"]
+        own_kind = match["own"] or match["own_of"] or match["own_edge"]
         if own_kind:  # "in the country's south-west": the subject's own country or state
             own = _own_area(subject, own_kind.lower()) if subject is not None else None
             if own is not None:
@@ -276,8 +280,9 @@ def _in_the_nation(view, finder, match: re.Match) -> None:
 
 
 def _own_area(subject, kind: str) -> str | None:
-    """The key of the country ("country") or US state ("state") the subject lies in."""
-    if kind == "country":
+    """The key of the US state ("state") or else the country ("country", "kingdom") the
+    subject lies in."""
+    if kind != "state":
         return subject.country_codes[0] if len(subject.country_codes) == 1 else None
     if isinstance(subject, AdminAreaTarget):
         return admin_areas.state_key_of(subject.area)
@@ -287,19 +292,25 @@ def _own_area(subject, kind: str) -> str | None:
 def _in_the_home_part(view, finder, match: re.Match) -> None:
     """"In Euclid, in the northeast", in an article about Ohio: northeastern Ohio, when the
     place lies in the state (or else the country) the article is about; a place elsewhere
-    leaves unsaid what "the northeast" is part of, and makes no claim."""
+    leaves unsaid what "the northeast" is part of, and makes no claim. With no country or
+    state named, the place's own country outside the US ("COLOMBO - In Jaffna, in the far
+    north": Sri Lanka's); a US town's may be its state's or the nation's."""
     place = view.mention(match["place"])
     subject = finder.located(place)
-    if subject is None or (place.place.kind == "city"
+    if subject is None or (place.place.kind == "city" and match["part_alone"]
+                           and not match["far"]
                            and (place.place.population or 0) >= CITY_WITH_PARTS_POPULATION):
-        return
+        return  # but "the far north" is no part of a city
     if finder.home_state and admin_areas.state_at(*subject.point) == finder.home_state:
         home = finder.home_state
     elif finder.home_country and subject.country_codes == (finder.home_country,):
         home = finder.home_country
+    elif finder.home_country is None and finder.home_state is None \
+            and len(subject.country_codes) == 1 and subject.country_codes != ("USA",):
+        home = subject.country_codes[0]
     else:
         return
-    _in_part(view, finder, match, subject, home, match["part_alone"])
+    _in_part(view, finder, match, subject, home, match["part_alone"] or match["coast_alone"])
 
 
 def _in_a_unit(view, finder, match: re.Match, place, doubts: list[str] = ()) -> None:
