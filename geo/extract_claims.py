@@ -707,7 +707,8 @@ class Finder:
     def add(self, view: SentenceView, match: re.Match,
             reference_for: Callable[[object], Target] | None = None,
             doubts: Sequence[str] = (),
-            other_references: Sequence[tuple[str, Target | None]] = (), **claim_fields) -> None:
+            other_references: Sequence[tuple[str, Target | None]] = (), covering=None,
+            **claim_fields) -> None:
         """Add a claim. `reference_for(place)` is the reference the claim's words name when
         its subject is another place its name may mean ("Jackson, in Madison County": the
         county of that name in the other Jackson's state), so such a reading changes both
@@ -715,8 +716,12 @@ class Finder:
         ("neighbouring Turkey": Syria's, or the article's country's?): such a claim is never
         called inconsistent. `other_references` are other places the words may measure from,
         each with its doubt ("measured from Fargo (named last) or Moorhead?"): such a claim is
-        inconsistent only when it is from each of them."""
+        inconsistent only when it is from each of them. The claim's words are the match's,
+        and those up to the mention `covering` where that is named outside them ("Chenango and
+        Tompkins counties, which border Broome": Chenango's claim)."""
         start, end = view.original_offset(match.start()), view.original_offset(match.end())
+        if covering is not None:
+            start, end = min(start, covering.start), max(end, covering.end)
         claim = Claim(source=self.text[start:end], **claim_fields)
         readings = list(_readings(view, claim))
         readings += [(doubt, None if other is None else dataclasses.replace(claim, reference=other))
@@ -1332,6 +1337,8 @@ def _elsewhere(candidate, chosen) -> bool:
         return False
     if candidate.country_code != chosen.country_code:
         return True
+    if candidate.kind == chosen.kind == "admin2" and candidate.admin1 != chosen.admin1:
+        return True  # Tioga County, New York, and its namesake over the line: two areas
     if None in (candidate.lat, chosen.lat):
         return False
     return great_circle_km(candidate.lat, candidate.lon, chosen.lat, chosen.lon) > SAME_PLACE_KM

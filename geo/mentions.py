@@ -83,6 +83,7 @@ CONNECTORS = frozenset(_WORDS["connectors"])  # "Rio de Janeiro", "Republic of t
 HYPHENED_ARTICLES = frozenset(_WORDS["hyphened_articles"])  # "Deir ez-Zor"
 FUNCTION_WORD_FIRST_NAMES = frozenset(_WORDS["function_word_first_names"])  # "In", "Will"
 UNIT_LIST_NOUNS: dict[str, str] = _WORDS["unit_lists"]  # "counties": "County"
+UNIT_SUFFIX_NOUNS = {suffix.lower(): suffix for suffix in UNIT_LIST_NOUNS.values()}  # "County"
 UNIT_LIST_WORDS = 3  # the longest member: "Prince George's", "Otter Tail", "San Luis Obispo"
 # What introduces a list right after its noun: "the counties of A, B and C", "counties such as
 # A and B".
@@ -97,6 +98,15 @@ UNIT_HUB = re.compile(
                           for w in _WORDS["unit_hub_words"]) + r")[ \t]+")
 _OPENER_WORDS = "|".join(re.escape(w).replace(r"\ ", r"[ \t]+")
                         for w in _WORDS["unit_list_openers"])
+# "Finney County and the counties around it, including Kearny and Ford": the hub said again
+# as "it" between the noun and its list.
+UNIT_HUB_IT = re.compile(
+    r"[ \t]+(?:" + "|".join(re.escape(w).replace(r"\ ", r"[ \t]+")
+                          for w in _WORDS["unit_hub_words"]) + r")[ \t]+(?:it|them)\b[ \t]*,?")
+# "Tippecanoe County and its neighbors, Clinton, Carroll and Cass": a unit's neighbours named
+# bare after it are units of its kind.
+_ITS_NEIGHBOURS = re.compile(
+    r"[ \t]+and[ \t]+its[ \t]+neighbou?rs[ \t]*(?:[,:\u2014\u2013]|[ \t]-)?[ \t]*")
 # a dash or colon, perhaps with an opener; a comma only with one ("Of the state's 254
 # counties, Houston and Dallas" is no list of counties)
 _HUB_LIST_OPENER = re.compile(
@@ -385,6 +395,12 @@ class Recogniser:
         members = [m for k in nouns for m in (
             *(self._unit_list(reading, k) if k > 0 and reading.spaced(k - 1, k) else ()),
             *self._unit_list_after(reading, k), *self._unit_hub_and_list(reading, k))]
+        members += [m for k, word in enumerate(reading.lowers)
+                    if word in UNIT_SUFFIX_NOUNS and reading.capitalised[k]
+                    for m in self._its_neighbours(reading, k)]
+        # a list may be read twice ("Harris County and its neighbors Fort Bend and Montgomery
+        # counties"): once each
+        members = sorted({m.start: m for m in reversed(members)}.values(), key=lambda m: m.start)
         if not members:
             return found
         # The members' spans, in text order and apart: a mention overlaps one only if it
@@ -418,8 +434,12 @@ class Recogniser:
         """The members of the list right after word `noun` and a UNIT_LIST_OPENER: "the
         adjacent counties of Fort Bend, Montgomery and Galveston", "counties such as Cobb and
         Gwinnett"."""
-        opener = (UNIT_LIST_OPENER.match(reading.text, reading.ends[noun])
-                  or _HUB_LIST_OPENER.match(reading.text, reading.ends[noun]))
+        after = reading.ends[noun]
+        said_again = UNIT_HUB_IT.match(reading.text, after)
+        if said_again:
+            after = said_again.end()
+        opener = (UNIT_LIST_OPENER.match(reading.text, after)
+                  or _HUB_LIST_OPENER.match(reading.text, after))
         if opener is None:
             return []
         suffix = UNIT_LIST_NOUNS[reading.lowers[noun]]
@@ -430,6 +450,16 @@ class Recogniser:
                     reading, hub[0], hub[1], _states_of(members), suffix):
                 members.insert(0, hub)
         return self._list_members(reading, members)
+
+    def _its_neighbours(self, reading: _Reading, noun: int) -> list[Mention]:
+        """The members of the list after "<unit> and its neighbors" where word `noun` ends the
+        unit's name ("Tippecanoe County and its neighbors, Clinton, Carroll and Cass"), each a
+        unit of its kind."""
+        opener = _ITS_NEIGHBOURS.match(reading.text, reading.ends[noun])
+        if opener is None:
+            return []
+        return self._list_members(reading, self._units_from(
+            reading, opener.end(), UNIT_SUFFIX_NOUNS[reading.lowers[noun]]))
 
     def _unit_before_qualified_noun(self, reading: _Reading, noun: int, suffix: str):
         """(first word, last word, candidates) of the unit whose neighbours a list after word

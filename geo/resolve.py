@@ -479,10 +479,25 @@ def _with_units_after_towns(mentions: Sequence[Mention], text: str) -> Sequence[
     return read
 
 
+def _towns_of_datelines(mentions: Sequence[Mention]) -> Sequence[Mention]:
+    """"MISSOULA, Mont. - ... south of Missoula ... the Ravalli County Fairgrounds": a report is
+    filed from a town, so the words of its dateline are a town throughout the article, not the
+    county named after it that the other counties named would favour; unless other words say
+    it is a unit ("Washington state")."""
+    towns = {m.text.casefold() for m in mentions
+             if m.dateline and any(c.kind == "city" for c in m.candidates)}
+    if not towns:
+        return mentions
+    return [dataclasses.replace(m, candidates=tuple(c for c in m.candidates if c.kind == "city"))
+            if m.text.casefold() in towns and m.kind_said is None
+            and any(c.kind == "city" for c in m.candidates) else m
+            for m in mentions]
+
+
 def resolve(mentions: Sequence[Mention], text: str | None = None) -> list[ResolvedMention]:
     """Choose a place for every mention, in text order; drop the ones that are not credible.
     `text`, the article the mentions are in, tells which of them stand in one list."""
-    mentions = _with_full_names(mentions)
+    mentions = _towns_of_datelines(_with_full_names(mentions))
     if text is not None:
         mentions = _with_units_after_towns(mentions, text)
     context = _Context(mentions, text)

@@ -1597,3 +1597,78 @@ def test_the_city_of_a_report_is_the_far_end_when_the_event_made_another_the_foc
                   "two people.")
         if c.relation is Relation.DIRECTION]
     assert found == [("Kaiapoi", "Christchurch", Status.CONSISTENT)]
+
+
+def _county_neighbours(pipeline, text):
+    return [(c.subject.label, c.reference.label, v.status) for c, v in claims_in(pipeline, text)
+            if c.relation is Relation.ADJACENCY]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Story County, Iowa, borders Boone, Polk and Marshall, not Dallas; Larimer County,
+    # Colorado, borders Weld and Boulder, not Adams; Lubbock County, Texas, borders Hockley,
+    # Lynn and Crosby; Fayette County, Kentucky, borders Scott and Woodford, not Franklin.
+    ("Story County and its neighbors, Boone, Polk, Marshall and Dallas, will share a drug "
+     "task force.",
+     [("Boone County", "Story County", Status.CONSISTENT),
+      ("Polk County", "Story County", Status.CONSISTENT),
+      ("Marshall County", "Story County", Status.CONSISTENT),
+      ("Dallas County", "Story County", Status.INCONSISTENT)]),
+    ("Larimer County and the counties around it, including Weld, Boulder and Adams, lost jobs.",
+     [("Weld County", "Larimer County", Status.CONSISTENT),
+      ("Boulder County", "Larimer County", Status.CONSISTENT),
+      ("Adams County", "Larimer County", Status.INCONSISTENT)]),
+    ("Lubbock County's sheriff will share a jail with Hockley, Lynn and Crosby counties, which "
+     "border it.",
+     [("Hockley County", "Lubbock County", Status.CONSISTENT),
+      ("Lynn County", "Lubbock County", Status.CONSISTENT),
+      ("Crosby County", "Lubbock County", Status.CONSISTENT)]),
+    ("LEXINGTON, Ky. - Fayette County officers are working with deputies from Scott, Woodford "
+     "and Franklin counties, which surround the county.",
+     [("Scott County", "Fayette County", Status.CONSISTENT),
+      ("Woodford County", "Fayette County", Status.CONSISTENT),
+      ("Franklin County", "Fayette County", Status.INCONSISTENT)]),
+    # across a river or a named line from the county named before: Clark County, Indiana,
+    # faces Louisville's Jefferson County across the Ohio
+    ("Louisville's Jefferson County and Clark County, Ind., across the Ohio River, will share "
+     "a boat patrol.", [("Clark County", "Jefferson County", Status.CONSISTENT)]),
+    # a neighbour named without its state is the namesake in the other county's state: Tioga
+    # County, New York, borders Broome County; Tioga County, Pennsylvania, borders Bradford
+    ("Broome County officials asked neighboring Tioga County for cots. Bradford County, Pa., "
+     "sent trucks.", [("Broome County", "Tioga County", Status.CONSISTENT)]),
+])
+def test_lists_of_a_county_s_neighbours(pipeline, text, expected):
+    assert _county_neighbours(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(("text", "subject", "area", "part", "status"), [
+    # "this": the town of the dateline; Billings lies in eastern Montana, International Falls
+    # on Minnesota's northern border
+    ("BILLINGS, Mont. — Rents in this eastern Montana city rose again.", "Billings", "US-30",
+     "E", Status.CONSISTENT),
+    ("INTERNATIONAL FALLS, Minn. — Ice closed the mill in this southern Minnesota town.",
+     "International Falls", "US-27", "S", Status.INCONSISTENT),
+    ("Students returned to Bozeman, the western Montana college town, on Monday.", "Bozeman",
+     "US-30", "W", Status.CONSISTENT),
+])
+def test_this_part_of_a_state_town(pipeline, text, subject, area, part, status):
+    (found,) = [(c.subject.label, c.reference.area, c.reference.part, v.status)
+                for c, v in claims_in(pipeline, text) if c.relation is Relation.CONTAINMENT]
+    assert found == (subject, area, part, status)
+
+
+def test_a_place_on_a_state_s_side_of_the_line(pipeline):
+    # Galena lies in Kansas, by the Missouri line.
+    (found,) = [(c.subject.label, v.status) for c, v in claims_in(
+        pipeline, "Galena, on the Kansas side of the state line, took the debris.")
+        if c.relation is Relation.CONTAINMENT]
+    assert found == ("Galena", Status.CONSISTENT)
+
+
+def test_a_dateline_s_words_are_a_town_throughout(pipeline):
+    # Missoula the city, not Missoula County, which the other county named would favour: Lolo
+    # lies some 10 miles south of the city.
+    found = [(c.subject.label, c.reference.label, v.status) for c, v in claims_in(
+        pipeline, "MISSOULA, Mont. — Lolo, about 10 miles south of Missoula, opened a shelter "
+                  "at the Ravalli County fairgrounds.") if c.relation is Relation.DIRECTION]
+    assert found == [("Lolo", "Missoula", Status.CONSISTENT)]

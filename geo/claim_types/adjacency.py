@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import itertools
 import math
 import re
@@ -114,9 +115,13 @@ CROSS_BORDER_PATTERN = LazyPattern(
 # "Cherokee County, Kan., just across the state line from Jasper County", "residents of Johnson
 # County, Kan., just across the state line" (from the county the article is about): a county
 # across a state line from another neighbours it.
+# The same across a river or a named line: "Henderson County, Ky., across the Ohio River",
+# "Greene County, Pa., just across the Mason-Dixon Line" (a river between two states' counties
+# is their line).
 ACROSS_THE_LINE_PATTERN = LazyPattern(
     rf"{named_slot('county')}(?:\s*,\s*{SLOT})?\s*,?\s+(?:(?:which|that)\s+(?:is|lies|sits)\s+)?"
-    rf"(?:just\s+|right\s+)?across\s+the\s+state\s+line\b"
+    rf"(?:just\s+|right\s+)?across\s+the\s+(?:state\s+line|(?:(?-i:[A-Z])[\w.'-]*\s+){{0,2}}"
+    rf"(?:river|line)|(?-i:[A-Z])[\w.'-]*|{SLOT}(?:\s+river)?)\b"
     rf"(?:\s+from\s+(?:the\s+)?{named_slot('from')})?", re.IGNORECASE)
 # "Neighbours Kenya and Uganda agreed", "the two neighbours, India and Pakistan": each other's.
 NEIGHBOUR_PAIR_PATTERN = LazyPattern(
@@ -149,7 +154,7 @@ NEIGHBOURS_LIST_PATTERN = LazyPattern(
 # border Nebraska include Iowa", "counties adjacent to Travis County include Hays".
 NEIGHBOURS_OF_PATTERN = LazyPattern(
     rf"(?:{named_slot('it_ref')}(?:\s+{UNIT_NOUN})?\s+and\s+the\s+(?:[A-Z]\w*\s+)?)?\b{AREAS}\s+"
-    rf"(?:{NEIGHBOURING}|adjacent\s+to|next\s+to|surrounding|encircling|ringing"
+    rf"(?:{NEIGHBOURING}|adjacent\s+to|next\s+to|surrounding|encircling|ringing|around"
     rf"|(?:sharing|(?:that|which)\s+shares?)\s+(?:a\s+)?(?:land\s+)?borders?\s+with"
     rf"|(?:that|which)\s+(?:{alternatives(PHRASING_WORDS['bordering_verbs'])}))\s+"
     rf"(?:the\s+)?(?:{named_slot('ref')}|(?P<it>it)\b(?:\s+to\s+the\s+\w+(?:\s+and\s+\w+)?)?)"
@@ -218,7 +223,11 @@ _SAID_OF_IT = (
     rf"|(?:(?:is|are|was|were)\s+)?(?:(?:{alternatives(PHRASING_WORDS['surrounded_adverbs'])})\s+)?"
     rf"(?:bordered|bounded|flanked|surrounded)"
     rf"(?:\s+(?:on|to|in)\s+the\s+\w+|\s+on\s+(?:\w+|all)\s+sides)?\s+by)"
-    rf"\s+(?:\w+\s+(?:{AREAS})\s+(?:(?:{LIST_OPENER})\s+)?)?(?P<bordered>{LIST}))")
+    rf"\s+(?:\w+\s+(?:{AREAS})\s+(?:(?:{LIST_OPENER})\s+)?)?(?P<bordered>{LIST})"
+    # "Hoke and Scotland counties, which border it", "..., which surround the county"
+    rf"|{_WHICH}(?:also\s+)?(?:{alternatives(PHRASING_WORDS['bordering_verbs'])}"
+    rf"|(?:{alternatives(PHRASING_WORDS['next_to_verbs'])})\s+(?:right\s+|just\s+)?next\s+to)"
+    rf"\s+(?P<it_said>it|the\s+(?P<it_noun>county|parish|state|country))\b(?!['\u2019]))")
 NAMED_NEIGHBOUR_PATTERN = LazyPattern(
     rf"(?<=\x02)(?:\s+(?:{AREAS}|{UNIT_NOUN}))?{_SAID_OF_IT}", re.IGNORECASE)
 # "The county borders Mingo County, W.Va.", "The country also shares a long border with Mali",
@@ -259,7 +268,8 @@ PART_BORDERS_PATTERN = LazyPattern(
 # names one.
 TRIGGER = re.compile(r"border|frontier|neighbo|adjacent|adjoin|abut|touch|contiguous|surround"
                      r"|next[\s-]+(?:to|door)|between|(?:bounded|flanked)\s+by"
-                     r"|(?:county|parish|state)\s+line|encircl"
+                     r"|(?:county|parish|state)\s+line|encircl|(?:counties|parishes)\s+around"
+                     r"|across\s+the\b"
                      r"|\bring(?:s|ing)?\b|\bshares?\s+(?:the\s+)?island|crossings?\s+with")
 _LIST_GAP = re.compile(r"\s*,\s*|\s*,?\s+(?:and|or)\s+", re.IGNORECASE)
 _QUALIFYING_GAP = re.compile(r"\s*,\s*|\s+")
@@ -337,6 +347,11 @@ def find(view, finder) -> None:
             for a, b in itertools.combinations(members, 2):
                 _add(view, finder, match, _area(finder, a), _area(finder, b))
             continue
+        if match["it_said"]:
+            reference, doubts = _the_area_it_is(view, finder, match, members)
+            if reference is not None:
+                _each_member(view, finder, match, reference, members, doubts=doubts)
+            continue
         others, doubts = _said_to_neighbour(view, finder, match)
         if len(others) > 1:  # "Ohio borders Indiana and Michigan": one subject, a claim each
             members = members[-1:]
@@ -363,14 +378,39 @@ def find(view, finder) -> None:
             _each_member(view, finder, match, meant, others, doubts=doubts + more_doubts)
 
 
+def _the_area_it_is(view, finder, match: re.Match, members: list) -> tuple:
+    """The area "it" or "the county" stands for after a list ("Robeson County's board ...
+    with Hoke and Scotland counties, which border it"): the last one of the members' kind
+    the sentence names before the list; else, for "the county" (parish, state, country), the
+    one of its kind the article is about (`_the_area_meant`). With the doubts of that."""
+    like = next((area for area in map(functools.partial(_area, finder), members)
+                 if area is not None), None)
+    if like is None:
+        return None, []
+    first = members[0].start
+    for mention in reversed([m for m in view.mentions if m.start < first]):
+        area = finder.area_target(mention)
+        if type(area) is type(like) and (not isinstance(area, AdminAreaTarget)
+                                         or _is_county(area) == _is_county(like)):
+            return area, []
+    if match["it_noun"]:
+        return _the_area_meant(view, finder, match["it_noun"].lower(), match.start())
+    return None, []
+
+
 def _across_the_line(view, finder, match: re.Match) -> None:
     """Two counties of two states, one across the line from the other: the one named after
     "from", else the article's county (`_the_area_meant`), in another state."""
     county = _area(finder, view.mention(match["county"]))
     if not _is_county(county):
         return
+    before = [area for area in (finder.area_target(m) for m in view.mentions
+                                if m.start < view.original_offset(match.start()))
+              if _is_county(area) and area != county]
     if match["from"]:
         other, doubts = _area(finder, view.mention(match["from"])), []
+    elif before:  # "in Montgomery County and in Christian County, Ky., just across the line"
+        other, doubts = before[-1], []
     else:
         other, doubts = _the_area_meant(view, finder, "county")
         if other is not None:  # "Johnson County, Kan., just across the state line" from
@@ -536,8 +576,25 @@ def _each_member(view, finder, match: re.Match, reference, members: list,
                 doubts.append(f"whose neighbour: {home.describe()}'s (the county the article "
                               "is about) or another's?")
         other = reference or before or home or _county_before(view, match, members)
+        target = _in_the_state_of(view, finder, member, target, other)
         _add(view, finder, match, *((target, other) if member_first else (other, target)),
-             doubts=doubts)
+             doubts=doubts, member=member)
+
+
+def _in_the_state_of(view, finder, member, target, other):
+    """A county named as another's neighbour without its state is the one of its name in the
+    other's state, where there is one: "Broome County officials asked neighboring Tioga
+    County" (New York's, in an article that also names Tioga County, Pennsylvania's
+    neighbour); not "Tioga County, Pa.", whose state the text gives."""
+    if not (_is_county(target) and _is_county(other)) or admin_areas.state_key_of(
+            target.area) == admin_areas.state_key_of(other.area):
+        return target
+    at = next((k for k, m in enumerate(view.mentions) if m is member), None)
+    after = view.mentions[at + 1] if at is not None and at + 1 < len(view.mentions) else None
+    if after is not None and finder.qualifies(member, after) and _QUALIFYING_GAP.fullmatch(
+            finder.text, member.end, after.start):
+        return target
+    return _county_in_state_of(member, other) or target
 
 
 def _county_named_last(view, finder, listed: set[int]) -> AdminAreaTarget | None:
@@ -837,12 +894,15 @@ def _hub(finder, mention, match: re.Match) -> tuple:
     return None, []
 
 
-def _add(view, finder, match: re.Match, subject, reference, doubts=(), quantity=None) -> None:
+def _add(view, finder, match: re.Match, subject, reference, doubts=(), quantity=None,
+         member=None) -> None:
+    """Add the claim that `subject` neighbours `reference`, made by the words `match` and, for
+    a list's member named before them (`member`, a mention), by its name too."""
     if subject is not None and reference is not None and area_of(subject) != area_of(reference) \
             and not _holds(subject, reference) and not _holds(reference, subject):
         doubts = [*doubts, *_counties_said_elsewhere(view, subject, reference)]
         finder.add(view, match, subject=subject, relation=RELATION, reference=reference,
-                   doubts=doubts, quantity=quantity)
+                   doubts=doubts, quantity=quantity, covering=member)
 
 
 def _holds(state, county) -> bool:

@@ -166,7 +166,9 @@ UNIT_APPOSITION_PATTERNS = tuple(LazyPattern(
         rf"{_OWNER}(?:{UNIT_NAMED})",
         rf"the\s+(?:county\s+)?seat\s+of\s+(?:{UNIT_NAMED})",
         rf"the\s+{named_slot('unit')}\s+seat\b",
-        rf"(?:an?|another|the)\s+{named_slot('unit')}\s+(?:{PLACE_NOUN}|community)\b"))
+        rf"(?:an?|another|the)\s+{named_slot('unit')}\s+(?:{PLACE_NOUN}|community)\b",
+        # "Galena, on the Kansas side of the state line": what a place lies across
+        rf"(?P<across>(?:just\s+)?on\s+the)\s+{named_slot('unit')}\s+side\s+of\b"))
 # "this Louisa County town of 470", "this town of 1,100 in Fremont County": the same of the town
 # the article is about (its focus).
 THIS_TOWN_IN_A_UNIT_PATTERNS = tuple(LazyPattern(
@@ -174,6 +176,14 @@ THIS_TOWN_IN_A_UNIT_PATTERNS = tuple(LazyPattern(
         rf"{named_slot('unit')}\s+(?:town|city|village|community)\b",
         rf"(?:town|city|village|community)\s+(?:of\s+(?:about\s+|some\s+)?[\d,.]+\s+"
         rf"(?:(?:people|residents)\s+)?)?in\s+{UNIT_NAMED}"))
+# "this northeastern Nevada town", "This southeastern Ohio river town", "Athens, the
+# northeastern Ohio college town": the town the article is about ("this": its focus, as
+# THIS_TOWN_IN_A_UNIT_PATTERNS read it), or the place before, in that part of the state or
+# country.
+PART_OF_AN_AREA_TOWN_PATTERN = LazyPattern(
+    rf"(?:\b(?P<this>this)|{named_slot('place')}\s*,\s*(?:the|an?))\s+{PART}\s+"
+    rf"{named_slot('owner')}\s+(?:(?-i:[a-z]+)\s+){{0,2}}?(?:{PLACE_NOUN}|community)\b",
+    re.IGNORECASE)
 # "The plane crashed 30 miles northwest of Denver, in Boulder County", "near Siesta Key, south
 # of Tampa, in Sarasota County": the unit holds what was measured from the place, or put on a
 # side of it, not the place.
@@ -182,7 +192,7 @@ MEASURED_TO_PLACE = LazyPattern(
     rf"(?:of|from)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){{0,2}}?\Z", re.IGNORECASE)
 _MEASURED_REACH = 60
 _ENDS_WITH_UNIT_NOUN = re.compile(rf"\b(?:{UNIT_NOUN})\Z", re.IGNORECASE)
-TRIGGER = re.compile(f"{PART_WORD}|centre|center|airport|across|other side|{UNIT_NOUN}"
+TRIGGER = re.compile(f"{PART_WORD}|centre|center|airport|across|side of|{UNIT_NOUN}"
                      # NATION_PLACE_PATTERN's words, which most sentences with a town lack
                      rf"|\bthe\s+[a-z]+\s+{PLACE_NOUN}\s+of\b|,\s*(?:an?|the)\s+[a-z]+\s+{PLACE_NOUN}\b")
 
@@ -246,6 +256,8 @@ def find(view, finder) -> None:
         for match in pattern.finditer(view.text):
             _in_a_unit(view, finder, match, _the_place_qualified(view, finder, match["place"]))
     focus = finder.focus
+    for match in PART_OF_AN_AREA_TOWN_PATTERN.finditer(view.text):
+        _in_part_of_an_area(view, finder, match)
     for pattern in THIS_TOWN_IN_A_UNIT_PATTERNS if focus and focus.place.kind == "city" else ():
         for match in pattern.finditer(view.text):
             words = finder.text[view.original_offset(match.start()):
@@ -254,6 +266,26 @@ def find(view, finder) -> None:
                        doubts=finder.focus_doubts(view, match.start(), words))
     for match in AIRPORT_PATTERN.finditer(view.text):
         _airport_in_a_town(view, finder, match)
+
+
+def _in_part_of_an_area(view, finder, match: re.Match) -> None:
+    area = finder.area_key(view.mention(match["owner"]))
+    focus = finder.focus
+    if area is None:
+        return
+    here = next((m for m in finder.mentions if m.mention.dateline and m.place.kind == "city"),
+                focus if focus is not None and focus.place.kind == "city" else None)
+    if match["this"] is None:
+        subject, doubts = finder.located(view.mention(match["place"])), []
+    elif here is not None:  # "this": where the report is filed from, else what it is about
+        words = finder.text[view.original_offset(match.start()):
+                            view.original_offset(match.end())]
+        subject = finder.located(here)
+        doubts = finder.focus_doubts(view, match.start(), words) if here is focus else []
+    else:
+        return
+    if subject is not None:
+        _in_part(view, finder, match, subject, area, match["part"], doubts)
 
 
 def _in_the_nation(view, finder, match: re.Match) -> None:
