@@ -233,8 +233,9 @@ def _measured_after() -> re.Pattern[str]:
     perhaps "or" (a weather bulletin's), perhaps a hedge ("about", "some"), a
     number in figures or one word, a unit or a time ("90 minutes"), perhaps the same in other
     units in brackets ("7 miles (11 km)"), perhaps a compass point, then "of", "from" or
-    "outside"; or "to the" and a compass point, or "away", where the far end is the place
-    the text is about ("Miami, about 130 miles to the northeast"). A clause is no measure
+    "outside"; or "to the" and a compass point, a compass point that ends the clause, or
+    "away", where the far end is the place the text is about ("Miami, about 130 miles to the
+    northeast", "Buffalo, about 80 miles northeast, was spared"). A clause is no measure
     ("Austin, who drove 30 miles from Houston")."""
     spelled = sorted(units.spellings(), key=len, reverse=True)
     hedges = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _WORDS["measure_hedges"])
@@ -244,7 +245,8 @@ def _measured_after() -> re.Pattern[str]:
         + r"|(?:hours?|minutes?)(?:['\u2019]s)?(?:\s+drive)?)(?:\s*\([^()]{1,30}\))?"
         r"\s+(?:(?:(?:north|south|east|west)(?:[\s-]?(?:north|south|east|west)){0,2}\s+"
         r"|(?-i:[NS]{1,2}[EW]?|[EW])\s+)?(?:of|from|outside)\b"
-        r"|to\s+the\s+(?:north|south|east|west)|away\b)", re.IGNORECASE)
+        r"|(?:to\s+the\s+)?(?:north|south|east|west)(?:[\s-]?(?:north|south|east|west)){0,2}"
+        r"(?=\s*[,.;:)])|to\s+the\s+(?:north|south|east|west)|away\b)", re.IGNORECASE)
 
 
 # "Moore, a suburb just south of Oklahoma City", "Superior, a town of 13,000": an apposition that

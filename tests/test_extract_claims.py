@@ -1672,3 +1672,22 @@ def test_a_dateline_s_words_are_a_town_throughout(pipeline):
         pipeline, "MISSOULA, Mont. — Lolo, about 10 miles south of Missoula, opened a shelter "
                   "at the Ravalli County fairgrounds.") if c.relation is Relation.DIRECTION]
     assert found == [("Lolo", "Missoula", Status.CONSISTENT)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the far end is the dateline's town: Mobile lies some 190 miles south of Tuscaloosa, Sioux
+    # Falls some 290 miles east of Rapid City
+    ("TUSCALOOSA, Ala. — Crews cleared roads on Monday. Mobile, about 200 miles south, sent two "
+     "trucks.", [("Mobile", "Tuscaloosa", Status.CONSISTENT)]),
+    ("RAPID CITY, S.D. — The rally drew 400,000 riders. Sioux Falls is more than 250 miles "
+     "east.", [("Sioux Falls", "Rapid City", Status.CONSISTENT)]),
+    # a county's bearing from the county named before: Uinta County lies west of Sweetwater
+    # County, Wyoming; Harrison County, Iowa, north of Pottawattamie County
+    ("Sweetwater County commissioners want Uinta County, to the west, to share the landfill.",
+     [("Uinta County", "Sweetwater County", Status.CONSISTENT)]),
+    ("Pottawattamie County supervisors want Harrison County, to the south, to share the cost.",
+     [("Harrison County", "Pottawattamie County", Status.INCONSISTENT)]),
+])
+def test_bearings_whose_far_end_is_unsaid_or_a_county(pipeline, text, expected):
+    assert [(c.subject.label, c.reference.label, v.status) for c, v in claims_in(pipeline, text)
+            if c.relation is Relation.DIRECTION] == expected

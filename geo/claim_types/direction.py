@@ -11,6 +11,7 @@ import dataclasses
 import math
 import re
 
+from geo import admin_areas
 from geo.claim_types.grammar import (
     AFTER_NO_COMPASS_WORD,
     COMPASS_WORDS,
@@ -22,6 +23,7 @@ from geo.claim_types.grammar import (
     ROUTE_AFTER,
     SLOT,
     LazyPattern,
+    named_slot,
 )
 from geo.claims import (
     Claim,
@@ -32,7 +34,7 @@ from geo.claims import (
 )
 from geo.measure import Measurement, distance_to
 from geo.sphere import COMPASS_16
-from geo.targets import PointTarget
+from geo.targets import AdminAreaTarget, PointTarget
 from geo.verdicts import Status, Verdict, number_checked, status_of
 
 RELATION = Relation.DIRECTION
@@ -55,6 +57,17 @@ TO_THE_PATTERN = LazyPattern(
 BARE_PATTERN = LazyPattern(
     rf"{FAR_END_UNSAID}{QUANTITY}\s+{DIRECTION}(?=\s*[,.;:)]|\s+(?:and|but)\b|\s*\Z)",
     re.IGNORECASE)
+# "Natrona County commissioners want Converse County, to the east, to share the cost": a
+# county's bearing, without a number, from the county named before it in the sentence, else
+# from the one the article is about.
+COUNTY_TO_THE_PATTERN = LazyPattern(
+    rf"{named_slot('county')}(?:\s*,\s*{SLOT})?\s*,\s*(?:just\s+|directly\s+)?to\s+the\s+"
+    rf"{DIRECTION}\b(?!\s+of\b)(?=\s*[,.;:)]|\s+(?:and|but)\b|\s*\Z)", re.IGNORECASE,
+    needs=("to the",))
+# How uncertain a county's middle is as the place a bearing between neighbours is taken from:
+# a share of its scale (the square root of its area), so that two counties 35 km apart,
+# each some 30 km across, have a bearing known to within about 25 degrees.
+COUNTY_MIDDLE_SHARE = 0.25
 POSSESSIVE_PATTERN = LazyPattern(
     rf"{QUANTITY}\s+to\s+(?P<ref>{SLOT})['\u2019]s\s+{DIRECTION}\b", re.IGNORECASE)
 
@@ -76,6 +89,12 @@ def find(view, finder) -> None:
                        direction=parse_direction(match["direction"]), **fields)
 
 
+    matches = list(COUNTY_TO_THE_PATTERN.finditer(view.text))
+    # "Weston County, to the east, has more, and Converse County, to the south": each from the
+    # article's county, not the one from the other
+    placed = {int(match["county"]) for match in matches}
+    for match in matches:
+        _a_county_to_the(view, finder, match, placed)
     for match in (*TO_THE_PATTERN.finditer(view.text), *BARE_PATTERN.finditer(view.text)):
         if ROUTE_AFTER.match(view.text, match.end()):
             continue  # "about 200 km to the north by road": a way, not a bearing and a length
@@ -83,6 +102,39 @@ def find(view, finder) -> None:
         if fields is not None:
             finder.add(view, match, relation=RELATION,
                        direction=parse_direction(match["direction"]), **fields)
+
+
+def _a_county_to_the(view, finder, match: re.Match, placed: set[int]) -> None:
+    county = finder.area_target(view.mention(match["county"]))
+    if not _is_county(county):
+        return
+    before = view.original_offset(match.start())
+    named = [area for area in (finder.area_target(m) for k, m in enumerate(view.mentions)
+                               if m.start < before and k not in placed)
+             if _is_county(area) and area != county]
+    if named:
+        reference, doubts = named[-1], []
+    elif finder.home_county and finder.home_county != county.area:
+        reference = AdminAreaTarget(finder.home_county)
+        doubts = [f"to the {match['direction']} of {reference.describe()}, the county the "
+                  "article is about, or of a town?"]
+    else:
+        return
+    finder.add(view, match, relation=RELATION, subject=_middle(county),
+               reference=_middle(reference), direction=parse_direction(match["direction"]),
+               doubts=doubts)
+
+
+def _is_county(target) -> bool:
+    return isinstance(target, AdminAreaTarget) and not admin_areas.is_state(target.area)
+
+
+def _middle(county: AdminAreaTarget) -> PointTarget:
+    """A county as the point a bearing to a neighbour is taken from: its outline's centroid."""
+    area = admin_areas.area(county.area)
+    centre = area.geometry.centroid
+    return PointTarget(centre.y, centre.x, county.describe(),
+                       COUNTY_MIDDLE_SHARE * math.sqrt(area.area_km2))
 
 
 def describe(claim: Claim) -> str:

@@ -252,10 +252,13 @@ _WHERE = (rf"\s*,\s*in\s+(?:{PART_WORDS}\s+{SLOT}|{SLOT}['\u2019]s\s+(?:[\w-]+\s
 # in the state's northwest corner, borders".
 APPOSITION_OR_WHERE = rf"(?:{_APPOSITION}|{_WHERE})"
 # "Kidal, about 300 km away", "Boa Vista, the state capital, about 190 km to the south",
-# "Auckland, which lies about 2,900 km to the southwest": a measure whose far end the text
+# "Auckland, which lies about 2,900 km to the southwest", "Boise is more than 200 miles
+# west": a measure whose far end the text
 # leaves to the place it named before.
-FAR_END_UNSAID = (rf"{SLOT}\s*,\s*(?:(?:the|an?)\s+(?:{_PHRASE_WORD}\s+){{0,4}}?"
-                  rf"(?:[\w'\u2019-]+)\s*,?\s+)?(?:(?:which|that)\s+(?:{LOCATION_VERB})\s+)?")
+FAR_END_UNSAID = (rf"{SLOT}(?:\s*,\s*(?:(?:the|an?)\s+(?:{_PHRASE_WORD}\s+){{0,4}}?"
+                  rf"(?:[\w'\u2019-]+)\s*,?\s+)?(?:(?:which|that)\s+(?:{LOCATION_VERB})\s+)?"
+                  # "Boise is more than 200 miles west."
+                  rf"|\s+(?:{LOCATION_VERB})\s+)")
 # "Erbil, some 80 km west of the city": the town the article is about, unnamed.
 REFERENCE_ANAPHOR = (rf"(?P<anaphor_ref>(?:the|this)\s+(?:{alternatives(ANAPHOR_NOUNS)}))\b"
                      r"(?!\s*,?\s*\x01)")
