@@ -52,6 +52,8 @@ PLACE_NOUNS: tuple[str, ...] = tuple(_WORDS["place_nouns"]["singular"])
 # travel after "by".
 ROUTE_NOUNS: tuple[str, ...] = tuple(_WORDS["route"]["nouns"])
 ROUTE_MEANS: tuple[str, ...] = tuple(_WORDS["route"]["by"])
+ROUTE_WAYS: tuple[str, ...] = tuple(_WORDS["route"]["ways"])
+NUMBERED_WAYS: tuple[str, ...] = tuple(_WORDS["route"]["numbered_ways"])
 # What a text calls the place it is about without naming it: "this small town", "the city".
 ANAPHOR_NOUNS: tuple[str, ...] = tuple(_WORDS["anaphors"]["nouns"])
 DEFAULT_PROXIMITY_WORD = "near"

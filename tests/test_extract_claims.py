@@ -1691,3 +1691,24 @@ def test_a_dateline_s_words_are_a_town_throughout(pipeline):
 def test_bearings_whose_far_end_is_unsaid_or_a_county(pipeline, text, expected):
     assert [(c.subject.label, c.reference.label, v.status) for c, v in claims_in(pipeline, text)
             if c.relation is Relation.DIRECTION] == expected
+
+
+@pytest.mark.parametrize(("text", "way"), [
+    # a way or a time from the dateline's town, the far end unsaid: never judged
+    ("BILLINGS, Mont. — The nearest dealer is in Bozeman, 140 miles up Interstate 90.",
+     "up interstate 90"),
+    ("TULSA, Okla. — Crews from Oklahoma City, 100 miles down the turnpike, arrived.",
+     "down the turnpike"),
+    ("WICHITA, Kan. — Patients now drive to Salina, about an hour and a half away.",
+     "about an hour and a half"),
+    ("EL PASO — Las Cruces is a 45-minute drive up I-10.", "a 45-minute drive"),
+])
+def test_a_way_or_a_time_from_the_town_before_is_unverifiable(pipeline, text, way):
+    (found,) = [(c.qualifier, v.status) for c, v in claims_in(pipeline, text)
+                if c.relation is Relation.DISTANCE]
+    assert found == (way, Status.UNVERIFIABLE)
+
+
+def test_a_time_that_is_no_way_is_no_claim(pipeline):
+    assert [c for c, _ in claims_in(pipeline, "LAREDO — San Antonio, two hours, was hit.")
+            if c.relation is Relation.DISTANCE] == []

@@ -56,6 +56,16 @@ TRAVEL_TIME_PATTERN = LazyPattern(
     rf"(?:\s+(?:{alternatives(ROUTE_MEANS)}))?(?:\s+(?:{alternatives(ROUTE_NOUNS)}))?"
     rf"(?:\s+by\s+(?:{alternatives(ROUTE_MEANS)}))?)(?:\s+away)?"
     rf"\s+{_FROM}{named_slot('ref')}", re.IGNORECASE)
+# "Denver, 100 miles down Interstate 25", "Raleigh, about an hour and a half away", "San Antonio
+# is a two-and-a-half-hour drive up Interstate 35": a way or a time from the place named
+# before, left unsaid; reported unverifiable as TRAVEL_TIME_PATTERN's and a route's are.
+WAY_UNSAID_PATTERN = LazyPattern(
+    rf"{FAR_END_UNSAID}(?:{QUANTITY}\s+{ROUTE}|(?P<time>(?:(?:{HEDGE})\s+)?(?:an?\s+)?"
+    rf"(?:(?<![\w.])[\w.-]{{1,24}}[\s-]+)?(?:and[\s-]+a[\s-]+half[\s-]+)?(?:hours?|minutes?)"
+    rf"(?:[\s-]+and[\s-]+a[\s-]+half)?(?:['\u2019]s?)?"
+    rf"(?:\s+(?P<way>{alternatives(ROUTE_NOUNS)}))?)"
+    # "two hours, said" is no way; "a two-hour drive." is
+    rf"(?:\s+away\b|\s+(?:up|down|along)\b|(?(way)(?=\s*[,.;:)])|(?!))))", re.IGNORECASE)
 # "Kisumu and Nairobi are 265 km apart", "Savannah and Charleston, S.C., about 100 miles apart",
 # "the distance between Kano and Lagos is about 830 km":
 # the first place from the second.
@@ -68,8 +78,10 @@ APART_PATTERNS = (
                 rf"{QUANTITY}", re.IGNORECASE, needs=("distance",)))
 # A quantity's unit follows its number's last digit, or a space or hyphen after the number (a
 # number in words ends at a word boundary), and ends a word; or a time travelled.
-TRIGGER = re.compile(rf"(?:\d|[\s-])(?:{UNIT})\b|(?:hour|minute)s?(?:['\u2019]s?)?\s+(?:"
-                     rf"{alternatives([*ROUTE_MEANS, *ROUTE_NOUNS])}|by|away|from|outside)\b")
+TRIGGER = re.compile(rf"(?:\d|[\s-])(?:{UNIT})\b|(?:hour|minute)s?(?:\s+and\s+a\s+half)?"
+                     rf"(?:['\u2019]s?)?\s+(?:"
+                     rf"{alternatives([*ROUTE_MEANS, *ROUTE_NOUNS])}|by|away|from|outside|up"
+                     rf"|down|along)\b|(?:hour|minute)s?(?:['\u2019]s?)?\s*[,.;:)]")
 
 
 # "the stage covered 109 miles from Paredes de Nava to Baltanas": the length of a way between
@@ -104,12 +116,29 @@ def find(view, finder) -> None:
         if fields is not None:
             finder.add(view, match, relation=RELATION, qualifier=_route_after(view, match),
                        **fields)
+    for match in WAY_UNSAID_PATTERN.finditer(view.text):
+        _a_way_from_the_town_before(view, finder, match)
     for match in TRAVEL_TIME_PATTERN.finditer(view.text):
         subject = finder.subject_before(view, match.start(), unnamed=True)
         reference = finder.located(view.mention(match["ref"]))
         if subject is not None and reference is not None and subject != reference:
             finder.add(view, match, relation=RELATION, subject=subject, reference=reference,
                        qualifier=" ".join(match["time"].split()))
+
+
+def _a_way_from_the_town_before(view, finder, match: re.Match) -> None:
+    if match["time"] is None:
+        fields = finder.measured_from_the_town_before(view, match)
+        if fields is not None:
+            finder.add(view, match, relation=RELATION,
+                       qualifier=" ".join(match["route"].lower().split()), **fields)
+        return
+    mention = view.mentions[int(re.match(SLOT, match.group())[1])]
+    subject = finder.located(mention)
+    far_end, _ = finder.town_named_before(view, match.start(), besides=mention.place)
+    if subject is not None and far_end is not None and far_end != subject:
+        finder.add(view, match, relation=RELATION, subject=subject, reference=far_end,
+                   qualifier=" ".join(match["time"].split()))
 
 
 def _route_after(view, match: re.Match) -> str | None:

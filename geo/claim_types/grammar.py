@@ -19,11 +19,13 @@ from geo.claims import (
     COMPASS_16,
     JUST_UNDER,
     NUMBER_WORDS,
+    NUMBERED_WAYS,
     PHRASING_WORDS,
     PLACE_NOUNS,
     PROXIMITY_WORDS,
     ROUTE_MEANS,
     ROUTE_NOUNS,
+    ROUTE_WAYS,
 )
 
 SLOT = r"\x01(\d+)\x02"
@@ -137,7 +139,9 @@ LOCATION_VERB = alternatives(PHRASING_WORDS["location_verbs"])
 PROXIMITY_AFTER_VERB = alternatives(PHRASING_WORDS["after_location_verb"])
 # "a 45-km drive", "300 km by road", "two hours on foot": a distance along a way.
 ROUTE = (rf"(?P<route>(?:{alternatives(ROUTE_NOUNS)})\b|by\s+(?:{alternatives(ROUTE_MEANS)})\b"
-         r"|on\s+foot\b)")
+         r"|on\s+foot\b"
+         rf"|(?:up|down|along)\s+(?:the\s+)?(?:(?:{alternatives(ROUTE_WAYS)})(?:[\s-]*\d+)?"
+         rf"|(?:{alternatives(NUMBERED_WAYS)})[\s-]*\d+)\b)")
 # "Kidal, about 300 km away by road", "about 100 km apart by road": the way, after the words.
 ROUTE_AFTER = re.compile(rf"\s*,?\s*{ROUTE}", re.IGNORECASE)
 # A part of a country as an adjective: "northern", "north-eastern", and in news also "north",
