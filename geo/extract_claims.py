@@ -694,7 +694,11 @@ class Finder:
             return True  # "this town lies near the border": the article's place
         end = view.slot_ends[max(slots)]
         if view.mentions[max(slots)].mention.dateline:  # "HUDSON -- Officials in central
-            return _AFTER_DATELINE.fullmatch(view.text, end, start) is not None  # Illinois"
+            # Illinois"; "FORT SMITH, Ark. - This city on the Oklahoma line": the dateline's
+            # town by its anaphor
+            return (_AFTER_DATELINE.fullmatch(view.text, end, start) is not None
+                    or ANAPHOR_BEFORE.search(view.text, max(end, start - ANAPHOR_REACH),
+                                             start) is not None)
         return SUBJECT_GAP.fullmatch(view.text, end, start) is not None
 
     def home_of(self, key: str) -> str | None:
@@ -875,6 +879,15 @@ class Finder:
     def _at_home(self, place) -> bool:
         return country_of(place) == self.home_country
 
+    def town_meant(self):
+        """The place "this city", "the town" stands for: the article's focus, or where that is
+        no town ("FORT SMITH, Ark. - This city on the Oklahoma line has asked Sequoyah County"),
+        the dateline's town, if any."""
+        if self.focus is None or self.focus.place.kind == "city":
+            return self.focus
+        return next((m for m in self.mentions if m.mention.dateline
+                     and m.place.kind == "city"), self.focus)
+
     def subject_before(self, view: SentenceView, view_offset: int,
                        outlines: bool | str = False, unnamed: bool = False) -> Target | None:
         """The nearest place mentioned before the claim's words, as a point (an admin unit's
@@ -897,7 +910,8 @@ class Finder:
         anaphor = ANAPHOR_BEFORE.search(view.text, max(0, view_offset - ANAPHOR_REACH),
                                         view_offset)
         if anaphor and not _APPOSITION_END.search(view.text, 0, anaphor.start()):
-            return as_target(self.focus) if self.focus is not None else None
+            town = self.town_meant()
+            return as_target(town) if town is not None else None
         thing = _unnamed_subject(view, view_offset) if unnamed else None
         if thing is not None:
             return thing
@@ -1177,7 +1191,8 @@ class Finder:
         if match.groupdict().get("capital"):
             return self._capital_of(view, subject)
         if match.groupdict().get("anaphor_ref"):  # "80 km west of the city": the article's town
-            town = located(self.focus) if self.focus is not None else None
+            meant = self.town_meant()
+            town = located(meant) if meant is not None else None
             if town is not None and town == subject:
                 # "CHRISTCHURCH - ... a quake centred near Lyttelton, about ten kilometres
                 # south-east of the city": the event made Lyttelton the focus; the city is

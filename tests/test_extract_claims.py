@@ -1712,3 +1712,23 @@ def test_a_way_or_a_time_from_the_town_before_is_unverifiable(pipeline, text, wa
 def test_a_time_that_is_no_way_is_no_claim(pipeline):
     assert [c for c, _ in claims_in(pipeline, "LAREDO — San Antonio, two hours, was hit.")
             if c.relation is Relation.DISTANCE] == []
+
+
+def test_this_city_is_the_dateline_s_town_when_the_focus_is_no_town(pipeline):
+    # West Wendover, Nevada, lies on the Utah line; Tooele County, Utah, is what the sentence
+    # is about besides.
+    found = [(c.subject.label, v.status) for c, v in claims_in(
+        pipeline, "WEST WENDOVER, Nev. — This city on the Utah line has asked Tooele County, "
+                  "Utah, to share the cost.") if c.relation is Relation.PROXIMITY]
+    assert found == [("West Wendover", Status.CONSISTENT)]
+
+
+def test_the_county_just_named_is_the_one_whose_neighbours_a_list_names(pipeline):
+    # Dane County, Wisconsin, borders Rock County, not Milwaukee County: named just before, and
+    # called "the county" in the sentence, Dane's neighbours are meant, so Milwaukee is wrong.
+    found = _county_neighbours(
+        pipeline, "Dane County Public Health will hold clinics in Madison and Verona, a "
+                  "spokeswoman said. The county received 30,000 doses, and residents of "
+                  "neighboring Rock and Milwaukee counties will not be turned away.")
+    assert found == [("Dane County", "Rock County", Status.CONSISTENT),
+                     ("Dane County", "Milwaukee County", Status.INCONSISTENT)]

@@ -224,9 +224,13 @@ def test_more_ways_counties_neighbour(pipeline, text, pairs):
     # Harris County, Texas, borders Fort Bend County; Dallas County lies some 350 km north.
     ("Flooding hit Harris County on Monday. Officials said rain also fell in neighboring "
      "Fort Bend County.", Status.CONSISTENT),
-    # The article's county is the likely neighbour, not a sure one: no false alarm.
+    # Named just before, with nothing between, the article's county is the one meant.
     ("Flooding hit Harris County on Monday. Officials said rain also fell in neighboring "
-     "Dallas County.", Status.UNVERIFIABLE),
+     "Dallas County.", Status.INCONSISTENT),
+    # With a town of another county named between, it is the likely neighbour, not a sure one:
+    # no false alarm (Williamson County borders Travis County, Austin's).
+    ("Flooding hit Harris County on Monday. In Austin, officials said rain also fell in "
+     "neighboring Williamson County.", Status.UNVERIFIABLE),
 ])
 def test_a_neighbour_of_the_county_the_article_is_about(pipeline, text, status):
     ((claim, verdict),) = claims_in(pipeline, text)

@@ -570,15 +570,39 @@ def _each_member(view, finder, match: re.Match, reference, members: list,
                 if home is None or _named_only_in(finder, home, listed):
                     continue
             doubts += _whose_neighbour(before, home)
-            if before is None and _is_county(home):
+            if before is None and _is_county(home) and not _just_named(view, finder, home,
+                                                                       match):
                 # a county's neighbours are many and close: the one the article is about is
-                # the likely one, not a sure one
+                # the likely one, not a sure one, unless the words have just named it
                 doubts.append(f"whose neighbour: {home.describe()}'s (the county the article "
                               "is about) or another's?")
         other = reference or before or home or _county_before(view, match, members)
         target = _in_the_state_of(view, finder, member, target, other)
         _add(view, finder, match, *((target, other) if member_first else (other, target)),
              doubts=doubts, member=member)
+
+
+# How close before a county's implied neighbour the county must be named to be the one meant
+# ("Tarrant County Public Health will hold clinics in Arlington, Fort Worth and Hurst, a
+# spokeswoman said. The county received 42,000 doses, and residents of neighboring Parker ...",
+# with only its own towns between).
+JUST_NAMED_CHARS = 300
+
+
+def _just_named(view, finder, area, match: re.Match) -> bool:
+    """Whether the words name `area` (a county's target) shortly before `match`, with no town
+    of another county nor another county named between ("Flooding hit Harris County. In
+    Austin, officials said neighboring Williamson County" is Travis County's neighbour)."""
+    start = view.original_offset(match.start())
+    before = [m for m in finder.mentions if start - JUST_NAMED_CHARS <= m.start < start]
+    last = max((k for k, m in enumerate(before) if finder.area_key(m) == area.area),
+               default=None)
+    if last is None:
+        return False
+    return not any(
+        (m.place.kind == "city" and admin_areas.county_holding(m.place) not in (None, area.area))
+        or (m.place.kind == "admin2" and finder.area_key(m) != area.area)
+        for m in before[last + 1:])
 
 
 def _in_the_state_of(view, finder, member, target, other):
