@@ -256,8 +256,11 @@ class _Context:
         for other, named_by in self.settled:
             if other.id == candidate.id or named_by == words:
                 continue
-            if is_state and (other.country_code, other.admin1) == (candidate.country_code,
-                                                                   candidate.name):
+            if (is_state and (other.country_code, other.admin1) == (candidate.country_code,
+                                                                    candidate.name)) or (
+                    candidate.kind == "country" and other.country_code == candidate.country_code):
+                # "BRAZZAVILLE - Congo said": the country that holds a town the article is
+                # sure of
                 near = close = True
                 break
             if _meridian_km(candidate.lat, other.lat) > reach:

@@ -1198,12 +1198,15 @@ def test_a_border_with_an_ambiguous_country_is_the_one_the_subject_has(pipeline,
     assert {verdict.claim.reference.a_adm0_a3, verdict.claim.reference.b_adm0_a3} == {"COD", "UGA"}
 
 
-def test_a_border_with_either_of_two_countries_is_in_doubt(pipeline):
+def test_a_border_with_either_of_two_countries_is_the_likelier_s(pipeline):
     # Bangui lies on the Ubangi, the Central African Republic's border with the Democratic
-    # Republic of the Congo; the Republic of the Congo borders the country too.
+    # Republic of the Congo, which "Congo" alone names first (the Republic of the Congo
+    # borders the country too, 400 km away).
     (verdict,) = [v for c, v in claims_in(pipeline, "Bangui lies on the border with Congo.")
                   if c.relation is Relation.PROXIMITY]
-    assert verdict.status is Status.UNVERIFIABLE and "Congo" in verdict.reason
+    assert verdict.status is Status.CONSISTENT
+    assert {verdict.claim.reference.a_adm0_a3, verdict.claim.reference.b_adm0_a3} == {"CAF",
+                                                                                    "COD"}
 
 
 # Kassala lies some 25 km from Eritrea; Lomé on Togo's border with Ghana; Aqaba a few km
@@ -1732,3 +1735,11 @@ def test_the_county_just_named_is_the_one_whose_neighbours_a_list_names(pipeline
                   "neighboring Rock and Milwaukee counties will not be turned away.")
     assert found == [("Dane County", "Rock County", Status.CONSISTENT),
                      ("Dane County", "Milwaukee County", Status.INCONSISTENT)]
+
+
+def test_the_congo_of_the_dateline_s_town_neighbours_uganda(pipeline):
+    # Beni lies in the Democratic Republic of the Congo, which borders Uganda; the Republic of
+    # the Congo does not.
+    assert neighbours_in(pipeline, "BENI, Congo (Reuters) - Health workers in this city began "
+                                   "vaccinating. Fighters cross from neighbouring Uganda.") == [
+        ("COD", "UGA", Status.CONSISTENT)]
