@@ -1281,8 +1281,9 @@ def _find_other_readings(view: SentenceView, target: Target, small: bool = False
     mention, chosen = mentions[0], mentions[0].place
     readings = []
     for candidate in mention.mention.candidates:
-        credible = _elsewhere(candidate, chosen) and (
-            _credible(candidate) or (small and candidate.match == "name"))
+        credible = (_elsewhere(candidate, chosen) and (
+            _credible(candidate) or (small and candidate.match == "name"))) or _a_twin(
+            candidate, chosen)
         other = _as_target(candidate, target) if credible else None
         if other is not None:
             readings.append((f"{mention.mention.text} ({_where(chosen, candidate)} or "
@@ -1294,6 +1295,25 @@ def _find_other_readings(view: SentenceView, target: Target, small: bool = False
                 readings.append((f"{mention.mention.text} ({_where(chosen)} or {name}?)",
                                  other, None))
     return readings
+
+
+# How far apart two villages of one name in one first-level unit must be to be two readings.
+TWIN_APART_KM = 25.0
+
+
+def _a_twin(candidate, chosen) -> bool:
+    """Whether `candidate` is a village of the chosen one's name, as big or nearly, in the
+    same first-level unit: what says which unit a town is in cannot tell the two apart
+    ("LA GLORIA, Mexico - this hamlet in the mountains of Veracruz state": two La Glorias of
+    Veracruz, 100 km apart)."""
+    if not (candidate.kind == chosen.kind == "city" and candidate.match == chosen.match == "name"
+            and candidate.id != chosen.id and candidate.country_code == chosen.country_code
+            and candidate.admin1 == chosen.admin1
+            and (chosen.population or 0) < CREDIBLE_NAME_POPULATION):
+        return False
+    if 2 * (candidate.population or 0) < (chosen.population or 0):
+        return False
+    return great_circle_km(candidate.lat, candidate.lon, chosen.lat, chosen.lon) > TWIN_APART_KM
 
 
 def _credible(candidate) -> bool:
@@ -1364,6 +1384,8 @@ def _where(place, other=None) -> str:
     same country ("Benton County, Arkansas"), else its country."""
     if (other is not None and place.country_code == other.country_code and place.admin1
             and place.kind != "country"):
+        if place.admin1 == other.admin1 and place.admin2:  # two of one name in one unit
+            return f"{place.name}, {place.admin2}, {place.admin1}"
         return f"{place.name}, {place.admin1}"
     try:
         country = base_layers.country(place.country_code).name

@@ -472,9 +472,21 @@ def _with_units_after_towns(mentions: Sequence[Mention], text: str) -> Sequence[
     read = list(mentions)
     for i in range(1, len(read)):
         town, unit = read[i - 1], read[i]
-        if not _COMMA.fullmatch(text, town.end, unit.start) \
-                or unit.candidates[0].kind in ("admin1", "country"):
-            continue  # "Toluca, in central Mexico" is the country, not the State of México
+        between = _COMMA.fullmatch(text, town.end, unit.start)
+        if not between:
+            continue
+        top = unit.candidates[0]
+        if top.kind in ("admin1", "country"):
+            if town.candidates[0].kind != "city" or "in" not in between.group().split():
+                continue  # "Oregon, Washington, Pennsylvania": a list, maybe of units
+            # "Toluca, in central Mexico" is the country, not the State of México; and
+            # "Wilmington, in southern Vermont" the town in it, not New York's
+            inside = tuple(c for c in town.candidates if c.kind == "city"
+                           and c.country_code == top.country_code
+                           and (top.kind == "country" or c.admin1 == top.name))
+            if inside and inside != town.candidates:
+                read[i - 1] = dataclasses.replace(town, candidates=inside)
+            continue
         held = {c.admin1 for c in town.candidates if c.kind == "city" and c.admin1}
         units = [c for c in unit.candidates if c.kind == "admin1" and c.name in held]
         if units:

@@ -1743,3 +1743,21 @@ def test_the_congo_of_the_dateline_s_town_neighbours_uganda(pipeline):
     assert neighbours_in(pipeline, "BENI, Congo (Reuters) - Health workers in this city began "
                                    "vaccinating. Fighters cross from neighbouring Uganda.") == [
         ("COD", "UGA", Status.CONSISTENT)]
+
+
+def test_a_town_said_to_be_in_a_state_is_the_one_there(pipeline):
+    # Wilmington, Vermont, not the larger Wilmington of North Carolina or Delaware.
+    assert [(c.subject.label, v.status) for c, v in claims_in(
+        pipeline, "In Wilmington, in southern Vermont, the river tore through downtown.")
+        if c.relation is Relation.CONTAINMENT] == [("Wilmington", Status.CONSISTENT)]
+
+
+def test_two_villages_of_one_name_in_one_state_leave_an_end_in_doubt(pipeline):
+    # Veracruz holds two La Glorias some 100 km apart; Mexico City lies about 200 km west of
+    # the one near Perote, 290 km from the other: not called wrong on a guess between them.
+    found = [(v.status, v.reason) for c, v in claims_in(
+        pipeline, "LA GLORIA, Mexico - Villagers in this corner of Veracruz state fell ill "
+                  "before Mexico City, about 200 km to the west, raised the alarm.")
+        if c.relation is Relation.DIRECTION]
+    assert len(found) == 1 and found[0][0] is Status.UNVERIFIABLE
+    assert "Perote" in found[0][1]
