@@ -232,15 +232,23 @@ def lowered(text: str) -> str:
         letter.lower() if letter.isascii() else letter for letter in text)
 
 
+# A place a sentence names by what it is, not by its name: "The town lies near the border",
+# "this border village".
+_ANAPHOR_WORDS = re.compile(rf"\b(?:this|the)\s+(?:[\w-]+\s+){{0,2}}?"
+                            rf"(?:{alternatives(ANAPHOR_NOUNS)})\b")
+
+
 def _sentences_with(pattern: re.Pattern[str], text: str, starts: Sequence[int]
                     ) -> Iterator[Sentence]:
-    """The sentences of `text` that hold a mention (one of `starts`) and in which `pattern`
-    finds something in the lowered text: the others hold no claim and name no part of a
-    country, and the search skips them (about half of a news article's text)."""
+    """The sentences of `text` that hold a mention (one of `starts`), or a place called by what
+    it is ("this border town"), and in which `pattern` finds something in the lowered text: the
+    others hold no claim and name no part of a country, and the search skips them (about half
+    of a news article's text)."""
     lower = lowered(text)
     for sentence in sentences(text):
         at = bisect.bisect_left(starts, sentence.start)
-        if at < len(starts) and starts[at] < sentence.end \
+        if ((at < len(starts) and starts[at] < sentence.end)
+                or _ANAPHOR_WORDS.search(lower, sentence.start, sentence.end)) \
                 and pattern.search(lower, sentence.start, sentence.end):
             yield sentence
 
@@ -670,7 +678,7 @@ class Finder:
         lower = lowered(self.text)
         for sentence in _sentences_with(_ANY_TRIGGER, self.text, starts):
             view = SentenceView(sentence, self.mentions, starts)
-            if view.mentions:
+            if view.mentions or self.focus is not None:
                 for claim_type in CLAIM_TYPES:
                     if claim_type.TRIGGER.search(lower, sentence.start, sentence.end):
                         claim_type.find(view, self)

@@ -1761,3 +1761,15 @@ def test_two_villages_of_one_name_in_one_state_leave_an_end_in_doubt(pipeline):
         if c.relation is Relation.DIRECTION]
     assert len(found) == 1 and found[0][0] is Status.UNVERIFIABLE
     assert "Perote" in found[0][1]
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    # "this": the dateline's town. Nogales lies on the Mexican border; a border town is never
+    # called wrong (its border may be one inside its country), so Madrid is only in doubt.
+    ("NOGALES, Ariz. (AP) - Trucks lined up for miles in this border town on Monday.",
+     Status.CONSISTENT),
+    ("MADRID - Police in this border town said so.", Status.UNVERIFIABLE),
+])
+def test_this_border_town_is_the_dateline_s(pipeline, text, status):
+    assert [v.status for c, v in claims_in(pipeline, text)
+            if c.relation is Relation.PROXIMITY] == [status]

@@ -58,6 +58,11 @@ LOCATED_PATTERN = LazyPattern(
 BORDER_PLACE_PATTERN = LazyPattern(
     rf"(?<=\x02)\s*,?\s*(?:(?:is|was)\s+)?(?:a|the)\s+(?:(?-i:[a-z]+)\s+)?(?:{SLOT}\s+)?"
     rf"(?P<ref>border|frontier)\s+{PLACE_NOUN}\b", re.IGNORECASE)
+# "KILIS, Turkey - Rockets struck this Turkish border town", "this border village": the same of
+# the town the report is filed from (Finder.town_meant).
+THIS_BORDER_PLACE_PATTERN = LazyPattern(
+    rf"\bthis\s+(?:(?-i:[a-z]+)\s+)?(?:{SLOT}\s+)?(?P<ref>border|frontier)\s+{PLACE_NOUN}\b",
+    re.IGNORECASE)
 # "the border town of Kailahun", "the Turkish border city of Kilis": the same, the place after.
 BORDER_PLACE_OF_PATTERN = LazyPattern(
     rf"\b(?:the|a)\s+(?:{SLOT}\s+)?(?P<ref>border)\s+{PLACE_NOUN}\s+(?:of\s+)?"
@@ -100,6 +105,13 @@ def find(view, finder) -> None:
             _near(view, finder, match, " ".join(match["word"].lower().split()))
     for match in BORDER_PLACE_PATTERN.finditer(view.text):
         _near(view, finder, match, DEFAULT_PROXIMITY_WORD, doubts=[_WHICH_BORDER])
+    for match in THIS_BORDER_PLACE_PATTERN.finditer(view.text):
+        here = finder.town_meant()
+        subject = finder.located(here) if here is not None and here.place.kind == "city" else None
+        reference = finder.reference(view, match, subject) if subject is not None else None
+        if reference is not None:
+            finder.add(view, match, subject=subject, relation=RELATION, reference=reference,
+                       qualifier=DEFAULT_PROXIMITY_WORD, doubts=[_WHICH_BORDER])
     for match in BORDER_PLACE_OF_PATTERN.finditer(view.text):
         subject = finder.located(view.mention(match["subject"]))
         reference = finder.reference(view, match, subject) if subject is not None else None
