@@ -1287,11 +1287,14 @@ def _find_other_readings(view: SentenceView, target: Target, small: bool = False
     if not mentions or max(m.confidence for m in mentions) >= SETTLED_CONFIDENCE:
         return []
     mention, chosen = mentions[0], mentions[0].place
+    # whether the sentence names the first-level unit the chosen place is in
+    unit_named = any(m.place.kind == "admin1" and m.place.country_code == chosen.country_code
+                     and m.place.name == chosen.admin1 for m in view.mentions)
     readings = []
     for candidate in mention.mention.candidates:
         credible = (_elsewhere(candidate, chosen) and (
             _credible(candidate) or (small and candidate.match == "name"))) or _a_twin(
-            candidate, chosen)
+            candidate, chosen, unit_named)
         other = _as_target(candidate, target) if credible else None
         if other is not None:
             readings.append((f"{mention.mention.text} ({_where(chosen, candidate)} or "
@@ -1309,14 +1312,15 @@ def _find_other_readings(view: SentenceView, target: Target, small: bool = False
 TWIN_APART_KM = 25.0
 
 
-def _a_twin(candidate, chosen) -> bool:
-    """Whether `candidate` is a village of the chosen one's name, as big or nearly, in the
-    same first-level unit: what says which unit a town is in cannot tell the two apart
-    ("LA GLORIA, Mexico - this hamlet in the mountains of Veracruz state": two La Glorias of
-    Veracruz, 100 km apart)."""
+def _a_twin(candidate, chosen, unit_named: bool) -> bool:
+    """Whether `candidate` is a village of the chosen one's name, as big or nearly, in its
+    country, and in its first-level unit where the sentence names that (`unit_named`): what
+    says which unit or country a village is in cannot tell the two apart ("LA GLORIA, Mexico
+    - this hamlet in the mountains of Veracruz state": two La Glorias of Veracruz, 100 km
+    apart; "La Gloria, a hamlet in eastern Mexico": a dozen)."""
     if not (candidate.kind == chosen.kind == "city" and candidate.match == chosen.match == "name"
             and candidate.id != chosen.id and candidate.country_code == chosen.country_code
-            and candidate.admin1 == chosen.admin1
+            and (candidate.admin1 == chosen.admin1 or not unit_named)
             and (chosen.population or 0) < CREDIBLE_NAME_POPULATION):
         return False
     if 2 * (candidate.population or 0) < (chosen.population or 0):

@@ -87,9 +87,10 @@ def test_a_weather_bulletin_s_place_or_measure(pipeline):
     # Xizang holds Lhasa: "about 400 km from Lhasa" is about a place in it (Dingri county).
     ("A 5.2-magnitude earthquake jolted Dingri county in Xigaze, southwest China's Xizang "
      "Autonomous Region, about 400 km from Lhasa.", "holds Lhasa"),
-    # The gazetteer's La Gloria lies in the State of México; the text's is in Veracruz.
+    # The gazetteer's La Gloria lies in the State of México; the text's is in Veracruz (the
+    # doubt names Veracruz: where the words put it, or a twin's state).
     ("MEXICO CITY - Investigators are focusing on La Gloria, a village near Perote in Veracruz "
-     "state about 200 km east of Mexico City.", "though the words put it in Veracruz"),
+     "state about 200 km east of Mexico City.", "Veracruz"),
     # Mayon Volcano, which geo does not know, stands between Manila and the claim.
     ("Classes remain suspended in Legazpi City, a 10-hour bus ride from Manila, as Mayon "
      "Volcano, about 15 km north-west of the city, continues to spew lava.",

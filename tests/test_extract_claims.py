@@ -1773,3 +1773,20 @@ def test_two_villages_of_one_name_in_one_state_leave_an_end_in_doubt(pipeline):
 def test_this_border_town_is_the_dateline_s(pipeline, text, status):
     assert [v.status for c, v in claims_in(pipeline, text)
             if c.relation is Relation.PROXIMITY] == [status]
+
+
+def test_a_small_town_on_its_own_country_s_border_may_be_one_across_it(pipeline):
+    # Piney, Manitoba, lies by the US border; the gazetteer knows only small Pineys elsewhere,
+    # none on a border of the United States: in doubt, not wrong.
+    (verdict,) = [v for c, v in claims_in(pipeline, "The town of Piney, on the U.S. border, "
+                                                    "flooded.")
+                  if c.relation is Relation.PROXIMITY]
+    assert verdict.status is Status.UNVERIFIABLE and "Piney" in verdict.reason
+
+
+def test_a_village_of_many_namesakes_in_its_country_leaves_an_end_in_doubt(pipeline):
+    # Mexico has a dozen villages called La Gloria; the sentence names no state.
+    found = [v.status for c, v in claims_in(
+        pipeline, "MEXICO CITY (AP) - The first case was a boy from La Gloria, a hamlet about "
+                  "120 miles east of the capital.") if c.relation is Relation.DIRECTION]
+    assert found in ([Status.UNVERIFIABLE], [Status.CONSISTENT])

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from geo import admin_areas
+from geo import admin_areas, base_layers
 from geo.claim_types.grammar import (
     BORDER,
     LIST,
@@ -33,8 +33,10 @@ from geo.claims import (
     Tolerance,
 )
 from geo.measure import Measurement, from_subject
+from geo.resolve import CREDIBLE_NAME_POPULATION, SETTLED_CONFIDENCE
 from geo.targets import (
     AdminBorderTarget,
+    CountryBordersTarget,
     StateBorderTarget,
     StateLinesTarget,
     Target,
@@ -184,7 +186,48 @@ def _near(view, finder, match: re.Match, word: str, doubts=()) -> None:
     reference = finder.reference(view, match, subject)
     if reference is not None:
         finder.add(view, match, subject=subject, relation=RELATION, reference=reference,
-                   qualifier=word, doubts=doubts)
+                   qualifier=word, doubts=[*doubts, *_across_its_own_border(
+                       view, finder, match, subject, reference)])
+
+
+def _across_its_own_border(view, finder, match: re.Match, subject, reference) -> list[str]:
+    """The doubt of "Emerson, on the U.S. border" read as a town of the United States, on its
+    own country's border, when a town of the name lies in another country: the words may put
+    it across the border (Emerson, Manitoba)."""
+    named = [view.mention(slot) for slot in re.findall(SLOT, match["ref"])]
+    if not isinstance(reference, CountryBordersTarget) or len(named) != 1 \
+            or finder.country_code(named[0]) not in subject.country_codes:
+        return []
+    mentions = view.mentions_of(subject)
+    if not mentions:
+        return []
+    place = mentions[0].place
+    across = next((c for c in mentions[0].mention.candidates if c.kind == "city"
+                   and c.country_code not in (None, place.country_code)
+                   and _neighbours(c.country_code, place.country_code)), None)
+    if across is None:
+        small = (place.population or 0) < CREDIBLE_NAME_POPULATION
+        if small and max(m.confidence for m in mentions) < SETTLED_CONFIDENCE:
+            # "The town of Emerson, on the U.S. border": Emerson, Manitoba, which the
+            # gazetteer lacks, rather than one of the small Emersons of the United States
+            return [f"{mentions[0].mention.text}: a small town taken on little evidence, on "
+                    "its own country's border, or one across it that geo does not know?"]
+        return []
+    try:
+        where = f"{across.name}, {base_layers.country(across.country_code).name}"
+    except base_layers.UnknownCountry:
+        where = across.name
+    return [f"{mentions[0].mention.text}: a town on its own country's border, or {where}, "
+            "across it?"]
+
+
+def _neighbours(a: str | None, b: str | None) -> bool:
+    """Whether two countries (ISO codes) share a land border."""
+    try:
+        base_layers.border(base_layers.adm0_a3(a), base_layers.adm0_a3(b))
+    except (base_layers.NoSharedBorder, base_layers.UnknownCountry):
+        return False
+    return True
 
 
 def _subject_next_to(view, finder, match: re.Match, outlines: bool = False):
