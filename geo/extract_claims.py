@@ -887,14 +887,16 @@ class Finder:
     def _at_home(self, place) -> bool:
         return country_of(place) == self.home_country
 
-    def town_meant(self):
+    def town_meant(self, before: int | None = None):
         """The place "this city", "the town" stands for: the article's focus, or where that is
-        no town ("FORT SMITH, Ark. - This city on the Oklahoma line has asked Sequoyah County"),
-        the dateline's town, if any."""
+        no town, the last town named before the words (at `before` in the text, else the
+        dateline's): "FORT SMITH, Ark. - This city on the Oklahoma line has asked Sequoyah
+        County", "KYIV - Russian forces shelled Vovchansk. The town lies about 5 km from"."""
         if self.focus is None or self.focus.place.kind == "city":
             return self.focus
-        return next((m for m in self.mentions if m.mention.dateline
-                     and m.place.kind == "city"), self.focus)
+        towns = [m for m in self.mentions if m.place.kind == "city"
+                 and (m.start < before if before is not None else m.mention.dateline)]
+        return towns[-1] if towns else self.focus
 
     def subject_before(self, view: SentenceView, view_offset: int,
                        outlines: bool | str = False, unnamed: bool = False) -> Target | None:
@@ -918,7 +920,7 @@ class Finder:
         anaphor = ANAPHOR_BEFORE.search(view.text, max(0, view_offset - ANAPHOR_REACH),
                                         view_offset)
         if anaphor and not _APPOSITION_END.search(view.text, 0, anaphor.start()):
-            town = self.town_meant()
+            town = self.town_meant(view.original_offset(anaphor.start()))
             return as_target(town) if town is not None else None
         thing = _unnamed_subject(view, view_offset) if unnamed else None
         if thing is not None:
@@ -976,6 +978,8 @@ class Finder:
         if at and qualifies(view.mentions[at - 1], mention) and _LIST_COMMA.fullmatch(
                 view.text, view.slot_ends[at - 1], view.slot_positions[at]):
             mention = view.mentions[at - 1]  # "Cheyenne, Wyoming, about 100 miles away"
+        if match.groupdict().get("verb_far") and mention.place.kind != "city":
+            return None  # "Niger lies about 80 km to the north": a country, seen from a town
         subject = located(mention)
         far_end, other_far_ends = self.town_named_before(view, match.start(),
                                                          besides=mention.place)

@@ -187,11 +187,8 @@ def tokens(text: str) -> tuple[list[int], list[int], list[str]]:
 # A word opens a sentence when the last character before it, other than spaces, quotes and
 # brackets, ends one, or when there is none within 12 characters. The positions where such
 # openings can start are found in one search: after an ending (or the text's start) and the
-# spaces, quotes and brackets that follow it, or after 12 or more of those. A dateline's
-# spaced hyphen ends it as a dash would ("COLOMBO - In Jaffna", "(AP) -- The"), not a list's
-# ("three board members - Brad Krivohlavek").
-_OPENING = re.compile("(?:^|[.!?\n:;\u2014\u2013]|(?<=[A-Z)])[ \t]--?(?=[ \t]))"
-                      "[ \t\"'\u201c\u2018(]*"
+# spaces, quotes and brackets that follow it, or after 12 or more of those.
+_OPENING = re.compile("(?:^|[.!?\n:;\u2014\u2013])[ \t\"'\u201c\u2018(]*"
                       "|[ \t\"'\u201c\u2018(]{12,}")
 
 
@@ -200,6 +197,11 @@ def _sentence_initial(text: str, starts: list[int]) -> list[bool]:
     openings = {match.end() for match in _OPENING.finditer(text)}
     return [start in openings for start in starts]
 
+
+# A dateline's spaced hyphen, right before a word: "COLOMBO - In Jaffna" opens a sentence for
+# the word "In" (no first name), though not for "Reading" ("PHILADELPHIA (AP) - Reading got 10
+# inches": an everyday word there is read as mid-sentence, as before).
+_AFTER_A_DATELINE_DASH = re.compile(r"(?<=[A-Z)])[ \t]--?[ \t]+\Z")
 
 # Abbreviations that start a place name and keep their dot: "St. Petersburg", "Mt. Airy".
 NAME_ABBREVIATIONS = {"st", "ste", "mt", "ft", "pt"}
@@ -665,7 +667,8 @@ class Recogniser:
         kind, named = None, ()
         after = j + 1
         if (after < len(reading.words) and reading.words[after] in UNIT_TYPES_AFTER
-                and reading.spaced(j, after)):
+                and reading.spaced(j, after) and candidates[0].kind != "country"):
+            # not "Mexico state oil company", "Lebanon state news agency"
             kind = "unit"
             named = self.candidates(_key(f"{reading.surface(i, j)} {reading.lowers[after]}"))
         elif (i >= 3 and reading.lowers[i - 3] == "the" and reading.spaced(i - 3, i - 2)
@@ -723,8 +726,9 @@ class Recogniser:
             return False
         if _dateline(reading, i, j):
             return True
-        if text[mention.start - 1:mention.start] == "(" and AGENCY_AFTER.match(text, mention.end):
-            return False
+        if text[mention.start - 1:mention.start] == "(" and AGENCY_AFTER.match(
+                text, mention.end) and best.kind not in ("country", "admin1"):
+            return False  # but "SAN JOSE (Costa Rica) -" names the country
         if _disease_name().match(text, mention.start):
             return False
         if (j + 1 < len(lowers) and capitalised[j + 1] and reading.spaced(j, j + 1)
@@ -806,7 +810,8 @@ class Recogniser:
         """Whether word k reads as a first name: opening a sentence, "In" and "Will" are the
         words, not the names."""
         return (self.words.is_first_name(reading.words[k])
-                and not (reading.sentence_initial[k] and reading.lowers[k]
+                and not ((reading.sentence_initial[k] or _AFTER_A_DATELINE_DASH.search(
+                    reading.text, 0, reading.starts[k])) and reading.lowers[k]
                          in FUNCTION_WORD_FIRST_NAMES))
 
     def _as_metonym(self, text: str, mention: Mention) -> Mention:

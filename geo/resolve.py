@@ -496,14 +496,15 @@ def _with_units_after_towns(mentions: Sequence[Mention], text: str) -> Sequence[
 
 def _towns_of_datelines(mentions: Sequence[Mention]) -> Sequence[Mention]:
     """"MISSOULA, Mont. - ... south of Missoula ... the Ravalli County Fairgrounds": a report is
-    filed from a town, so the words of its dateline are a town throughout the article, not the
-    county named after it that the other counties named would favour; unless other words say
-    it is a unit ("Washington state")."""
+    filed from a town, so the words of its dateline are no county named after it, which the
+    other counties named would favour, anywhere in the article; unless other words say it is a
+    unit. (A state or country of its name stays: "WASHINGTON (AP) - ... Olympia, Washington".)"""
     towns = {m.text.casefold() for m in mentions
              if m.dateline and any(c.kind == "city" for c in m.candidates)}
     if not towns:
         return mentions
-    return [dataclasses.replace(m, candidates=tuple(c for c in m.candidates if c.kind == "city"))
+    return [dataclasses.replace(m, candidates=tuple(c for c in m.candidates
+                                                    if c.kind != "admin2"))
             if m.text.casefold() in towns and m.kind_said is None
             and any(c.kind == "city" for c in m.candidates) else m
             for m in mentions]

@@ -411,6 +411,11 @@ def _across_the_line(view, finder, match: re.Match) -> None:
         other, doubts = _area(finder, view.mention(match["from"])), []
     elif before:  # "in Montgomery County and in Christian County, Ky., just across the line"
         other, doubts = before[-1], []
+        others = [area for area in before[:-1] if area != other]
+        if others:  # "Hamilton County and Butler County, and Kenton County, Ky., across the
+            # Ohio River": across from either
+            doubts = [f"across the line from {other.describe()} or "
+                      f"{' or '.join(area.describe() for area in others)}?"]
     else:
         other, doubts = _the_area_meant(view, finder, "county")
         if other is not None:  # "Johnson County, Kan., just across the state line" from
@@ -599,17 +604,21 @@ def _just_named(view, finder, area, match: re.Match) -> bool:
                default=None)
     if last is None:
         return False
+    state = admin_areas.state_key_of(area.area)
     return not any(
         (m.place.kind == "city" and admin_areas.county_holding(m.place) not in (None, area.area))
         or (m.place.kind == "admin2" and finder.area_key(m) != area.area)
+        # "Flooding hit Harris County. The storm moved into Louisiana, where neighboring ..."
+        or (m.place.kind in ("admin1", "country") and finder.area_key(m) != state)
         for m in before[last + 1:])
 
 
 def _in_the_state_of(view, finder, member, target, other):
-    """A county named as another's neighbour without its state is the one of its name in the
-    other's state, where there is one: "Broome County officials asked neighboring Tioga
-    County" (New York's, in an article that also names Tioga County, Pennsylvania's
-    neighbour); not "Tioga County, Pa.", whose state the text gives."""
+    """A county named as another's neighbour without its state, read as one that is not, is the
+    one of its name in the other's state, where there is one: "Broome County officials asked
+    neighboring Tioga County" (New York's, in an article that also names Tioga County,
+    Pennsylvania's neighbour); not "Tioga County, Pa.", whose state the text gives, nor
+    "Wyandotte County and neighboring Jackson County" (Missouri's, which borders it)."""
     if not (_is_county(target) and _is_county(other)) or admin_areas.state_key_of(
             target.area) == admin_areas.state_key_of(other.area):
         return target
@@ -617,6 +626,8 @@ def _in_the_state_of(view, finder, member, target, other):
     after = view.mentions[at + 1] if at is not None and at + 1 < len(view.mentions) else None
     if after is not None and finder.qualifies(member, after) and _QUALIFYING_GAP.fullmatch(
             finder.text, member.end, after.start):
+        return target
+    if admin_areas.shared_boundary_km(target.area, other.area) > 0:
         return target
     return _county_in_state_of(member, other) or target
 

@@ -65,7 +65,9 @@ TOWN_REACH_KM = 10.0
 _PART_ALONE = r"(?:north|south)[\s-]?(?:east|west)|north|south|east|west|centre|center"
 _EDGE = r"(?:coast|tip|edge|shore|end)"
 # The subject's own country ("in the north of the kingdom") or US state ("the state's south").
-_OWN_AREA = r"country|state|kingdom|nation|republic"
+# Not "republic" nor "nation": "Mirny, in the west of the republic" (Yakutia's), "in the
+# northeastern corner of the nation" (the Navajo Nation's) name units of a country.
+_OWN_AREA = r"country|state|kingdom"
 IN_REGION_PATTERN = LazyPattern(
     rf"\bin\s+(?:{PART}\s+{named_slot('country')}"
     rf"|the\s+(?:(?:{PART_QUALIFIER})\s+)?(?:{PART_NOUN})(?:\s+corner)?\s+of\s+(?:the\s+)?"
@@ -85,10 +87,7 @@ SUBJECT_AFTER_PATTERN = LazyPattern(
 # article is about, left unsaid.
 IMPLIED_PART_PATTERN = LazyPattern(
     rf"{named_slot('place')}(?:\s+(?:{UNIT_NOUN}))?\s*,?\s+(?:in\s+the\s+(?P<far>far\s+)?"
-    rf"(?P<part_alone>{_PART_ALONE})\b(?!\s+(?:of|part)\b|-|\s*[A-Z])"
-    # "Batticaloa, on the west coast": a coast is the country's, never a city's
-    rf"|on\s+the\s+(?P<coast_alone>{_PART_ALONE})(?:ern)?\s+coast\b(?!\s+of\b))",
-    re.IGNORECASE)
+    rf"(?P<part_alone>{_PART_ALONE})\b(?!\s+(?:of|part)\b|-|\s*[A-Z]))", re.IGNORECASE)
 # How far outside a quarter ("north-western") a place in one of its two halves may lie, as a
 # share of the country's (or state's) scale, and be in doubt rather than wrong. Conventional
 # quarters of irregular countries lie that far from the cut ones: Peshawar is 0.26 of
@@ -325,24 +324,24 @@ def _in_the_home_part(view, finder, match: re.Match) -> None:
     """"In Euclid, in the northeast", in an article about Ohio: northeastern Ohio, when the
     place lies in the state (or else the country) the article is about; a place elsewhere
     leaves unsaid what "the northeast" is part of, and makes no claim. With no country or
-    state named, the place's own country outside the US ("COLOMBO - In Jaffna, in the far
-    north": Sri Lanka's); a US town's may be its state's or the nation's."""
+    state named, "the far north" is the place's own country's, outside the US ("COLOMBO - In
+    Jaffna, in the far north": Sri Lanka's; not "In Parramatta, in the west", Sydney's west); a
+    US town's may be its state's or the nation's."""
     place = view.mention(match["place"])
     subject = finder.located(place)
-    if subject is None or (place.place.kind == "city" and match["part_alone"]
-                           and not match["far"]
+    if subject is None or (place.place.kind == "city" and not match["far"]
                            and (place.place.population or 0) >= CITY_WITH_PARTS_POPULATION):
         return  # but "the far north" is no part of a city
     if finder.home_state and admin_areas.state_at(*subject.point) == finder.home_state:
         home = finder.home_state
     elif finder.home_country and subject.country_codes == (finder.home_country,):
         home = finder.home_country
-    elif finder.home_country is None and finder.home_state is None \
+    elif finder.home_country is None and finder.home_state is None and match["far"] \
             and len(subject.country_codes) == 1 and subject.country_codes != ("USA",):
-        home = subject.country_codes[0]
+        home = subject.country_codes[0]  # "the far north", not "In Parramatta, in the west"
     else:
         return
-    _in_part(view, finder, match, subject, home, match["part_alone"] or match["coast_alone"])
+    _in_part(view, finder, match, subject, home, match["part_alone"])
 
 
 def _in_a_unit(view, finder, match: re.Match, place, doubts: list[str] = ()) -> None:

@@ -61,13 +61,15 @@ BARE_PATTERN = LazyPattern(
 # county's bearing, without a number, from the county named before it in the sentence, else
 # from the one the article is about.
 COUNTY_TO_THE_PATTERN = LazyPattern(
-    rf"{named_slot('county')}(?:\s*,\s*{SLOT})?\s*,\s*(?:just\s+|directly\s+)?to\s+the\s+"
+    rf"{named_slot('county')}(?P<qualified>\s*,\s*{SLOT})?\s*,\s*(?:just\s+|directly\s+)?to\s+the\s+"
     rf"{DIRECTION}\b(?!\s+of\b)(?=\s*[,.;:)]|\s+(?:and|but)\b|\s*\Z)", re.IGNORECASE,
     needs=("to the",))
 # How uncertain a county's middle is as the place a bearing between neighbours is taken from:
-# a share of its scale (the square root of its area), so that two counties 35 km apart,
-# each some 30 km across, have a bearing known to within about 25 degrees.
-COUNTY_MIDDLE_SHARE = 0.25
+# a share of its scale (the square root of its area), so that two counties 35 km apart, each
+# some 30 km across, have a bearing known to within about 37 degrees: news places long
+# counties by where they meet, not by their middles ("Adams County, to the north" of Denver,
+# whose middle lies 75 degrees off, east-north-east).
+COUNTY_MIDDLE_SHARE = 0.35
 POSSESSIVE_PATTERN = LazyPattern(
     rf"{QUANTITY}\s+to\s+(?P<ref>{SLOT})['\u2019]s\s+{DIRECTION}\b", re.IGNORECASE)
 
@@ -105,7 +107,8 @@ def find(view, finder) -> None:
 
 
 def _a_county_to_the(view, finder, match: re.Match, placed: set[int]) -> None:
-    county = finder.area_target(view.mention(match["county"]))
+    mention = view.mention(match["county"])
+    county = finder.area_target(mention)
     if not _is_county(county):
         return
     before = view.original_offset(match.start())
@@ -120,13 +123,33 @@ def _a_county_to_the(view, finder, match: re.Match, placed: set[int]) -> None:
                   "article is about, or of a town?"]
     else:
         return
-    finder.add(view, match, relation=RELATION, subject=_middle(county),
+    if admin_areas.state_key_of(county.area) != admin_areas.state_key_of(reference.area) \
+            and not match["qualified"]:
+        # "Franklin County commissioners asked Delaware County, to the north": Ohio's
+        county = next((AdminAreaTarget(key, c.name) for c in mention.mention.candidates
+                       if (key := admin_areas.key_for(c)) and not admin_areas.is_state(key)
+                       and admin_areas.state_key_of(key)
+                       == admin_areas.state_key_of(reference.area)), None)
+        if county is None:
+            return
+    finder.add(view, match, relation=RELATION, subject=_side(county, reference),
                reference=_middle(reference), direction=parse_direction(match["direction"]),
                doubts=doubts)
 
 
 def _is_county(target) -> bool:
     return isinstance(target, AdminAreaTarget) and not admin_areas.is_state(target.area)
+
+
+def _side(county: AdminAreaTarget, reference: AdminAreaTarget) -> PointTarget:
+    """Where a county lies from a neighbour, as a point: the middle of the line they share
+    (Arapahoe County, long from west to east, lies south of Denver along Denver's southern
+    edge, though its own middle lies east-south-east); its middle if they share none."""
+    shared = admin_areas.shared_boundary(county.area, reference.area)
+    if shared.is_empty:
+        return _middle(county)
+    centre = shared.centroid
+    return PointTarget(centre.y, centre.x, county.describe())
 
 
 def _middle(county: AdminAreaTarget) -> PointTarget:

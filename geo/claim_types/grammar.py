@@ -261,8 +261,8 @@ APPOSITION_OR_WHERE = rf"(?:{_APPOSITION}|{_WHERE})"
 # leaves to the place it named before.
 FAR_END_UNSAID = (rf"{SLOT}(?:\s*,\s*(?:(?:the|an?)\s+(?:{_PHRASE_WORD}\s+){{0,4}}?"
                   rf"(?:[\w'\u2019-]+)\s*,?\s+)?(?:(?:which|that)\s+(?:{LOCATION_VERB})\s+)?"
-                  # "Boise is more than 200 miles west."
-                  rf"|\s+(?:{LOCATION_VERB})\s+)")
+                  # "Boise is more than 200 miles west." (a town: geo.extract_claims)
+                  rf"|(?P<verb_far>\s+(?:{LOCATION_VERB})\s+))")
 # "Erbil, some 80 km west of the city": the town the article is about, unnamed.
 REFERENCE_ANAPHOR = (rf"(?P<anaphor_ref>(?:the|this)\s+(?:{alternatives(ANAPHOR_NOUNS)}))\b"
                      r"(?!\s*,?\s*\x01)")
