@@ -887,6 +887,11 @@ class Finder:
     def _at_home(self, place) -> bool:
         return country_of(place) == self.home_country
 
+    def dateline_town(self):
+        """The town the report is filed from, as its dateline names it; None without one."""
+        return next((m for m in self.mentions if m.mention.dateline and m.place.kind == "city"),
+                    None)
+
     def town_meant(self, before: int | None = None):
         """The place "this city", "the town" stands for: the article's focus, or where that is
         no town, the last town named before the words (at `before` in the text, else the
@@ -1209,8 +1214,8 @@ class Finder:
                 # "CHRISTCHURCH - ... a quake centred near Lyttelton, about ten kilometres
                 # south-east of the city": the event made Lyttelton the focus; the city is
                 # the one the report is filed from
-                town = next((located(m) for m in self.mentions if m.mention.dateline
-                             and m.place.kind == "city"), None)
+                here = self.dateline_town()
+                town = located(here) if here is not None else None
             return town
         ref_text = match.group("ref")
         words = self.text[view.original_offset(match.start("ref")):

@@ -173,6 +173,11 @@ class AdminAreaTarget(_OnTheCensusLines):
         return self.label or admin_areas.area(self.area).describe()
 
 
+def is_county(target) -> bool:
+    """Whether a target is a US county (or parish, borough), not a state nor anything else."""
+    return isinstance(target, AdminAreaTarget) and not admin_areas.is_state(target.area)
+
+
 @dataclass(frozen=True)
 class AdminBorderTarget(_OnTheCensusLines):
     """The line two US states (or counties) share: "near the New York border"."""

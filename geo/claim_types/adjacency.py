@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import functools
 import itertools
 import math
 import re
@@ -43,6 +42,7 @@ from geo.targets import (
     UnlocatedTarget,
     area_of,
     country_of,
+    is_county,
     unit_target,
 )
 from geo.verdicts import Verdict, number_checked, status_of
@@ -383,15 +383,15 @@ def _the_area_it_is(view, finder, match: re.Match, members: list) -> tuple:
     with Hoke and Scotland counties, which border it"): the last one of the members' kind
     the sentence names before the list; else, for "the county" (parish, state, country), the
     one of its kind the article is about (`_the_area_meant`). With the doubts of that."""
-    like = next((area for area in map(functools.partial(_area, finder), members)
-                 if area is not None), None)
+    like = next((area for member in members if (area := _area(finder, member)) is not None),
+                None)
     if like is None:
         return None, []
     first = members[0].start
     for mention in reversed([m for m in view.mentions if m.start < first]):
         area = finder.area_target(mention)
         if type(area) is type(like) and (not isinstance(area, AdminAreaTarget)
-                                         or _is_county(area) == _is_county(like)):
+                                         or is_county(area) == is_county(like)):
             return area, []
     if match["it_noun"]:
         return _the_area_meant(view, finder, match["it_noun"].lower(), match.start())
@@ -402,11 +402,11 @@ def _across_the_line(view, finder, match: re.Match) -> None:
     """Two counties of two states, one across the line from the other: the one named after
     "from", else the article's county (`_the_area_meant`), in another state."""
     county = _area(finder, view.mention(match["county"]))
-    if not _is_county(county):
+    if not is_county(county):
         return
     before = [area for area in (finder.area_target(m) for m in view.mentions
                                 if m.start < view.original_offset(match.start()))
-              if _is_county(area) and area != county]
+              if is_county(area) and area != county]
     if match["from"]:
         other, doubts = _area(finder, view.mention(match["from"])), []
     elif before:  # "in Montgomery County and in Christian County, Ky., just across the line"
@@ -421,7 +421,7 @@ def _across_the_line(view, finder, match: re.Match) -> None:
         if other is not None:  # "Johnson County, Kan., just across the state line" from
             # Kansas City, which spreads over four counties
             doubts = [*doubts, f"across the line from {other.describe()}, or from a town?"]
-    if _is_county(other) and admin_areas.state_key_of(county.area) != admin_areas.state_key_of(
+    if is_county(other) and admin_areas.state_key_of(county.area) != admin_areas.state_key_of(
             other.area):
         _add(view, finder, match, county, other, doubts=doubts)
 
@@ -556,10 +556,10 @@ def _each_member(view, finder, match: re.Match, reference, members: list,
         doubts = list(given)
         if reference is None:
             before = _same_kind(finder, named_before[0], target) if named_before else None
-            if _is_county(target):
+            if is_county(target):
                 before = _county_before(view, match, members)
             home = _home(finder, target)
-            if before is None and _is_county(target) and (
+            if before is None and is_county(target) and (
                     home is None or _named_only_in(finder, home, listed)):
                 # "TOWANDA - ... Bradford County ... neighboring Wayne County", with Wayne named
                 # as often: the county named last before the sentence, else the town's
@@ -575,7 +575,7 @@ def _each_member(view, finder, match: re.Match, reference, members: list,
                 if home is None or _named_only_in(finder, home, listed):
                     continue
             doubts += _whose_neighbour(before, home)
-            if before is None and _is_county(home) and not _just_named(view, finder, home,
+            if before is None and is_county(home) and not _just_named(view, finder, home,
                                                                        match):
                 # a county's neighbours are many and close: the one the article is about is
                 # the likely one, not a sure one, unless the words have just named it
@@ -619,7 +619,7 @@ def _in_the_state_of(view, finder, member, target, other):
     neighboring Tioga County" (New York's, in an article that also names Tioga County,
     Pennsylvania's neighbour); not "Tioga County, Pa.", whose state the text gives, nor
     "Wyandotte County and neighboring Jackson County" (Missouri's, which borders it)."""
-    if not (_is_county(target) and _is_county(other)) or admin_areas.state_key_of(
+    if not (is_county(target) and is_county(other)) or admin_areas.state_key_of(
             target.area) == admin_areas.state_key_of(other.area):
         return target
     at = next((k for k, m in enumerate(view.mentions) if m is member), None)
@@ -636,7 +636,7 @@ def _county_named_last(view, finder, listed: set[int]) -> AdminAreaTarget | None
     """The last US county the article names before the sentence, not in the list at `listed`
     (its members' starts)."""
     named = _areas_last_named(finder, view.sentence.start, lambda mention, target: (
-        mention.start not in listed and _is_county(target)))
+        mention.start not in listed and is_county(target)))
     return list(named.values())[-1] if named else None
 
 
@@ -691,10 +691,6 @@ def _named_only_in(finder, area, listed: set[int]) -> bool:
     return bool(named) and named <= listed
 
 
-def _is_county(target) -> bool:
-    return isinstance(target, AdminAreaTarget) and not admin_areas.is_state(target.area)
-
-
 _PLURAL_UNITS = re.compile(r"\s*\b(?:counties|parishes)\b", re.IGNORECASE)
 
 
@@ -706,7 +702,7 @@ def _named_before(finder, view, match: re.Match, members: list) -> tuple:
     named = _NAMED_AND.search(view.text, max(0, match.start() - _NAMED_AND_REACH), match.start())
     if named is None or not members:
         return None, []
-    if not _is_county(_area(finder, members[0])):
+    if not is_county(_area(finder, members[0])):
         return None, []  # "Fulton County and neighboring Alabama": Georgia's neighbour
     at = int(named["before"])
     before = view.mentions[at]
@@ -722,7 +718,7 @@ def _named_before(finder, view, match: re.Match, members: list) -> tuple:
         area = _county_in_state_of(before, _area(finder, members[0]))
         # "Jackson and surrounding Rankin and Madison counties": the city's neighbours, maybe
         doubts = [f"{before.mention.text}: the county, or the town and its county?"]
-    return (area, doubts) if _is_county(area) else (None, [])
+    return (area, doubts) if is_county(area) else (None, [])
 
 
 def _whose_neighbour(before, home) -> list[str]:

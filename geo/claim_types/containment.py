@@ -272,8 +272,8 @@ def _in_part_of_an_area(view, finder, match: re.Match) -> None:
     focus = finder.focus
     if area is None:
         return
-    here = next((m for m in finder.mentions if m.mention.dateline and m.place.kind == "city"),
-                focus if focus is not None and focus.place.kind == "city" else None)
+    here = finder.dateline_town() or (
+        focus if focus is not None and focus.place.kind == "city" else None)
     if match["this"] is None:
         subject, doubts = finder.located(view.mention(match["place"])), []
     elif here is not None:  # "this": where the report is filed from, else what it is about

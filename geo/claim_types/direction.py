@@ -34,7 +34,7 @@ from geo.claims import (
 )
 from geo.measure import Measurement, distance_to
 from geo.sphere import COMPASS_16
-from geo.targets import AdminAreaTarget, PointTarget
+from geo.targets import AdminAreaTarget, PointTarget, is_county
 from geo.verdicts import Status, Verdict, number_checked, status_of
 
 RELATION = Relation.DIRECTION
@@ -109,12 +109,12 @@ def find(view, finder) -> None:
 def _a_county_to_the(view, finder, match: re.Match, placed: set[int]) -> None:
     mention = view.mention(match["county"])
     county = finder.area_target(mention)
-    if not _is_county(county):
+    if not is_county(county):
         return
     before = view.original_offset(match.start())
     named = [area for area in (finder.area_target(m) for k, m in enumerate(view.mentions)
                                if m.start < before and k not in placed)
-             if _is_county(area) and area != county]
+             if is_county(area) and area != county]
     if named:
         reference, doubts = named[-1], []
     elif finder.home_county and finder.home_county != county.area:
@@ -135,10 +135,6 @@ def _a_county_to_the(view, finder, match: re.Match, placed: set[int]) -> None:
     finder.add(view, match, relation=RELATION, subject=_side(county, reference),
                reference=_middle(reference), direction=parse_direction(match["direction"]),
                doubts=doubts)
-
-
-def _is_county(target) -> bool:
-    return isinstance(target, AdminAreaTarget) and not admin_areas.is_state(target.area)
 
 
 def _side(county: AdminAreaTarget, reference: AdminAreaTarget) -> PointTarget:

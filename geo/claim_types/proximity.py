@@ -221,13 +221,12 @@ def _across_its_own_border(view, finder, match: re.Match, subject, reference) ->
             "across it?"]
 
 
-def _neighbours(a: str | None, b: str | None) -> bool:
+def _neighbours(a: str, b: str) -> bool:
     """Whether two countries (ISO codes) share a land border."""
     try:
-        base_layers.border(base_layers.adm0_a3(a), base_layers.adm0_a3(b))
-    except (base_layers.NoSharedBorder, base_layers.UnknownCountry):
+        return base_layers.shared_border_km(a, b) > 0
+    except base_layers.UnknownCountry:
         return False
-    return True
 
 
 def _subject_next_to(view, finder, match: re.Match, outlines: bool = False):
