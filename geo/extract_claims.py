@@ -98,7 +98,8 @@ ANAPHOR_BEFORE = LazyPattern(
     rf"\b(?P<anaphor>(?:this|the)\s+(?:(?:[\w-]+|{SLOT})\s+){{0,2}}?"
     rf"(?:{alternatives(ANAPHOR_NOUNS)}))"
     # "this Lyon County town of 230, about 40 miles from"
-    r"(?:\s+of\s+(?:about\s+|some\s+)?[\d,.]+(?:\s+(?:people|residents))?)?"
+    r"(?:\s+of\s+(?:about\s+|some\s+)?[\d,.]+(?:\s+(?:million|thousand))?"
+    r"(?:\s+(?:people|residents))?)?"
     rf"(?:\s*,?\s+(?:{LOCATION_VERB}|which|that)){{0,3}}"
     r"(?:\s+(?:just|only|right))?\s*,?\s*\Z", re.IGNORECASE)
 ANAPHOR_REACH = 60
@@ -812,6 +813,8 @@ class Finder:
                                         match.start())
         if anaphor is not None and not view.mentions_of(claim.subject):
             words, other_end = anaphor["anaphor"], claim.reference
+        elif _says_here(match):
+            return []  # the dateline's town, which the reporter names
         elif match.groupdict().get("anaphor_ref"):
             words, other_end = match["anaphor_ref"], claim.subject
         else:
@@ -1207,6 +1210,9 @@ class Finder:
         with its reach; for group "capital", the capital of the subject's country."""
         if match.groupdict().get("capital"):
             return self._capital_of(view, subject)
+        if _says_here(match):
+            here = self.dateline_town()
+            return located(here) if here is not None else None
         if match.groupdict().get("anaphor_ref"):  # "80 km west of the city": the article's town
             meant = self.town_meant()
             town = located(meant) if meant is not None else None
@@ -1230,6 +1236,11 @@ class Finder:
         return area_target(mention) or located(mention) or UnlocatedTarget(
             mention.place.name, f"a {mention.place.kind} has no point or outline to measure to")
 
+
+
+def _says_here(match: re.Match) -> bool:
+    """Whether the claim's far end is "here" ("40 miles south of here"): the dateline's town."""
+    return (match.groupdict().get("anaphor_ref") or "").lower() == "here"
 
 
 _THE_CAPITAL = re.compile(r"\bthe\s+capital\b", re.IGNORECASE)

@@ -112,6 +112,40 @@ _ITS_NEIGHBOURS = re.compile(
 _HUB_LIST_OPENER = re.compile(
     rf"[ \t]*(?:[:\u2014\u2013]|[ \t]-)[ \t]*(?:(?:{_OPENER_WORDS})[ \t]+)?"
     rf"|[ \t]*,[ \t]*(?:{_OPENER_WORDS})[ \t]+")
+# "Clarke County ... Madison and Greene counties, which border Clarke", "Quitman County, on
+# Lafayette's western border": a county named in full may be named again without its noun where
+# the words around say the name is an area with borders.
+_BARE_UNIT_BEFORE = re.compile(
+    r"\b(?:borders?|bordering|surround(?:s|ing)?|adjoin(?:s|ing)?|abut(?:s|ting)?"
+    r"|(?:border|line)[ \t]+with)[ \t]+\Z", re.IGNORECASE)
+_BARE_UNIT_AFTER = re.compile(
+    r"['\u2019]s[ \t]+(?:[a-z-]+[ \t]+){0,2}(?:border|line|boundary|neighbou?r)s?\b")
+
+
+def _with_units_said_bare(text: str, found: list[Mention]) -> list[Mention]:
+    """`found` with each bare name of a county (or parish) named in full before it, where
+    _BARE_UNIT_BEFORE or _BARE_UNIT_AFTER say it is that area, read as that area in place of
+    what else its word was taken for."""
+    said_bare = []
+    for mention in found:
+        name, _, noun = mention.text.rpartition(" ")
+        if noun.lower() not in UNIT_SUFFIX_NOUNS or not name:
+            continue
+        units = tuple(c for c in mention.candidates if c.kind == "admin2")
+        for match in re.finditer(rf"\b{re.escape(name)}\b(?![ \t]+{noun}\b)", text[mention.end:]):
+            start, end = mention.end + match.start(), mention.end + match.end()
+            if units and (_BARE_UNIT_BEFORE.search(text, max(0, start - 20), start)
+                          or _BARE_UNIT_AFTER.match(text, end)):
+                said_bare.append(Mention(start, end, name, "name", units, kind_said="unit"))
+    if not said_bare:
+        return found
+    spans = {(m.start, m.end) for m in said_bare}
+    kept = [m for m in found if (m.start, m.end) not in spans
+            and not any(b.start < m.end and m.start < b.end for b in said_bare)]
+    return sorted(kept + list({(m.start, m.end): m for m in said_bare}.values()),
+                  key=lambda m: m.start)
+
+
 def _without_run_ons(found: list[Mention], text: str) -> list[Mention]:
     """`found` less the names that run on into another with only a space between, neither of
     them a big place nor the second one's country or first-level unit: pieces of a name geo
@@ -203,6 +237,8 @@ def _sentence_initial(text: str, starts: list[int]) -> list[bool]:
 # inches": an everyday word there is read as mid-sentence, as before).
 _AFTER_A_DATELINE_DASH = re.compile(r"(?<=[A-Z)])[ \t]--?[ \t]+\Z")
 
+_AFTER_AN_HONORIFIC = re.compile(r"\.?[ \t\u00a0]+")
+
 # Abbreviations that start a place name and keep their dot: "St. Petersburg", "Mt. Airy".
 NAME_ABBREVIATIONS = {"st", "ste", "mt", "ft", "pt"}
 
@@ -259,6 +295,14 @@ _A_KIND_OF_PLACE_AFTER = re.compile(
     # the noun ends the phrase: not "Hope, a community organiser", "a city council member"
     + r")(?=[ \t]*[,.;:]|[ \t]+(?:of|in|on|near|just|about|some|roughly|nearly|north|south"
     r"|east|west|where|that|with|between|across|along|outside)\b))")
+
+
+# "Columbus, which lies near the Alabama line", "Page, near the Utah line": a place said to lie
+# by a border.
+_BY_A_BORDER_AFTER = re.compile(
+    r"[ \t]*,[ \t]*(?:(?:which|that)[ \t]+(?:lies|sits|is)[ \t]+)?(?:just[ \t]+)?"
+    r"(?:near|on|along|close[ \t]+to)[ \t]+the[ \t]+(?:[A-Z][\w.]*[ \t]+){1,2}"
+    r"(?:state[ \t]+)?(?:line|border)\b")
 
 
 # A first-level unit's name right after a town's: "Gary, Indiana", "Normal, Illinois"; or
@@ -390,7 +434,8 @@ class Recogniser:
             if mention is not None:
                 found.append(mention)
             i = k + (used or 1)
-        return self._with_unit_lists(reading, _without_run_ons(found, reading.text))
+        return _with_units_said_bare(
+            text, self._with_unit_lists(reading, _without_run_ons(found, reading.text)))
 
     def _with_unit_lists(self, reading: _Reading, found: list[Mention]) -> list[Mention]:
         """`found` with the members of every list of units ("Harvey, Harper and Kingman
@@ -444,10 +489,12 @@ class Recogniser:
             after = said_again.end()
         opener = (UNIT_LIST_OPENER.match(reading.text, after)
                   or _HUB_LIST_OPENER.match(reading.text, after))
-        if opener is None:
-            return []
+        if opener is not None:
+            after = opener.end()
+        elif not (said_again and said_again.group().endswith(",")):
+            return []  # "two of the counties bordering it, Burleson and Robertson" opens one
         suffix = UNIT_LIST_NOUNS[reading.lowers[noun]]
-        members = self._units_from(reading, opener.end(), suffix)
+        members = self._units_from(reading, after, suffix)
         if len(members) >= 2:
             hub = self._unit_before_qualified_noun(reading, noun, suffix)
             if hub is not None and not self._names_a_town_or_state(
@@ -714,7 +761,9 @@ class Recogniser:
         single = i == j
         surface = mention.text
         big = _big(best)
-        if i > 0 and lowers[i - 1].rstrip(".") in HONORIFICS:
+        # "Mr. Columbus", not a dateline's state: "STARKVILLE, Miss. - Columbus"
+        if i > 0 and lowers[i - 1].rstrip(".") in HONORIFICS and _AFTER_AN_HONORIFIC.fullmatch(
+                text, reading.ends[i - 1], reading.starts[i]):
             return False
         # "Tropical Storm Irene", "Cyclone Nargis": a storm's title, capitalised, and its name
         if (i > 0 and capitalised[i - 1] and lowers[i - 1] in STORM_WORDS
@@ -760,8 +809,9 @@ class Recogniser:
                 return False
             if best.kind in ("admin1", "continent", "region"):
                 return True
-            if _in_the_unit_named_after(text, mention) or _A_KIND_OF_PLACE_AFTER.match(
-                    text, mention.end):
+            if (_in_the_unit_named_after(text, mention)
+                    or _A_KIND_OF_PLACE_AFTER.match(text, mention.end)
+                    or _BY_A_BORDER_AFTER.match(text, mention.end)):
                 return True
             needed = (HUGE_PLACE_POPULATION if reading.sentence_initial[i]
                       else BIG_PLACE_POPULATION)

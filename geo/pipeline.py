@@ -125,7 +125,10 @@ def home_county(found: list[Place], where: Place | None = None) -> str | None:
     an article about Fulton County."""
     counts = _mention_counts(found, lambda place: (
         admin_areas.key_for(place) if place.kind == "admin2" else None))
-    focus_key = admin_areas.key_for(where.place) if where is not None else None
+    # among ties, the focus's own county: "SIOUX FALLS, S.D. - Minnehaha County is paying
+    # Brookings County"
+    focus_key = ((admin_areas.key_for(where.place) or admin_areas.county_holding(where.place))
+                 if where is not None else None)
     return _leader(counts, focus_key)
 
 

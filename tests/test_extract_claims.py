@@ -1377,8 +1377,12 @@ def test_a_county_and_a_country(pipeline, text, status):
      "floodway. The parish borders Avoyelles Parish.",
      [("Avoyelles Parish", "Pointe Coupee Parish", Status.CONSISTENT)]),
     # two counties named before, neither the article's: whose neighbour is in doubt
-    ("HOUSTON - Harris County officials met with Fort Bend County leaders. The county borders "
+    ("AUSTIN - Harris County officials met with Fort Bend County leaders. The county borders "
      "Montgomery County.", [("Montgomery County", "Fort Bend County", Status.UNVERIFIABLE)]),
+    # named as often, the one that holds the dateline's town is the article's (Houston lies in
+    # Harris County, which borders Montgomery County)
+    ("HOUSTON - Harris County officials met with Fort Bend County leaders. The county borders "
+     "Montgomery County.", [("Montgomery County", "Harris County", Status.CONSISTENT)]),
 ])
 def test_the_county_or_country_a_sentence_opens_with(pipeline, text, expected):
     assert [(c.subject.describe(), c.reference.describe(), v.status)
@@ -1638,6 +1642,25 @@ def _county_neighbours(pipeline, text):
     # County, New York, borders Broome County; Tioga County, Pennsylvania, borders Bradford
     ("Broome County officials asked neighboring Tioga County for cots. Bradford County, Pa., "
      "sent trucks.", [("Broome County", "Tioga County", Status.CONSISTENT)]),
+    # the list after "the counties bordering it": Boone County, Missouri, borders Callaway,
+    # not Miller
+    ("COLUMBIA, Mo. - Boone County sent plows to two of the counties bordering it, Callaway "
+     "and Miller.",
+     [("Callaway County", "Boone County", Status.CONSISTENT),
+      ("Miller County", "Boone County", Status.INCONSISTENT)]),
+    # "its neighbors" after the list: Polk County, Iowa, borders Dallas, not Guthrie
+    ("DES MOINES, Iowa - Polk County will share a jail with Dallas and Guthrie counties, its "
+     "neighbors.",
+     [("Dallas County", "Polk County", Status.CONSISTENT),
+      ("Guthrie County", "Polk County", Status.INCONSISTENT)]),
+    ("MEMPHIS, Tenn. - Shelby County has Tipton and Fayette counties on its borders.",
+     [("Tipton County", "Shelby County", Status.CONSISTENT),
+      ("Fayette County", "Shelby County", Status.CONSISTENT)]),
+    # a county named in full, then bare where it has borders ("Rock" is an everyday word)
+    ("MADISON, Wis. - Dane County will share a 911 center with Iowa and Rock counties, which "
+     "border Dane.",
+     [("Iowa County", "Dane County", Status.CONSISTENT),
+      ("Rock County", "Dane County", Status.CONSISTENT)]),
 ])
 def test_lists_of_a_county_s_neighbours(pipeline, text, expected):
     assert _county_neighbours(pipeline, text) == expected
@@ -1789,3 +1812,48 @@ def test_a_village_of_many_namesakes_in_its_country_leaves_an_end_in_doubt(pipel
         pipeline, "MEXICO CITY (AP) - The first case was a boy from La Gloria, a hamlet about "
                   "120 miles east of the capital.") if c.relation is Relation.DIRECTION]
     assert found in ([Status.UNVERIFIABLE], [Status.CONSISTENT])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Johnson County lies east of Douglas County, Kansas, and Shawnee County west of it;
+    # Harvey County north of Sedgwick County
+    ("LAWRENCE, Kan. - Douglas County asked Johnson County, on Douglas's eastern border, for "
+     "help.", [(Relation.DIRECTION, "Johnson County", Status.CONSISTENT),
+               (Relation.ADJACENCY, "Johnson County", Status.CONSISTENT)]),
+    ("LAWRENCE, Kan. - Douglas County asked Shawnee County, on Douglas's eastern border, for "
+     "help.", [(Relation.DIRECTION, "Shawnee County", Status.INCONSISTENT),
+               (Relation.ADJACENCY, "Shawnee County", Status.CONSISTENT)]),
+    ("WICHITA, Kan. - Sedgwick County and Harvey County, which shares Sedgwick's northern "
+     "line, will split the bill.",
+     [(Relation.DIRECTION, "Harvey County", Status.CONSISTENT),
+      (Relation.ADJACENCY, "Harvey County", Status.CONSISTENT)]),
+])
+def test_a_county_on_a_side_of_its_neighbour(pipeline, text, expected):
+    assert [(c.relation, c.subject.label, v.status)
+            for c, v in claims_in(pipeline, text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "here" is the dateline's town: Two Harbors lies north-east of Duluth, Cloquet south-west
+    ("DULUTH, Minn. - Two Harbors, about 25 miles northeast of here, and Cloquet, about 20 "
+     "miles north of here, lost power.",
+     [("Two Harbors", "Duluth", Status.CONSISTENT), ("Cloquet", "Duluth", Status.INCONSISTENT)]),
+    ("Round Rock, about 20 miles north of downtown Austin, grew fast.",
+     [("Round Rock", "Austin", Status.CONSISTENT)]),
+])
+def test_the_far_end_said_as_here_or_downtown(pipeline, text, expected):
+    assert [(c.subject.label, c.reference.label, v.status)
+            for c, v in claims_in(pipeline, text) if c.relation is Relation.DIRECTION] == expected
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    # a population in the apposition: Lamar lies some 50 km from Kansas; Tijuana on the border
+    ("DENVER - Lamar, a town of 7,800 near the Kansas line, got hail.", "Lamar"),
+    ("TIJUANA, Mexico - Police in this city of 1.6 million on the U.S. border arrested two.",
+     "Tijuana"),
+    # an everyday word opening a sentence is a town said to lie by a line: Marshall, Texas
+    ("TYLER, Texas - Marshall, near the Louisiana line, got ice.", "Marshall"),
+])
+def test_towns_said_to_lie_by_a_line(pipeline, text, subject):
+    assert [(c.relation, c.subject.label, v.status) for c, v in claims_in(pipeline, text)] == [
+        (Relation.PROXIMITY, subject, Status.CONSISTENT)]

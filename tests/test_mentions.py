@@ -117,9 +117,17 @@ def test_an_everyday_word_followed_by_its_state_is_the_town(recogniser, text, to
     ("A tornado tore through Moore, a suburb just south of Oklahoma City.", "Moore"),
     ("The fire burned homes in Superior, about 7 miles (11 km) southeast of Boulder.",
      "Superior"),
+    ("Page, near the Utah line, got a foot of snow.", "Page"),
 ])
 def test_an_everyday_word_said_to_be_a_place_is_the_town(recogniser, text, town):
     assert (town, town, "name") in found(recogniser, text)
+
+
+def test_a_dateline_s_state_abbreviated_like_a_title_is_no_title(recogniser):
+    # "Miss." is Mississippi there, as AP writes it, not the title of the name after it
+    names = [m[1] for m in found(recogniser, "JACKSON, Miss. - Tupelo officials said the plant "
+                                             "will close. Miss. Tupelo said so too.")]
+    assert names.count("Tupelo") == 1
 
 
 def test_the_arabic_article_before_a_hyphen_is_inside_the_name(recogniser):

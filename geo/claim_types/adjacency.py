@@ -188,6 +188,11 @@ _SAID_OF_IT = (
     rf"(?:{APPOSITION_OR_WHERE})?\s*[,(]?\s*(?:"
     rf"(?:which\s+is\s+)?(?:the\s+)?{named_slot('owner')}['\u2019]s?\s+(?:(?-i:[a-z]+)\s+)?"
     rf"(?:neighbou?r|border\s+{AREAS})(?:\s+to\s+the\s+\w+)?"
+    # "Quitman County, on Lafayette's western border", "Menard County, which shares
+    # Sangamon's northern line"
+    rf"|(?:(?:(?:which|that)\s+(?:lies|sits|is)\s+)?(?:just\s+)?(?:on|along|across)\s+"
+    rf"|{_WHICH}?shares?\s+){named_slot('owner_line')}['\u2019]s\s+(?:(?-i:[a-z]+)\s+)?"
+    rf"(?:border|line|boundary)\b(?!\s+with)"
     rf"|(?:which\s+is\s+)?(?:another|one)\s+of\s+{named_slot('owner_among')}['\u2019]s\s+"
     rf"(?:(?-i:[a-z]+)\s+)?neighbou?rs\b"
     rf"|(?:(?:which|that)\s+(?:is|are)\s+)?(?:(?:a|an|the)\s+(?:(?-i:[a-z]+)\s+)?neighbou?r"
@@ -224,6 +229,10 @@ _SAID_OF_IT = (
     rf"(?:bordered|bounded|flanked|surrounded)"
     rf"(?:\s+(?:on|to|in)\s+the\s+\w+|\s+on\s+(?:\w+|all)\s+sides)?\s+by)"
     rf"\s+(?:\w+\s+(?:{AREAS})\s+(?:(?:{LIST_OPENER})\s+)?)?(?P<bordered>{LIST})"
+    # "Lincoln, Turner and McCook counties, its neighbors", "Piscataquis, Waldo and Knox
+    # counties on its borders": the area named before the list
+    rf"|(?P<its_own>(?<=,\s)its\s+(?:(?-i:[a-z]+)\s+)?neighbou?rs\b(?!['\u2019]|\s+(?:of|to|in|with)\b)"
+    rf"|on\s+its\s+(?:(?-i:[a-z]+)\s+)?(?:borders|lines)\b)"
     # "Hoke and Scotland counties, which border it", "..., which surround the county"
     rf"|{_WHICH}(?:also\s+)?(?:{alternatives(PHRASING_WORDS['bordering_verbs'])}"
     rf"|(?:{alternatives(PHRASING_WORDS['next_to_verbs'])})\s+(?:right\s+|just\s+)?next\s+to)"
@@ -270,7 +279,8 @@ TRIGGER = re.compile(r"border|frontier|neighbo|adjacent|adjoin|abut|touch|contig
                      r"|next[\s-]+(?:to|door)|between|(?:bounded|flanked)\s+by"
                      r"|(?:county|parish|state)\s+line|encircl|(?:counties|parishes)\s+around"
                      r"|across\s+the\b"
-                     r"|\bring(?:s|ing)?\b|\bshares?\s+(?:the\s+)?island|crossings?\s+with")
+                     r"|\bring(?:s|ing)?\b|\bshares?\s+(?:the\s+)?island|crossings?\s+with"
+                     r"|['\u2019]s\s+(?:\w+\s+)?(?:line|boundary)")
 _LIST_GAP = re.compile(r"\s*,\s*|\s*,?\s+(?:and|or)\s+", re.IGNORECASE)
 _QUALIFYING_GAP = re.compile(r"\s*,\s*|\s+")
 
@@ -308,12 +318,15 @@ def find(view, finder) -> None:
         if antecedent is not None:
             _each_member(view, finder, match, antecedent, members)
     for match in NEIGHBOURS_OF_PATTERN.finditer(view.text):
+        members = _slots_of(view, match["members"])
         if match["it"] and not match["it_ref"]:
-            continue  # "the counties that border it": it is the place named before "and"
-        reference, doubts = _hub(finder, view.mention(match["ref"] or match["it_ref"]), match)
+            # "Brazos County ... two of the counties bordering it, Burleson and Robertson"
+            reference, doubts = _the_area_it_is(view, finder, match, members)
+        else:  # "Finney County and the counties around it": the place named before "and"
+            reference, doubts = _hub(finder, view.mention(match["ref"] or match["it_ref"]),
+                                     match)
         if reference is not None:
-            _each_member(view, finder, match, reference, _slots_of(view, match["members"]),
-                         doubts=doubts)
+            _each_member(view, finder, match, reference, members, doubts=doubts)
     opens = bool(view.mentions) and _OPENING.fullmatch(view.text, 0, view.slot_positions[0])
     for match in ITS_NEIGHBOUR_PATTERN.finditer(view.text) if opens else ():
         # "its" is the opener only with no other place between ("China urged North Korea to
@@ -347,7 +360,7 @@ def find(view, finder) -> None:
             for a, b in itertools.combinations(members, 2):
                 _add(view, finder, match, _area(finder, a), _area(finder, b))
             continue
-        if match["it_said"]:
+        if match["it_said"] or match["its_own"]:
             reference, doubts = _the_area_it_is(view, finder, match, members)
             if reference is not None:
                 _each_member(view, finder, match, reference, members, doubts=doubts)
@@ -381,8 +394,8 @@ def find(view, finder) -> None:
 def _the_area_it_is(view, finder, match: re.Match, members: list) -> tuple:
     """The area "it" or "the county" stands for after a list ("Robeson County's board ...
     with Hoke and Scotland counties, which border it"): the last one of the members' kind
-    the sentence names before the list; else, for "the county" (parish, state, country), the
-    one of its kind the article is about (`_the_area_meant`). With the doubts of that."""
+    the sentence names before the list; else the one of that kind ("the county": of the
+    noun's) the article is about (`_the_area_meant`). With the doubts of that."""
     like = next((area for member in members if (area := _area(finder, member)) is not None),
                 None)
     if like is None:
@@ -393,9 +406,13 @@ def _the_area_it_is(view, finder, match: re.Match, members: list) -> tuple:
         if type(area) is type(like) and (not isinstance(area, AdminAreaTarget)
                                          or is_county(area) == is_county(like)):
             return area, []
-    if match["it_noun"]:
-        return _the_area_meant(view, finder, match["it_noun"].lower(), match.start())
-    return None, []
+    # "The county has also asked Lincoln, Turner and McCook counties, its neighbors": with none
+    # named in the sentence, the one of the members' kind the article is about
+    noun = (match.groupdict().get("it_noun") or (
+        "country" if isinstance(like, CountryTarget) else "county" if is_county(like)
+        else "state"))
+    return _the_area_meant(view, finder, noun.lower(),
+                           view.slot_positions[view.mentions.index(members[0])])
 
 
 def _across_the_line(view, finder, match: re.Match) -> None:
@@ -444,7 +461,7 @@ def _said_to_neighbour(view, finder, match: re.Match) -> tuple[list, list[str]]:
               or match["whose_neighbours"] or match["between"])
     others = (_list_slots(listed) if listed
               else [match["owner"] or match["owner_of"] or match["owner_among"]
-                    or match["partner"]])
+                    or match["partner"] or match["owner_line"]])
     others = [m for m in _without_qualifiers(finder, [view.mention(slot) for slot in others])
               if m.mention.how != "demonym"]
     doubts = ([_BETWEEN_DOUBT] if match["between"] is not None

@@ -63,7 +63,7 @@ TOWN_REACH_KM = 10.0
 # Australia's northern coast", "Ushuaia, at the southern tip of Argentina": the subject is the
 # place named before.
 _PART_ALONE = r"(?:north|south)[\s-]?(?:east|west)|north|south|east|west|centre|center"
-_EDGE = r"(?:coast|tip|edge|shore|end)"
+_EDGE = r"(?:coast|tip|edge|shore|end|side)"  # "Mendota, on the west side of Fresno County"
 # The subject's own country ("in the north of the kingdom") or US state ("the state's south").
 # Not "republic" nor "nation": "Mirny, in the west of the republic" (Yakutia's), "in the
 # northeastern corner of the nation" (the Navajo Nation's) name units of a country.

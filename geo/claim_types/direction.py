@@ -64,6 +64,12 @@ COUNTY_TO_THE_PATTERN = LazyPattern(
     rf"{named_slot('county')}(?P<qualified>\s*,\s*{SLOT})?\s*,\s*(?:just\s+|directly\s+)?to\s+the\s+"
     rf"{DIRECTION}\b(?!\s+of\b)(?=\s*[,.;:)]|\s+(?:and|but)\b|\s*\Z)", re.IGNORECASE,
     needs=("to the",))
+# "Quitman County, on Lafayette's western border", "Menard County, which shares Sangamon's
+# northern line": the side of a neighbour a county lies on, a bearing as above.
+COUNTY_ON_A_SIDE_PATTERN = LazyPattern(
+    rf"{named_slot('county')}(?:\s*,\s*{SLOT})?\s*,\s*(?:(?:which|that)\s+(?:lies|sits|is)\s+)?"
+    rf"(?:just\s+)?(?:(?:on|along)\s+|(?:which|that)\s+shares\s+){named_slot('owner')}['\u2019]s\s+"
+    rf"{DIRECTION}(?:ern)?\s+(?:border|line|boundary)\b", re.IGNORECASE, needs=("'s", "\u2019s"))
 # How uncertain a county's middle is as the place a bearing between neighbours is taken from:
 # a share of its scale (the square root of its area), so that two counties 35 km apart, each
 # some 30 km across, have a bearing known to within about 37 degrees: news places long
@@ -97,6 +103,12 @@ def find(view, finder) -> None:
     placed = {int(match["county"]) for match in matches}
     for match in matches:
         _a_county_to_the(view, finder, match, placed)
+    for match in COUNTY_ON_A_SIDE_PATTERN.finditer(view.text):
+        county = finder.area_target(view.mention(match["county"]))
+        owner = finder.area_target(view.mention(match["owner"]))
+        if is_county(county) and is_county(owner) and county != owner:
+            finder.add(view, match, relation=RELATION, subject=_side(county, owner),
+                       reference=_middle(owner), direction=parse_direction(match["direction"]))
     for match in (*TO_THE_PATTERN.finditer(view.text), *BARE_PATTERN.finditer(view.text)):
         if ROUTE_AFTER.match(view.text, match.end()):
             continue  # "about 200 km to the north by road": a way, not a bearing and a length

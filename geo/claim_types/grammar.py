@@ -174,7 +174,8 @@ PLACE_NOUN = r"(?:" + alternatives(PLACE_NOUNS) + r")(?:s|es)?"
 _CALLED = alternatives(PLACE_NOUNS)
 PLACE_CALLED = (rf"(?:the\s+(?:(?:{SLOT}|[\w'\u2019-]+)\s+){{0,3}}?(?:{_CALLED})(?:\s+of)?\s+"
                 rf"|the\s+(?:[\w'\u2019-]+\s+){{0,3}}?(?:{_CALLED})(?:\s+of)?\s*,\s+)?"
-                rf"(?:{SLOT}-(?:{alternatives(PHRASING_WORDS['held_by'])})\s+)?")
+                rf"(?:{SLOT}-(?:{alternatives(PHRASING_WORDS['held_by'])})\s+)?"
+                r"(?:downtown\s+)?")  # "10 miles north of downtown Des Moines"
 # A place named by what it is before its name: "the village Dvani", "a town called Låsby",
 # "the city of Gao".
 A_PLACE_CALLED = (rf"\b(?:the|a)\s+{PLACE_NOUN}\s+"
@@ -231,7 +232,9 @@ class LazyPattern:
 # where the troops or the rockets are; in "Spokane, in eastern Washington, and Bend, in central
 # Oregon", central Oregon is not Washington's part, nor Spokane's.
 _SITE = rf"(?:{PLACE_NOUN}|{alternatives(PHRASING_WORDS['site_nouns'])})"
-_PHRASE_WORD = rf"(?:(?!(?:{NOT_IN_A_NOUN_PHRASE})\b)[\w'\u2019-]+|{SLOT})"
+# A number with its separators is one word: "West Yellowstone, a town of 1,200 near".
+_PHRASE_WORD = (rf"(?:(?!(?:{NOT_IN_A_NOUN_PHRASE})\b)(?:\d{{1,3}}(?:[,.]\d+)+|[\w'\u2019-]+)"
+                rf"|{SLOT})")
 _DETERMINER = rf"(?:an?|the|{SLOT}['\u2019]s)"
 # Up to eight words: "Goma, a lakeside city of about two million people on", "Benkelman, a
 # town in Dundy County in the southwest corner of Nebraska near".
@@ -264,7 +267,8 @@ FAR_END_UNSAID = (rf"{SLOT}(?:\s*,\s*(?:(?:the|an?)\s+(?:{_PHRASE_WORD}\s+){{0,4
                   # "Boise is more than 200 miles west." (a town: geo.extract_claims)
                   rf"|(?P<verb_far>\s+(?:{LOCATION_VERB})\s+))")
 # "Erbil, some 80 km west of the city": the town the article is about, unnamed.
-REFERENCE_ANAPHOR = (rf"(?P<anaphor_ref>(?:the|this)\s+(?:{alternatives(ANAPHOR_NOUNS)}))\b"
+# "Beatrice, about 40 miles south of here": the dateline's town.
+REFERENCE_ANAPHOR = (rf"(?P<anaphor_ref>(?:the|this)\s+(?:{alternatives(ANAPHOR_NOUNS)})|here)\b"
                      r"(?!\s*,?\s*\x01)")
 _SAYING_VERBS = rf"(?:(?:which|that)\s+)?(?:(?:{LOCATION_VERB}|just|right|also|only)\s+)*"
 SUBJECT_GAP = LazyPattern(
