@@ -306,8 +306,9 @@ _BY_A_BORDER_AFTER = re.compile(
 
 
 # A first-level unit's name right after a town's: "Gary, Indiana", "Normal, Illinois"; or
-# its county's: "Spencer, in Clay County".
-_UNIT_AFTER = re.compile(r"[ \t]*,[ \t]*(?:in[ \t]+)?([A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){0,2})")
+# its county's: "Spencer, in Clay County", "Chelsea, in western Washtenaw County".
+_UNIT_AFTER = re.compile(r"[ \t]*,[ \t]*(?:in[ \t]+(?:(?:north|south|east|west)[a-z-]*[ \t]+)?)?"
+                         r"([A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){0,2})")
 
 
 def _in_the_unit_named_after(text: str, mention: Mention) -> bool:
@@ -317,7 +318,7 @@ def _in_the_unit_named_after(text: str, mention: Mention) -> bool:
     after = _UNIT_AFTER.match(text, mention.end)
     if after is None:
         return False
-    words = after[1].casefold()
+    words = after[1].rstrip(".").casefold()  # "Chelsea, in western Washtenaw County."
     return any(c.kind == "city" and (
         (c.admin1 and (words == c.admin1.casefold()
                        or words.startswith(c.admin1.casefold() + " ")))

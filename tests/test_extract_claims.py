@@ -1661,6 +1661,13 @@ def _county_neighbours(pipeline, text):
      "border Dane.",
      [("Iowa County", "Dane County", Status.CONSISTENT),
       ("Rock County", "Dane County", Status.CONSISTENT)]),
+    # "across the river in", "next door in": from the article's county (the Ohio parts
+    # Vanderburgh County, Indiana, from Henderson County, Kentucky; Wyandotte County, Kansas,
+    # meets Platte County, Missouri, on the Missouri River)
+    ("EVANSVILLE, Ind. - Vanderburgh County deputies found the car across the river in "
+     "Henderson County, Ky.", [("Vanderburgh County", "Henderson County", Status.CONSISTENT)]),
+    ("KANSAS CITY, Kan. - Wyandotte County deputies chased him next door in Platte County, Mo.",
+     [("Wyandotte County", "Platte County", Status.CONSISTENT)]),
 ])
 def test_lists_of_a_county_s_neighbours(pipeline, text, expected):
     assert _county_neighbours(pipeline, text) == expected
@@ -1857,3 +1864,21 @@ def test_the_far_end_said_as_here_or_downtown(pipeline, text, expected):
 def test_towns_said_to_lie_by_a_line(pipeline, text, subject):
     assert [(c.relation, c.subject.label, v.status) for c, v in claims_in(pipeline, text)] == [
         (Relation.PROXIMITY, subject, Status.CONSISTENT)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "the county" is the article's: Story City lies in northern Story County, Iowa, Huxley in
+    # its south
+    ("NEVADA, Iowa - Story County will close a road. Story City, in the northern part of the "
+     "county, and Huxley, in the northern part of the county, complained.",
+     [("Story City", Status.CONSISTENT), ("Huxley", Status.INCONSISTENT)]),
+    # a qualified county: Fulton is the seat of Callaway County, Missouri
+    ("JEFFERSON CITY, Mo. - Nurses in Fulton, in neighboring Callaway County, gave shots.",
+     [("Fulton", Status.CONSISTENT)]),
+    # a town that is also a first name, placed in part of its county: Chelsea, Michigan
+    ("ANN ARBOR, Mich. - Many fans book rooms in Chelsea, in western Washtenaw County.",
+     [("Chelsea", Status.CONSISTENT), ("Chelsea", Status.CONSISTENT)]),
+])
+def test_a_town_in_a_county_or_its_part(pipeline, text, expected):
+    assert [(c.subject.label, v.status) for c, v in claims_in(pipeline, text)
+            if c.relation is Relation.CONTAINMENT] == expected

@@ -120,7 +120,7 @@ CROSS_BORDER_PATTERN = LazyPattern(
 # is their line).
 ACROSS_THE_LINE_PATTERN = LazyPattern(
     rf"{named_slot('county')}(?:\s*,\s*{SLOT})?\s*,?\s+(?:(?:which|that)\s+(?:is|lies|sits)\s+)?"
-    rf"(?:just\s+|right\s+)?across\s+the\s+(?:state\s+line|(?:(?-i:[A-Z])[\w.'-]*\s+){{0,2}}"
+    rf"(?:just\s+|right\s+)?(?:across|over)\s+the\s+(?:state\s+line|(?:(?-i:[A-Z])[\w.'-]*\s+){{0,2}}"
     rf"(?:river|line)|(?-i:[A-Z])[\w.'-]*|{SLOT}(?:\s+river)?)\b"
     rf"(?:\s+from\s+(?:the\s+)?{named_slot('from')})?", re.IGNORECASE)
 # "Neighbours Kenya and Uganda agreed", "the two neighbours, India and Pakistan": each other's.
@@ -140,8 +140,10 @@ _NAMED_AND_REACH = 40
 # or pair ("two neighbours") is said before it.
 NEIGHBOURING_PATTERN = LazyPattern(
     rf"\b(?:{NEIGHBOURING})\s+(?:country\s+(?:of\s+)?|with\s+)?(?P<members>{LIST})"
-    rf"|\bacross\s+the\s+(?:border|(?:county|parish|state)\s+line)\s+(?:in|into|to)\s+"
-    rf"(?P<across>{LIST})"
+    # "just over the state line in Monroe County", "across the river in Scott County", "next
+    # door in Jo Daviess County"
+    rf"|\b(?:(?:across|over)\s+the\s+(?:border|(?:county|parish|state)\s+line|river)"
+    rf"|next\s+door)\s+(?:in|into|to)\s+(?P<across>{LIST})"
     rf"|(?<=[a-z] )(?<!['\u2019]s )(?<!\bits )(?<!\btheir )(?<!\btwo )(?<!\bboth )"
     rf"neighbou?rs\s+(?P<bare>{LIST})", re.IGNORECASE)
 # "the neighbouring countries of Benin, Ghana and Niger", "neighbouring countries such as
@@ -278,7 +280,7 @@ PART_BORDERS_PATTERN = LazyPattern(
 TRIGGER = re.compile(r"border|frontier|neighbo|adjacent|adjoin|abut|touch|contiguous|surround"
                      r"|next[\s-]+(?:to|door)|between|(?:bounded|flanked)\s+by"
                      r"|(?:county|parish|state)\s+line|encircl|(?:counties|parishes)\s+around"
-                     r"|across\s+the\b"
+                     r"|across\s+the\b|over\s+the\s+(?:state|county|parish)\s+line"
                      r"|\bring(?:s|ing)?\b|\bshares?\s+(?:the\s+)?island|crossings?\s+with"
                      r"|['\u2019]s\s+(?:\w+\s+)?(?:line|boundary)")
 _LIST_GAP = re.compile(r"\s*,\s*|\s*,?\s+(?:and|or)\s+", re.IGNORECASE)

@@ -67,7 +67,8 @@ _EDGE = r"(?:coast|tip|edge|shore|end|side)"  # "Mendota, on the west side of Fr
 # The subject's own country ("in the north of the kingdom") or US state ("the state's south").
 # Not "republic" nor "nation": "Mirny, in the west of the republic" (Yakutia's), "in the
 # northeastern corner of the nation" (the Navajo Nation's) name units of a country.
-_OWN_AREA = r"country|state|kingdom"
+# "Rantoul, in the northern part of the county": the county the article is about.
+_OWN_AREA = r"country|state|kingdom|county|parish"
 IN_REGION_PATTERN = LazyPattern(
     rf"\bin\s+(?:{PART}\s+{named_slot('country')}"
     rf"|the\s+(?:(?:{PART_QUALIFIER})\s+)?(?:{PART_NOUN})(?:\s+corner)?\s+of\s+(?:the\s+)?"
@@ -147,7 +148,9 @@ _ACROSS = (rf"(?P<across>(?:(?:just\s+)?across|on\s+the\s+other\s+side\s+of)\s+t
            rf"(?:(?:(?!in\b)[\w'\u2019.-]+|{SLOT})\s+){{1,3}}?)")
 IN_UNIT_PATTERN = LazyPattern(
     rf"{named_slot('place')}\s*,?\s+(?:(?:which\s+)?(?:{LOCATION_VERB})\s+)?(?:{_ACROSS})?"
-    rf"in\s+{_OWNER}(?:{UNIT_NAMED})", re.IGNORECASE)
+    # "Clinton, in adjacent Macon County": a neighbour of the county the text is about
+    rf"in\s+(?:(?:adjacent|adjoining|neighbou?ring|nearby)\s+)?{_OWNER}(?:{UNIT_NAMED})",
+    re.IGNORECASE)
 # The same said in an apposition: "Mayfield, a city of about 10,000 in Graves County", "Spin
 # Boldak, a town in Kandahar province", "Charikar, the capital of Parwan province", "Chengdu,
 # capital of the southwestern province of Sichuan", "McCook, the seat of Red Willow County",
@@ -214,7 +217,9 @@ def find(view, finder) -> None:
                       or match["part_owned"] or match["coast_part"] or match["edge_part"])
         own_kind = match["own"] or match["own_of"] or match["own_edge"]
         if own_kind:  # "in the country's south-west": the subject's own country or state
-            own = _own_area(subject, own_kind.lower()) if subject is not None else None
+            own = (None if subject is None
+                   else finder.home_county if own_kind.lower() in ("county", "parish")
+                   else _own_area(subject, own_kind.lower()))
             if own is not None:
                 _in_part(view, finder, match, subject, own, part_words, doubts)
             continue
