@@ -668,6 +668,9 @@ def test_more_proximity_phrasings(pipeline, text, subject, word):
     # Tijuana faces San Diego across the Mexico-US line, Kilis lies 7 km from Syria, Aleppo 44.
     ("Health officials in Tijuana, across the border from San Diego, screened migrants.",
      {"MEX-USA"}, Status.CONSISTENT),
+    # a town across the border has no border of its own: its country's is meant, once
+    ("Ciudad del Este lies just across the border from Foz do Iguacu.", {"BRA-PRY"},
+     Status.CONSISTENT),
     ("Kilis is a few kilometres from the Syrian border.", {"SYR-TUR"}, Status.CONSISTENT),
     ("Aleppo is a few kilometres from the Turkish border.", {"SYR-TUR"}, Status.INCONSISTENT),
 ])
@@ -701,6 +704,8 @@ def test_a_border_town_far_from_its_countrys_border_is_in_doubt(pipeline, text):
 # Peru not Mexico, Morocco not Libya (Algeria lies between).
 @pytest.mark.parametrize(("text", "pairs"), [
     ("Uganda's neighbour to the south is Tanzania.", {("Uganda", "Tanzania", "consistent")}),
+    ("Chad's neighbour to the south, the Central African Republic, is in turmoil.",
+     {("Chad", "Central African Republic", "consistent")}),
     ("The states that border Nebraska include Iowa and Ohio.",
      {("Iowa", "Nebraska", "consistent"), ("Ohio", "Nebraska", "inconsistent")}),
     ("Fighting raged in border areas between Sudan and South Sudan.",

@@ -76,7 +76,7 @@ _PREPOSITION = r"(?:with|of|to|for|and|between|among)\b"
 NEIGHBOUR_PATTERN = LazyPattern(
     rf"{SLOT}(?:['\u2019]s\s+(?:(?!{_PREPOSITION})(?-i:[a-z]+)\s+){{0,2}}|\s+)neighbou?r"
     rf"(?:ing country)?"
-    rf"(?:\s+to\s+the\s+\w+(?:\s+is)?)?,?\s+{SLOT}",
+    rf"(?:\s+to\s+the\s+\w+(?:\s+is)?)?,?\s+(?:the\s+)?{SLOT}",  # "..., the Central African"
     re.IGNORECASE)
 # "The county's western neighbor, Dallas County", "the state's neighbor to the south, Illinois":
 # the neighbour of the area the article is about (`_the_area_meant`).

@@ -104,6 +104,8 @@ TRIGGER = re.compile(r"border|frontier|\bline|river\s+(?:across\s+)?from|meet|co
 def find(view, finder) -> None:
     for pattern in (PATTERN, LOCATED_PATTERN):
         for match in pattern.finditer(view.text):
+            if _from_a_town(view, match):
+                continue  # ACROSS_FROM_A_TOWN_PATTERN's
             _near(view, finder, match, " ".join(match["word"].lower().split()))
     for match in BORDER_PLACE_PATTERN.finditer(view.text):
         _near(view, finder, match, DEFAULT_PROXIMITY_WORD, doubts=[_WHICH_BORDER])
@@ -175,6 +177,16 @@ def find(view, finder) -> None:
 # "the border city of Texarkana" lies on the Texas-Arkansas line, "Berwick" on England's with
 # Scotland: a border town's border may be one inside its country, which geo has no line of.
 _WHICH_BORDER = "a border town: on its country's border, or on one inside it?"
+
+
+_BORDER_FROM = re.compile(rf"(?:the\s+)?(?:border|frontier)\s+from\s+{SLOT}\Z", re.IGNORECASE)
+
+
+def _from_a_town(view, match: re.Match) -> bool:
+    """"across the border from Foz do Iguaçu": a town has no border; the words mean its
+    country's."""
+    named = _BORDER_FROM.match(match["ref"])
+    return named is not None and view.mention(named[1]).place.kind == "city"
 
 
 def _near(view, finder, match: re.Match, word: str, doubts=()) -> None:
