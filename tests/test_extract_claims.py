@@ -1887,3 +1887,20 @@ def test_towns_said_to_lie_by_a_line(pipeline, text, subject):
 def test_a_town_in_a_county_or_its_part(pipeline, text, expected):
     assert [(c.subject.label, v.status) for c, v in claims_in(pipeline, text)
             if c.relation is Relation.CONTAINMENT] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the side of a neighbour, from its middle to the middle of the line they share: Lebanon
+    # lies north of Israel, Tanzania south of Uganda, Illinois south of Wisconsin; Mexico lies
+    # south of the United States, not north
+    ("Lebanon, Israel's neighbour to the north, closed its crossings.",
+     ("Lebanon", "Israel", Status.CONSISTENT)),
+    ("Uganda's neighbour to the south is Tanzania.", ("Tanzania", "Uganda", Status.CONSISTENT)),
+    ("MADISON, Wis. - Wisconsin's neighbor to the south, Illinois, raised its tax.",
+     ("Illinois", "Wisconsin", Status.CONSISTENT)),
+    ("Mexico, the United States' northern neighbor, voted.",
+     ("Mexico", "United States", Status.INCONSISTENT)),
+])
+def test_the_side_of_a_neighbour(pipeline, text, expected):
+    assert [(c.subject.label, c.reference.label, v.status) for c, v in claims_in(pipeline, text)
+            if c.relation is Relation.DIRECTION] == [expected]

@@ -11,7 +11,7 @@ import dataclasses
 import math
 import re
 
-from geo import admin_areas
+from geo import admin_areas, base_layers
 from geo.claim_types.grammar import (
     AFTER_NO_COMPASS_WORD,
     COMPASS_WORDS,
@@ -34,7 +34,7 @@ from geo.claims import (
 )
 from geo.measure import Measurement, distance_to
 from geo.sphere import COMPASS_16
-from geo.targets import AdminAreaTarget, PointTarget, is_county
+from geo.targets import AdminAreaTarget, CountryTarget, PointTarget, is_county
 from geo.verdicts import Status, Verdict, number_checked, status_of
 
 RELATION = Relation.DIRECTION
@@ -70,6 +70,18 @@ COUNTY_ON_A_SIDE_PATTERN = LazyPattern(
     rf"{named_slot('county')}(?:\s*,\s*{SLOT})?\s*,\s*(?:(?:which|that)\s+(?:lies|sits|is)\s+)?"
     rf"(?:just\s+)?(?:(?:on|along)\s+|(?:which|that)\s+shares\s+){named_slot('owner')}['\u2019]s\s+"
     rf"{DIRECTION}(?:ern)?\s+(?:border|line|boundary)\b", re.IGNORECASE, needs=("'s", "\u2019s"))
+# "Lebanon, Israel's neighbour to the north", "Poland, Ukraine's western neighbour", "Uganda's
+# neighbour to the south is Tanzania": the side of a neighbouring country (or US state or
+# county) the other lies on, a bearing as above.
+_COMPASS = DIRECTION.replace("(?P<direction>", "(?:")
+_SIDE_NEIGHBOUR = (rf"(?:(?P<adjective>{_COMPASS})ern\s+neighbou?r"
+                   rf"|neighbou?r\s+to\s+the\s+(?P<to_the>{_COMPASS}))\b")
+NEIGHBOUR_SIDE_PATTERNS = tuple(LazyPattern(pattern, re.IGNORECASE, needs=("neighbo",))
+                                for pattern in (
+    rf"{named_slot('member')}\s*,\s*(?:which\s+is\s+)?(?:the\s+)?{named_slot('owner')}"
+    rf"['\u2019]s?\s+{_SIDE_NEIGHBOUR}",  # "the United States' northern neighbour"
+    rf"{named_slot('owner')}['\u2019]s?\s+{_SIDE_NEIGHBOUR}(?:\s*,|\s+is)?\s+(?:the\s+)?"
+    rf"{named_slot('member')}"))
 # How uncertain a county's middle is as the place a bearing between neighbours is taken from:
 # a share of its scale (the square root of its area), so that two counties 35 km apart, each
 # some 30 km across, have a bearing known to within about 37 degrees: news places long
@@ -109,6 +121,14 @@ def find(view, finder) -> None:
         if is_county(county) and is_county(owner) and county != owner:
             finder.add(view, match, relation=RELATION, subject=_side(county, owner),
                        reference=_middle(owner), direction=parse_direction(match["direction"]))
+    for pattern in NEIGHBOUR_SIDE_PATTERNS:
+        for match in pattern.finditer(view.text):
+            member = finder.area_target(view.mention(match["member"]))
+            owner = finder.area_target(view.mention(match["owner"]))
+            if _alike(member, owner) and member != owner:
+                finder.add(view, match, relation=RELATION, subject=_side(member, owner),
+                           reference=_middle(owner), direction=parse_direction(
+                               match["adjective"] or match["to_the"]))
     for match in (*TO_THE_PATTERN.finditer(view.text), *BARE_PATTERN.finditer(view.text)):
         if ROUTE_AFTER.match(view.text, match.end()):
             continue  # "about 200 km to the north by road": a way, not a bearing and a length
@@ -149,23 +169,43 @@ def _a_county_to_the(view, finder, match: re.Match, placed: set[int]) -> None:
                doubts=doubts)
 
 
-def _side(county: AdminAreaTarget, reference: AdminAreaTarget) -> PointTarget:
-    """Where a county lies from a neighbour, as a point: the middle of the line they share
+def _alike(a, b) -> bool:
+    """Two areas of one kind: countries, US states, or US counties."""
+    if isinstance(a, CountryTarget) and isinstance(b, CountryTarget):
+        return True
+    return (isinstance(a, AdminAreaTarget) and isinstance(b, AdminAreaTarget)
+            and is_county(a) == is_county(b))
+
+
+def _side(area: AdminAreaTarget | CountryTarget, reference: AdminAreaTarget | CountryTarget
+          ) -> PointTarget:
+    """Where an area lies from a neighbour, as a point: the middle of the line they share
     (Arapahoe County, long from west to east, lies south of Denver along Denver's southern
     edge, though its own middle lies east-south-east); its middle if they share none."""
-    shared = admin_areas.shared_boundary(county.area, reference.area)
+    if isinstance(area, CountryTarget):
+        try:
+            shared = base_layers.border(area.area, reference.area).geometry
+        except base_layers.NoSharedBorder:
+            return _middle(area)
+    else:
+        shared = admin_areas.shared_boundary(area.area, reference.area)
     if shared.is_empty:
-        return _middle(county)
+        return _middle(area)
     centre = shared.centroid
-    return PointTarget(centre.y, centre.x, county.describe())
+    return PointTarget(centre.y, centre.x, area.describe())
 
 
-def _middle(county: AdminAreaTarget) -> PointTarget:
-    """A county as the point a bearing to a neighbour is taken from: its outline's centroid."""
-    area = admin_areas.area(county.area)
-    centre = area.geometry.centroid
-    return PointTarget(centre.y, centre.x, county.describe(),
-                       COUNTY_MIDDLE_SHARE * math.sqrt(area.area_km2))
+def _middle(area: AdminAreaTarget | CountryTarget) -> PointTarget:
+    """An area as the point a bearing to a neighbour is taken from: the centroid of its largest
+    part (the contiguous United States, mainland France), uncertain by a share of its scale."""
+    import shapely
+
+    largest = max(shapely.get_parts(area.shape), key=lambda part: part.area)
+    area_km2 = (base_layers.country(area.area).area_km2 if isinstance(area, CountryTarget)
+                else admin_areas.area(area.area).area_km2)
+    centre = largest.centroid
+    return PointTarget(centre.y, centre.x, area.describe(),
+                       COUNTY_MIDDLE_SHARE * math.sqrt(area_km2))
 
 
 def describe(claim: Claim) -> str:
