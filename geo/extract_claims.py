@@ -61,6 +61,7 @@ from geo.targets import (
     StateLinesTarget,
     Target,
     UnlocatedTarget,
+    alike,
     area_of,
     country_of,
     point_of_area,
@@ -692,6 +693,20 @@ class Finder:
     area_key = staticmethod(area_key)
     area_target = staticmethod(area_target)
     point_target = staticmethod(point_target)
+
+    @staticmethod
+    def the_one_alike_before(view: SentenceView, at: int):
+        """The mention "its" stands for before mention `at` ("Webb County wants Zapata County, its
+        neighbor to the north"): the one area of the sentence before it of its kind, None when
+        there are none or several ("China urged North Korea to stop provoking South Korea, its
+        southern neighbour": China's or North Korea's?)."""
+        member = area_target(view.mentions[at])
+        if member is None:
+            return None
+        alike_before = {area.area: m for m in view.mentions[:at]
+                        if (area := area_target(m)) is not None and alike(area, member)
+                        and area.area != member.area}
+        return next(iter(alike_before.values())) if len(alike_before) == 1 else None
     located = staticmethod(located)
 
     @staticmethod

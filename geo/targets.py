@@ -178,6 +178,14 @@ def is_county(target) -> bool:
     return isinstance(target, AdminAreaTarget) and not admin_areas.is_state(target.area)
 
 
+def alike(a, b) -> bool:
+    """Two areas of one kind: countries, US states, or US counties."""
+    if isinstance(a, CountryTarget) and isinstance(b, CountryTarget):
+        return True
+    return (isinstance(a, AdminAreaTarget) and isinstance(b, AdminAreaTarget)
+            and is_county(a) == is_county(b))
+
+
 @dataclass(frozen=True)
 class AdminBorderTarget(_OnTheCensusLines):
     """The line two US states (or counties) share: "near the New York border"."""

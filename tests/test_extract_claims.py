@@ -1236,14 +1236,17 @@ def test_the_subject_of_near_a_border_after_an_apposition(pipeline, text, subjec
     assert found == [(subject, Status.CONSISTENT)]
 
 
-# Benin borders Niger; Uganda and Ethiopia are 190 km apart (South Sudan and Kenya between);
-# Dire Dawa lies some 345 km east of Addis Ababa.
+# Benin borders Niger, Ghana Togo; Uganda and Ethiopia are 190 km apart (South Sudan and Kenya
+# between); Dire Dawa lies some 345 km east of Addis Ababa.
 @pytest.mark.parametrize(("text", "expected"), [
     ("Benin reopened its border with Niger, its northern neighbour.",
      [("Niger", "Benin", Status.CONSISTENT)]),
     ("Uganda will not send troops to Ethiopia, its northern neighbour.",
      [("Ethiopia", "Uganda", Status.INCONSISTENT)]),
-    ("Officials in Ghana said Togo, its eastern neighbour, agreed.", []),
+    # "its" is the one country named before (Togo borders Ghana), in doubt between two
+    ("Officials in Ghana said Togo, its eastern neighbour, agreed.",
+     [("Togo", "Ghana", Status.CONSISTENT)]),
+    ("China urged North Korea to stop provoking South Korea, its southern neighbour.", []),
     ("Cases were detected in Addis Ababa and then in Dire Dawa, roughly 350 kilometres from "
      "the capital.", [("Dire Dawa", "Addis Ababa", Status.CONSISTENT)]),
 ])
@@ -1900,6 +1903,9 @@ def test_a_town_in_a_county_or_its_part(pipeline, text, expected):
      ("Illinois", "Wisconsin", Status.CONSISTENT)),
     ("Mexico, the United States' northern neighbor, voted.",
      ("Mexico", "United States", Status.INCONSISTENT)),
+    # "its": the one county named before (Willacy County lies north of Cameron County)
+    ("BROWNSVILLE, Texas - Cameron County wants Willacy County, its neighbor to the north, to "
+     "share a jail.", ("Willacy County", "Cameron County", Status.CONSISTENT)),
 ])
 def test_the_side_of_a_neighbour(pipeline, text, expected):
     assert [(c.subject.label, c.reference.label, v.status) for c, v in claims_in(pipeline, text)

@@ -329,13 +329,11 @@ def find(view, finder) -> None:
                                      match)
         if reference is not None:
             _each_member(view, finder, match, reference, members, doubts=doubts)
-    opens = bool(view.mentions) and _OPENING.fullmatch(view.text, 0, view.slot_positions[0])
-    for match in ITS_NEIGHBOUR_PATTERN.finditer(view.text) if opens else ():
-        # "its" is the opener only with no other place between ("China urged North Korea to
-        # stop provoking South Korea, its southern neighbour": North Korea's)
-        if int(match["member"]) == 1:
-            _add(view, finder, match, _area(finder, view.mentions[1]),
-                 _area(finder, view.mentions[0]))
+    for match in ITS_NEIGHBOUR_PATTERN.finditer(view.text):
+        owner = finder.the_one_alike_before(view, int(match["member"]))
+        if owner is not None:
+            _add(view, finder, match, _area(finder, view.mention(match["member"])),
+                 _area(finder, owner))
     for match in ACROSS_THE_LINE_PATTERN.finditer(view.text):
         _across_the_line(view, finder, match)
     for match in (*NEIGHBOUR_PAIR_PATTERN.finditer(view.text),

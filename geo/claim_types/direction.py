@@ -34,7 +34,7 @@ from geo.claims import (
 )
 from geo.measure import Measurement, distance_to
 from geo.sphere import COMPASS_16
-from geo.targets import AdminAreaTarget, CountryTarget, PointTarget, is_county
+from geo.targets import AdminAreaTarget, CountryTarget, PointTarget, alike, is_county
 from geo.verdicts import Status, Verdict, number_checked, status_of
 
 RELATION = Relation.DIRECTION
@@ -81,7 +81,10 @@ NEIGHBOUR_SIDE_PATTERNS = tuple(LazyPattern(pattern, re.IGNORECASE, needs=("neig
     rf"{named_slot('member')}\s*,\s*(?:which\s+is\s+)?(?:the\s+)?{named_slot('owner')}"
     rf"['\u2019]s?\s+{_SIDE_NEIGHBOUR}",  # "the United States' northern neighbour"
     rf"{named_slot('owner')}['\u2019]s?\s+{_SIDE_NEIGHBOUR}(?:\s*,|\s+is)?\s+(?:the\s+)?"
-    rf"{named_slot('member')}"))
+    rf"{named_slot('member')}",
+    # "Webb County wants Zapata County, its neighbor to the north": the one area of its kind
+    # named before (geo.extract_claims.Finder.the_one_alike_before)
+    rf"{named_slot('member')}\s*,\s*its\s+{_SIDE_NEIGHBOUR}"))
 # How uncertain a county's middle is as the place a bearing between neighbours is taken from:
 # a share of its scale (the square root of its area), so that two counties 35 km apart, each
 # some 30 km across, have a bearing known to within about 37 degrees: news places long
@@ -124,8 +127,10 @@ def find(view, finder) -> None:
     for pattern in NEIGHBOUR_SIDE_PATTERNS:
         for match in pattern.finditer(view.text):
             member = finder.area_target(view.mention(match["member"]))
-            owner = finder.area_target(view.mention(match["owner"]))
-            if _alike(member, owner) and member != owner:
+            owner = (view.mention(match["owner"]) if match.groupdict().get("owner")
+                     else finder.the_one_alike_before(view, int(match["member"])))
+            owner = finder.area_target(owner) if owner is not None else None
+            if alike(member, owner) and member != owner:
                 finder.add(view, match, relation=RELATION, subject=_side(member, owner),
                            reference=_middle(owner), direction=parse_direction(
                                match["adjective"] or match["to_the"]))
@@ -147,12 +152,17 @@ def _a_county_to_the(view, finder, match: re.Match, placed: set[int]) -> None:
     named = [area for area in (finder.area_target(m) for k, m in enumerate(view.mentions)
                                if m.start < before and k not in placed)
              if is_county(area) and area != county]
+    others = []
     if named:
-        reference, doubts = named[-1], []
+        reference = named[-1]
     elif finder.home_county and finder.home_county != county.area:
         reference = AdminAreaTarget(finder.home_county)
-        doubts = [f"to the {match['direction']} of {reference.describe()}, the county the "
-                  "article is about, or of a town?"]
+        # "AMARILLO - ... Carson County, to the west": of the county, or of the town the
+        # article is about, which must hold too for the claim to be inconsistent
+        town = finder.town_meant()
+        town = finder.located(town) if town is not None and town.place.kind == "city" else None
+        others = [(f"to the {match['direction']} of {reference.describe()}, the county the "
+                   f"article is about, or of {town.describe() if town else 'a town'}?", town)]
     else:
         return
     if admin_areas.state_key_of(county.area) != admin_areas.state_key_of(reference.area) \
@@ -166,15 +176,7 @@ def _a_county_to_the(view, finder, match: re.Match, placed: set[int]) -> None:
             return
     finder.add(view, match, relation=RELATION, subject=_side(county, reference),
                reference=_middle(reference), direction=parse_direction(match["direction"]),
-               doubts=doubts)
-
-
-def _alike(a, b) -> bool:
-    """Two areas of one kind: countries, US states, or US counties."""
-    if isinstance(a, CountryTarget) and isinstance(b, CountryTarget):
-        return True
-    return (isinstance(a, AdminAreaTarget) and isinstance(b, AdminAreaTarget)
-            and is_county(a) == is_county(b))
+               other_references=others)
 
 
 def _side(area: AdminAreaTarget | CountryTarget, reference: AdminAreaTarget | CountryTarget
