@@ -674,6 +674,10 @@ class Finder:
         self.focus = context.focus
         self.lookups = lookups
         self.found: list[FoundClaim] = []
+        # "EMERSON, Manitoba - ... this prairie hamlet": a dateline whose town geo does not know
+        opening = _DATELINE.match(text)
+        self.unknown_dateline = (opening["town"] if opening is not None and not any(
+            m.mention.dateline for m in self.mentions) else None)
 
     def run(self) -> list[FoundClaim]:
         starts = [m.start for m in self.mentions]
@@ -910,11 +914,15 @@ class Finder:
         return next((m for m in self.mentions if m.mention.dateline and m.place.kind == "city"),
                     None)
 
-    def town_meant(self, before: int | None = None):
+    def town_meant(self, before: int | None = None, this: bool = False):
         """The place "this city", "the town" stands for: the article's focus, or where that is
         no town, the last town named before the words (at `before` in the text, else the
         dateline's): "FORT SMITH, Ark. - This city on the Oklahoma line has asked Sequoyah
-        County", "KYIV - Russian forces shelled Vovchansk. The town lies about 5 km from"."""
+        County", "KYIV - Russian forces shelled Vovchansk. The town lies about 5 km from".
+        None for "this" (`this`) after a dateline whose town geo does not know: the words mean
+        that town ("EMERSON, Manitoba - ... this prairie hamlet"), not another named later."""
+        if this and self.unknown_dateline:
+            return None
         if self.focus is None or self.focus.place.kind == "city":
             return self.focus
         towns = [m for m in self.mentions if m.place.kind == "city"
@@ -943,6 +951,11 @@ class Finder:
         anaphor = ANAPHOR_BEFORE.search(view.text, max(0, view_offset - ANAPHOR_REACH),
                                         view_offset)
         if anaphor and not _APPOSITION_END.search(view.text, 0, anaphor.start()):
+            this = anaphor["anaphor"].lower().startswith("this")
+            if this and self.unknown_dateline:
+                return UnlocatedTarget(anaphor["anaphor"], (
+                    f"the town of the dateline, {self.unknown_dateline.title()}, is not in "
+                    "geo's gazetteer"))
             town = self.town_meant(view.original_offset(anaphor.start()))
             return as_target(town) if town is not None else None
         thing = _unnamed_subject(view, view_offset) if unnamed else None
@@ -1003,6 +1016,9 @@ class Finder:
             mention = view.mentions[at - 1]  # "Cheyenne, Wyoming, about 100 miles away"
         if match.groupdict().get("verb_far") and mention.place.kind != "city":
             return None  # "Niger lies about 80 km to the north": a country, seen from a town
+        if mention.place.kind in ("admin1", "country") and _AFTER_AN_UNKNOWN_TOWN.search(
+                view.text, 0, view.slot_positions[at]):
+            return None  # "Tonawanda, N.Y., about 10 miles north": the town's, unknown to geo
         subject = located(mention)
         far_end, other_far_ends = self.town_named_before(view, match.start(),
                                                          besides=mention.place)
@@ -1229,7 +1245,7 @@ class Finder:
             here = self.dateline_town()
             return located(here) if here is not None else None
         if match.groupdict().get("anaphor_ref"):  # "80 km west of the city": the article's town
-            meant = self.town_meant()
+            meant = self.town_meant(this=match["anaphor_ref"].lower().startswith("this"))
             town = located(meant) if meant is not None else None
             if town is not None and town == subject:
                 # "CHRISTCHURCH - ... a quake centred near Lyttelton, about ten kilometres
@@ -1251,6 +1267,17 @@ class Finder:
         return area_target(mention) or located(mention) or UnlocatedTarget(
             mention.place.name, f"a {mention.place.kind} has no point or outline to measure to")
 
+
+
+# A dateline at the start of the text: its town in capitals, perhaps its state or country
+# ("EMERSON, Manitoba -", "KIDAL, Mali (AP) -").
+_DATELINE = re.compile(r"\A\s*(?P<town>[A-Z][A-Z.'\u2019-]*(?:[ \t][A-Z][A-Z.'\u2019-]*)*)"
+                       r"(?=(?:\s*,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([^()]{1,30}\)\s*)?"
+                       r"(?:--|[\u2014\u2013-])\s)")
+
+
+# A capitalised word that is no place just before a comma: "Tonawanda, " before "N.Y.".
+_AFTER_AN_UNKNOWN_TOWN = re.compile(r"(?<![\x01\x02\w])(?-i:[A-Z])[\w.'\u2019-]*\s*,\s*\Z")
 
 
 def _says_here(match: re.Match) -> bool:

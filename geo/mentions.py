@@ -16,7 +16,7 @@ import itertools
 import re
 import tomllib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -311,17 +311,20 @@ _UNIT_AFTER = re.compile(r"[ \t]*,[ \t]*(?:in[ \t]+(?:(?:north|south|east|west)[
                          r"([A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){0,2})")
 
 
-def _in_the_unit_named_after(text: str, mention: Mention) -> bool:
+def _in_the_unit_named_after(text: str, mention: Mention,
+                             lookup: Callable[[str], Sequence[Candidate]]) -> bool:
     """Whether the words after the mention name the first-level unit one of its towns is in,
-    or its county: "Gary, Indiana" and "Spencer, in Clay County" are the towns whatever else
-    "Gary" and "Spencer" are."""
+    or its county: "Gary, Indiana", "Buffalo, N.Y." (`lookup` reads abbreviations) and
+    "Spencer, in Clay County" are the towns whatever else "Gary", "Buffalo" and "Spencer"
+    are."""
     after = _UNIT_AFTER.match(text, mention.end)
     if after is None:
         return False
     words = after[1].rstrip(".").casefold()  # "Chelsea, in western Washtenaw County."
+    units = {words} | {c.name.casefold() for c in lookup(_key(after[1])) if c.kind == "admin1"}
     return any(c.kind == "city" and (
-        (c.admin1 and (words == c.admin1.casefold()
-                       or words.startswith(c.admin1.casefold() + " ")))
+        (c.admin1 and any(unit == c.admin1.casefold()
+                          or unit.startswith(c.admin1.casefold() + " ") for unit in units))
         or (c.admin2 and c.admin2.casefold() != c.name.casefold()
             and words == c.admin2.casefold()))
         for c in mention.candidates)
@@ -810,7 +813,7 @@ class Recogniser:
                 return False
             if best.kind in ("admin1", "continent", "region"):
                 return True
-            if (_in_the_unit_named_after(text, mention)
+            if (_in_the_unit_named_after(text, mention, self.candidates)
                     or _A_KIND_OF_PLACE_AFTER.match(text, mention.end)
                     or _BY_A_BORDER_AFTER.match(text, mention.end)):
                 return True

@@ -469,7 +469,7 @@ def _with_units_after_towns(mentions: Sequence[Mention], text: str) -> Sequence[
     with a comma between, that names the first-level unit one of the town's namesakes is in,
     is that unit, and so votes for that town, whatever else the name means (the capital of the
     United States)."""
-    read = list(mentions)
+    read, unknown = list(mentions), set()
     for i in range(1, len(read)):
         town, unit = read[i - 1], read[i]
         between = _COMMA.fullmatch(text, town.end, unit.start)
@@ -477,7 +477,8 @@ def _with_units_after_towns(mentions: Sequence[Mention], text: str) -> Sequence[
             continue
         top = unit.candidates[0]
         if top.kind in ("admin1", "country"):
-            if town.candidates[0].kind != "city" or "in" not in between.group().split():
+            if town.candidates[0].kind != "city" or not (
+                    town.dateline or "in" in between.group().split()):
                 continue  # "Oregon, Washington, Pennsylvania": a list, maybe of units
             # "Toluca, in central Mexico" is the country, not the State of México; and
             # "Wilmington, in southern Vermont" the town in it, not New York's
@@ -486,12 +487,19 @@ def _with_units_after_towns(mentions: Sequence[Mention], text: str) -> Sequence[
                            and (top.kind == "country" or c.admin1 == top.name))
             if inside and inside != town.candidates:
                 read[i - 1] = dataclasses.replace(town, candidates=inside)
+            if town.dateline:
+                # "NIAGARA FALLS, Ontario -": the province, whatever the article's other
+                # names favour (Ontario, New York); "EMERSON, Manitoba -", a town the gazetteer
+                # lacks there, is none of its namesakes elsewhere (Emerson, New Jersey)
+                read[i] = dataclasses.replace(unit, candidates=(top,))
+                if not inside:
+                    unknown.add(i - 1)
             continue
         held = {c.admin1 for c in town.candidates if c.kind == "city" and c.admin1}
         units = [c for c in unit.candidates if c.kind == "admin1" and c.name in held]
         if units:
             read[i] = dataclasses.replace(unit, candidates=(units[0],))
-    return read
+    return [mention for i, mention in enumerate(read) if i not in unknown]
 
 
 def _towns_of_datelines(mentions: Sequence[Mention]) -> Sequence[Mention]:

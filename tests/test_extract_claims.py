@@ -1910,3 +1910,13 @@ def test_a_town_in_a_county_or_its_part(pipeline, text, expected):
 def test_the_side_of_a_neighbour(pipeline, text, expected):
     assert [(c.subject.label, c.reference.label, v.status) for c, v in claims_in(pipeline, text)
             if c.relation is Relation.DIRECTION] == [expected]
+
+
+def test_this_town_of_a_dateline_geo_does_not_know_is_unlocated(pipeline):
+    # Emerson, Manitoba, is not in the gazetteer: "this town" is not Winnipeg, named later
+    ((claim, verdict),) = [(c, v) for c, v in claims_in(
+        pipeline, "EMERSON, Manitoba - Asylum seekers have turned this prairie town on the U.S. "
+                  "border into a way station. Police drive them to Winnipeg.")
+        if c.relation is Relation.PROXIMITY]
+    assert verdict.status is Status.UNVERIFIABLE
+    assert "not in geo's gazetteer" in verdict.reason

@@ -371,6 +371,27 @@ def test_a_dateline_settles_its_neighbours_not_its_namesakes(recogniser, text, w
     assert readings == {place}
 
 
+def test_a_dateline_s_province_is_the_province_whatever_the_article_names(recogniser):
+    # Ontario is a province and a town of Ohio; the dateline's town, Niagara Falls, is the
+    # province's
+    text = ("NIAGARA FALLS, Ontario - Officials say American visitors from New York and Ohio "
+            "are back.")
+    readings = {(m.place.name, m.place.kind, m.place.country_code)
+                for m in resolve(recogniser.mentions(text), text) if m.mention.text == "Ontario"}
+    assert readings == {("Ontario", "admin1", "CA")}
+
+
+def test_a_dateline_s_town_unknown_in_its_province_is_no_namesake_elsewhere(recogniser):
+    # The gazetteer has Emersons in the United States, none in Manitoba
+    text = "EMERSON, Manitoba - Asylum seekers kept coming."
+    assert [m.place.name for m in resolve(recogniser.mentions(text), text)] == ["Manitoba"]
+
+
+def test_an_everyday_word_before_its_state_s_abbreviation_is_the_town(recogniser):
+    text = "Storms hit the coast. Mobile, Ala., got 10 inches of rain."
+    assert ("Mobile", "Mobile", "name") in found(recogniser, text)
+
+
 def test_a_colon_after_a_speakers_name_deep_in_a_text_is_no_dateline(recogniser):
     text = "x " * 150 + "MARTIN: Good morning."
     assert not any(m.dateline for m in recogniser.mentions(text))

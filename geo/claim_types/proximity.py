@@ -110,7 +110,7 @@ def find(view, finder) -> None:
     for match in BORDER_PLACE_PATTERN.finditer(view.text):
         _near(view, finder, match, DEFAULT_PROXIMITY_WORD, doubts=[_WHICH_BORDER])
     for match in THIS_BORDER_PLACE_PATTERN.finditer(view.text):
-        here = finder.town_meant()
+        here = finder.town_meant(this=True)
         subject = finder.located(here) if here is not None and here.place.kind == "city" else None
         reference = finder.reference(view, match, subject) if subject is not None else None
         if reference is not None:
