@@ -660,6 +660,17 @@ def _country_names() -> list[tuple[str, str, str]]:
     return list(zip(columns["adm0_a3"], columns["name"], columns["name_long"], strict=True))
 
 
+def _far_outside(claim: Claim) -> bool:
+    """Whether the claim's subject lies farther than MISPLACED_KM from every country it is
+    said to be in: "PEMBA, Mozambique - ... Palma, a gas town in Mozambique's far north-east",
+    read as Palma de Mallorca, 6,500 km away, is a town the gazetteer lacks, not a writer's
+    slip, however well known the city read."""
+    from geo.measure import distance_to
+
+    return all(distance_to(claim.subject.point, CountryTarget(code)).km > MISPLACED_KM
+               for code in claim.reference.country_codes)
+
+
 class Finder:
     """What the claim types need to know of the article while they read its sentences, and
     where they put the claims they find."""
@@ -896,15 +907,17 @@ class Finder:
             return []
         place = mentions[0].place
         country = country_of(place)
-        if (country is None or country in claim.reference.country_codes or self._at_home(place)
-                or (place.population or 0) >= WELL_KNOWN_POPULATION):
+        if country is None or country in claim.reference.country_codes or self._at_home(place):
             return []
-        spans = {(m.start, m.end) for m in mentions}
-        if any(country_of(m.place) == country and (m.start, m.end) not in spans
+        if (place.population or 0) >= WELL_KNOWN_POPULATION and not _far_outside(claim):
+            return []
+        # another place of that country, not the subject named again ("the assault on Palma")
+        if any(country_of(m.place) == country and m.place.id != place.id
                for m in self.mentions):
             return []
         return [f"{mentions[0].mention.text} ({_where(place)}, in a country the article "
                 "names nowhere else?)"]
+
 
     def _at_home(self, place) -> bool:
         return country_of(place) == self.home_country
@@ -1288,6 +1301,9 @@ def _says_here(match: re.Match) -> bool:
 _THE_CAPITAL = re.compile(r"\bthe\s+capital\b", re.IGNORECASE)
 # A town this big is known to be where it is: no writer's slip, no gazetteer's gap.
 WELL_KNOWN_POPULATION = 100_000
+# A writer who puts a town in the wrong country puts it next door ("Kano, in southern Niger",
+# 100 km from it); this far from the country named, the reading is another town's.
+MISPLACED_KM = 1_000.0
 # How many names after a subject may say which unit holds it ("La Gloria, a village near
 # Perote in Veracruz state"): the first few, before the words go on to other places.
 UNITS_AFTER_A_SUBJECT = 2

@@ -1920,3 +1920,16 @@ def test_this_town_of_a_dateline_geo_does_not_know_is_unlocated(pipeline):
         if c.relation is Relation.PROXIMITY]
     assert verdict.status is Status.UNVERIFIABLE
     assert "not in geo's gazetteer" in verdict.reason
+
+
+@pytest.mark.parametrize("text", [
+    # the gazetteer lacks Mozambique's Palma: Palma de Mallorca, 6,500 km away, is no slip
+    "MAPUTO, Mozambique - Gas workers left Palma, a town in Mozambique's far north-east, after "
+    "the attack on Palma.",
+    # "the country" after the Blue Nile (a state of Sudan too), in a report from Ethiopia
+    "ADDIS ABABA, Ethiopia - The dam on the Blue Nile, which sits in the country's far west, "
+    "is nearly full.",
+])
+def test_a_part_of_a_country_in_doubt_is_no_false_alarm(pipeline, text):
+    assert [v.status for c, v in claims_in(pipeline, text)
+            if c.relation is Relation.CONTAINMENT] == [Status.UNVERIFIABLE]

@@ -48,6 +48,7 @@ from geo.targets import (
     PointTarget,
     RegionTarget,
     UnlocatedTarget,
+    country_of,
     scale_km,
     unit_key_parts,
     unit_target,
@@ -220,6 +221,14 @@ def find(view, finder) -> None:
             own = (None if subject is None
                    else finder.home_county if own_kind.lower() in ("county", "parish")
                    else _own_area(subject, own_kind.lower()))
+            article_country = (country_of(finder.focus.place) if finder.focus is not None
+                               else finder.home_country)
+            if own is not None and own_kind.lower() in ("country", "kingdom") \
+                    and article_country and own != article_country:
+                # "GUBA, Ethiopia - ... the dam on the Blue Nile, which sits in the country's
+                # far west": the article's country, or the one of the place named last?
+                doubts = [*doubts, f"the {own_kind.lower()}: {subject.describe()}'s own, or "
+                                   "the one the article is about?"]
             if own is not None:
                 _in_part(view, finder, match, subject, own, part_words, doubts)
             continue
