@@ -101,6 +101,8 @@ ANAPHOR_BEFORE = LazyPattern(
     # "this Lyon County town of 230, about 40 miles from"
     r"(?:\s+of\s+(?:about\s+|some\s+)?[\d,.]+(?:\s+(?:million|thousand))?"
     r"(?:\s+(?:people|residents))?)?"
+    # "this town in north-western Bosnia, a few kilometres from"
+    rf"(?:\s+in\s+(?:(?:far|the)\s+)?(?:[\w-]+\s+)?{SLOT}(?:\s*,\s*(?=an?\s))?)?"
     rf"(?:\s*,?\s+(?:{LOCATION_VERB}|which|that)){{0,3}}"
     r"(?:\s+(?:just|only|right))?\s*,?\s*\Z", re.IGNORECASE)
 ANAPHOR_REACH = 60
@@ -687,8 +689,9 @@ class Finder:
         self.found: list[FoundClaim] = []
         # "EMERSON, Manitoba - ... this prairie hamlet": a dateline whose town geo does not know
         opening = _DATELINE.match(text)
-        self.unknown_dateline = (opening["town"] if opening is not None and not any(
-            m.mention.dateline for m in self.mentions) else None)
+        self.unknown_dateline = (opening["town"] if opening is not None
+                                 and opening["town"].isupper() and not any(
+                                     m.mention.dateline for m in self.mentions) else None)
 
     def run(self) -> list[FoundClaim]:
         starts = [m.start for m in self.mentions]
@@ -1282,9 +1285,9 @@ class Finder:
 
 
 
-# A dateline at the start of the text: its town in capitals, perhaps its state or country
-# ("EMERSON, Manitoba -", "KIDAL, Mali (AP) -").
-_DATELINE = re.compile(r"\A\s*(?P<town>[A-Z][A-Z.'\u2019-]*(?:[ \t][A-Z][A-Z.'\u2019-]*)*)"
+# A dateline at the start of the text: its town (in capitals, Finder checks), perhaps its state
+# or country ("EMERSON, Manitoba -", "KIDAL, Mali (AP) -", "PRZEWODÓW, Poland (AP) -").
+_DATELINE = re.compile(r"\A\s*(?P<town>[^\W\d_][\w.'\u2019-]*(?:[ \t][^\W\d_][\w.'\u2019-]*)*)"
                        r"(?=(?:\s*,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([^()]{1,30}\)\s*)?"
                        r"(?:--|[\u2014\u2013-])\s)")
 

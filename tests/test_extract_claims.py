@@ -1914,7 +1914,7 @@ def test_the_side_of_a_neighbour(pipeline, text, expected):
 
 def test_this_town_of_a_dateline_geo_does_not_know_is_unlocated(pipeline):
     # Emerson, Manitoba, is not in the gazetteer: "this town" is not Winnipeg, named later
-    ((claim, verdict),) = [(c, v) for c, v in claims_in(
+    (verdict,) = [v for c, v in claims_in(
         pipeline, "EMERSON, Manitoba - Asylum seekers have turned this prairie town on the U.S. "
                   "border into a way station. Police drive them to Winnipeg.")
         if c.relation is Relation.PROXIMITY]
@@ -1933,3 +1933,25 @@ def test_this_town_of_a_dateline_geo_does_not_know_is_unlocated(pipeline):
 def test_a_part_of_a_country_in_doubt_is_no_false_alarm(pipeline, text):
     assert [v.status for c, v in claims_in(pipeline, text)
             if c.relation is Relation.CONTAINMENT] == [Status.UNVERIFIABLE]
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    # where the place is, said before what is near it: Kilis lies 7 km from Syria, Nogales on
+    # the US border, Herat some 120 km from Iran
+    ("Refugees crowded into Kilis, a town in Turkey's south on the Syrian border.", "Kilis"),
+    ("NOGALES, Mexico (AP) - Migrants waited in this city in northern Mexico, on the U.S. "
+     "border, for news.", "Nogales"),
+    ("Herat, Afghanistan's third city, in the west of the country near the Iranian border, was "
+     "calm.", "Herāt"),
+])
+def test_a_border_after_where_the_place_is(pipeline, text, subject):
+    assert [(c.subject.label, v.status) for c, v in claims_in(pipeline, text)
+            if c.relation is Relation.PROXIMITY] == [(subject, Status.CONSISTENT)]
+
+
+def test_this_village_of_a_dateline_in_capitals_beyond_ascii(pipeline):
+    # Przewodów is not in the gazetteer; "this village" is not Lviv, named later
+    found = [v.status for c, v in claims_in(
+        pipeline, "PRZEWODÓW, Poland (AP) - A missile hit this village on the Ukrainian border. "
+                  "Lviv lies to the south.") if c.relation is Relation.PROXIMITY]
+    assert found == [Status.UNVERIFIABLE]

@@ -233,8 +233,9 @@ class LazyPattern:
 # Oregon", central Oregon is not Washington's part, nor Spokane's.
 _SITE = rf"(?:{PLACE_NOUN}|{alternatives(PHRASING_WORDS['site_nouns'])})"
 # A number with its separators is one word: "West Yellowstone, a town of 1,200 near".
+# A place's possessive is one too: "Arsal, a town in Lebanon's north-east on".
 _PHRASE_WORD = (rf"(?:(?!(?:{NOT_IN_A_NOUN_PHRASE})\b)(?:\d{{1,3}}(?:[,.]\d+)+|[\w'\u2019-]+)"
-                rf"|{SLOT})")
+                rf"|{SLOT}(?:['\u2019]s)?)")
 _DETERMINER = rf"(?:an?|the|{SLOT}['\u2019]s)"
 # Up to eight words: "Goma, a lakeside city of about two million people on", "Benkelman, a
 # town in Dundy County in the southwest corner of Nebraska near".
@@ -246,15 +247,16 @@ _NOUN_PHRASE = rf"{_DETERMINER}\s+(?:{_PHRASE_WORD}\s+){{0,8}}"
 # is.
 _APPOSITION = rf"\s*,\s*{_DETERMINER}\s+(?:{_PHRASE_WORD}\s+){{0,3}}{_PHRASE_WORD}\s*,"
 _EDGE_NOUN = r"(?:corner|part|tip|edge|end|region)"
-_WHERE = (rf"\s*,\s*in\s+(?:{PART_WORDS}\s+{SLOT}|{SLOT}['\u2019]s\s+(?:[\w-]+\s+){{0,2}}?"
-          rf"(?:north|south|east|west)[\w-]*(?:\s+{_EDGE_NOUN})?"
-          rf"|the\s+(?:[\w-]+\s+){{0,2}}?(?:north|south|east|west|central)[\w-]*\s+{_EDGE_NOUN}"
-          rf"\s+of\s+{SLOT}|{SLOT}(?:\s+(?:{UNIT_NOUN}))?"
-          # "in the north-east of the country", "in the far south of Malawi"
-          rf"|the\s+(?:(?:far|extreme)\s+)?(?:north|south|east|west)[\w-]*\s+of\s+"
-          rf"(?:{SLOT}|the\s+(?:state|country))"
-          rf"|the\s+(?:state|country)['\u2019]s\s+(?:[\w-]+\s+){{0,2}}?(?:north|south|east|west)[\w-]*"
-          rf"(?:\s+{_EDGE_NOUN})?)\s*,?")
+_IN_WHERE = (rf"in\s+(?:{PART_WORDS}\s+{SLOT}|{SLOT}['\u2019]s\s+(?:[\w-]+\s+){{0,2}}?"
+             rf"(?:north|south|east|west)[\w-]*(?:\s+{_EDGE_NOUN})?"
+             rf"|the\s+(?:[\w-]+\s+){{0,2}}?(?:north|south|east|west|central)[\w-]*\s+{_EDGE_NOUN}"
+             rf"\s+of\s+{SLOT}|{SLOT}(?:\s+(?:{UNIT_NOUN}))?"
+             # "in the north-east of the country", "in the far south of Malawi"
+             rf"|the\s+(?:(?:far|extreme)\s+)?(?:north|south|east|west)[\w-]*\s+of\s+"
+             rf"(?:{SLOT}|the\s+(?:state|country))"
+             rf"|the\s+(?:state|country)['\u2019]s\s+(?:[\w-]+\s+){{0,2}}?(?:north|south|east|west)[\w-]*"
+             rf"(?:\s+{_EDGE_NOUN})?)\s*,?")
+_WHERE = rf"\s*,\s*{_IN_WHERE}"
 # An apposition, or where the place is, between a place and what is said of it: "Caddo Parish,
 # in the state's northwest corner, borders".
 APPOSITION_OR_WHERE = rf"(?:{_APPOSITION}|{_WHERE})"
@@ -275,6 +277,7 @@ SUBJECT_GAP = LazyPattern(
     rf"(?:\s+{_SITE}|\s+(?:{UNIT_NOUN})(?:\s+of\s+{SLOT})?)?"
     # "Ituri district, Orientale province, in" (a unit the gazetteer may lack, with its noun)
     rf"(?:\s*,\s*(?:{SLOT}(?:\s+(?:{UNIT_NOUN}))?|(?-i:[A-Z])[\w'\u2019-]*\s+(?:{UNIT_NOUN})))*"
-    rf"(?:{MEASURED_FROM}{SLOT})?(?:{_APPOSITION}|{_WHERE})?\s*,?\s*"
+    # "Osh, Kyrgyzstan's second city, in the south-west of the country on"
+    rf"(?:{MEASURED_FROM}{SLOT})?(?:{_APPOSITION}(?:\s*{_IN_WHERE})?|{_WHERE})?\s*,?\s*"
     rf"{_SAYING_VERBS}(?:{_NOUN_PHRASE})?{_SAYING_VERBS}",  # "Kaohsiung is a county in"
     re.IGNORECASE)
