@@ -390,17 +390,38 @@ def country_code(mention) -> str | None:
     return country_of(mention.place) if mention.place.kind == "country" else None
 
 
+def _country_of_a_province(mention) -> str | None:
+    """"This village on the Quebec border", "the Montana-Alberta border": a first-level unit
+    of a country other than the United States (which geo has no outline of) stands for its
+    country's stretch of the border, measured as the whole border with that country."""
+    province = next((c for c in (mention.place, *mention.mention.candidates)
+                     if c.kind == "admin1"), None)  # "the Quebec border": not Quebec City
+    if province is None or province.country_code in (None, admin_areas.COUNTRY_ISO2):
+        return None
+    return country_of(province)
+
+
 def area_key(mention) -> str | None:
     """The key of the area a mention names that geo has an outline for: a country's ADM0_A3,
     or a US state's or county's key (geo.admin_areas)."""
     return country_code(mention) or admin_areas.key_for(mention.place)
 
 
-def _state_border(state: str, adm0_a3: str, words: str) -> Target:
-    """"The Texas-Mexico border": the state's stretch of the US border with the country."""
+def _state_border(state: str, adm0_a3: str, words: str, subject: Target | None,
+                  well_known: bool) -> Target:
+    """"The Texas-Mexico border": the state's stretch of the US border with the country. A
+    town on it lies in one or the other: one read elsewhere is another town of its name
+    ("Blaine, on the Washington-British Columbia border", read as Blaine, Minnesota), unless
+    it is `well_known` ("Tucson, near the Texas-Mexico border" is the writer's slip)."""
     if admin_areas.border_along(state, adm0_a3).is_empty:
         return UnlocatedTarget(words, f"{admin_areas.area(state).name} does not reach "
                                       f"{base_layers.country(adm0_a3).name}")
+    if isinstance(subject, PointTarget) and not well_known:
+        in_state = admin_areas.state_at(*subject.point)
+        across = base_layers.country_at(*subject.point)
+        if in_state != state and (across is None or across.adm0_a3 != adm0_a3):
+            return UnlocatedTarget(words, f"{subject.describe()}, as geo reads it, lies on "
+                                          "neither side: another place of its name?")
     return StateBorderTarget(state, adm0_a3)
 
 
@@ -1146,11 +1167,20 @@ class Finder:
     @staticmethod
     def border_across_from(town, subject: Target | None) -> Target | None:
         """"Tijuana, across the border from San Diego": the border between the subject's
-        country and the country of the town across it; None when they are one country."""
+        country and the country of the town across it; within the United States, the line
+        between the two towns' states ("Jeffersonville, across the river from Louisville");
+        None when they are in one country, or one state."""
         own = subject.country_codes if subject is not None else ()
         other = country_of(town.place)
-        if not own or other is None or own[0] == other:
+        if not own or other is None:
             return None
+        if own[0] == other:
+            states = (admin_areas.state_at(*subject.point) if subject.point is not None else None,
+                      admin_areas.state_of(town.place))
+            if None in states or states[0] == states[1] \
+                    or admin_areas.shared_boundary(*states).is_empty:
+                return None
+            return AdminBorderTarget(*states)
         try:
             row = base_layers.border(own[0], other)
         except base_layers.NoSharedBorder as err:
@@ -1158,13 +1188,17 @@ class Finder:
         return BorderTarget(row.a_adm0_a3, row.b_adm0_a3)
 
     def _border_of(self, mentions: list, subject: Target | None, words: str) -> Target | None:
-        codes = [country_code(m) for m in mentions]
+        codes = [country_code(m) or _country_of_a_province(m) for m in mentions]
         admin_keys = [_area_reading(m) for m in mentions]
         if any(admin_keys) and not any(codes):
             return self._admin_border(admin_keys, subject, words)
         states = [key for key in admin_keys if key and admin_areas.is_state(key)]
         if len(mentions) == 2 and len(states) == 1 and sum(map(bool, codes)) == 1:
-            return _state_border(states[0], next(filter(None, codes)), words)
+            well_known = any((m.place.population or 0) >= WELL_KNOWN_POPULATION
+                             for m in self.mentions if isinstance(subject, PointTarget)
+                             and (m.place.lat, m.place.lon) == subject.point)
+            return _state_border(states[0], next(filter(None, codes)), words, subject,
+                                 well_known)
         if None in codes:
             names = [m.place.name for m, code in zip(mentions, codes, strict=True) if not code]
             return UnlocatedTarget(words, f"{names[0]} is not a country, so it has no border")

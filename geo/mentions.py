@@ -769,6 +769,8 @@ class Recogniser:
         if i > 0 and lowers[i - 1].rstrip(".") in HONORIFICS and _AFTER_AN_HONORIFIC.fullmatch(
                 text, reading.ends[i - 1], reading.starts[i]):
             return False
+        if single and self._ends_an_unknown_name(reading, i, mention.candidates):
+            return False
         # "Tropical Storm Irene", "Cyclone Nargis": a storm's title, capitalised, and its name
         if (i > 0 and capitalised[i - 1] and lowers[i - 1] in STORM_WORDS
                 and reading.spaced(i - 1, i)) or (
@@ -859,6 +861,24 @@ class Recogniser:
             return False
         reading.people.add(person)
         return True
+
+    def _ends_an_unknown_name(self, reading: _Reading, i: int,
+                              candidates: Sequence[Candidate]) -> bool:
+        """Whether word i ends a name geo does not know, after a capitalised word in the middle
+        of a sentence that is no place, no everyday word and no first name: "the Okavango
+        Delta" (not Delta State, Nigeria), "the Akwesasne Mohawk territory" (not Mohawk, New
+        York), "Condoleezza Rice"; unless the word is in the name of a place the candidates
+        are ("Dogu Beyazit": Dogubayazit)."""
+        k = i - 1
+        if k < 0 or not reading.capitalised[k] or not reading.spaced(k, i) \
+                or reading.sentence_initial[k] or reading.in_title_case(i):
+            return False
+        word = reading.words[k]
+        return (word.isalpha() and not word.isupper() and not self.words.is_common_word(word)
+                and not self.words.is_first_name(word)
+                and reading.lowers[k] not in DIRECTION_ALONE
+                and not self.candidates(_key(word))
+                and not any(normalize(word) in normalize(c.name) for c in candidates))
 
     def _first_name_at(self, reading: _Reading, k: int) -> bool:
         """Whether word k reads as a first name: opening a sentence, "In" and "Will" are the

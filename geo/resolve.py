@@ -469,7 +469,7 @@ def _with_units_after_towns(mentions: Sequence[Mention], text: str) -> Sequence[
     with a comma between, that names the first-level unit one of the town's namesakes is in,
     is that unit, and so votes for that town, whatever else the name means (the capital of the
     United States)."""
-    read, unknown = list(mentions), set()
+    read, unknown, pinned, qualified = list(mentions), set(), {}, set()
     for i in range(1, len(read)):
         town, unit = read[i - 1], read[i]
         between = _COMMA.fullmatch(text, town.end, unit.start)
@@ -477,6 +477,7 @@ def _with_units_after_towns(mentions: Sequence[Mention], text: str) -> Sequence[
             continue
         top = unit.candidates[0]
         if top.kind in ("admin1", "country"):
+            qualified.add(i - 1)
             if town.candidates[0].kind != "city" or not (
                     town.dateline or "in" in between.group().split()):
                 continue  # "Oregon, Washington, Pennsylvania": a list, maybe of units
@@ -487,6 +488,8 @@ def _with_units_after_towns(mentions: Sequence[Mention], text: str) -> Sequence[
                            and (top.kind == "country" or c.admin1 == top.name))
             if inside and inside != town.candidates:
                 read[i - 1] = dataclasses.replace(town, candidates=inside)
+                if town.dateline:  # "SWEET GRASS, Mont. - ... at Sweet Grass": Montana's
+                    pinned[town.text.casefold()] = inside
             if town.dateline:
                 # "NIAGARA FALLS, Ontario -": the province, whatever the article's other
                 # names favour (Ontario, New York); "EMERSON, Manitoba -", a town the gazetteer
@@ -499,7 +502,13 @@ def _with_units_after_towns(mentions: Sequence[Mention], text: str) -> Sequence[
         units = [c for c in unit.candidates if c.kind == "admin1" and c.name in held]
         if units:
             read[i] = dataclasses.replace(unit, candidates=(units[0],))
-    return [mention for i, mention in enumerate(read) if i not in unknown]
+    # the town's name later in the article is that town too, or that unknown town
+    unknown_words = {read[i].text.casefold() for i in unknown}
+    # (not where its own unit follows it: "PORTLAND, Maine - ... Portland, Ore.")
+    return [dataclasses.replace(mention, candidates=pinned[mention.text.casefold()])
+            if mention.text.casefold() in pinned and mention.kind_said is None
+            and i not in qualified else mention
+            for i, mention in enumerate(read) if mention.text.casefold() not in unknown_words]
 
 
 def _towns_of_datelines(mentions: Sequence[Mention]) -> Sequence[Mention]:

@@ -1955,3 +1955,23 @@ def test_this_village_of_a_dateline_in_capitals_beyond_ascii(pipeline):
         pipeline, "PRZEWODÓW, Poland (AP) - A missile hit this village on the Ukrainian border. "
                   "Lviv lies to the south.") if c.relation is Relation.PROXIMITY]
     assert found == [Status.UNVERIFIABLE]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a province across the line stands for its country: Newport, Vermont, lies some 8 km from
+    # Quebec; Sweet Grass, Montana, on the Alberta line (the dateline's town throughout, not
+    # Alberta's Sweet Grass)
+    ("Snow closed schools in Newport, Vt., near the Quebec border.", Status.CONSISTENT),
+    ("SWEET GRASS, Mont. - Agents at Sweet Grass, on the Montana-Alberta border, seized a "
+     "truck.", Status.CONSISTENT),
+    # a town read in neither the state nor the country is another town of its name
+    ("Agents in Blaine, on the Washington-British Columbia border, seized a truck.",
+     Status.UNVERIFIABLE),
+    # across a river from a town of another state: their line (Council Bluffs, Iowa, faces
+    # Omaha across the Missouri)
+    ("Council Bluffs, across the river from Omaha, flooded.", Status.CONSISTENT),
+    ("International Falls, which sits on the international border, froze.", Status.CONSISTENT),
+])
+def test_borders_named_by_a_province_a_river_or_as_international(pipeline, text, expected):
+    assert [v.status for c, v in claims_in(pipeline, text)
+            if c.relation is Relation.PROXIMITY] == [expected]

@@ -123,6 +123,16 @@ def test_an_everyday_word_said_to_be_a_place_is_the_town(recogniser, text, town)
     assert (town, town, "name") in found(recogniser, text)
 
 
+@pytest.mark.parametrize("text", [
+    # the end of a longer name geo does not know: no delta of Nigeria, no town of New York
+    "Hundreds of elephants died in the Okavango Delta last year.",
+    "Police on the Akwesasne Mohawk territory seized cigarettes.",
+    "The minister met Condoleezza Rice on Monday.",
+])
+def test_a_name_after_a_word_that_is_no_place_ends_an_unknown_name(recogniser, text):
+    assert found(recogniser, text) == []
+
+
 def test_a_dateline_s_state_abbreviated_like_a_title_is_no_title(recogniser):
     # "Miss." is Mississippi there, as AP writes it, not the title of the name after it
     names = [m[1] for m in found(recogniser, "JACKSON, Miss. - Tupelo officials said the plant "

@@ -414,10 +414,13 @@ def test_across_a_river_that_is_a_state_line(pipeline, text, status):
     assert [v.status for _, v in claims_in(pipeline, text)] == [status]
 
 
-def test_across_a_river_from_a_town_is_no_line(pipeline):
-    # Camden and Philadelphia face each other across the Delaware; a town has no line.
-    assert claims_in(pipeline, "Camden, across the Delaware River from Philadelphia, had "
-                               "three shootings.") == []
+def test_across_a_river_from_a_town_of_another_state_is_their_line(pipeline):
+    # Camden and Philadelphia face each other across the Delaware, New Jersey's line with
+    # Pennsylvania there.
+    ((claim, verdict),) = claims_in(pipeline, "Camden, across the Delaware River from "
+                                              "Philadelphia, had three shootings.")
+    assert isinstance(claim.reference, AdminBorderTarget)
+    assert verdict.status is Status.CONSISTENT
 
 
 def test_a_state_named_after_a_dateline_town_is_named_for_itself(pipeline):

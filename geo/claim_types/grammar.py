@@ -131,7 +131,7 @@ BORDER = (rf"(?:(?:the|its|their)\s+)?(?:{SLOT}(?:['\u2019]s\s+(?:(?-i:[a-z][\w-
           rf"|{SLOT}\s+{_BORDER_WORD_OR_LINE}"
           rf"|{_BORDER_ADJECTIVES}{_BORDER_WORD}\s+(?:with|from|of)\s+{SLOT})")
 # "near the border", "on the frontier": the nearest land border of the subject's country.
-UNNAMED_BORDER = rf"the\s+(?:{_BORDER_WORD}|state\s+line)\b"
+UNNAMED_BORDER = rf"the\s+(?:(?:international\s+)?{_BORDER_WORD}|state\s+line)\b"
 PROXIMITY = alternatives(set(PROXIMITY_WORDS) - set(PHRASING_WORDS["after_location_verb"]))
 # "Kilis lies just across the border": a proximity word that says where a place is only after
 # a verb that does ("fled across the border" is a journey).

@@ -86,7 +86,7 @@ BORDERS_PATTERN = LazyPattern(
 ACROSS_A_RIVER_PATTERN = LazyPattern(
     rf"\b(?:on|along)\s+the\s+(?:(?:[\w.'\u2019-]+|{SLOT})\s+){{1,3}}river\s+across\s+from\s+"
     rf"(?:the\s+)?{named_slot('ref')}"
-    rf"|\b(?:just\s+)?across\s+the\s+(?:(?:(?:[\w.'\u2019-]+|{SLOT})\s+){{1,3}}river"
+    rf"|\b(?:just\s+)?across\s+the\s+(?:(?:(?:[\w.'\u2019-]+|{SLOT})\s+){{0,3}}river"
     rf"|{named_slot('river')})\s+from\s+(?:the\s+)?{named_slot('river_ref')}", re.IGNORECASE)
 # "Tijuana, across the border from San Diego": the border between the two towns' countries.
 ACROSS_FROM_A_TOWN_PATTERN = LazyPattern(
