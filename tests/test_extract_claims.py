@@ -1975,3 +1975,22 @@ def test_this_village_of_a_dateline_in_capitals_beyond_ascii(pipeline):
 def test_borders_named_by_a_province_a_river_or_as_international(pipeline, text, expected):
     assert [v.status for c, v in claims_in(pipeline, text)
             if c.relation is Relation.PROXIMITY] == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a county's side of another: Williamson County lies south of Davidson County, Tennessee,
+    # Ascension Parish south of Livingston Parish, Madison County, Nebraska, west of Stanton
+    # County
+    ("NASHVILLE, Tenn. - Davidson County sued. Williamson County, which lies just south of "
+     "Davidson County, joined.", [(Relation.DIRECTION, Status.CONSISTENT)]),
+    ("Ascension Parish, just north of Livingston Parish, flooded.",
+     [(Relation.DIRECTION, Status.INCONSISTENT)]),
+    ("NORFOLK, Neb. - Stanton County sued. Madison County, on Stanton's western edge, flooded.",
+     [(Relation.DIRECTION, Status.CONSISTENT), (Relation.ADJACENCY, Status.CONSISTENT)]),
+    # a county is in no part of another: no containment claim
+    # (Wood County lies south of Lucas County, whose middle is too near their line to tell)
+    ("TOLEDO, Ohio - Wood County, on Lucas County's northern edge, flooded.",
+     [(Relation.DIRECTION, Status.UNVERIFIABLE), (Relation.ADJACENCY, Status.CONSISTENT)]),
+])
+def test_a_county_on_a_side_of_another(pipeline, text, expected):
+    assert [(c.relation, v.status) for c, v in claims_in(pipeline, text)] == expected

@@ -194,7 +194,7 @@ _SAID_OF_IT = (
     # Sangamon's northern line"
     rf"|(?:(?:(?:which|that)\s+(?:lies|sits|is)\s+)?(?:just\s+)?(?:on|along|across)\s+"
     rf"|{_WHICH}?shares?\s+){named_slot('owner_line')}['\u2019]s\s+(?:(?-i:[a-z]+)\s+)?"
-    rf"(?:border|line|boundary)\b(?!\s+with)"
+    rf"(?:border|line|boundary|edge)\b(?!\s+with)"
     rf"|(?:which\s+is\s+)?(?:another|one)\s+of\s+{named_slot('owner_among')}['\u2019]s\s+"
     rf"(?:(?-i:[a-z]+)\s+)?neighbou?rs\b"
     rf"|(?:(?:which|that)\s+(?:is|are)\s+)?(?:(?:a|an|the)\s+(?:(?-i:[a-z]+)\s+)?neighbou?r"
@@ -282,7 +282,7 @@ TRIGGER = re.compile(r"border|frontier|neighbo|adjacent|adjoin|abut|touch|contig
                      r"|(?:county|parish|state)\s+line|encircl|(?:counties|parishes)\s+around"
                      r"|across\s+the\b|over\s+the\s+(?:state|county|parish)\s+line"
                      r"|\bring(?:s|ing)?\b|\bshares?\s+(?:the\s+)?island|crossings?\s+with"
-                     r"|['\u2019]s\s+(?:\w+\s+)?(?:line|boundary)")
+                     r"|['\u2019]s\s+(?:\w+\s+)?(?:line|boundary|edge)")
 _LIST_GAP = re.compile(r"\s*,\s*|\s*,?\s+(?:and|or)\s+", re.IGNORECASE)
 _QUALIFYING_GAP = re.compile(r"\s*,\s*|\s+")
 

@@ -49,6 +49,7 @@ from geo.targets import (
     RegionTarget,
     UnlocatedTarget,
     country_of,
+    is_county,
     scale_km,
     unit_key_parts,
     unit_target,
@@ -205,6 +206,8 @@ def find(view, finder) -> None:
         country = view.mention(match["country"] or match["country_after_noun"]
                                or match["owner"] or match["coast_owner"] or match["edge_country"])
         subject = finder.subject_before(view, match.start())
+        if _a_county_beside_a_county(view, finder, subject, country):
+            continue  # "Wood County, on Lucas County's northern edge": a side, not a part
         # "Spokane, in eastern Washington, and Bend, in central Oregon": a place named before
         # a clause may not be the one the words are about (Bend, unknown to the gazetteer)
         doubts = ([f"whose part: {subject.describe()}'s or another place's?"]
@@ -322,6 +325,15 @@ def _in_the_nation(view, finder, match: re.Match) -> None:
         finder.add(view, match, subject=subject, relation=RELATION,
                    reference=CountryTarget(own or finder.country_code(nation)),
                    qualifier=nation.mention.text, doubts=doubts)
+
+
+def _a_county_beside_a_county(view, finder, subject, owner) -> bool:
+    """Whether a county is said to be in a part of another, which it cannot be: it lies on
+    that side of it."""
+    if owner is None or subject is None or not is_county(finder.area_target(owner)):
+        return False
+    mentions = view.mentions_of(subject)
+    return bool(mentions) and is_county(finder.area_target(mentions[0]))
 
 
 def _own_area(subject, kind: str) -> str | None:

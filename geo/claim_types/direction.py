@@ -69,7 +69,8 @@ COUNTY_TO_THE_PATTERN = LazyPattern(
 COUNTY_ON_A_SIDE_PATTERN = LazyPattern(
     rf"{named_slot('county')}(?:\s*,\s*{SLOT})?\s*,\s*(?:(?:which|that)\s+(?:lies|sits|is)\s+)?"
     rf"(?:just\s+)?(?:(?:on|along)\s+|(?:which|that)\s+shares\s+){named_slot('owner')}['\u2019]s\s+"
-    rf"{DIRECTION}(?:ern)?\s+(?:border|line|boundary)\b", re.IGNORECASE, needs=("'s", "\u2019s"))
+    rf"{DIRECTION}(?:ern)?\s+(?:border|line|boundary|edge|side)\b", re.IGNORECASE,
+    needs=("'s", "\u2019s"))
 # "Lebanon, Israel's neighbour to the north", "Poland, Ukraine's western neighbour", "Uganda's
 # neighbour to the south is Tanzania": the side of a neighbouring country (or US state or
 # county) the other lies on, a bearing as above.
@@ -110,6 +111,9 @@ def find(view, finder) -> None:
         if fields is not None and isinstance(fields["reference"], PointTarget):
             finder.add(view, match, relation=RELATION,
                        direction=parse_direction(match["direction"]), **fields)
+        elif fields is not None and fields["quantity"] is None \
+                and is_county(fields["reference"]):
+            _a_county_of_a_county(view, finder, match, fields)
 
 
     matches = list(COUNTY_TO_THE_PATTERN.finditer(view.text))
@@ -141,6 +145,18 @@ def find(view, finder) -> None:
         if fields is not None:
             finder.add(view, match, relation=RELATION,
                        direction=parse_direction(match["direction"]), **fields)
+
+
+def _a_county_of_a_county(view, finder, match: re.Match, fields: dict) -> None:
+    """"Williamson County, which lies just south of Davidson County", "Ascension Parish, just
+    north of Livingston Parish": a county's side of another, as COUNTY_TO_THE_PATTERN's."""
+    mentions = view.mentions_of(fields["subject"])
+    county, reference = (finder.area_target(mentions[0]) if mentions else None,
+                         fields["reference"])
+    if is_county(county) and county != reference:
+        finder.add(view, match, relation=RELATION, subject=_side(county, reference),
+                   reference=_middle(reference), direction=parse_direction(match["direction"]),
+                   doubts=fields["doubts"])
 
 
 def _a_county_to_the(view, finder, match: re.Match, placed: set[int]) -> None:
