@@ -765,9 +765,11 @@ class Recogniser:
         single = i == j
         surface = mention.text
         big = _big(best)
-        # "Mr. Columbus", not a dateline's state: "STARKVILLE, Miss. - Columbus"
-        if i > 0 and lowers[i - 1].rstrip(".") in HONORIFICS and _AFTER_AN_HONORIFIC.fullmatch(
-                text, reading.ends[i - 1], reading.starts[i]):
+        # "Mr. Columbus", "president Lincoln"; not a dateline's state ("STARKVILLE, Miss. -
+        # Columbus") nor the end of a sentence ("arrested the mayor. Deming")
+        if i > 0 and lowers[i - 1].rstrip(".") in HONORIFICS and (
+                reading.spaced(i - 1, i) or (capitalised[i - 1] and _AFTER_AN_HONORIFIC.fullmatch(
+                    text, reading.ends[i - 1], reading.starts[i]))):
             return False
         if single and self._ends_an_unknown_name(reading, i, mention.candidates):
             return False
@@ -806,7 +808,11 @@ class Recogniser:
                 reading, i, j, notable=big and best.match != "alias",
                 unit=best.kind in ("country", "admin1")):
             return False
-        if single and self.words.is_common_word(surface) and best.match != "demonym":
+        # "Hunters who could not find rooms": an everyday word's plural opening a sentence too
+        everyday = self.words.is_common_word(surface) or (
+            reading.sentence_initial[i] and surface.endswith("s")
+            and self.words.is_common_word(surface[:-1]))
+        if single and everyday and best.match != "demonym":
             if best.kind == "country" or best.capital or _measured_from().search(
                     text, max(0, mention.start - MEASURED_FROM_REACH), mention.start) \
                     or _measured_after().match(text, mention.end):

@@ -1994,3 +1994,10 @@ def test_borders_named_by_a_province_a_river_or_as_international(pipeline, text,
 ])
 def test_a_county_on_a_side_of_another(pipeline, text, expected):
     assert [(c.relation, v.status) for c, v in claims_in(pipeline, text)] == expected
+
+
+def test_the_far_end_unsaid_after_an_apposition_and_a_verb(pipeline):
+    # Gao lies some 280 km south-west of Kidal
+    assert [(c.subject.label, c.reference.label, v.status) for c, v in claims_in(
+        pipeline, "KIDAL, Mali - Gao, the regional capital, lies about 300 km to the "
+                  "south-west.")] == [("Gao", "Kidal", Status.CONSISTENT)]

@@ -133,6 +133,16 @@ def test_a_name_after_a_word_that_is_no_place_ends_an_unknown_name(recogniser, t
     assert found(recogniser, text) == []
 
 
+def test_a_title_ending_a_sentence_is_no_title_of_the_next_name(recogniser):
+    names = [m[1] for m in found(recogniser, "Agents arrested the mayor. Deming got snow. "
+                                             "Mayor Deming said so.")]
+    assert names == ["Deming"]
+
+
+def test_an_everyday_word_s_plural_opening_a_sentence_is_no_town(recogniser):
+    assert found(recogniser, "Hunters who could not find rooms slept in their trucks.") == []
+
+
 def test_a_dateline_s_state_abbreviated_like_a_title_is_no_title(recogniser):
     # "Miss." is Mississippi there, as AP writes it, not the title of the name after it
     names = [m[1] for m in found(recogniser, "JACKSON, Miss. - Tupelo officials said the plant "

@@ -265,7 +265,9 @@ APPOSITION_OR_WHERE = rf"(?:{_APPOSITION}|{_WHERE})"
 # west": a measure whose far end the text
 # leaves to the place it named before.
 FAR_END_UNSAID = (rf"{SLOT}(?:\s*,\s*(?:(?:the|an?)\s+(?:{_PHRASE_WORD}\s+){{0,4}}?"
-                  rf"(?:[\w'\u2019-]+)\s*,?\s+)?(?:(?:which|that)\s+(?:{LOCATION_VERB})\s+)?"
+                  # "Marfa, the county seat, is about 55 miles north"
+                  rf"(?:[\w'\u2019-]+)\s*,?\s+(?:(?:{LOCATION_VERB})\s+)?)?"
+                  rf"(?:(?:which|that)\s+(?:{LOCATION_VERB})\s+)?"
                   # "Boise is more than 200 miles west." (a town: geo.extract_claims)
                   rf"|(?P<verb_far>\s+(?:{LOCATION_VERB})\s+))")
 # "Erbil, some 80 km west of the city": the town the article is about, unnamed.
