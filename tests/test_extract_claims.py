@@ -2001,3 +2001,23 @@ def test_the_far_end_unsaid_after_an_apposition_and_a_verb(pipeline):
     assert [(c.subject.label, c.reference.label, v.status) for c, v in claims_in(
         pipeline, "KIDAL, Mali - Gao, the regional capital, lies about 300 km to the "
                   "south-west.")] == [("Gao", "Kidal", Status.CONSISTENT)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a part before its place, opening a sentence: Kidal lies in northern Mali
+    ("BAMAKO (Reuters) - In Mali's far south, Kidal reported new clashes.",
+     [("Kidal", Status.INCONSISTENT)]),
+    # the country the article is about, after an apposition
+    ("BAMAKO, Mali - Talks stalled. Kidal, the rebel town in the north, stayed calm.",
+     [("Kidal", Status.CONSISTENT)]),
+    # a city abroad: its country's part as readers know it, in doubt with the city's own
+    ("ISLAMABAD, Pakistan - Police in Pakistan said Lahore, in the east, was calm.",
+     [("Lahore", Status.CONSISTENT)]),
+    ("ISLAMABAD, Pakistan - Police in Pakistan said Lahore, in the west, was calm.",
+     [("Lahore", Status.UNVERIFIABLE)]),
+    ("KIRKENES, Norway - In this Arctic port in Norway's far north-east, signs are in Russian.",
+     [("Kirkenes", Status.CONSISTENT)]),
+])
+def test_a_part_of_the_country_the_article_is_about(pipeline, text, expected):
+    assert [(c.subject.label, v.status) for c, v in claims_in(pipeline, text)
+            if c.relation is Relation.CONTAINMENT] == expected

@@ -86,10 +86,19 @@ IN_REGION_PATTERN = LazyPattern(
 # to name, if they say it is a place ("in Copenhagen and in Malmo" may be a list of others).
 SUBJECT_AFTER_PATTERN = LazyPattern(
     rf"\s*,\s*(?:in|at)\s+{A_PLACE_CALLED}{named_slot('subject')}", re.IGNORECASE)
+# "In China's far east, Kashgar reported new cases": a part said before its place, opening the
+# sentence (after a dateline perhaps).
+_DATELINE_BEFORE = re.compile(rf"\A\s*{SLOT}(?:\s*,\s*{SLOT})?(?:\s*\([^()]*\))?\s*"
+                              r"(?:--|[\u2014\u2013-])")
+OPENING_PART_SUBJECT_PATTERN = LazyPattern(rf"\s*,\s*{named_slot('subject')}(?=\s+(?-i:[a-z]))",
+                                           re.IGNORECASE)
 # "In Euclid, in the northeast", "Edo state in the south": a part of the state or country the
 # article is about, left unsaid.
 IMPLIED_PART_PATTERN = LazyPattern(
-    rf"{named_slot('place')}(?:\s+(?:{UNIT_NOUN}))?\s*,?\s+(?:in\s+the\s+(?P<far>far\s+)?"
+    rf"{named_slot('place')}(?:\s+(?:{UNIT_NOUN}))?"
+    # "Mitrovica, the divided city in the north"
+    rf"(?:\s*,\s*(?:the|an?)\s+(?:[\w-]+\s+){{0,3}}?{PLACE_NOUN})?"
+    rf"\s*,?\s+(?:in\s+the\s+(?P<far>far\s+)?"
     rf"(?P<part_alone>{_PART_ALONE})\b(?!\s+(?:of|part)\b|-|\s*[A-Z]))", re.IGNORECASE)
 # How far outside a quarter ("north-western") a place in one of its two halves may lie, as a
 # share of the country's (or state's) scale, and be in doubt rather than wrong. Conventional
@@ -101,7 +110,7 @@ IMPLIED_PART_PATTERN = LazyPattern(
 QUARTER_VAGUENESS_SHARE = 0.4
 # A city has parts of its own: "Chicago, in the south" is the South Side, not southern Illinois;
 # and abroad "Peshawar, in the northwest" is the country's northwest as its readers know it,
-# which the halves of geo.region_cuts do not always hold.
+# which the halves of geo.region_cuts do not always hold (in doubt, so never inconsistent).
 CITY_WITH_PARTS_POPULATION = 100_000
 # "in Beijing, in Hubei province, and in Shanghai": the places of a list, each in its own.
 LIST_GOES_ON = re.compile(rf"\s*,?\s*(?:and|or)\s+(?:in\s+)?{SLOT}", re.IGNORECASE)
@@ -217,6 +226,11 @@ def find(view, finder) -> None:
         after = SUBJECT_AFTER_PATTERN.match(view.text, match.end())
         if subject is None and after:
             subject = finder.located(view.mention(after["subject"]))
+        opening = (OPENING_PART_SUBJECT_PATTERN.match(view.text, match.end())
+                   if subject is None and not _DATELINE_BEFORE.sub("", view.text[:match.start()])
+                   .strip(" \"'\u201c") else None)
+        if opening:
+            subject = finder.located(view.mention(opening["subject"]))
         part_words = (match["part"] or match["part_noun"] or match["part_adjective"]
                       or match["part_owned"] or match["coast_part"] or match["edge_part"])
         own_kind = match["own"] or match["own_of"] or match["own_edge"]
@@ -355,9 +369,17 @@ def _in_the_home_part(view, finder, match: re.Match) -> None:
     US town's may be its state's or the nation's."""
     place = view.mention(match["place"])
     subject = finder.located(place)
-    if subject is None or (place.place.kind == "city" and not match["far"]
-                           and (place.place.population or 0) >= CITY_WITH_PARTS_POPULATION):
-        return  # but "the far north" is no part of a city
+    if subject is None:
+        return
+    doubts = []
+    if place.place.kind == "city" and not match["far"] \
+            and (place.place.population or 0) >= CITY_WITH_PARTS_POPULATION:
+        if subject.country_codes == ("USA",):
+            return  # "Chicago, in the south": the South Side (but "the far north" is no city's)
+        # "Kaohsiung, in the south-west": the country's, as its readers know it, which the
+        # halves of geo.region_cuts may not hold; or a part of the city
+        doubts = [f"{place.mention.text}, in the {match['part_alone'].lower()}: of its country, "
+                  "or of the city?"]
     if finder.home_state and admin_areas.state_at(*subject.point) == finder.home_state:
         home = finder.home_state
     elif finder.home_country and subject.country_codes == (finder.home_country,):
@@ -367,7 +389,7 @@ def _in_the_home_part(view, finder, match: re.Match) -> None:
         home = subject.country_codes[0]  # "the far north", not "In Parramatta, in the west"
     else:
         return
-    _in_part(view, finder, match, subject, home, match["part_alone"])
+    _in_part(view, finder, match, subject, home, match["part_alone"], doubts)
 
 
 def _in_a_unit(view, finder, match: re.Match, place, doubts: list[str] = ()) -> None:
