@@ -1051,8 +1051,12 @@ class Finder:
         if at and qualifies(view.mentions[at - 1], mention) and _LIST_COMMA.fullmatch(
                 view.text, view.slot_ends[at - 1], view.slot_positions[at]):
             mention = view.mentions[at - 1]  # "Cheyenne, Wyoming, about 100 miles away"
-        if match.groupdict().get("verb_far") and mention.place.kind != "city":
+        if (match.groupdict().get("verb_far") or match.groupdict().get("gapped")) \
+                and mention.place.kind != "city":
             return None  # "Niger lies about 80 km to the north": a country, seen from a town
+        if match.groupdict().get("gapped") and not _AFTER_AND.search(
+                view.text, 0, view.slot_positions[at]):
+            return None  # "Police in Gao 20 km to the north": no measure of Gao's
         if mention.place.kind in ("admin1", "country") and _AFTER_AN_UNKNOWN_TOWN.search(
                 view.text, 0, view.slot_positions[at]):
             return None  # "Tonawanda, N.Y., about 10 miles north": the town's, unknown to geo
@@ -1085,11 +1089,18 @@ class Finder:
                 towns.pop(mention.place.id, None)
                 towns[mention.place.id] = mention
         named = list(towns.values())
+        unknown_here = (f"the town of the dateline, {self.unknown_dateline.title()}, which is not "
+                        "in geo's gazetteer" if self.unknown_dateline else None)
         if not named:
+            if unknown_here:  # "TORKHAM - ... Peshawar is about 45 km to the east"
+                return UnlocatedTarget(self.unknown_dateline.title(), unknown_here), []
             focus = self.focus if (self.focus is not None and self.focus.place.kind == "city"
                                    and self.focus.place.id != besides.id) else None
             return (located(focus) if focus is not None else None), []
         last, others = named[-1], named[-3:-1]
+        if unknown_here:
+            return located(last), [(f"measured from {last.place.name} (named last) or from "
+                                    f"{unknown_here}?", None)]
         where = [m for m in self.mentions if m.mention.dateline]
         for told in (*where[:1], *([self.focus] if self.focus is not None else [])):
             if told.place.kind != "country" and told.place.id not in {
@@ -1326,6 +1337,8 @@ _DATELINE = re.compile(r"\A\s*(?P<town>[^\W\d_][\w.'\u2019-]*(?:[ \t][^\W\d_][\w
                        r"(?:--|[\u2014\u2013-])\s)")
 
 
+# "..., and Jalalabad some 70 km to the south-east": a second measure whose verb is the first's.
+_AFTER_AND = re.compile(r"(?:,\s*|\s)and\s+\Z")
 # A capitalised word that is no place just before a comma: "Tonawanda, " before "N.Y.".
 _AFTER_AN_UNKNOWN_TOWN = re.compile(r"(?<![\x01\x02\w])(?-i:[A-Z])[\w.'\u2019-]*\s*,\s*\Z")
 

@@ -2021,3 +2021,21 @@ def test_the_far_end_unsaid_after_an_apposition_and_a_verb(pipeline):
 def test_a_part_of_the_country_the_article_is_about(pipeline, text, expected):
     assert [(c.subject.label, v.status) for c, v in claims_in(pipeline, text)
             if c.relation is Relation.CONTAINMENT] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Gori lies some 65 km west-north-west of Tbilisi, Las Cruces some 65 km north-north-west
+    # of El Paso, Jalalabad north-west of Peshawar
+    ("TBILISI (Reuters) - Thousands rallied in Tbilisi. Gori, Stalin's birthplace, is about 40 "
+     "miles to the north-west.", [("Gori", "Tbilisi", Status.CONSISTENT)]),
+    ("EL PASO, Texas - Crossings rose. Las Cruces, N.M., is about 40 miles to the "
+     "north-northwest.", [("Las Cruces", "El Paso", Status.CONSISTENT)]),
+    ("Officials met in Peshawar, and Jalalabad some 120 km to the north-west.",
+     [("Jalālābād", "Peshawar", Status.CONSISTENT)]),
+    # a dateline whose town geo does not know is the far end it cannot locate
+    ("TORKHAM, Afghanistan (Reuters) - Trucks stood idle. Peshawar is about 45 km to the east.",
+     [("Peshawar", "Torkham", Status.UNVERIFIABLE)]),
+])
+def test_the_far_end_unsaid_in_more_forms(pipeline, text, expected):
+    assert [(c.subject.label, c.reference.label, v.status) for c, v in claims_in(pipeline, text)
+            if c.relation is Relation.DIRECTION] == expected

@@ -264,12 +264,18 @@ APPOSITION_OR_WHERE = rf"(?:{_APPOSITION}|{_WHERE})"
 # "Auckland, which lies about 2,900 km to the southwest", "Boise is more than 200 miles
 # west": a measure whose far end the text
 # leaves to the place it named before.
-FAR_END_UNSAID = (rf"{SLOT}(?:\s*,\s*(?:(?:the|an?)\s+(?:{_PHRASE_WORD}\s+){{0,4}}?"
-                  # "Marfa, the county seat, is about 55 miles north"
+FAR_END_UNSAID = (rf"{SLOT}(?:\s*,\s*(?:(?:the|an?|(?:(?-i:[A-Z])[\w.-]*|{SLOT})['\u2019]s)\s+"
+                  rf"(?:{_PHRASE_WORD}\s+){{0,4}}?"
+                  # "Marfa, the county seat, is about 55 miles north", "Gori, Stalin's
+                  # birthplace, is about 40 miles to the north-west"
                   rf"(?:[\w'\u2019-]+)\s*,?\s+(?:(?:{LOCATION_VERB})\s+)?)?"
                   rf"(?:(?:which|that)\s+(?:{LOCATION_VERB})\s+)?"
-                  # "Boise is more than 200 miles west." (a town: geo.extract_claims)
-                  rf"|(?P<verb_far>\s+(?:{LOCATION_VERB})\s+))")
+                  # "Boise is more than 200 miles west.", "Las Cruces, N.M., is about 40 miles
+                  # to the north-northwest" (a town: geo.extract_claims)
+                  rf"|(?P<verb_far>\s*,?\s+(?:{LOCATION_VERB})\s+)"
+                  # "Peshawar is about 45 km to the east, and Jalalabad some 70 km to the
+                  # south-east": the verb left out after "and" (geo.extract_claims)
+                  rf"|(?P<gapped>\s+))")
 # "Erbil, some 80 km west of the city": the town the article is about, unnamed.
 # "Beatrice, about 40 miles south of here": the dateline's town.
 REFERENCE_ANAPHOR = (rf"(?P<anaphor_ref>(?:the|this)\s+(?:{alternatives(ANAPHOR_NOUNS)})|here)\b"
