@@ -119,7 +119,7 @@ _BARE_UNIT_BEFORE = re.compile(
     r"\b(?:borders?|bordering|surround(?:s|ing)?|adjoin(?:s|ing)?|abut(?:s|ting)?"
     r"|(?:border|line)[ \t]+with)[ \t]+\Z", re.IGNORECASE)
 _BARE_UNIT_AFTER = re.compile(
-    r"['\u2019]s[ \t]+(?:[a-z-]+[ \t]+){0,2}(?:border|line|boundary|neighbou?r|edge)s?\b")
+    r"['\u2019]s[ \t]+(?:[a-z-]+[ \t]+){0,2}(?:border|line|boundary|neighbou?r|edge|flank)s?\b")
 
 
 def _with_units_said_bare(text: str, found: list[Mention]) -> list[Mention]:

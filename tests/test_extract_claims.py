@@ -2039,3 +2039,23 @@ def test_a_part_of_the_country_the_article_is_about(pipeline, text, expected):
 def test_the_far_end_unsaid_in_more_forms(pipeline, text, expected):
     assert [(c.subject.label, c.reference.label, v.status) for c, v in claims_in(pipeline, text)
             if c.relation is Relation.DIRECTION] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Teller County lies west of El Paso County, Colorado; Sublette County borders Sweetwater;
+    # the Animas flows from La Plata County, Colorado, into San Juan County, New Mexico
+    ("COLORADO SPRINGS, Colo. - Teller County, on El Paso County's western flank, lifted its "
+     "orders.", [(Relation.DIRECTION, Status.CONSISTENT), (Relation.ADJACENCY, Status.CONSISTENT)]),
+    ("PINEDALE, Wyo. - Sublette and Sweetwater counties share a long boundary.",
+     [(Relation.ADJACENCY, Status.CONSISTENT)]),
+    ("DURANGO, Colo. - The plume was expected to cross from La Plata County into San Juan "
+     "County, N.M., on Saturday.", [(Relation.ADJACENCY, Status.CONSISTENT)]),
+    # the dateline's town: Bunkerville lies in Clark County, Nevada; Brownsville at the
+    # southern tip of Texas
+    ("BUNKERVILLE, Nev. - Agents called off a roundup near this Clark County ranching "
+     "community.", [(Relation.CONTAINMENT, Status.CONSISTENT)]),
+    ("BROWNSVILLE, Texas - At the southern tip of Texas, this city is linked to Matamoros by "
+     "four bridges.", [(Relation.CONTAINMENT, Status.CONSISTENT)]),
+])
+def test_sides_shared_lines_and_the_dateline_s_town(pipeline, text, expected):
+    assert [(c.relation, v.status) for c, v in claims_in(pipeline, text)] == expected

@@ -109,7 +109,8 @@ _OPENING = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
 # into Niger": what crosses a border goes from one neighbour into the other.
 CROSS_BORDER_PATTERN = LazyPattern(
     rf"\b(?:cross-border\s+(?:{alternatives(PHRASING_WORDS['crossing_nouns'])})"
-    rf"|across\s+the\s+border)\s+from\s+"
+    # "the plume was expected to cross from La Plata County into San Juan County"
+    rf"|across\s+the\s+border|cross(?:es|ed|ing)?)\s+from\s+"
     rf"(?:the\s+)?{named_slot('first')}\s+into\s+(?:the\s+)?{named_slot('second')}",
     re.IGNORECASE)
 # "Cherokee County, Kan., just across the state line from Jasper County", "residents of Johnson
@@ -194,7 +195,7 @@ _SAID_OF_IT = (
     # Sangamon's northern line"
     rf"|(?:(?:(?:which|that)\s+(?:lies|sits|is)\s+)?(?:just\s+)?(?:on|along|across)\s+"
     rf"|{_WHICH}?shares?\s+){named_slot('owner_line')}['\u2019]s\s+(?:(?-i:[a-z]+)\s+)?"
-    rf"(?:border|line|boundary|edge)\b(?!\s+with)"
+    rf"(?:border|line|boundary|edge|flank)\b(?!\s+with)"
     rf"|(?:which\s+is\s+)?(?:another|one)\s+of\s+{named_slot('owner_among')}['\u2019]s\s+"
     rf"(?:(?-i:[a-z]+)\s+)?neighbou?rs\b"
     rf"|(?:(?:which|that)\s+(?:is|are)\s+)?(?:(?:a|an|the)\s+(?:(?-i:[a-z]+)\s+)?neighbou?r"
@@ -205,7 +206,7 @@ _SAID_OF_IT = (
     rf"(?!['\u2019]|\s+(?:of|to|in|with)\b)"
     rf"|whose\s+(?:shared|common)\s+(?:land\s+)?(?:border|frontier)"
     rf"|(?:(?:which|that)\s+)?(?:both\s+)?share\s+(?:a|the)\s+(?:{_NOT_BY_LAND}[\w-]+\s+){{0,2}}"
-    rf"border"
+    rf"(?:border|boundary)"  # "Sublette and Sweetwater counties share a long boundary"
     rf"(?!\s+(?:with|{alternatives(PHRASING_WORDS['border_compounds'])})\b))"
     rf"|{_WHICH}?(?:also\s+)?(?:shares?|has|have)\s+(?:(?:part\s+of\s+)?(?:(?:its|their|an?)\s+)?"
     rf"(?:{_NOT_BY_LAND}(?!\d)[\w-]+\s+){{0,2}})?(?:borders?|frontiers?)\s+with\s+"
@@ -282,7 +283,8 @@ TRIGGER = re.compile(r"border|frontier|neighbo|adjacent|adjoin|abut|touch|contig
                      r"|(?:county|parish|state)\s+line|encircl|(?:counties|parishes)\s+around"
                      r"|across\s+the\b|over\s+the\s+(?:state|county|parish)\s+line"
                      r"|\bring(?:s|ing)?\b|\bshares?\s+(?:the\s+)?island|crossings?\s+with"
-                     r"|['\u2019]s\s+(?:\w+\s+)?(?:line|boundary|edge)")
+                     r"|['\u2019]s\s+(?:\w+\s+)?(?:line|boundary|edge|flank)"
+                     r"|\bcross(?:es|ed|ing)?\s+from\b|\bboundar")
 _LIST_GAP = re.compile(r"\s*,\s*|\s*,?\s+(?:and|or)\s+", re.IGNORECASE)
 _QUALIFYING_GAP = re.compile(r"\s*,\s*|\s+")
 

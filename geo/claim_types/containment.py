@@ -35,9 +35,10 @@ from geo.claim_types.grammar import (
     UNIT,
     UNIT_NOUN,
     LazyPattern,
+    alternatives,
     named_slot,
 )
-from geo.claims import PHRASING_WORDS, Claim, Relation, Tolerance
+from geo.claims import ANAPHOR_NOUNS, PHRASING_WORDS, Claim, Relation, Tolerance
 from geo.measure import Measurement, distance_to
 from geo.regions import parse_part
 from geo.targets import (
@@ -90,8 +91,10 @@ SUBJECT_AFTER_PATTERN = LazyPattern(
 # sentence (after a dateline perhaps).
 _DATELINE_BEFORE = re.compile(rf"\A\s*{SLOT}(?:\s*,\s*{SLOT})?(?:\s*\([^()]*\))?\s*"
                               r"(?:--|[\u2014\u2013-])")
-OPENING_PART_SUBJECT_PATTERN = LazyPattern(rf"\s*,\s*{named_slot('subject')}(?=\s+(?-i:[a-z]))",
-                                           re.IGNORECASE)
+# "At the southern tip of Texas, this city is linked to Matamoros": the dateline's town.
+OPENING_PART_SUBJECT_PATTERN = LazyPattern(
+    rf"\s*,\s*(?:{named_slot('subject')}|(?P<this>this\s+(?:[\w-]+\s+)?"
+    rf"(?:{alternatives(ANAPHOR_NOUNS)})))(?=\s+(?-i:[a-z]))", re.IGNORECASE)
 # "In Euclid, in the northeast", "Edo state in the south": a part of the state or country the
 # article is about, left unsaid.
 IMPLIED_PART_PATTERN = LazyPattern(
@@ -186,7 +189,8 @@ UNIT_APPOSITION_PATTERNS = tuple(LazyPattern(
 # the article is about (its focus).
 THIS_TOWN_IN_A_UNIT_PATTERNS = tuple(LazyPattern(
     rf"\b(?P<anaphor>this\s+(?:(?-i:[a-z-]+)\s+)?{pattern})", re.IGNORECASE) for pattern in (
-        rf"{named_slot('unit')}\s+(?:town|city|village|community)\b",
+        # "this Clark County ranching community", "this Harney County seat"
+        rf"{named_slot('unit')}\s+(?:(?-i:[a-z-]+)\s+)?(?:town|city|village|community|seat)\b",
         rf"(?:town|city|village|community)\s+(?:of\s+(?:about\s+|some\s+)?[\d,.]+\s+"
         rf"(?:(?:people|residents)\s+)?)?in\s+{UNIT_NAMED}"))
 # "this northeastern Nevada town", "This southeastern Ohio river town", "Athens, the
@@ -230,7 +234,9 @@ def find(view, finder) -> None:
                    if subject is None and not _DATELINE_BEFORE.sub("", view.text[:match.start()])
                    .strip(" \"'\u201c") else None)
         if opening:
-            subject = finder.located(view.mention(opening["subject"]))
+            meant = (finder.town_meant(this=True) if opening["this"]
+                     else view.mention(opening["subject"]))
+            subject = finder.located(meant) if meant is not None else None
         part_words = (match["part"] or match["part_noun"] or match["part_adjective"]
                       or match["part_owned"] or match["coast_part"] or match["edge_part"])
         own_kind = match["own"] or match["own_of"] or match["own_edge"]

@@ -69,7 +69,7 @@ COUNTY_TO_THE_PATTERN = LazyPattern(
 COUNTY_ON_A_SIDE_PATTERN = LazyPattern(
     rf"{named_slot('county')}(?:\s*,\s*{SLOT})?\s*,\s*(?:(?:which|that)\s+(?:lies|sits|is)\s+)?"
     rf"(?:just\s+)?(?:(?:on|along)\s+|(?:which|that)\s+shares\s+){named_slot('owner')}['\u2019]s\s+"
-    rf"{DIRECTION}(?:ern)?\s+(?:border|line|boundary|edge|side)\b", re.IGNORECASE,
+    rf"{DIRECTION}(?:ern)?\s+(?:border|line|boundary|edge|side|flank)\b", re.IGNORECASE,
     needs=("'s", "\u2019s"))
 # "Lebanon, Israel's neighbour to the north", "Poland, Ukraine's western neighbour", "Uganda's
 # neighbour to the south is Tanzania": the side of a neighbouring country (or US state or
