@@ -2059,3 +2059,21 @@ def test_the_far_end_unsaid_in_more_forms(pipeline, text, expected):
 ])
 def test_sides_shared_lines_and_the_dateline_s_town(pipeline, text, expected):
     assert [(c.relation, v.status) for c, v in claims_in(pipeline, text)] == expected
+
+
+@pytest.mark.parametrize(("text", "pairs"), [
+    # Burundi borders Rwanda, Tanzania and the DR Congo, not Uganda; Niger borders Nigeria,
+    # Mali and Chad, not Cameroon; Indonesia borders Malaysia, not Brunei (which Malaysia
+    # surrounds)
+    ("Burundi, a small landlocked country that borders Rwanda, Tanzania and Uganda, shut its "
+     "frontiers.", {("Burundi", "Rwanda", "consistent"), ("Burundi", "Tanzania", "consistent"),
+                    ("Burundi", "Uganda", "inconsistent")}),
+    ("Landlocked Niger borders Nigeria to the south, as well as Mali, Chad and Cameroon.",
+     {("Niger", "Nigeria", "consistent"), ("Niger", "Mali", "consistent"),
+      ("Niger", "Chad", "consistent"), ("Niger", "Cameroon", "inconsistent")}),
+    ("Indonesia's land borders are with Malaysia and Brunei.",
+     {("Malaysia", "Indonesia", "consistent"), ("Brunei", "Indonesia", "inconsistent")}),
+])
+def test_lists_of_a_country_s_neighbours_in_more_forms(pipeline, text, pairs):
+    assert {(c.subject.describe(), c.reference.describe(), v.status.value)
+            for c, v in claims_in(pipeline, text)} == pairs

@@ -89,8 +89,10 @@ THE_AREAS_NEIGHBOUR_PATTERN = LazyPattern(
 # southern neighbours, Belize and Honduras": each member neighbours the place named first.
 NEIGHBOURS_NAMED_PATTERN = LazyPattern(
     rf"{named_slot('ref')}(?:\s+{AREAS})?(?:['\u2019]s|\s+(?:and|to|with)\s+its)\s+"
-    rf"(?:(?!{_PREPOSITION})(?-i:[a-z]+)\s+){{0,2}}(?:neighbou?rs?|(?:{NEIGHBOURING})\s+{AREAS})"
+    rf"(?:(?:(?!{_PREPOSITION})(?-i:[a-z]+)\s+){{0,2}}(?:neighbou?rs?|(?:{NEIGHBOURING})\s+{AREAS})"
     rf"{_LIST_DASH}"
+    # "Indonesia's land borders are with Malaysia, Papua New Guinea and East Timor"
+    rf"|(?:only\s+)?(?:land\s+)?(?:borders?|frontiers?)\s+(?:are|is)\s+with\s+)"
     rf"(?:(?:{LIST_OPENER})\b\s*:?\s*)?(?P<members>{LIST})",
     re.IGNORECASE)
 # "Health officials in Kenya fear that its neighbours Uganda and Tanzania", "Caddo Parish and
@@ -162,7 +164,12 @@ NEIGHBOURS_OF_PATTERN = LazyPattern(
     rf"|(?:that|which)\s+(?:{alternatives(PHRASING_WORDS['bordering_verbs'])}))\s+"
     rf"(?:the\s+)?(?:{named_slot('ref')}|(?P<it>it)\b(?:\s+to\s+the\s+\w+(?:\s+and\s+\w+)?)?)"
     rf"(?:\s*,\s*{SLOT}(?=\s*,?\s*(?:[a-z]+\s+)?(?:{LIST_OPENER})\b))?"  # "Travis County, Texas"
-    rf"{_LIST_DASH}(?:(?:[a-z]+\s+)?(?:{LIST_OPENER})\b\s*:?\s*)?(?P<members>{LIST})",
+    # a dash, a colon, or an opener ("include") before the list; a bare comma only after "it"
+    # ("the counties bordering it, Burleson and Robertson"): "a country that borders Rwanda,
+    # Tanzania and Uganda" is one list of neighbours, not Rwanda's
+    rf"(?:(?<=\bit)\s*,\s*|\s*(?:[:\u2014\u2013]|\s-)\s*"
+    rf"|\s*,?\s*(?=(?:[a-z]+\s+)?(?:{LIST_OPENER})\b))"
+    rf"(?:(?:[a-z]+\s+)?(?:{LIST_OPENER})\b\s*:?\s*)?(?P<members>{LIST})",
     re.IGNORECASE)
 # "South Africa, which is Zimbabwe's neighbour to the south", "Poland, Ukraine's western
 # neighbour", "Chad, which shares part of its eastern border with Sudan", "Cook County shares
@@ -184,11 +191,16 @@ ITS_BORDER_PATTERN = LazyPattern(
 # What shares borders with a place: a list whose last member may repeat "with" ("shares
 # frontiers with Bolivia and with Brazil"), which no other list may ("a deal with
 # neighbouring Kenya and with China" is no claim about China).
-_BORDERS_WITH_LIST = LIST.replace(r"\s+(?:and|or)\s+", r"\s+(?:and|or)\s+(?:with\s+)?")
+_BORDERS_WITH_LIST = LIST.replace(r"\s+(?:and|or|as\s+well\s+as)\s+",
+                                  r"\s+(?:and|or|as\s+well\s+as)\s+(?:with\s+)?")
+assert _BORDERS_WITH_LIST != LIST
 # "which", "that", "both of which" before the words of a clause about the places before it.
 _WHICH = r"(?:(?:(?:both|all|each)\s+of\s+)?which\s+(?:(?:both|all|each|also)\s+)?|that\s+)"
 _SAID_OF_IT = (
-    rf"(?:{APPOSITION_OR_WHERE})?\s*[,(]?\s*(?:"
+    # "Burundi, a small landlocked country that borders": the clause is the country's
+    rf"(?:{APPOSITION_OR_WHERE}|\s*,\s*(?:an?|the)\s+(?:(?-i:[a-z-]+)\s+){{0,3}}"
+    rf"(?:country|nation|state|county|parish|kingdom|republic)\s+(?=(?:that|which)\b))?"
+    rf"\s*[,(]?\s*(?:"
     rf"(?:which\s+is\s+)?(?:the\s+)?{named_slot('owner')}['\u2019]s?\s+(?:(?-i:[a-z]+)\s+)?"
     rf"(?:neighbou?r|border\s+{AREAS})(?:\s+to\s+the\s+\w+)?"
     # "Quitman County, on Lafayette's western border", "Menard County, which shares
