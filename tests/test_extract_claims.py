@@ -2077,3 +2077,22 @@ def test_sides_shared_lines_and_the_dateline_s_town(pipeline, text, expected):
 def test_lists_of_a_country_s_neighbours_in_more_forms(pipeline, text, pairs):
     assert {(c.subject.describe(), c.reference.describe(), v.status.value)
             for c, v in claims_in(pipeline, text)} == pairs
+
+
+@pytest.mark.parametrize(("text", "pairs"), [
+    # Armenia borders Turkey and Azerbaijan; Namibia and Zambia border Angola, Botswana does
+    # not (Namibia's Caprivi Strip lies between); Malawi borders Mozambique, Zambia and
+    # Tanzania; Bangladesh borders Myanmar
+    ("Armenia's borders with Turkey and Azerbaijan stay shut.",
+     {("Turkey", "Armenia", "consistent"), ("Azerbaijan", "Armenia", "consistent")}),
+    ("Refugees fled to Namibia and Botswana, Angola's southern and eastern neighbours.",
+     {("Namibia", "Angola", "consistent"), ("Botswana", "Angola", "inconsistent")}),
+    ("Malawi, sandwiched between Mozambique, Zambia and Tanzania, voted.",
+     {("Malawi", "Mozambique", "consistent"), ("Malawi", "Zambia", "consistent"),
+      ("Malawi", "Tanzania", "consistent")}),
+    ("Bangladesh, which shares only a short border with Myanmar, asked for aid.",
+     {("Bangladesh", "Myanmar", "consistent")}),
+])
+def test_a_country_s_borders_said_in_more_ways(pipeline, text, pairs):
+    assert {(c.subject.describe(), c.reference.describe(), v.status.value)
+            for c, v in claims_in(pipeline, text)} == pairs

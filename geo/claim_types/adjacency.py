@@ -25,6 +25,7 @@ from geo.claim_types.grammar import (
     BORDER,
     LIST,
     LIST_OPENER,
+    PROXIMITY,
     QUANTITY,
     SLOT,
     UNIT_NOUN,
@@ -81,7 +82,7 @@ NEIGHBOUR_PATTERN = LazyPattern(
 # "The county's western neighbor, Dallas County", "the state's neighbor to the south, Illinois":
 # the neighbour of the area the article is about (`_the_area_meant`).
 THE_AREAS_NEIGHBOUR_PATTERN = LazyPattern(
-    rf"\bthe\s+(?P<anaphor>count(?:y|ry)|parish|nation|state)['\u2019]s\s+"
+    rf"\bthe\s+(?P<anaphor>count(?:y|ry)|parish|nation|state|kingdom)['\u2019]s\s+"
     rf"(?:(?!{_PREPOSITION})(?-i:[a-z]+)\s+){{0,2}}neighbou?rs?(?:\s+to\s+the\s+\w+)?"
     rf"{_LIST_DASH}(?P<members>{LIST})", re.IGNORECASE)
 # "Harris County and its neighbors Fort Bend and Montgomery", "Kenya's neighbours Uganda and
@@ -185,7 +186,8 @@ _NOT_BY_LAND = rf"(?!(?:{alternatives(PHRASING_WORDS['not_land_borders'])})\b)"
 # with Congo and Burundi": each member neighbours the one area the sentence names before; "the
 # country's frontiers with Benin and Togo": the country the article is about.
 ITS_BORDER_PATTERN = LazyPattern(
-    rf"\b(?:its|their|(?P<the_country>the\s+country['\u2019]s))\s+"
+    # "Armenia's borders with Turkey and Azerbaijan": the owner named
+    rf"(?:\b(?:its|their|(?P<the_country>the\s+country['\u2019]s))|{named_slot('owner')}['\u2019]s)\s+"
     rf"(?:{_NOT_BY_LAND}[\w-]+\s+){{0,2}}?(?:(?:border|frontier)s?"
     rf"|(?:border\s+)?crossings?(?:\s+points?)?)\s+with\s+(?P<members>{LIST})", re.IGNORECASE)
 # What shares borders with a place: a list whose last member may repeat "with" ("shares
@@ -201,7 +203,9 @@ _SAID_OF_IT = (
     rf"(?:{APPOSITION_OR_WHERE}|\s*,\s*(?:an?|the)\s+(?:(?-i:[a-z-]+)\s+){{0,3}}"
     rf"(?:country|nation|state|county|parish|kingdom|republic)\s+(?=(?:that|which)\b))?"
     rf"\s*[,(]?\s*(?:"
-    rf"(?:which\s+is\s+)?(?:the\s+)?{named_slot('owner')}['\u2019]s?\s+(?:(?-i:[a-z]+)\s+)?"
+    # "Namibia, Zambia and Botswana, Angola's southern and eastern neighbours"
+    rf"(?:which\s+is\s+)?(?:the\s+)?{named_slot('owner')}['\u2019]s?\s+"
+    rf"(?:(?-i:[a-z]+)(?:\s+and\s+(?-i:[a-z]+))?\s+)?"
     rf"(?:neighbou?r|border\s+{AREAS})(?:\s+to\s+the\s+\w+)?"
     # "Quitman County, on Lafayette's western border", "Menard County, which shares
     # Sangamon's northern line"
@@ -220,7 +224,7 @@ _SAID_OF_IT = (
     rf"|(?:(?:which|that)\s+)?(?:both\s+)?share\s+(?:a|the)\s+(?:{_NOT_BY_LAND}[\w-]+\s+){{0,2}}"
     rf"(?:border|boundary)"  # "Sublette and Sweetwater counties share a long boundary"
     rf"(?!\s+(?:with|{alternatives(PHRASING_WORDS['border_compounds'])})\b))"
-    rf"|{_WHICH}?(?:also\s+)?(?:shares?|has|have)\s+(?:(?:part\s+of\s+)?(?:(?:its|their|an?)\s+)?"
+    rf"|{_WHICH}?(?:also\s+)?(?:shares?|has|have)\s+(?:only\s+)?(?:(?:part\s+of\s+)?(?:(?:its|their|an?)\s+)?"
     rf"(?:{_NOT_BY_LAND}(?!\d)[\w-]+\s+){{0,2}})?(?:borders?|frontiers?)\s+with\s+"
     rf"(?P<shared>{_BORDERS_WITH_LIST})"
     rf"|{_WHICH}?(?:also\s+)?shares?\s+(?:the\s+)?island\s+of\s+(?:{SLOT}|(?-i:[A-Z])[\w-]+)"
@@ -231,7 +235,7 @@ _SAID_OF_IT = (
     rf"(?P<whose_neighbours>{LIST})"
     rf"|(?:(?:a|an|the)\s+(?:(?-i:[a-z]+)\s+){{0,2}}|{_WHICH}?(?:(?:is|are)\s+)?)?"
     rf"(?:{alternatives(PHRASING_WORDS['between_verbs'])})\s+between\s+"
-    rf"(?P<between>{SLOT}\s+and\s+(?:the\s+)?{SLOT})"
+    rf"(?P<between>{SLOT}(?:\s*,\s*(?:the\s+)?{SLOT})*\s*,?\s+and\s+(?:the\s+)?{SLOT})"
     rf"|with\s+which\s+{named_slot('partner')}\s+shares?\s+(?:a|its|their)\s+"
     rf"(?:{_NOT_BY_LAND}\w+\s+)?border"
     rf"|{_WHICH}?(?:also\s+)?(?:(?:all|both|each)\s+)?"
@@ -327,9 +331,13 @@ def find(view, finder) -> None:
                   *ITS_BORDER_PATTERN.finditer(view.text)):
         if any(start <= match.start() < end for start, end in named_lists):
             continue  # "Kenya and its neighbours Uganda and Tanzania": read above
+        if match.groupdict().get("owner") and _NEAR_BEFORE.search(view.text, 0, match.start()):
+            continue  # "Cizre, near Turkey's borders with Syria and Iraq": where Cizre is
         members = _slots_of(view, match["members"])
         # "smuggling along the country's frontiers with Benin and Togo": the article's country
         antecedent = (_home_country(finder) if match.groupdict().get("the_country")
+                      else _area(finder, view.mention(match.groupdict().get("owner")))
+                      if match.groupdict().get("owner")
                       else _its_antecedent(view, finder, match))
         if antecedent is not None:
             _each_member(view, finder, match, antecedent, members)
@@ -791,6 +799,9 @@ _QUALIFIER_AFTER = re.compile(r"\s*,\s*\x01\d+\x02\s*,?")
 # border with South Africa").
 _NOT_ITS_OWN = re.compile(r"[\x01A-Z]|\b(?:that|which|who|because|while|when|after|before"
                           r"|where|whose|if|as)\b")
+
+
+_NEAR_BEFORE = re.compile(rf"\b(?:{PROXIMITY})\s+\Z", re.IGNORECASE)
 
 
 def _its_antecedent(view, finder, match: re.Match):
