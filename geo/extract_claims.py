@@ -390,15 +390,19 @@ def country_code(mention) -> str | None:
     return country_of(mention.place) if mention.place.kind == "country" else None
 
 
-def _country_of_a_province(mention) -> str | None:
+def _country_of_a_province(mention, subject: Target | None) -> str | None:
     """"This village on the Quebec border", "the Montana-Alberta border": a first-level unit
     of a country other than the United States (which geo has no outline of) stands for its
-    country's stretch of the border, measured as the whole border with that country."""
+    country's stretch of the border, measured as the whole border with that country; not in
+    the subject's own country, where it is a line geo has no outline of ("Noida, on the Delhi
+    border")."""
     province = next((c for c in (mention.place, *mention.mention.candidates)
                      if c.kind == "admin1"), None)  # "the Quebec border": not Quebec City
-    if province is None or province.country_code in (None, admin_areas.COUNTRY_ISO2):
+    if subject is None or province is None \
+            or province.country_code in (None, admin_areas.COUNTRY_ISO2):
         return None
-    return country_of(province)
+    country = country_of(province)
+    return None if country in subject.country_codes else country
 
 
 def area_key(mention) -> str | None:
@@ -775,7 +779,7 @@ class Finder:
             reference_for: Callable[[object], Target] | None = None,
             doubts: Sequence[str] = (),
             other_references: Sequence[tuple[str, Target | None]] = (), covering=None,
-            **claim_fields) -> None:
+            other_ends: Sequence[tuple[str, Target, Target]] = (), **claim_fields) -> None:
         """Add a claim. `reference_for(place)` is the reference the claim's words name when
         its subject is another place its name may mean ("Jackson, in Madison County": the
         county of that name in the other Jackson's state), so such a reading changes both
@@ -783,7 +787,8 @@ class Finder:
         ("neighbouring Turkey": Syria's, or the article's country's?): such a claim is never
         called inconsistent. `other_references` are other places the words may measure from,
         each with its doubt ("measured from Fargo (named last) or Moorhead?"): such a claim is
-        inconsistent only when it is from each of them. The claim's words are the match's,
+        inconsistent only when it is from each of them; `other_ends` the same with both ends
+        other points (doubt, subject, reference). The claim's words are the match's,
         and those up to the mention `covering` where that is named outside them ("Chenango and
         Tompkins counties, which border Broome": Chenango's claim)."""
         start, end = view.original_offset(match.start()), view.original_offset(match.end())
@@ -793,6 +798,8 @@ class Finder:
         readings = list(_readings(view, claim))
         readings += [(doubt, None if other is None else dataclasses.replace(claim, reference=other))
                      for doubt, other in other_references]
+        readings += [(doubt, dataclasses.replace(claim, subject=subject, reference=reference))
+                     for doubt, subject, reference in other_ends]
         readings += [(doubt, None) for doubt in doubts]
         readings += [(doubt, None) for doubt in self._doubts(view, claim)]
         readings += [(doubt, None) for doubt in self._anaphor_doubts(view, match, claim)]
@@ -1061,7 +1068,11 @@ class Finder:
                 view.text, 0, view.slot_positions[at]):
             return None  # "Tonawanda, N.Y., about 10 miles north": the town's, unknown to geo
         subject = located(mention)
-        far_end, other_far_ends = self.town_named_before(view, match.start(),
+        # "CAIRO - Alexandria is about 180 km to the north-west, and Port Said some 170 km to
+        # the north-east": from where the first measure is, before its subject
+        measured_before = view.slot_positions[at - 1] if match.groupdict().get("gapped") and at \
+            else match.start()
+        far_end, other_far_ends = self.town_named_before(view, measured_before,
                                                          besides=mention.place)
         if subject is None or far_end is None or far_end == subject:
             return None
@@ -1199,7 +1210,7 @@ class Finder:
         return BorderTarget(row.a_adm0_a3, row.b_adm0_a3)
 
     def _border_of(self, mentions: list, subject: Target | None, words: str) -> Target | None:
-        codes = [country_code(m) or _country_of_a_province(m) for m in mentions]
+        codes = [country_code(m) or _country_of_a_province(m, subject) for m in mentions]
         admin_keys = [_area_reading(m) for m in mentions]
         if any(admin_keys) and not any(codes):
             return self._admin_border(admin_keys, subject, words)

@@ -139,9 +139,15 @@ def _with_units_said_bare(text: str, found: list[Mention]) -> list[Mention]:
                 said_bare.append(Mention(start, end, name, "name", units, kind_said="unit"))
     if not said_bare:
         return found
-    spans = {(m.start, m.end) for m in said_bare}
-    kept = [m for m in found if (m.start, m.end) not in spans
-            and not any(b.start < m.end and m.start < b.end for b in said_bare)]
+    # "Utah County ... Utah's neighbors, Nevada and Idaho": a state or country keeps its words
+    # (not a people's word: "which border Dane")
+    said_bare = [b for b in said_bare if not any(
+        m.start < b.end and b.start < m.end and m.how != "demonym"
+        and m.candidates[0].kind in ("country", "admin1") for m in found)]
+    if not said_bare:
+        return found
+    kept = [m for m in found
+            if not any(b.start < m.end and m.start < b.end for b in said_bare)]
     return sorted(kept + list({(m.start, m.end): m for m in said_bare}.values()),
                   key=lambda m: m.start)
 
@@ -298,11 +304,11 @@ _A_KIND_OF_PLACE_AFTER = re.compile(
 
 
 # "Columbus, which lies near the Alabama line", "Page, near the Utah line": a place said to lie
-# by a border.
+# by a state line.
 _BY_A_BORDER_AFTER = re.compile(
     r"[ \t]*,[ \t]*(?:(?:which|that)[ \t]+(?:lies|sits|is)[ \t]+)?(?:just[ \t]+)?"
     r"(?:near|on|along|close[ \t]+to)[ \t]+the[ \t]+(?:[A-Z][\w.]*[ \t]+){1,2}"
-    r"(?:state[ \t]+)?(?:line|border)\b")
+    r"(?:state[ \t]+)?line\b")  # a state line: "Snow, along the Canadian border" is weather
 
 
 # A first-level unit's name right after a town's: "Gary, Indiana", "Normal, Illinois"; or
@@ -771,7 +777,7 @@ class Recogniser:
                 reading.spaced(i - 1, i) or (capitalised[i - 1] and _AFTER_AN_HONORIFIC.fullmatch(
                     text, reading.ends[i - 1], reading.starts[i]))):
             return False
-        if single and self._ends_an_unknown_name(reading, i, mention.candidates):
+        if single and not big and self._ends_an_unknown_name(reading, i, mention.candidates):
             return False
         # "Tropical Storm Irene", "Cyclone Nargis": a storm's title, capitalised, and its name
         if (i > 0 and capitalised[i - 1] and lowers[i - 1] in STORM_WORDS
@@ -874,7 +880,8 @@ class Recogniser:
         of a sentence that is no place, no everyday word and no first name: "the Okavango
         Delta" (not Delta State, Nigeria), "the Akwesasne Mohawk territory" (not Mohawk, New
         York), "Condoleezza Rice"; unless the word is in the name of a place the candidates
-        are ("Dogu Beyazit": Dogubayazit)."""
+        are ("Dogu Beyazit": Dogubayazit). (Not asked of a notable place: "told Reuters Moscow",
+        "Anglophone Cameroon".)"""
         k = i - 1
         if k < 0 or not reading.capitalised[k] or not reading.spaced(k, i) \
                 or reading.sentence_initial[k] or reading.in_title_case(i):

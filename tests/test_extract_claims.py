@@ -2096,3 +2096,49 @@ def test_lists_of_a_country_s_neighbours_in_more_forms(pipeline, text, pairs):
 def test_a_country_s_borders_said_in_more_ways(pipeline, text, pairs):
     assert {(c.subject.describe(), c.reference.describe(), v.status.value)
             for c, v in claims_in(pipeline, text)} == pairs
+
+
+@pytest.mark.parametrize("text", [
+    # a province of the town's own country is a line geo has no outline of (Noida lies on
+    # Delhi's line)
+    "NEW DELHI - Noida, on the Delhi border, grew.",
+    # the side of a sprawling or long neighbour: Georgia lies south of Russia's Caucasus
+    # edge, Mississippi along Tennessee's southern line
+    "Georgia, Russia's southern neighbour, voted.",
+    "Mississippi, Tennessee's southern neighbor, voted.",
+    # "the county" when the town lies in another county the text names (Hoopeston is in
+    # Vermilion County)
+    "URBANA, Ill. - Champaign County and Vermilion County met. Hoopeston, in the northern "
+    "part of the county, voted.",
+])
+def test_readings_that_are_no_false_alarms(pipeline, text):
+    assert Status.INCONSISTENT not in {v.status for _, v in claims_in(pipeline, text)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "as well as" after an implied neighbour adds others, not neighbours
+    ("MOGADISHU - Somalia thanked neighbouring Ethiopia, as well as Turkey and Qatar.",
+     [("Somalia", "Ethiopia")]),
+    # a state keeps its name after a county of the name
+    ("PROVO, Utah - Utah County officials met. Utah's neighbors, Nevada and Idaho, sent help.",
+     [("Nevada", "Utah"), ("Idaho", "Utah")]),
+    # a town on a county's edge is in it, no neighbour of it
+    ("HAMILTON, Ohio - Fairfield, on Butler County's southern edge, voted.", []),
+])
+def test_neighbours_read_no_further_than_the_words_go(pipeline, text, expected):
+    assert [(c.subject.describe(), c.reference.describe()) for c, _ in claims_in(pipeline, text)
+            if c.relation is Relation.ADJACENCY] == expected
+
+
+def test_a_capital_after_a_part_opening_a_sentence_is_its_government(pipeline):
+    assert [c for c, _ in claims_in(pipeline, "KYIV - In Ukraine's east, Moscow backs the "
+                                              "rebels.")
+            if c.relation is Relation.CONTAINMENT] == []
+
+
+def test_a_second_measure_without_its_verb_is_from_the_first_one_s_far_end(pipeline):
+    # Port Said lies some 160 km north-east of Cairo (and east of Alexandria)
+    assert [(c.subject.label, c.reference.label) for c, _ in claims_in(
+        pipeline, "CAIRO (Reuters) - Alexandria is about 180 km to the north-west, and Port Said "
+                  "some 170 km to the north-east.")] == [("Alexandria", "Cairo"),
+                                                         ("Port Said", "Cairo")]

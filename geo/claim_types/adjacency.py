@@ -193,9 +193,11 @@ ITS_BORDER_PATTERN = LazyPattern(
 # What shares borders with a place: a list whose last member may repeat "with" ("shares
 # frontiers with Bolivia and with Brazil"), which no other list may ("a deal with
 # neighbouring Kenya and with China" is no claim about China).
-_BORDERS_WITH_LIST = LIST.replace(r"\s+(?:and|or|as\s+well\s+as)\s+",
-                                  r"\s+(?:and|or|as\s+well\s+as)\s+(?:with\s+)?")
-assert _BORDERS_WITH_LIST != LIST
+_BORDERS_WITH_LIST = LIST.replace(r"\s+(?:and|or)\s+", r"\s+(?:and|or)\s+(?:with\s+)?")
+# What a place borders: "Niger borders Nigeria to the south, as well as Mali, Benin and Chad"
+# (the verb governs the whole list; after "neighbouring Ethiopia, as well as Turkey" the list
+# is of others).
+_BORDERED_LIST = rf"{LIST}(?:\s*,?\s+as\s+well\s+as\s+{LIST})?"
 # "which", "that", "both of which" before the words of a clause about the places before it.
 _WHICH = r"(?:(?:(?:both|all|each)\s+of\s+)?which\s+(?:(?:both|all|each|also)\s+)?|that\s+)"
 _SAID_OF_IT = (
@@ -247,7 +249,7 @@ _SAID_OF_IT = (
     rf"|(?:(?:is|are|was|were)\s+)?(?:(?:{alternatives(PHRASING_WORDS['surrounded_adverbs'])})\s+)?"
     rf"(?:bordered|bounded|flanked|surrounded)"
     rf"(?:\s+(?:on|to|in)\s+the\s+\w+|\s+on\s+(?:\w+|all)\s+sides)?\s+by)"
-    rf"\s+(?:\w+\s+(?:{AREAS})\s+(?:(?:{LIST_OPENER})\s+)?)?(?P<bordered>{LIST})"
+    rf"\s+(?:\w+\s+(?:{AREAS})\s+(?:(?:{LIST_OPENER})\s+)?)?(?P<bordered>{_BORDERED_LIST})"
     # "Lincoln, Turner and McCook counties, its neighbors", "Piscataquis, Waldo and Knox
     # counties on its borders": the area named before the list
     rf"|(?P<its_own>(?<=,\s)its\s+(?:(?-i:[a-z]+)\s+)?neighbou?rs\b(?!['\u2019]|\s+(?:of|to|in|with)\b)"
@@ -387,6 +389,9 @@ def find(view, finder) -> None:
             if reference is not None:
                 _each_member(view, finder, match, reference, members, doubts=doubts)
             continue
+        if match["owner_line"]:
+            # "Fairfield, on Butler County's southern edge": where a town is, not a neighbour
+            members = [m for m in members if m.place.kind != "city"]
         others, doubts = _said_to_neighbour(view, finder, match)
         if len(others) > 1:  # "Ohio borders Indiana and Michigan": one subject, a claim each
             members = members[-1:]

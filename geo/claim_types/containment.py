@@ -218,7 +218,10 @@ def find(view, finder) -> None:
     for match in IN_REGION_PATTERN.finditer(view.text):
         country = view.mention(match["country"] or match["country_after_noun"]
                                or match["owner"] or match["coast_owner"] or match["edge_country"])
-        subject = finder.subject_before(view, match.start())
+        # "KYIV - In Ukraine's east, rebels fired": opening its sentence, a part is said of what
+        # comes after it, not of the dateline's town
+        opens = not _DATELINE_BEFORE.sub("", view.text[:match.start()]).strip(" \"'\u201c")
+        subject = None if opens else finder.subject_before(view, match.start())
         if _a_county_beside_a_county(view, finder, subject, country):
             continue  # "Wood County, on Lucas County's northern edge": a side, not a part
         # "Spokane, in eastern Washington, and Bend, in central Oregon": a place named before
@@ -231,12 +234,14 @@ def find(view, finder) -> None:
         if subject is None and after:
             subject = finder.located(view.mention(after["subject"]))
         opening = (OPENING_PART_SUBJECT_PATTERN.match(view.text, match.end())
-                   if subject is None and not _DATELINE_BEFORE.sub("", view.text[:match.start()])
-                   .strip(" \"'\u201c") else None)
+                   if subject is None and opens else None)
         if opening:
             meant = (finder.town_meant(this=True) if opening["this"]
                      else view.mention(opening["subject"]))
-            subject = finder.located(meant) if meant is not None else None
+            # a town, not a capital or a unit, which may stand for its government ("In Ukraine's
+            # east, Moscow backs the rebels")
+            subject = (finder.located(meant) if meant is not None and (opening["this"] or (
+                meant.place.kind == "city" and not meant.place.capital)) else None)
         part_words = (match["part"] or match["part_noun"] or match["part_adjective"]
                       or match["part_owned"] or match["coast_part"] or match["edge_part"])
         own_kind = match["own"] or match["own_of"] or match["own_edge"]
@@ -244,6 +249,13 @@ def find(view, finder) -> None:
             own = (None if subject is None
                    else finder.home_county if own_kind.lower() in ("county", "parish")
                    else _own_area(subject, own_kind.lower()))
+            if own is not None and own_kind.lower() in ("county", "parish") \
+                    and subject.point is not None \
+                    and distance_to(subject.point, AdminAreaTarget(own)).km > 0:
+                # "Vermilion County ... Champaign County. Hoopeston, in the northern part of
+                # the county": the article's county, or the one the place is in?
+                doubts = [*doubts, f"the {own_kind.lower()}: the one the article is about, or "
+                                   f"the one {subject.describe()} is in?"]
             article_country = (country_of(finder.focus.place) if finder.focus is not None
                                else finder.home_country)
             if own is not None and own_kind.lower() in ("country", "kingdom") \

@@ -126,8 +126,7 @@ def find(view, finder) -> None:
         county = finder.area_target(view.mention(match["county"]))
         owner = finder.area_target(view.mention(match["owner"]))
         if is_county(county) and is_county(owner) and county != owner:
-            finder.add(view, match, relation=RELATION, subject=_side(county, owner),
-                       reference=_middle(owner), direction=parse_direction(match["direction"]))
+            _add_a_side(view, finder, match, county, owner, match["direction"])
     for pattern in NEIGHBOUR_SIDE_PATTERNS:
         for match in pattern.finditer(view.text):
             member = finder.area_target(view.mention(match["member"]))
@@ -135,9 +134,8 @@ def find(view, finder) -> None:
                      else finder.the_one_alike_before(view, int(match["member"])))
             owner = finder.area_target(owner) if owner is not None else None
             if alike(member, owner) and member != owner:
-                finder.add(view, match, relation=RELATION, subject=_side(member, owner),
-                           reference=_middle(owner), direction=parse_direction(
-                               match["adjective"] or match["to_the"]))
+                _add_a_side(view, finder, match, member, owner,
+                            match["adjective"] or match["to_the"])
     for match in (*TO_THE_PATTERN.finditer(view.text), *BARE_PATTERN.finditer(view.text)):
         if ROUTE_AFTER.match(view.text, match.end()):
             continue  # "about 200 km to the north by road": a way, not a bearing and a length
@@ -154,9 +152,8 @@ def _a_county_of_a_county(view, finder, match: re.Match, fields: dict) -> None:
     county, reference = (finder.area_target(mentions[0]) if mentions else None,
                          fields["reference"])
     if is_county(county) and county != reference:
-        finder.add(view, match, relation=RELATION, subject=_side(county, reference),
-                   reference=_middle(reference), direction=parse_direction(match["direction"]),
-                   doubts=fields["doubts"])
+        _add_a_side(view, finder, match, county, reference, match["direction"],
+                    doubts=fields["doubts"])
 
 
 def _a_county_to_the(view, finder, match: re.Match, placed: set[int]) -> None:
@@ -190,27 +187,53 @@ def _a_county_to_the(view, finder, match: re.Match, placed: set[int]) -> None:
                        == admin_areas.state_key_of(reference.area)), None)
         if county is None:
             return
-    finder.add(view, match, relation=RELATION, subject=_side(county, reference),
-               reference=_middle(reference), direction=parse_direction(match["direction"]),
-               other_references=others)
+    _add_a_side(view, finder, match, county, reference, match["direction"],
+                other_references=others)
+
+
+def _add_a_side(view, finder, match: re.Match, area, reference, direction: str,
+                **fields) -> None:
+    """The claim that `area` lies on the `direction` side of `reference`, its neighbour:
+    measured from the reference's middle to where the two meet (_side), and also from where
+    the reference comes nearest the area's middle to that middle, so that a long or sprawling
+    reference does not make a true side false ("Georgia, Russia's southern neighbour", whose
+    middle lies in Siberia; "Mississippi, Tennessee's southern neighbor"): inconsistent only
+    if it is both ways ("Mexico, the United States' northern neighbour")."""
+    middle = _middle(area)
+    facing = _nearest(reference, middle)
+    finder.add(view, match, relation=RELATION, subject=_side(area, reference),
+               reference=_middle(reference), direction=parse_direction(direction),
+               other_ends=[(f"the side of {reference.describe()}: from its middle, or where it "
+                            f"faces {area.describe()}?", middle, facing)], **fields)
 
 
 def _side(area: AdminAreaTarget | CountryTarget, reference: AdminAreaTarget | CountryTarget
           ) -> PointTarget:
     """Where an area lies from a neighbour, as a point: the middle of the line they share
     (Arapahoe County, long from west to east, lies south of Denver along Denver's southern
-    edge, though its own middle lies east-south-east); its middle if they share none."""
+    edge, though its own middle lies east-south-east); where they share none, its point
+    nearest the neighbour's middle (Malaysia's, across the strait from Singapore, is in
+    Johor, not on Borneo)."""
     if isinstance(area, CountryTarget):
         try:
             shared = base_layers.border(area.area, reference.area).geometry
         except base_layers.NoSharedBorder:
-            return _middle(area)
+            shared = None
     else:
         shared = admin_areas.shared_boundary(area.area, reference.area)
-    if shared.is_empty:
-        return _middle(area)
+    if shared is None or shared.is_empty:
+        return _nearest(area, _middle(reference))
     centre = shared.centroid
     return PointTarget(centre.y, centre.x, area.describe())
+
+
+def _nearest(area: AdminAreaTarget | CountryTarget, point: PointTarget) -> PointTarget:
+    """The point of an area's outline nearest to a point, as a point of that area."""
+    import shapely
+    from shapely.ops import nearest_points
+
+    nearest = nearest_points(area.shape, shapely.Point(point.lon, point.lat))[0]
+    return PointTarget(nearest.y, nearest.x, area.describe())
 
 
 def _middle(area: AdminAreaTarget | CountryTarget) -> PointTarget:

@@ -194,9 +194,7 @@ LIST_OPENER = alternatives(PHRASING_WORDS["list_openers"])
 # not "Nicaragua, Russia's ally".
 _MEMBER = (rf"(?:the\s+)?(?:mainland\s+)?{SLOT}(?!['\u2019]s\b)"
            rf"(?:\s+to\s+(?:the|its)\s+(?:north|south|east|west)[\w-]*)?")
-# "Nigeria to the south, as well as Mali, Benin and Chad": one list.
-LIST = (rf"{_MEMBER}(?:\s*,\s*(?:as\s+well\s+as\s+)?{_MEMBER})*"
-        rf"(?:\s*,?\s+(?:and|or|as\s+well\s+as)\s+{_MEMBER})?")
+LIST = rf"{_MEMBER}(?:\s*,\s*{_MEMBER})*(?:\s*,?\s+(?:and|or)\s+{_MEMBER})?"
 
 
 class LazyPattern:
