@@ -1067,7 +1067,9 @@ class Finder:
         if mention.place.kind in ("admin1", "country") and _AFTER_AN_UNKNOWN_TOWN.search(
                 view.text, 0, view.slot_positions[at]):
             return None  # "Tonawanda, N.Y., about 10 miles north": the town's, unknown to geo
-        subject = located(mention)
+        # "Minnesota, less than 15 miles away": a state or country from its nearest edge
+        subject = (area_target(mention) if mention.place.kind in ("admin1", "country") else None
+                   ) or located(mention)
         # "CAIRO - Alexandria is about 180 km to the north-west, and Port Said some 170 km to
         # the north-east": from where the first measure is, before its subject
         measured_before = view.slot_positions[at - 1] if match.groupdict().get("gapped") and at \
@@ -1080,8 +1082,12 @@ class Finder:
             quantity = Quantity.matched(match)
         except ValueError:
             return None
+        middle = located(mention)
         return {"subject": subject, "reference": far_end, "quantity": quantity,
-                "other_references": other_far_ends}
+                "other_references": other_far_ends,
+                "other_ends": [] if middle is None or middle == subject else [
+                    (f"{mention.place.name}: from its nearest edge, or from its middle?", middle,
+                     far_end)]}
 
     def town_named_before(self, view: SentenceView, view_offset: int, besides
                           ) -> tuple[PointTarget | None, list[tuple[str, Target | None]]]:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from geo.claims import Claim
-from geo.targets import AREAS, AdminAreaTarget, PointTarget, Target, UnlocatedTarget
+from geo.targets import AREAS, AdminAreaTarget, CountryTarget, PointTarget, Target, UnlocatedTarget
 
 if TYPE_CHECKING:
     import shapely
@@ -75,6 +75,10 @@ def measure(claim: Claim) -> Measurement:
 def from_subject_point(claim: Claim) -> Measurement:
     """The distance from the subject's point to the nearest point of the reference."""
     if claim.subject.point is None:
+        if isinstance(claim.subject, (CountryTarget, AdminAreaTarget)) \
+                and isinstance(claim.reference, PointTarget):
+            # "Minnesota, less than 15 miles away": from the point to the area's nearest edge
+            return distance_to(claim.reference.point, claim.subject)
         return Measurement(problem=f"a {claim.relation} is measured from a point")
     return distance_to(claim.subject.point, claim.reference)
 

@@ -777,8 +777,6 @@ class Recogniser:
                 reading.spaced(i - 1, i) or (capitalised[i - 1] and _AFTER_AN_HONORIFIC.fullmatch(
                     text, reading.ends[i - 1], reading.starts[i]))):
             return False
-        if single and not big and self._ends_an_unknown_name(reading, i, mention.candidates):
-            return False
         # "Tropical Storm Irene", "Cyclone Nargis": a storm's title, capitalised, and its name
         if (i > 0 and capitalised[i - 1] and lowers[i - 1] in STORM_WORDS
                 and reading.spaced(i - 1, i)) or (
@@ -813,6 +811,10 @@ class Recogniser:
         if not reading.in_title_case(i) and self._in_a_person(
                 reading, i, j, notable=big and best.match != "alias",
                 unit=best.kind in ("country", "admin1")):
+            return False
+        # (after the person test, which marks a surname for the rest of the text: "Espen Barth
+        # Eide")
+        if single and not big and self._ends_an_unknown_name(reading, i, mention.candidates):
             return False
         # "Hunters who could not find rooms": an everyday word's plural opening a sentence too
         everyday = self.words.is_common_word(surface) or (

@@ -2142,3 +2142,15 @@ def test_a_second_measure_without_its_verb_is_from_the_first_one_s_far_end(pipel
         pipeline, "CAIRO (Reuters) - Alexandria is about 180 km to the north-west, and Port Said "
                   "some 170 km to the north-east.")] == [("Alexandria", "Cairo"),
                                                          ("Port Said", "Cairo")]
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    # a state as the subject of a measure is measured to its nearest edge: Iowa's line runs
+    # some 11 km east of Sioux Falls; Kansas's lies some 260 km east of Denver
+    ("SIOUX FALLS, S.D. - Patients come from Iowa, whose border is about seven miles from the "
+     "city.", Status.CONSISTENT),
+    ("DENVER - Kansas, about 50 miles away, sent help.", Status.INCONSISTENT),
+])
+def test_a_state_measured_from_its_nearest_edge(pipeline, text, status):
+    assert [v.status for c, v in claims_in(pipeline, text)
+            if c.relation is Relation.DISTANCE] == [status]
