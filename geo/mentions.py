@@ -241,7 +241,7 @@ def _sentence_initial(text: str, starts: list[int]) -> list[bool]:
 # A dateline's spaced hyphen, right before a word: "COLOMBO - In Jaffna" opens a sentence for
 # the word "In" (no first name), though not for "Reading" ("PHILADELPHIA (AP) - Reading got 10
 # inches": an everyday word there is read as mid-sentence, as before).
-_AFTER_A_DATELINE_DASH = re.compile(r"(?<=[A-Z)])[ \t]--?[ \t]+\Z")
+_AFTER_A_DATELINE_DASH = re.compile(r"(?<=[A-Z).])[ \t]--?[ \t]+\Z")  # "Tenn. - In"
 
 _AFTER_AN_HONORIFIC = re.compile(r"\.?[ \t\u00a0]+")
 

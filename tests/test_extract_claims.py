@@ -2154,3 +2154,22 @@ def test_a_second_measure_without_its_verb_is_from_the_first_one_s_far_end(pipel
 def test_a_state_measured_from_its_nearest_edge(pipeline, text, status):
     assert [v.status for c, v in claims_in(pipeline, text)
             if c.relation is Relation.DISTANCE] == [status]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Port Harcourt lies in southern Nigeria, Kenema in eastern Sierra Leone, Hattiesburg in
+    # southern Mississippi; Franklin is Williamson County's seat; Owego lies in Tioga County
+    ("LAGOS (Reuters) - Nigeria confirmed cases in Port Harcourt, the southern oil hub.",
+     [("Port Harcourt", Status.CONSISTENT)]),
+    ("KENEMA, Sierra Leone - Nurses in Kenema, the eastern city at the centre of the outbreak, "
+     "stopped work.", [("Kenema", Status.CONSISTENT)]),
+    ("HATTIESBURG, Miss. - A tornado ripped across the south Mississippi city on Sunday.",
+     [("Hattiesburg", Status.CONSISTENT)]),
+    ("NASHVILLE, Tenn. - In Williamson County, the river flooded Franklin, the county seat.",
+     [("Franklin", Status.CONSISTENT)]),
+    ("BINGHAMTON, N.Y. - Downriver, Owego, about 20 miles away in Tioga County, was under "
+     "water.", [("Owego", Status.CONSISTENT)]),
+])
+def test_where_a_place_is_said_in_an_apposition(pipeline, text, expected):
+    assert [(c.subject.label, v.status) for c, v in claims_in(pipeline, text)
+            if c.relation is Relation.CONTAINMENT] == expected

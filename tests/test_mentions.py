@@ -132,6 +132,12 @@ def test_a_name_after_a_word_that_is_no_place_ends_an_unknown_name(recogniser, t
     assert found(recogniser, text) == []
 
 
+def test_in_after_a_dateline_s_state_and_dash_is_no_first_name(recogniser):
+    names = [m[1] for m in found(recogniser, "NASHVILLE, Tenn. - In Williamson County, the "
+                                             "river rose.")]
+    assert "Williamson County" in names
+
+
 def test_an_everyday_word_before_a_border_is_no_town(recogniser):
     assert [m[1] for m in found(recogniser, "Snow, along the Canadian border, could total a "
                                             "foot.")] == ["Canada"]

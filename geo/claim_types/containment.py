@@ -21,6 +21,7 @@ import re
 from geo import admin_areas, base_layers
 from geo.claim_types.grammar import (
     A_PLACE_CALLED,
+    HEDGE,
     LIST,
     LOCATION_VERB,
     NOT_IN_A_NOUN_PHRASE,
@@ -184,7 +185,18 @@ UNIT_APPOSITION_PATTERNS = tuple(LazyPattern(
         rf"the\s+{named_slot('unit')}\s+seat\b",
         rf"(?:an?|another|the)\s+{named_slot('unit')}\s+(?:{PLACE_NOUN}|community)\b",
         # "Galena, on the Kansas side of the state line": what a place lies across
-        rf"(?P<across>(?:just\s+)?on\s+the)\s+{named_slot('unit')}\s+side\s+of\b"))
+        rf"(?P<across>(?:just\s+)?on\s+the)\s+{named_slot('unit')}\s+side\s+of\b",
+        # "Owego, about 20 miles away in Tioga County": the place measured, in the unit
+        rf"(?:(?:{HEDGE}|just|only)\s+)?(?:[\w.,/]{{1,20}}[\s-]+){{1,2}}?(?:{UNIT})\s+"
+        rf"(?:away|(?:to\s+the\s+)?{PART_WORDS})\s*,?\s+in\s+{_OWNER}(?:{UNIT_NAMED})"))
+# "Franklin, the county seat": of the county named before, else the article's.
+COUNTY_SEAT_PATTERN = LazyPattern(
+    rf"{named_slot('place')}\s*,\s*the\s+county\s+seat\b(?!\s+of\b)", re.IGNORECASE)
+# "Port Harcourt, the southern oil hub", "Dajabón, a northwestern town": in that part of the
+# country (or US state) the article is about.
+HOME_PART_APPOSITION_PATTERN = LazyPattern(
+    rf"{named_slot('place')}\s*,\s*(?:the|an?)\s+(?P<part>{PART_WORDS})\s+"
+    rf"(?:(?-i:[a-z-]+)\s+){{0,2}}?(?:{PLACE_NOUN}|hub)\b(?!\s+of\b)", re.IGNORECASE)
 # "this Louisa County town of 470", "this town of 1,100 in Fremont County": the same of the town
 # the article is about (its focus).
 THIS_TOWN_IN_A_UNIT_PATTERNS = tuple(LazyPattern(
@@ -198,7 +210,8 @@ THIS_TOWN_IN_A_UNIT_PATTERNS = tuple(LazyPattern(
 # THIS_TOWN_IN_A_UNIT_PATTERNS read it), or the place before, in that part of the state or
 # country.
 PART_OF_AN_AREA_TOWN_PATTERN = LazyPattern(
-    rf"(?:\b(?P<this>this)|{named_slot('place')}\s*,\s*(?:the|an?))\s+{PART}\s+"
+    # "across the south Mississippi city": the same as "this"
+    rf"(?:\b(?P<this>this|(?<![,\x02]\s)the)|{named_slot('place')}\s*,\s*(?:the|an?))\s+{PART}\s+"
     rf"{named_slot('owner')}\s+(?:(?-i:[a-z]+)\s+){{0,2}}?(?:{PLACE_NOUN}|community)\b",
     re.IGNORECASE)
 # "The plane crashed 30 miles northwest of Denver, in Boulder County", "near Siesta Key, south
@@ -314,6 +327,10 @@ def find(view, finder) -> None:
                        doubts=finder.focus_doubts(view, match.start(), words))
     for match in AIRPORT_PATTERN.finditer(view.text):
         _airport_in_a_town(view, finder, match)
+    for match in COUNTY_SEAT_PATTERN.finditer(view.text):
+        _the_county_seat(view, finder, match)
+    for match in HOME_PART_APPOSITION_PATTERN.finditer(view.text):
+        _in_the_home_part(view, finder, match, match["part"])
 
 
 def _in_part_of_an_area(view, finder, match: re.Match) -> None:
@@ -378,7 +395,21 @@ def _own_area(subject, kind: str) -> str | None:
     return admin_areas.state_at(*subject.point) if subject.point is not None else None
 
 
-def _in_the_home_part(view, finder, match: re.Match) -> None:
+def _the_county_seat(view, finder, match: re.Match) -> None:
+    """"In Williamson County, ... Franklin, the county seat": the county named last before the
+    place in the sentence, else the one the article is about."""
+    place = view.mention(match["place"])
+    at = view.mentions.index(place)
+    named = [area for m in view.mentions[:at]
+             if is_county(area := finder.area_target(m))]
+    county = named[-1] if named else (
+        AdminAreaTarget(finder.home_county) if finder.home_county else None)
+    subject = finder.located(place)
+    if county is not None and subject is not None and place.place.kind == "city":
+        finder.add(view, match, subject=subject, relation=RELATION, reference=county)
+
+
+def _in_the_home_part(view, finder, match: re.Match, part_words: str | None = None) -> None:
     """"In Euclid, in the northeast", in an article about Ohio: northeastern Ohio, when the
     place lies in the state (or else the country) the article is about; a place elsewhere
     leaves unsaid what "the northeast" is part of, and makes no claim. With no country or
@@ -390,7 +421,9 @@ def _in_the_home_part(view, finder, match: re.Match) -> None:
     if subject is None:
         return
     doubts = []
-    if place.place.kind == "city" and not match["far"] \
+    far = match.groupdict().get("far")
+    # an apposition's part is the country's: "Port Harcourt, the southern oil hub"
+    if part_words is None and place.place.kind == "city" and not far \
             and (place.place.population or 0) >= CITY_WITH_PARTS_POPULATION:
         if subject.country_codes == ("USA",):
             return  # "Chicago, in the south": the South Side (but "the far north" is no city's)
@@ -402,12 +435,12 @@ def _in_the_home_part(view, finder, match: re.Match) -> None:
         home = finder.home_state
     elif finder.home_country and subject.country_codes == (finder.home_country,):
         home = finder.home_country
-    elif finder.home_country is None and finder.home_state is None and match["far"] \
+    elif finder.home_country is None and finder.home_state is None and far \
             and len(subject.country_codes) == 1 and subject.country_codes != ("USA",):
         home = subject.country_codes[0]  # "the far north", not "In Parramatta, in the west"
     else:
         return
-    _in_part(view, finder, match, subject, home, match["part_alone"], doubts)
+    _in_part(view, finder, match, subject, home, part_words or match["part_alone"], doubts)
 
 
 def _in_a_unit(view, finder, match: re.Match, place, doubts: list[str] = ()) -> None:
