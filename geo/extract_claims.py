@@ -963,10 +963,14 @@ class Finder:
         no town, the last town named before the words (at `before` in the text, else the
         dateline's): "FORT SMITH, Ark. - This city on the Oklahoma line has asked Sequoyah
         County", "KYIV - Russian forces shelled Vovchansk. The town lies about 5 km from".
-        None for "this" (`this`) after a dateline whose town geo does not know: the words mean
-        that town ("EMERSON, Manitoba - ... this prairie hamlet"), not another named later."""
+        "This" (`this`) is the dateline's town where there is one ("KIDAL - ... this desert
+        town"), and none after a dateline whose town geo does not know ("EMERSON, Manitoba -
+        ... this prairie hamlet"), not another named later."""
         if this and self.unknown_dateline:
             return None
+        here = self.dateline_town() if this else None
+        if here is not None:  # "KIDAL - ... in this desert town": where the reporter is
+            return here
         if self.focus is None or self.focus.place.kind == "city":
             return self.focus
         towns = [m for m in self.mentions if m.place.kind == "city"
@@ -1000,7 +1004,7 @@ class Finder:
                 return UnlocatedTarget(anaphor["anaphor"], (
                     f"the town of the dateline, {self.unknown_dateline.title()}, is not in "
                     "geo's gazetteer"))
-            town = self.town_meant(view.original_offset(anaphor.start()))
+            town = self.town_meant(view.original_offset(anaphor.start()), this=this)
             return as_target(town) if town is not None else None
         thing = _unnamed_subject(view, view_offset) if unnamed else None
         if thing is not None:
@@ -1350,7 +1354,8 @@ class Finder:
 # A dateline at the start of the text: its town (in capitals, Finder checks), perhaps its state
 # or country ("EMERSON, Manitoba -", "KIDAL, Mali (AP) -", "PRZEWODÓW, Poland (AP) -").
 _DATELINE = re.compile(r"\A\s*(?P<town>[^\W\d_][\w.'\u2019-]*(?:[ \t][^\W\d_][\w.'\u2019-]*)*)"
-                       r"(?=(?:\s*,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([^()]{1,30}\)\s*)?"
+                       r"(?=(?:\s*,\s*[A-Z][\w.]*(?:\s(?:[A-Z][\w.]*|\d{1,2}))?)?"
+                       r"\s*(?:\([^()]{1,30}\)\s*)?"
                        r"(?:--|[\u2014\u2013-])\s)")
 
 

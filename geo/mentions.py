@@ -51,6 +51,7 @@ ACTION_AFTER = re.compile(
 # report opens ("MIEH MIEH/BEIRUT:"), not a speaker's name in a transcript further on.
 # Whatever the word, it is the place.
 _DATELINE_TOWN_TAIL = (r"^(?:\s*,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?"  # ", Texas", ", Ga."
+                       r"(?:\s*,\s*[A-Z][a-z]{2,8}\.?\s\d{1,2})?"  # ", May 15", ", Oct. 5"
                        r"(?:\s*\([\w .]{1,20}\))?")  # "(AP)"
 DATELINE_AFTER = re.compile(_DATELINE_TOWN_TAIL + r"\s*(?:--|[\u2014\u2013-])\s")
 DATELINE_COLON_AFTER = re.compile(_DATELINE_TOWN_TAIL + r":\s")

@@ -129,6 +129,13 @@ def home_county(found: list[Place], where: Place | None = None) -> str | None:
     # Brookings County"
     focus_key = ((admin_areas.key_for(where.place) or admin_areas.county_holding(where.place))
                  if where is not None else None)
+    filed_there = where is not None and any(m.mention.dateline for m in where.mentions)
+    if filed_there and focus_key and not admin_areas.is_state(focus_key) and counts and all(
+            admin_areas.state_key_of(key) != admin_areas.state_key_of(focus_key)
+            for key in counts):
+        # only counties of other states named: the county of the dateline's town ("TOLEDO,
+        # Ohio - ... into Monroe County, Mich., across the state line")
+        return focus_key
     return _leader(counts, focus_key)
 
 

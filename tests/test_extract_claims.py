@@ -2173,3 +2173,28 @@ def test_a_state_measured_from_its_nearest_edge(pipeline, text, status):
 def test_where_a_place_is_said_in_an_apposition(pipeline, text, expected):
     assert [(c.subject.label, v.status) for c, v in claims_in(pipeline, text)
             if c.relation is Relation.CONTAINMENT] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a Reuters dateline with its date: "its" is the country that opens the sentence
+    ("NAIROBI, May 15 (Reuters) - Kenya closed its border with Somalia.",
+     [(Relation.ADJACENCY, "Somalia", Status.CONSISTENT)]),
+    # Sevier County, Tennessee, borders Knox County
+    ("KNOXVILLE, Tenn. - Knox County voted. Sevier County, which also shares a line with Knox, "
+     "has not signed on.", [(Relation.ADJACENCY, "Sevier County", Status.CONSISTENT)]),
+    # Gueckedou lies some 15 km from Sierra Leone and 5 km from Liberia
+    ("CONAKRY (AFP) - The first cases were in Gueckedou, a forest town close to where Guinea "
+     "meets Sierra Leone and Liberia.", [(Relation.PROXIMITY, "Gueckedou", Status.CONSISTENT),
+                                         (Relation.PROXIMITY, "Gueckedou", Status.CONSISTENT)]),
+    # "this" is the dateline's town: Kidal lies some 200 km from Algeria, not close to it
+    ("KIDAL, Mali (AP) - Aid workers vaccinated children in this desert town, close to the "
+     "Algerian frontier. The army's base is in Gao.",
+     [(Relation.PROXIMITY, "Kidal", Status.INCONSISTENT)]),
+    # only a county of another state named: the one the article's town lies in (Toledo's
+    # Lucas County borders Monroe County, Michigan)
+    ("TOLEDO, Ohio - The warning reached into Monroe County, Mich., across the state line to "
+     "the north.", [(Relation.ADJACENCY, "Monroe County", Status.CONSISTENT)]),
+])
+def test_datelines_lines_and_meeting_points(pipeline, text, expected):
+    assert [(c.relation, c.subject.label, v.status)
+            for c, v in claims_in(pipeline, text)] == expected

@@ -220,6 +220,8 @@ _SAID_OF_IT = (
     rf"|(?:(?:both|all|each)\s+)?(?:(?-i:[a-z]+)\s+)?neighbou?rs)\s+(?:of|to)\s+"
     rf"{named_slot('owner_of')}(?!['\u2019]s|\s+(?-i:[A-Z]))"
     rf"|(?P<each_other>(?:which|that)\s+(?:border|neighbou?r)\s+each\s+other"
+    # "Sullivan County and Washington County, Va., which meet at the line"
+    rf"|(?:which|that)\s+meet\s+(?:at|along)\s+the\s+(?:state\s+|county\s+)?line\b"
     rf"|(?<=,\s)(?:the\s+)?(?:two|both)\s+(?:(?-i:[a-z-]+)\s+)?neighbou?rs\b"
     rf"(?!['\u2019]|\s+(?:of|to|in|with)\b)"
     rf"|whose\s+(?:shared|common)\s+(?:land\s+)?(?:border|frontier)"
@@ -227,8 +229,8 @@ _SAID_OF_IT = (
     rf"(?:border|boundary)"  # "Sublette and Sweetwater counties share a long boundary"
     rf"(?!\s+(?:with|{alternatives(PHRASING_WORDS['border_compounds'])})\b))"
     rf"|{_WHICH}?(?:also\s+)?(?:shares?|has|have)\s+(?:only\s+)?(?:(?:part\s+of\s+)?(?:(?:its|their|an?)\s+)?"
-    rf"(?:{_NOT_BY_LAND}(?!\d)[\w-]+\s+){{0,2}})?(?:borders?|frontiers?)\s+with\s+"
-    rf"(?P<shared>{_BORDERS_WITH_LIST})"
+    rf"(?:{_NOT_BY_LAND}(?!\d)[\w-]+\s+){{0,2}})?(?:borders?|frontiers?|(?:county\s+)?lines?"
+    rf"|boundar(?:y|ies))\s+with\s+(?P<shared>{_BORDERS_WITH_LIST})"
     rf"|{_WHICH}?(?:also\s+)?shares?\s+(?:the\s+)?island\s+of\s+(?:{SLOT}|(?-i:[A-Z])[\w-]+)"
     rf"\s+with\s+(?P<island>{LIST})"
     rf"|whose\s+(?:only\s+)?(?:(?-i:[a-z]+)\s+)?(?:borders?|frontiers?)\s+(?:(?:is|are)\s+)?with\s+"
@@ -302,7 +304,8 @@ TRIGGER = re.compile(r"border|frontier|neighbo|adjacent|adjoin|abut|touch|contig
                      r"|across\s+the\b|over\s+the\s+(?:state|county|parish)\s+line"
                      r"|\bring(?:s|ing)?\b|\bshares?\s+(?:the\s+)?island|crossings?\s+with"
                      r"|['\u2019]s\s+(?:\w+\s+)?(?:line|boundary|edge|flank)"
-                     r"|\bcross(?:es|ed|ing)?\s+from\b|\bboundar")
+                     r"|\bcross(?:es|ed|ing)?\s+from\b|\bboundar|\bshares?\s+a\s+(?:\w+\s+)?line"
+                     r"|\bmeet\s+(?:at|along)\s+the\b")
 _LIST_GAP = re.compile(r"\s*,\s*|\s*,?\s+(?:and|or)\s+", re.IGNORECASE)
 _QUALIFYING_GAP = re.compile(r"\s*,\s*|\s+")
 
@@ -794,7 +797,7 @@ def _areas_named_before(view, finder, match: re.Match, members: list) -> list:
 
 
 # A dateline's dash and agency before the sentence's first place: "LAGOS (Reuters) - Nigeria".
-_AFTER_A_DATELINE = re.compile(r"\s*(?:,\s*[\w.]+\s*)?(?:\([^()]{1,40}\)\s*)?"
+_AFTER_A_DATELINE = re.compile(r"\s*(?:,\s*[\w.]+(?:\s+\d{1,2})?\s*)?(?:\([^()]{1,40}\)\s*)?"
                                r"(?:--|[-\u2013\u2014:])\s*(?:the\s+)?", re.IGNORECASE)
 # The state or country right after a place, which says where it is: "Frederick County, Md.,".
 _QUALIFIER_AFTER = re.compile(r"\s*,\s*\x01\d+\x02\s*,?")
@@ -869,9 +872,18 @@ def _without_qualifiers(finder, mentions: list) -> list:
     right after it: "Carroll County, Tennessee" is one member; in "LOUISVILLE - Kentucky's
     outbreak", Kentucky is named for itself."""
     return mentions[:1] + [mention for before, mention in itertools.pairwise(mentions)
-                           if not (finder.qualifies(before, mention)
+                           if not ((finder.qualifies(before, mention)
+                                    or _a_state_of_its_name(before, mention))
                                    and _QUALIFYING_GAP.fullmatch(finder.text, before.end,
                                                                  mention.start))]
+
+
+def _a_state_of_its_name(county, state) -> bool:
+    """Whether `state` is one holding a county of `county`'s name, whichever geo read:
+    "Sullivan County and Washington County, Va.", with Virginia's Washington read as
+    Tennessee's, still has Virginia saying where, not a member of the list."""
+    return state.place.kind == "admin1" and any(
+        c.kind == "admin2" and c.admin1 == state.place.name for c in county.mention.candidates)
 
 
 def _from_a_border(view, finder, match: re.Match) -> None:

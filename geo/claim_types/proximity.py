@@ -96,7 +96,11 @@ ACROSS_FROM_A_TOWN_PATTERN = LazyPattern(
 # the subject's country with each of the others.
 WHERE_BORDERS_MEET_PATTERN = LazyPattern(
     rf"\bwhere\s+the\s+(?:borders|frontiers)\s+of\s+(?P<named>{LIST})\s+"
-    rf"(?:meet|converge|come\s+together)\b", re.IGNORECASE)
+    rf"(?:meet|converge|come\s+together)\b"
+    # "Mandera, at the point where Kenya meets Somalia and Ethiopia", "close to where Guinea
+    # meets Sierra Leone and Liberia"
+    rf"|\b(?:(?P<near>near|close\s+to)\s+|at\s+the\s+(?:point|spot)\s+)?where\s+"
+    rf"(?P<one>{LIST})\s+meets\s+(?P<others>{LIST})", re.IGNORECASE)
 TRIGGER = re.compile(r"border|frontier|\bline|river\s+(?:across\s+)?from|meet|converge"
                      r"|come\s+together")
 
@@ -149,14 +153,17 @@ def find(view, finder) -> None:
         subject = _subject_next_to(view, finder, match)
         if subject is None:
             continue
-        for slot in re.findall(SLOT, match["named"]):
+        # "close to where Guinea meets Sierra Leone and Liberia": near, not on
+        word = ("near" if match.groupdict().get("near")
+                or _NEAR_WHERE.search(view.text, 0, match.start()) else "on")
+        for slot in re.findall(SLOT, match["named"] or f"{match['one']} {match['others']}"):
             mention = view.mention(slot)
             if finder.country_code(mention) in subject.country_codes:
                 continue  # the subject's own country: the others' borders are its own
             reference = finder.border_with(mention, subject)
             if reference is not None:
                 finder.add(view, match, subject=subject, relation=RELATION,
-                           reference=reference, qualifier="on")
+                           reference=reference, qualifier=word)
     for match in BORDERS_PATTERN.finditer(view.text):
         subject = _subject_next_to(view, finder, match, outlines=True)
         if subject is None:
@@ -180,6 +187,9 @@ _WHICH_BORDER = "a border town: on its country's border, or on one inside it?"
 
 
 _BORDER_FROM = re.compile(rf"(?:the\s+)?(?:border|frontier)\s+from\s+{SLOT}\Z", re.IGNORECASE)
+
+
+_NEAR_WHERE = re.compile(r"\b(?:near|close\s+to|not\s+far\s+from)\s+\Z", re.IGNORECASE)
 
 
 def _from_a_town(view, match: re.Match) -> bool:
