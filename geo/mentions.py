@@ -119,6 +119,10 @@ _HUB_LIST_OPENER = re.compile(
 _BARE_UNIT_BEFORE = re.compile(
     r"\b(?:borders?|bordering|surround(?:s|ing)?|adjoin(?:s|ing)?|abut(?:s|ting)?"
     r"|(?:border|line)[ \t]+with)[ \t]+\Z", re.IGNORECASE)
+# "Wilkin County, just north of Clay": the same after a compass point, where no town of some
+# size has the name ("about 20 miles north of Tulsa" is the city).
+_BARE_UNIT_AFTER_A_COMPASS = re.compile(
+    r"\b(?:north|south|east|west)(?:east|west)?[ \t]+of[ \t]+\Z", re.IGNORECASE)
 _BARE_UNIT_AFTER = re.compile(
     r"['\u2019]s[ \t]+(?:[a-z-]+[ \t]+){0,2}(?:border|line|boundary|neighbou?r|edge|flank)s?\b")
 
@@ -135,8 +139,14 @@ def _with_units_said_bare(text: str, found: list[Mention]) -> list[Mention]:
         units = tuple(c for c in mention.candidates if c.kind == "admin2")
         for match in re.finditer(rf"\b{re.escape(name)}\b(?![ \t]+{noun}\b)", text[mention.end:]):
             start, end = mention.end + match.start(), mention.end + match.end()
-            if units and (_BARE_UNIT_BEFORE.search(text, max(0, start - 20), start)
-                          or _BARE_UNIT_AFTER.match(text, end)):
+            bordering = (_BARE_UNIT_BEFORE.search(text, max(0, start - 20), start)
+                         or _BARE_UNIT_AFTER.match(text, end))
+            beside = (_BARE_UNIT_AFTER_A_COMPASS.search(text, max(0, start - 12), start)
+                      and not any(m.start < end and start < m.end
+                                  and m.candidates[0].kind == "city"
+                                  and (m.candidates[0].population or 0)
+                                  >= TOWN_BEFORE_A_LIST_POPULATION for m in found))
+            if units and (bordering or beside):
                 said_bare.append(Mention(start, end, name, "name", units, kind_said="unit"))
     if not said_bare:
         return found

@@ -2198,3 +2198,21 @@ def test_where_a_place_is_said_in_an_apposition(pipeline, text, expected):
 def test_datelines_lines_and_meeting_points(pipeline, text, expected):
     assert [(c.relation, c.subject.label, v.status)
             for c, v in claims_in(pipeline, text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a weather bulletin's letters: Huxley lies some 15 km south of Ames
+    ("AMES, Iowa - Huxley, about 9 mi. S of Ames, got rain.",
+     [("Huxley", "Ames", Status.CONSISTENT)]),
+    # "downtown" alone is the town's: Henderson, Kentucky, lies some 16 km south of Evansville
+    ("EVANSVILLE, Ind. - Henderson, Ky., about 10 miles south of downtown, got rain.",
+     [("Henderson", "Evansville", Status.CONSISTENT)]),
+    # a county named bare after a compass point: Wilkin County lies south of Clay County,
+    # Minnesota
+    ("FARGO, N.D. - Officials in Clay County ordered evacuations, and Wilkin County, just "
+     "north of Clay, closed its bridges.", [("Wilkin County", "Clay County",
+                                              Status.INCONSISTENT)]),
+])
+def test_compass_forms_of_bulletins_and_local_news(pipeline, text, expected):
+    assert [(c.subject.label.split(" (")[0], c.reference.label, v.status)
+            for c, v in claims_in(pipeline, text) if c.relation is Relation.DIRECTION] == expected

@@ -48,6 +48,11 @@ PATTERN = LazyPattern(
     rf"\s+of\s+(?:{PLACE_CALLED}(?P<ref>{SLOT})|(?P<capital>the\s+capital)\b(?!\s*,?\s*\x01)"
     rf"|{REFERENCE_ANAPHOR})",
     re.IGNORECASE)
+# "Colo, 8 mi. E of Nevada": a single capital letter for the compass point after a number, as
+# weather bulletins write it.
+LETTER_PATTERN = LazyPattern(
+    rf"{QUANTITY}\s+(?P<direction>(?-i:[NSEW]))\s+of\s+{PLACE_CALLED}(?P<ref>{SLOT})",
+    re.IGNORECASE)
 # "a pastor from Butembo, about 200 km to the north": from the place named before.
 TO_THE_PATTERN = LazyPattern(
     rf"{FAR_END_UNSAID}{QUANTITY}\s+to\s+the\s+{DIRECTION}\b(?!\s+of\b)", re.IGNORECASE,
@@ -101,11 +106,13 @@ POSSESSIVE_PATTERN = LazyPattern(
 # in lower case.
 _ABBREVIATIONS_LOWERED = "|".join(
     sorted((point.lower() for point in COMPASS_16 if len(point) > 1), key=len, reverse=True))
-TRIGGER = re.compile("|".join([*COMPASS_WORDS.values(), rf"\b(?:{_ABBREVIATIONS_LOWERED})\b"]))
+TRIGGER = re.compile("|".join([*COMPASS_WORDS.values(), rf"\b(?:{_ABBREVIATIONS_LOWERED})\b",
+                               r"\.?\s[nsew]\sof\b"]))  # LETTER_PATTERN's
 
 
 def find(view, finder) -> None:
-    for match in (*PATTERN.finditer(view.text), *POSSESSIVE_PATTERN.finditer(view.text)):
+    for match in (*PATTERN.finditer(view.text), *POSSESSIVE_PATTERN.finditer(view.text),
+                  *LETTER_PATTERN.finditer(view.text)):
         # a bearing is between points: a county's will do, a state's not
         fields = finder.measured(view, match, outlines="states")
         if fields is not None and isinstance(fields["reference"], PointTarget):

@@ -93,7 +93,7 @@ UNIT = (r"nautical\s+miles?|kilomet(?:re|er)s?|km|kms|miles?|mi|metres?|meters?|
 # "a few kilometres", "several miles": a range (numbers.toml, [vague]).
 VAGUE_AMOUNT = rf"(?<![\w-])(?:{alternatives(NUMBER_WORDS['vague'])})"
 QUANTITY = (rf"(?:(?P<hedge>{HEDGE})\s+)?(?:(?P<vague>{VAGUE_AMOUNT})|{RANGE})[\s-]*"
-            rf"(?P<unit>{UNIT})\b"
+            rf"(?P<unit>{UNIT})\b\.?"  # "8 mi. E of Nevada"
             r"(?:\s*\([^)]*\))?")
 
 # The sixteen compass points, spelt out ("north-north-east", "northeast", "south west").
@@ -278,7 +278,9 @@ FAR_END_UNSAID = (rf"{SLOT}(?:\s*,\s*(?:(?:the|an?|(?:(?-i:[A-Z])[\w.-]*|{SLOT})
                   rf"|(?P<gapped>\s+))")
 # "Erbil, some 80 km west of the city": the town the article is about, unnamed.
 # "Beatrice, about 40 miles south of here": the dateline's town.
-REFERENCE_ANAPHOR = (rf"(?P<anaphor_ref>(?:the|this)\s+(?:{alternatives(ANAPHOR_NOUNS)})|here)\b"
+# "about 10 miles south of downtown": the town's.
+REFERENCE_ANAPHOR = (rf"(?P<anaphor_ref>(?:the|this)\s+(?:{alternatives(ANAPHOR_NOUNS)})|here"
+                     rf"|downtown(?!\s+(?:\x01|(?-i:[A-Z]))))\b"
                      r"(?!\s*,?\s*\x01)")
 _SAYING_VERBS = rf"(?:(?:which|that)\s+)?(?:(?:{LOCATION_VERB}|just|right|also|only)\s+)*"
 SUBJECT_GAP = LazyPattern(
