@@ -103,9 +103,12 @@ ANAPHOR_BEFORE = LazyPattern(
     r"(?:\s+(?:people|residents))?)?"
     # "this town in north-western Bosnia, a few kilometres from"
     rf"(?:\s+in\s+(?:(?:far|the)\s+)?(?:[\w-]+\s+)?{SLOT}(?:\s*,\s*(?=an?\s))?)?"
+    # "The garrison town, home to Pakistan's military academy, lies about 35 miles north of"
+    rf"(?:\s*,\s*(?:(?:[\w'\u2019-]+|{SLOT}(?:['\u2019]s)?)\s+){{0,7}}[\w'\u2019-]+\s*,"
+    rf"(?=\s*(?:{LOCATION_VERB})\b))?"
     rf"(?:\s*,?\s+(?:{LOCATION_VERB}|which|that)){{0,3}}"
     r"(?:\s+(?:just|only|right))?\s*,?\s*\Z", re.IGNORECASE)
-ANAPHOR_REACH = 60
+ANAPHOR_REACH = 120  # "The garrison town, home to Pakistan's military academy, lies about"
 # "near the village Dvani, which is seven kilometers south-west of": a name geo did not take
 # for a place, told to be one by the noun before it, is the subject; the claim is reported
 # unverifiable instead of being given a place named earlier in the sentence or dropped.
@@ -1106,6 +1109,8 @@ class Finder:
         for mention in self.mentions:
             if mention.start >= start:
                 break
+            if _A_RIVER.search(self.text, max(0, mention.start - 4), mention.end):
+                continue  # "a tank on the Elk River": the river, whatever town bears its name
             if mention.place.kind == "city" and mention.place.id != besides.id:
                 towns.pop(mention.place.id, None)
                 towns[mention.place.id] = mention
@@ -1359,6 +1364,7 @@ _DATELINE = re.compile(r"\A\s*(?P<town>[^\W\d_][\w.'\u2019-]*(?:[ \t][^\W\d_][\w
                        r"(?:--|[\u2014\u2013-])\s)")
 
 
+_A_RIVER = re.compile(r"\bthe\s+\S.*\s(?:River|Creek)\Z")
 # "..., and Jalalabad some 70 km to the south-east": a second measure whose verb is the first's.
 _AFTER_AND = re.compile(r"(?:,\s*|\s)and\s+\Z")
 # A capitalised word that is no place just before a comma: "Tonawanda, " before "N.Y.".

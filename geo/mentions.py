@@ -609,7 +609,10 @@ class Recogniser:
         for first, last, candidates in members:
             if most > len(members) / 2:
                 candidates = tuple(c for c in candidates if c.admin1 in likely) or candidates
-            mentions.append(self._mention(reading, first, last, "name", candidates))
+            # a sense of its own: "Kaufman County borders Dallas, Rockwall and Tarrant counties"
+            # leaves "30 miles southeast of Dallas" the city
+            mentions.append(dataclasses.replace(
+                self._mention(reading, first, last, "name", candidates), kind_said="unit"))
         return mentions
 
     def _names_a_town_or_state(self, reading: _Reading, first: int, last: int,

@@ -2216,3 +2216,27 @@ def test_datelines_lines_and_meeting_points(pipeline, text, expected):
 def test_compass_forms_of_bulletins_and_local_news(pipeline, text, expected):
     assert [(c.subject.label.split(" (")[0], c.reference.label, v.status)
             for c, v in claims_in(pipeline, text) if c.relation is Relation.DIRECTION] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a county list's bare names are a sense of their own: Kaufman lies some 50 km south-east
+    # of the city of Dallas
+    ("KAUFMAN, Texas - The district attorney was found outside Kaufman, about 30 miles "
+     "southeast of Dallas. Kaufman County borders Dallas and Rockwall counties.",
+     (Relation.DIRECTION, "Kaufman", "Dallas", Status.CONSISTENT)),
+    # "the Elk River" is the river, not Elk River, Minnesota: Huntington lies west of
+    # Charleston
+    ("CHARLESTON, W.Va. (AP) - A chemical leaked into the Elk River. Bottled water came from "
+     "Huntington, about 45 miles to the west.",
+     (Relation.DIRECTION, "Huntington", "Charleston", Status.CONSISTENT)),
+    # an anaphor with its own apposition: Abbottabad lies some 55 km north of Islamabad
+    ("ABBOTTABAD, Pakistan - Bulldozers razed the compound. The garrison town, home to "
+     "Pakistan's military academy, lies about 35 miles north of Islamabad.",
+     (Relation.DIRECTION, "Abbottabad", "Islamabad", Status.CONSISTENT)),
+    # "a neighbor": of the area named before; Maury County is one county too far from Davidson
+    ("NASHVILLE, Tenn. - Davidson County sued. Maury County, a neighbor to the south, joined.",
+     (Relation.ADJACENCY, "Maury County", "Davidson County", Status.INCONSISTENT)),
+])
+def test_senses_rivers_and_appositions_around_a_claim(pipeline, text, expected):
+    assert expected in [(c.relation, c.subject.label, c.reference.label, v.status)
+                        for c, v in claims_in(pipeline, text)]

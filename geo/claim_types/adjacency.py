@@ -255,7 +255,9 @@ _SAID_OF_IT = (
     # "Lincoln, Turner and McCook counties, its neighbors", "Piscataquis, Waldo and Knox
     # counties on its borders": the area named before the list
     rf"|(?P<its_own>(?<=,\s)its\s+(?:(?-i:[a-z]+)\s+)?neighbou?rs\b(?!['\u2019]|\s+(?:of|to|in|with)\b)"
-    rf"|on\s+its\s+(?:(?-i:[a-z]+)\s+)?(?:borders|lines)\b)"
+    rf"|on\s+its\s+(?:(?-i:[a-z]+)\s+)?(?:borders|lines)\b"
+    # "Maury County, a neighbor to the south": of the area named before, else the article's
+    rf"|(?<=,\s)(?:a|another)\s+neighbou?r\b(?!['\u2019]|\s+(?:of|to\s+(?!the\b)|in|with)\b))"
     # "Hoke and Scotland counties, which border it", "..., which surround the county"
     rf"|{_WHICH}(?:also\s+)?(?:{alternatives(PHRASING_WORDS['bordering_verbs'])}"
     rf"|(?:{alternatives(PHRASING_WORDS['next_to_verbs'])})\s+(?:right\s+|just\s+)?next\s+to)"
