@@ -40,6 +40,7 @@ from geo.claim_types.grammar import (
     alternatives,
 )
 from geo.claims import ANAPHOR_NOUNS, PHRASING_WORDS, Claim, Quantity, Relation
+from geo.mentions import DATELINE_AFTER, DATELINE_TAIL_REACH
 from geo.regions import parse_part
 from geo.resolve import (
     CREDIBLE_ALIAS_POPULATION,
@@ -716,10 +717,11 @@ class Finder:
         self.lookups = lookups
         self.found: list[FoundClaim] = []
         # "EMERSON, Manitoba - ... this prairie hamlet": a dateline whose town geo does not know
-        opening = _DATELINE.match(text)
-        self.unknown_dateline = (opening["town"] if opening is not None
-                                 and opening["town"].isupper() and not any(
-                                     m.mention.dateline for m in self.mentions) else None)
+        opening = _OPENING_WORDS.match(text)
+        self.unknown_dateline = (
+            opening["town"] if opening is not None and opening["town"].isupper()
+            and DATELINE_AFTER.match(text[opening.end():opening.end() + DATELINE_TAIL_REACH])
+            and not any(m.mention.dateline for m in self.mentions) else None)
 
     def run(self) -> list[FoundClaim]:
         starts = [m.start for m in self.mentions]
@@ -1356,12 +1358,11 @@ class Finder:
 
 
 
-# A dateline at the start of the text: its town (in capitals, Finder checks), perhaps its state
-# or country ("EMERSON, Manitoba -", "KIDAL, Mali (AP) -", "PRZEWODÓW, Poland (AP) -").
-_DATELINE = re.compile(r"\A\s*(?P<town>[^\W\d_][\w.'\u2019-]*(?:[ \t][^\W\d_][\w.'\u2019-]*)*)"
-                       r"(?=(?:\s*,\s*[A-Z][\w.]*(?:\s(?:[A-Z][\w.]*|\d{1,2}))?)?"
-                       r"\s*(?:\([^()]{1,30}\)\s*)?"
-                       r"(?:--|[\u2014\u2013-])\s)")
+# The words opening a text, up to its first comma or bracket: a dateline's town when they are in
+# capitals and geo.mentions.DATELINE_AFTER follows ("EMERSON, Manitoba -", "PRZEWODÓW, Poland
+# (AP) -").
+_OPENING_WORDS = re.compile(
+    r"\A\s*(?P<town>[^\W\d_][\w.'\u2019-]*(?:[ \t][^\W\d_][\w.'\u2019-]*)*)")
 
 
 _A_RIVER = re.compile(r"\bthe\s+\S.*\s(?:River|Creek)\Z")

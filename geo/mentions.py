@@ -54,6 +54,7 @@ _DATELINE_TOWN_TAIL = (r"^(?:\s*,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?"  # ", Texas
                        r"(?:\s*,\s*[A-Z][a-z]{2,8}\.?\s\d{1,2})?"  # ", May 15", ", Oct. 5"
                        r"(?:\s*\([\w .]{1,20}\))?")  # "(AP)"
 DATELINE_AFTER = re.compile(_DATELINE_TOWN_TAIL + r"\s*(?:--|[\u2014\u2013-])\s")
+DATELINE_TAIL_REACH = 40  # how far after a dateline's town its dash may be
 DATELINE_COLON_AFTER = re.compile(_DATELINE_TOWN_TAIL + r":\s")
 # "COLOMBO, July 10 (Xinhua) --": what stands in brackets before a dateline's dash is the
 # agency, whatever town shares its name.
@@ -353,7 +354,7 @@ def _dateline(reading: _Reading, i: int, j: int) -> bool:
     end = reading.ends[j]
     if not (surface.isupper() and len(surface) > 2):
         return False
-    after = reading.text[end:end + 40]
+    after = reading.text[end:end + DATELINE_TAIL_REACH]
     return bool(DATELINE_AFTER.match(after)
                 or (end < DATELINE_COLON_REACH and DATELINE_COLON_AFTER.match(after)))
 
